@@ -1,0 +1,48 @@
+"""Screenshots of pages at phone and desktop widths with the system Chromium.
+
+    python scripts/screenshot.py http://127.0.0.1:8000/de/ http://127.0.0.1:8000/en/ ...
+
+Writes artifacts/screenshots/<path>-<width>.png (full page) for each URL at 390 and 1280 px.
+"""
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WIDTHS = {390: 844, 1280: 800}
+OUT = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+
+
+def main(urls: list[str]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for width, height in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for url in urls:
+                page.goto(url)
+                name = re.sub(r"[^a-z0-9]+", "-", url.split("://", 1)[-1].split("/", 1)[-1]).strip(
+                    "-"
+                )
+                path = OUT / f"{name or 'root'}-{width}.png"
+                page.screenshot(path=str(path), full_page=True)
+                print(path)
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,6 @@
+"""Local development: debug pages, and a fixed key so sessions survive restarts (never used live)."""
+
+from .base import *
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret-made-in-aachen-nord"

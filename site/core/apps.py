@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every area of the site shares: base page, blocks, navigation, footer, legal pages."""
+
+    name = "core"
+    label = "core"
+    verbose_name = "Gemeinsame Bausteine"

@@ -1,0 +1,24 @@
+"""A missing translation is never a dead end."""
+
+from django.http import HttpResponseRedirect
+
+from core.views import german_page_for
+
+
+class TranslationFallbackMiddleware:
+    """Sends a visitor from a page that is missing in their language to the German page.
+
+    Runs on every 404 under a language prefix, in debug mode too (where Django would not call
+    the project's 404 handler); everything else passes through untouched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+            german = german_page_for(request)
+            if german is not None:
+                return HttpResponseRedirect(german.url)
+        return response

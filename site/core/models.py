@@ -1,0 +1,203 @@
+"""The shared base page, legal pages, navigation and footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """What every public page type shares: SEO texts, a social image and the translation rules.
+
+    Declaring the translatable fields here, once, keeps every page type consistent in
+    wagtail-localize: texts are translated, images and settings are synchronised from German.
+    """
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild für soziale Medien"),
+        help_text=_("Wird beim Teilen gezeigt (1200 × 630). Ohne Angabe: das Hauptbild der Seite."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("social_image"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("social_image"),
+    ]
+
+    search_fields = Page.search_fields
+
+    class Meta:
+        abstract = True
+
+    def get_social_image(self):
+        return self.social_image
+
+
+class ContentPage(BasePage):
+    """A general page ("Über das Projekt") composed from the common blocks."""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "core.ContentPage"]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+
+class LegalPage(BasePage):
+    """Impressum and Datenschutz: simple pages editors fill, always linked from the footer."""
+
+    class Kind(models.TextChoices):
+        IMPRINT = "imprint", _("Impressum")
+        PRIVACY = "privacy", _("Datenschutz")
+
+    kind = models.CharField(
+        _("Art"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Der Fußbereich verlinkt jede Art automatisch."),
+    )
+    updated = models.DateField(_("Stand"), null=True, blank=True)
+    body = RichTextField(
+        _("Text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("updated"),
+        FieldPanel("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("updated"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Rechtliche Seite")
+        verbose_name_plural = _("Rechtliche Seiten")
+
+
+class LinkFields(models.Model):
+    """A link to a page of the site (preferred: it follows translations) or to an address."""
+
+    label = models.CharField(_("Beschriftung"), max_length=60)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(_("Oder Adresse"), blank=True)
+
+    panels = [FieldPanel("label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError(_("Bitte entweder eine Seite oder eine Adresse angeben."))
+
+    @property
+    def href(self) -> str:
+        if self.link_page_id:
+            # The page in the visitor's language when it is live, else the page itself.
+            return self.link_page.localized.url or ""
+        return self.link_url
+
+
+class Navigation(PreviewableMixin, TranslatableMixin, ClusterableModel):
+    """The main menu of one language; editors translate it like any snippet."""
+
+    name = models.CharField(_("Name"), max_length=60, default="Hauptnavigation")
+
+    panels = [FieldPanel("name"), InlinePanel("items", label=_("Einträge"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Navigation")
+        verbose_name_plural = _("Navigationen")
+
+    def __str__(self):
+        return f"{self.name} ({self.locale.language_code})"
+
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/navigation.html"
+
+
+class NavigationItem(TranslatableMixin, Orderable, LinkFields):
+    navigation = ParentalKey(Navigation, on_delete=models.CASCADE, related_name="items")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("Navigationseintrag")
+
+    def __str__(self):
+        return self.label
+
+
+class Footer(PreviewableMixin, TranslatableMixin, ClusterableModel):
+    """The footer of one language: a short text about the project, contact and links."""
+
+    about = models.TextField(_("Über das Projekt"), max_length=400)
+    contact = models.TextField(_("Kontakt"), blank=True, max_length=400)
+
+    panels = [FieldPanel("about"), FieldPanel("contact"), InlinePanel("links", label=_("Links"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Fußbereich")
+        verbose_name_plural = _("Fußbereiche")
+
+    def __str__(self):
+        return f"{_('Fußbereich')} ({self.locale.language_code})"
+
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/footer.html"
+
+
+class FooterLink(TranslatableMixin, Orderable, LinkFields):
+    footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("Link im Fußbereich")
+
+    def __str__(self):
+        return self.label

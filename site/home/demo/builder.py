@@ -1,0 +1,189 @@
+"""Builds the demo site: German pages first, then their translations through wagtail-localize.
+
+Every step finds what an earlier run made before it creates anything, so the command can run
+again and again without duplicating content.
+"""
+
+import uuid
+
+from wagtail.models import Locale, Page, Site
+
+from core.localize import translate, untranslated_segments
+from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem
+from home.demo import texts
+from home.demo.images import demo_image
+from home.models import HomePage
+
+TARGET_LANGUAGES = ("en", "nl", "fr")
+
+
+def paragraphs(items: list[str]) -> str:
+    return "".join(f"<p>{item}</p>" for item in items)
+
+
+class DemoBuilder:
+    def __init__(self, log=print):
+        self.log = log
+        self.german = Locale.objects.get(language_code="de")
+        self.translated: list[object] = []
+
+    # German source content -------------------------------------------------------------
+
+    def build(self) -> HomePage:
+        home = self.home_page()
+        about = self.about_page(home)
+        self.legal_pages(home)
+        self.fill_home_body(home, about)
+        self.navigation(about)
+        self.footer()
+        self.translate_all(home)
+        return home
+
+    def _publish(self, page):
+        page.save_revision().publish()
+
+    def home_page(self) -> HomePage:
+        home = HomePage.objects.filter(locale=self.german).first()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if home is None:
+            text = texts.HOME
+            home = HomePage(
+                locale=self.german,
+                title=text["title"],
+                slug=text["slug"],
+                seo_title=text["seo_title"],
+                search_description=text["search_description"],
+                hero_heading=text["hero_heading"],
+                hero_text=text["hero_text"],
+                intro=paragraphs(text["intro"]),
+                hero_image=demo_image(
+                    "Grüne Punkte im Quartier",
+                    "Leuchtend grüne Flecken auf hellem Papier",
+                    size=(1920, 1200),
+                ),
+            )
+            Page.get_first_root_node().add_child(instance=home)
+            self._publish(home)
+            self.log(f"Startseite angelegt: {home.title}")
+        previous_root = site.root_page_id
+        site.root_page = home
+        site.site_name = "Made in Aachen-Nord"
+        site.hostname = site.hostname or "localhost"
+        site.save()
+        # Wagtail's own welcome page is not part of this site.
+        if previous_root and previous_root != home.pk:
+            Page.objects.filter(pk=previous_root, content_type__model="page").delete()
+        return home
+
+    def about_page(self, home) -> ContentPage:
+        text = texts.ABOUT
+        about = ContentPage.objects.child_of(home).filter(slug=text["slug"]).first()
+        if about is not None:
+            return about
+        image = demo_image("Werkbank im Depot", text["image_alt"], palette="clay")
+        about = ContentPage(
+            title=text["title"],
+            slug=text["slug"],
+            search_description=text["search_description"],
+            intro=text["intro"],
+            body=[
+                {"type": "heading", "value": {"text": text["heading_chain"], "level": "h2"}},
+                {"type": "paragraph", "value": paragraphs([text["chain"]])},
+                {
+                    "type": "image",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": image.description,
+                            "decorative": False,
+                        },
+                        "caption": text["image_caption"],
+                    },
+                },
+                {"type": "heading", "value": {"text": text["heading_location"], "level": "h2"}},
+                {"type": "paragraph", "value": paragraphs([text["location"]])},
+            ],
+        )
+        home.add_child(instance=about)
+        self._publish(about)
+        self.log(f"Seite angelegt: {about.title}")
+        return about
+
+    def legal_pages(self, home):
+        for kind, text in texts.LEGAL.items():
+            if LegalPage.objects.child_of(home).filter(kind=kind).exists():
+                continue
+            page = LegalPage(
+                title=text["title"], slug=text["slug"], kind=kind, body=paragraphs(text["body"])
+            )
+            home.add_child(instance=page)
+            self._publish(page)
+            self.log(f"Seite angelegt: {page.title}")
+
+    def fill_home_body(self, home, about):
+        if home.body:
+            return
+        text = texts.HOME
+        palettes = ["meadow", "clay", "river"]
+        cards = []
+        for index, (heading, body) in enumerate(text["cards"]):
+            image = demo_image(
+                f"Produktionskette {index + 1}", heading, size=(1200, 900), palette=palettes[index]
+            )
+            card = {
+                "image": {"image": image.pk, "alt_text": "", "decorative": True},
+                "heading": heading,
+                "text": body,
+                "page": None,
+            }
+            # ListBlock items in Wagtail's block format (with ids), which wagtail-localize reads.
+            cards.append({"type": "item", "value": card, "id": str(uuid.uuid4())})
+        home.body = [
+            {"type": "feature_cards", "value": {"heading": text["cards_heading"], "cards": cards}},
+            {"type": "quote", "value": {"quote": text["quote"], "attribution": text["quote_by"]}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": text["cta_heading"],
+                    "text": text["cta_text"],
+                    "page": about.pk,
+                    "button_label": text["cta_button"],
+                },
+            },
+        ]
+        self._publish(home)
+
+    def navigation(self, about):
+        if Navigation.objects.filter(locale=self.german).exists():
+            return
+        navigation = Navigation(locale=self.german, name=texts.NAVIGATION["name"])
+        navigation.items = [NavigationItem(label=texts.NAVIGATION["about"], link_page=about)]
+        navigation.save()
+
+    def footer(self):
+        if Footer.objects.filter(locale=self.german).exists():
+            return
+        Footer(
+            locale=self.german, about=texts.FOOTER["about"], contact=texts.FOOTER["contact"]
+        ).save()
+
+    # Translations ----------------------------------------------------------------------
+
+    def translate_all(self, home):
+        pages = [home, *home.get_descendants().specific()]
+        snippets = [
+            *Navigation.objects.filter(locale=self.german),
+            *Footer.objects.filter(locale=self.german),
+        ]
+        for code in TARGET_LANGUAGES:
+            for obj in [*pages, *snippets]:
+                if obj.get_translation_or_none(Locale.objects.get(language_code=code)) is None:
+                    translate(obj, code, texts.TRANSLATIONS[code])
+                    self.translated.append(obj)
+            missing = [
+                (str(obj), segment)
+                for obj in [*pages, *snippets]
+                for segment in untranslated_segments(obj, code)
+            ]
+            for name, segment in missing:
+                self.log(f"Warnung: {name} hat keine Übersetzung ({code}) für „{segment}“")

@@ -1,0 +1,56 @@
+"""Demo pictures drawn on the spot with Pillow: green spots on paper, nothing downloaded."""
+
+import hashlib
+import io
+import random
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFilter
+from wagtail.images import get_image_model
+
+PALETTES = {
+    "meadow": ["#1d4a36", "#2f8f5b", "#c8e6a0", "#7fb069", "#e9c46a"],
+    "clay": ["#8c4a2f", "#d08c60", "#f2d0a4", "#2f8f5b", "#1d4a36"],
+    "river": ["#16425b", "#2f6690", "#81c3d7", "#c8e6a0", "#2f8f5b"],
+    "depot": ["#3a3a3a", "#b5462c", "#f2e8cf", "#2f8f5b", "#c8e6a0"],
+}
+
+
+def draw_picture(seed: str, size: tuple[int, int], palette: str = "meadow") -> bytes:
+    """A JPEG of soft spots and a few crisp shapes; the same seed always gives the same bytes."""
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:12], 16))  # noqa: S311
+    colours = PALETTES[palette]
+    width, height = size
+    base = PILImage.new("RGB", size, "#f3efe4")
+    soft = PILImage.new("RGB", size, "#f3efe4")
+    draw = ImageDraw.Draw(soft)
+    for _ in range(14):
+        radius = rng.randint(width // 12, width // 4)
+        x, y = rng.randint(-radius, width), rng.randint(-radius, height)
+        draw.ellipse((x, y, x + radius * 2, y + radius * 2), fill=rng.choice(colours))
+    base = soft.filter(ImageFilter.GaussianBlur(radius=width // 30))
+    crisp = ImageDraw.Draw(base)
+    for _ in range(6):
+        radius = rng.randint(width // 40, width // 14)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        crisp.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.choice(colours))
+    stripe_y = rng.randint(height // 2, height - height // 8)
+    crisp.rectangle((0, stripe_y, width, stripe_y + max(4, height // 80)), fill=colours[0])
+    out = io.BytesIO()
+    base.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow"):
+    """The demo image with this title: created once, found again on later runs."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = draw_picture(title, size, palette)
+    name = title.lower().replace(" ", "-") + ".jpg"
+    image = Image(title=title, description=alt)
+    image.file = ImageFile(io.BytesIO(data), name=name)
+    image.save()
+    return image
