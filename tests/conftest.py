@@ -8,7 +8,7 @@ rolled back, so tests can change anything without affecting the next one.
 import pytest
 from django.core.management import call_command
 
-DEMO_ADMIN_PASSWORD = "demo-admin-password-for-tests"  # noqa: S105
+DEMO_ADMIN_PASSWORD = "demo-admin-password-for-tests"
 
 
 @pytest.fixture(scope="session")
