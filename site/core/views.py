@@ -11,24 +11,42 @@ from core.i18n import locale_home
 
 
 def german_page_for(request) -> Page | None:
-    """The live German page at the same path as a missing page in another language.
+    """The live German version of a page that is missing (or unpublished) in another language.
 
-    Translations keep the German slugs unless editors change them, so /nl/x/ missing means the
-    visitor most likely wants /de/x/: they get the German page rather than a dead end.
+    A translation that exists but is not live leads to its German source; a path with no page at
+    all in that language leads to the German page at the same path, since translations keep the
+    German slugs unless editors change them. Either way the visitor reads the German page rather
+    than meeting a dead end.
     """
     parts = request.path.strip("/").split("/", 1)
     language_codes = {code for code, _name in settings.LANGUAGES}
-    if not parts or parts[0] not in language_codes or parts[0] == settings.LANGUAGE_CODE:
+    if len(parts) < 2 or parts[0] not in language_codes or parts[0] == settings.LANGUAGE_CODE:
         return None
     site = Site.find_for_request(request)
     if site is None:
         return None
-    rest = parts[1] if len(parts) > 1 else ""
-    if not rest:
-        return None
-    root = site.root_page
-    url_path = f"{root.url_path}{rest.strip('/')}/"
-    return Page.objects.live().public().filter(url_path=url_path, locale_id=root.locale_id).first()
+    code, rest = parts[0], parts[1].strip("/")
+    german_root = site.root_page
+    local_root = (
+        Page.objects.filter(translation_key=german_root.translation_key, locale__language_code=code)
+        .only("url_path")
+        .first()
+    )
+    if local_root is not None:
+        local = Page.objects.filter(url_path=f"{local_root.url_path}{rest}/").first()
+        if local is not None:
+            return (
+                Page.objects.live()
+                .public()
+                .filter(translation_key=local.translation_key, locale_id=german_root.locale_id)
+                .first()
+            )
+    return (
+        Page.objects.live()
+        .public()
+        .filter(url_path=f"{german_root.url_path}{rest}/", locale_id=german_root.locale_id)
+        .first()
+    )
 
 
 def page_not_found(request, exception=None):

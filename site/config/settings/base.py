@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.TranslationFallbackMiddleware",
 ]
+# No framing by other sites or ourselves; Wagtail's preview views set SAMEORIGIN for themselves.
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

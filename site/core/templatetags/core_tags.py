@@ -61,21 +61,26 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
 def alternate_links(context):
-    """hreflang alternates for each live translation, x-default to the German page, canonical."""
+    """hreflang alternates for each live translation, x-default to the German page, canonical.
+
+    Absolute URLs use the site's configured host (Wagtail's Site), not the request's, so that
+    every copy of the page names the same canonical address.
+    """
     request = context.get("request")
     page = context.get("page")
-    if request is None or page is None:
+    if request is None or page is None or not getattr(page, "pk", None):
         return {}
     site = Site.find_for_request(request)
+    if site is None:
+        return {}
     alternates = [
-        (link.code, request.build_absolute_uri(link.url))
+        (link.code, site.root_url + link.url)
         for link in language_links(page, site)
         if link.has_page
     ]
-    default = dict(alternates).get(settings.LANGUAGE_CODE)
     return {
         "alternates": alternates,
-        "x_default": default,
+        "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
         "canonical": page.get_full_url(request),
     }
 

@@ -5,7 +5,9 @@ again and again without duplicating content.
 """
 
 import uuid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from core.localize import translate, untranslated_segments
@@ -68,7 +70,10 @@ class DemoBuilder:
         previous_root = site.root_page_id
         site.root_page = home
         site.site_name = "Made in Aachen-Nord"
-        site.hostname = site.hostname or "localhost"
+        # Canonical and alternate URLs use the site's host: the one the demo is served on.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
         site.save()
         # Wagtail's own welcome page is not part of this site.
         if previous_root and previous_root != home.pk:

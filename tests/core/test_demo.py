@@ -1,0 +1,75 @@
+"""`load_demo` builds a believable site in four languages and can run again without duplicates."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core.localize import untranslated_segments
+from core.models import Footer, Navigation
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "navigations": Navigation.objects.count(),
+        "footers": Footer.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_has_home_page_in_four_languages(demo):
+    homes = {home.locale.language_code: home for home in HomePage.objects.live()}
+    assert set(homes) == {"de", "en", "nl", "fr"}
+    assert homes["fr"].hero_heading == "Du design né dans le nord d’Aix-la-Chapelle"
+    assert homes["nl"].hero_heading == "Design dat in het noorden van Aken ontstaat"
+
+
+def test_every_demo_text_is_translated(demo):
+    pages = [demo, *demo.get_descendants().specific()]
+    snippets = [
+        *Navigation.objects.filter(locale=demo.locale),
+        *Footer.objects.filter(locale=demo.locale),
+    ]
+    for code in ("en", "nl", "fr"):
+        for obj in [*pages, *snippets]:
+            assert untranslated_segments(obj, code) == [], f"{obj} lacks {code} texts"
+
+
+def test_cards_on_the_home_page_are_translated(client, demo):
+    html = client.get("/fr/").content.decode()
+    assert "Comment naît un objet" in html
+    for heading in ("Création", "Fabrication", "Vente"):
+        assert heading in html
+    assert "Entwurf" not in html
+
+
+def test_running_again_duplicates_nothing_and_prints_credentials(demo):
+    before = counts()
+    out = io.StringIO()
+    call_command("load_demo", admin_password="another-password", stdout=out)
+    assert counts() == before
+    assert "Benutzer: admin   Passwort: another-password" in out.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password("another-password")
+
+
+def test_demo_images_are_generated_locally(demo):
+    image = get_image_model().objects.get(title="Grüne Punkte im Quartier")
+    assert image.width == 1920 and image.height == 1200
+    with image.open_file() as f:
+        assert f.read(3) == b"\xff\xd8\xff"  # a real JPEG made on the spot
+
+
+def test_refuses_production_settings_without_explicit_flag(settings):
+    from django.core.management.base import CommandError
+
+    settings.SETTINGS_MODULE = "config.settings.production"
+    with pytest.raises(CommandError, match="--allow-production"):
+        call_command("load_demo", stdout=io.StringIO())

@@ -1,0 +1,56 @@
+"""Every interface string is translated into all four languages, and the catalogues are current."""
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ["de", "en", "nl", "fr"]
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """The .po files as makemessages would write them from the current code and templates."""
+    locale = tmp_path_factory.mktemp("locale")
+    shutil.copytree(ROOT / "locale", locale, dirs_exist_ok=True)
+    from django.test import override_settings
+
+    with override_settings(LOCALE_PATHS=[locale]):
+        import os
+
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            call_command(
+                "makemessages",
+                locale=LANGUAGES,
+                ignore_patterns=[".venv", "node_modules", "artifacts", "tests", "bench", ".tmp"],
+                no_obsolete=True,
+                verbosity=0,
+            )
+        finally:
+            os.chdir(cwd)
+    return locale
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_interface_string_is_translated(extracted, code):
+    po = polib.pofile(str(extracted / code / "LC_MESSAGES" / "django.po"))
+    untranslated = [entry.msgid for entry in po.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
+    assert untranslated == [], (
+        f"untranslated in {code} (run `make messages` and translate): {untranslated}"
+    )
+    assert fuzzy == [], f"fuzzy in {code}: {fuzzy}"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_committed_catalogue_has_every_string_of_the_code(extracted, code):
+    committed = {
+        e.msgid for e in polib.pofile(str(ROOT / "locale" / code / "LC_MESSAGES" / "django.po"))
+    }
+    current = {e.msgid for e in polib.pofile(str(extracted / code / "LC_MESSAGES" / "django.po"))}
+    assert current - committed == set(), "run `make messages` and translate the new strings"

@@ -1,0 +1,73 @@
+"""Settings come from the environment; production refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
+    "ALLOWED_HOSTS": "www.made-in-aachen-nord.example",
+    "DATABASE_URL": "sqlite:///" + str(ROOT / ".tmp" / "production-check.sqlite3"),
+}
+
+
+def manage(*args, env_overrides=None, drop=()):
+    ignored = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", *drop}
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **(env_overrides or {})})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = manage("check", env_overrides=env, drop=(missing,))
+    assert result.returncode != 0
+    assert f"Set the environment variable {missing}" in result.stderr
+
+
+def test_s3_storage_is_selected_by_bucket_name_and_never_overwrites():
+    code = (
+        "from django.conf import settings as s; o = s.STORAGES['default'];"
+        "print(o['BACKEND'], o['OPTIONS']['file_overwrite'], o['OPTIONS']['endpoint_url'])"
+    )
+    env = {
+        **PRODUCTION,
+        "AWS_STORAGE_BUCKET_NAME": "media",
+        "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9",
+    }
+    result = manage("shell", "-c", code, env_overrides=env)
+    assert (
+        result.stdout.strip().splitlines()[-1]
+        == "storages.backends.s3.S3Storage False http://127.0.0.1:9"
+    )
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_the_configured_database():
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
+    assert connection.vendor == expected
+    if expected == "postgresql":
+        from django.conf import settings
+
+        assert "django.contrib.postgres" in settings.INSTALLED_APPS

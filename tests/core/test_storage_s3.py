@@ -1,0 +1,133 @@
+"""Media on a real S3-compatible server (moto in server mode, on loopback)."""
+
+import io
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from home.demo.images import draw_picture
+
+pytestmark = [pytest.mark.s3, pytest.mark.django_db]
+CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    executable = shutil.which("moto_server", path=str(Path(sys.executable).parent))
+    if executable is None:
+        pytest.fail("moto_server is missing: install the test extras (pip install -e '.[test]')")
+    port = free_port()
+    process = subprocess.Popen(
+        [executable, "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(endpoint, timeout=1)
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("the S3 test server (moto_server) did not start")
+            time.sleep(0.2)
+    yield endpoint
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, settings):
+    """A fresh bucket, with Django's default storage pointed at it for the test."""
+    name = f"media-{uuid.uuid4().hex[:12]}"
+    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-central-1", **CREDENTIALS)
+    client.create_bucket(
+        Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
+    )
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": s3_endpoint,
+                "region_name": "eu-central-1",
+                "access_key": CREDENTIALS["aws_access_key_id"],
+                "secret_key": CREDENTIALS["aws_secret_access_key"],
+                "addressing_style": "path",
+                "file_overwrite": False,
+            },
+        },
+    }
+    return client, name
+
+
+def bucket_keys(client, bucket) -> set[str]:
+    return {item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
+
+
+def test_uploaded_image_and_its_renditions_are_stored_in_the_bucket(
+    admin_client, client, demo, s3_bucket
+):
+    s3, bucket = s3_bucket
+    upload = SimpleUploadedFile(
+        "depot-werkstatt.jpg", draw_picture("s3", (1600, 1000)), "image/jpeg"
+    )
+    response = admin_client.post(
+        reverse("wagtailimages:add"), {"title": "Depot-Werkstatt", "file": upload}
+    )
+    assert response.status_code == 302, response.content[:500]
+
+    image = get_image_model().objects.get(title="Depot-Werkstatt")
+    assert image.file.name in bucket_keys(s3, bucket)
+
+    demo.hero_image = image
+    demo.save_revision().publish()
+    html = client.get("/de/").content.decode()
+
+    renditions = list(image.renditions.all())
+    assert renditions, "rendering the home page made renditions of the hero image"
+    keys = bucket_keys(s3, bucket)
+    for rendition in renditions:
+        assert rendition.file.name in keys
+        body = s3.get_object(Bucket=bucket, Key=rendition.file.name)["Body"].read()
+        with PILImage.open(io.BytesIO(body)) as picture:
+            assert picture.size == (rendition.width, rendition.height)
+        assert rendition.file.name.rsplit("/", 1)[-1] in html
+    original = s3.get_object(Bucket=bucket, Key=image.file.name)["Body"].read()
+    with PILImage.open(io.BytesIO(original)) as picture:
+        assert picture.size == (1600, 1000)
+
+
+def test_a_second_upload_with_the_same_name_does_not_overwrite_the_first(admin_client, s3_bucket):
+    s3, bucket = s3_bucket
+    for title, seed in (("Erstes", "one"), ("Zweites", "two")):
+        upload = SimpleUploadedFile(
+            "gleicher-name.jpg", draw_picture(seed, (800, 600)), "image/jpeg"
+        )
+        admin_client.post(reverse("wagtailimages:add"), {"title": title, "file": upload})
+    first, second = (get_image_model().objects.get(title=t) for t in ("Erstes", "Zweites"))
+    assert first.file.name != second.file.name
+    assert {first.file.name, second.file.name} <= bucket_keys(s3, bucket)
+    first_bytes = s3.get_object(Bucket=bucket, Key=first.file.name)["Body"].read()
+    assert first_bytes == draw_picture("one", (800, 600))
