@@ -33,7 +33,14 @@ def main(urls: list[str]) -> None:
         for width, height in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             for url in urls:
-                page.goto(url)
+                page.goto(url, wait_until="networkidle")
+                # Scroll through the page so lazily loaded images are in the picture too.
+                page.evaluate(
+                    "async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) "
+                    "{ window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); } "
+                    "window.scrollTo(0, 0); }"
+                )
+                page.wait_for_load_state("networkidle")
                 name = re.sub(r"[^a-z0-9]+", "-", url.split("://", 1)[-1].split("/", 1)[-1]).strip(
                     "-"
                 )

@@ -1,5 +1,8 @@
 """Blocks every area may use. Each StructBlock explains itself in the editor's block picker."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -61,6 +64,62 @@ class CallToActionBlock(blocks.StructBlock):
         description = _("Ein hervorgehobener Kasten mit Text und einem Link auf eine Seite.")
 
 
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Bild"))
+    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Bild")
+
+
+class GalleryBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+    images = blocks.ListBlock(GalleryImageBlock(), label=_("Bilder"), min_num=2, max_num=12)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        label = _("Galerie")
+        description = _("Zwei bis zwölf Bilder in einem Raster, jedes mit optionaler Unterschrift.")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video on YouTube or Vimeo, shown as a link until the visitor chooses to watch it.
+
+    Nothing is loaded from the video platform with the page (no iframe, no oEmbed request):
+    visitors decide for themselves whether to leave for the platform, and the site needs no
+    outside network to render.
+    """
+
+    url = blocks.URLBlock(label=_("Adresse des Videos"), help_text=_("z. B. https://vimeo.com/…"))
+    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    description = blocks.TextBlock(label=_("Beschreibung"), required=False, max_length=300)
+    poster = ImageBlock(label=_("Vorschaubild"), required=False)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        label = _("Video")
+        description = _(
+            "Ein Video als Vorschau mit Link; es lädt erst, wenn Besucher:innen es öffnen."
+        )
+        preview_value = {
+            "url": "https://vimeo.com/",
+            "title": "Ein Tag in der Holzwerkstatt",
+            "description": "Drei Minuten im Depot.",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        parts = urlsplit(value.get("url") or "")
+        if parts.scheme != "https":
+            raise blocks.StructBlockValidationError(
+                {"url": ValidationError(_("Bitte eine https-Adresse angeben."))}
+            )
+        return value
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The common body of content pages; areas extend it with their own blocks."""
 
@@ -75,4 +134,5 @@ class BodyStreamBlock(blocks.StreamBlock):
     )
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
+    gallery = GalleryBlock()
     call_to_action = CallToActionBlock()

@@ -46,7 +46,12 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.ContentPage", "core.LegalPage"]
+    subpage_types = [
+        "core.ContentPage",
+        "core.LegalPage",
+        "designers.DesignerIndexPage",
+        "designers.StoryIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

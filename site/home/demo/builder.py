@@ -4,6 +4,7 @@ Every step finds what an earlier run made before it creates anything, so the com
 again and again without duplicating content.
 """
 
+import datetime
 import uuid
 from urllib.parse import urlsplit
 
@@ -12,7 +13,16 @@ from wagtail.models import Locale, Page, Site
 
 from core.localize import translate, untranslated_segments
 from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem
-from home.demo import texts
+from designers.models import (
+    DesignerIndexPage,
+    DesignerPage,
+    Discipline,
+    StoryDesigner,
+    StoryIndexPage,
+    StoryPage,
+    StoryTag,
+)
+from home.demo import people, texts
 from home.demo.images import demo_image
 from home.models import HomePage
 
@@ -35,8 +45,11 @@ class DemoBuilder:
         home = self.home_page()
         about = self.about_page(home)
         self.legal_pages(home)
+        self.taxonomies()
+        designer_index = self.designers(home)
+        story_index = self.stories(home)
         self.fill_home_body(home, about)
-        self.navigation(about)
+        self.navigation([designer_index, story_index, about])
         self.footer()
         self.translate_all(home)
         return home
@@ -158,12 +171,97 @@ class DemoBuilder:
         ]
         self._publish(home)
 
-    def navigation(self, about):
+    def navigation(self, pages):
         if Navigation.objects.filter(locale=self.german).exists():
             return
         navigation = Navigation(locale=self.german, name=texts.NAVIGATION["name"])
-        navigation.items = [NavigationItem(label=texts.NAVIGATION["about"], link_page=about)]
+        navigation.items = [
+            NavigationItem(label=texts.NAVIGATION.get(page.slug, page.title), link_page=page)
+            for page in pages
+        ]
         navigation.save()
+
+    def taxonomies(self):
+        for model, terms in ((Discipline, people.DISCIPLINES), (StoryTag, people.TAGS)):
+            for slug, name in terms.items():
+                model.objects.get_or_create(slug=slug, locale=self.german, defaults={"name": name})
+
+    def _index(self, home, model, text):
+        index = model.objects.child_of(home).first()
+        if index is None:
+            index = model(title=text["title"], slug=text["slug"], intro=text["intro"])
+            home.add_child(instance=index)
+            self._publish(index)
+            self.log(f"Seite angelegt: {index.title}")
+        return index
+
+    def designers(self, home):
+        index = self._index(home, DesignerIndexPage, people.INDEXES["designers"])
+        disciplines = {d.slug: d for d in Discipline.objects.filter(locale=self.german)}
+        for data in people.DESIGNERS:
+            if DesignerPage.objects.filter(catalogue_ref=data["ref"], locale=self.german).exists():
+                continue
+            portrait = demo_image(
+                f"Porträt {data['name']}",
+                f"Porträt von {data['name']}",
+                (900, 1125),
+                data["palette"],
+            )
+            page = DesignerPage(
+                title=data["name"],
+                slug=people.same(data["ref"]),
+                catalogue_ref=data["ref"],
+                portrait=portrait,
+                studio=data["studio"],
+                city=data["city"],
+                lead=data["lead"],
+                biography=[{"type": "paragraph", "value": paragraphs([data["bio"]])}],
+            )
+            page.disciplines = [disciplines[slug] for slug in data["disciplines"]]
+            index.add_child(instance=page)
+            self._publish(page)
+        return index
+
+    def stories(self, home):
+        index = self._index(home, StoryIndexPage, people.INDEXES["stories"])
+        designers = {d.catalogue_ref: d for d in DesignerPage.objects.filter(locale=self.german)}
+        tags = {tag.slug: tag for tag in StoryTag.objects.filter(locale=self.german)}
+        today = datetime.date.today()
+        for data in people.STORIES:
+            if StoryPage.objects.child_of(index).filter(slug=data["slug"]).exists():
+                continue
+            hero = demo_image(
+                f"Geschichte {data['title']}", data["lead"], (1600, 1000), data["palette"]
+            )
+            detail = demo_image(
+                f"Werkstatt {data['title']}", data["title"], (1200, 800), data["palette"]
+            )
+            featured = [designers[ref] for ref in data["designers"]]
+            body, quote, caption = people.STORY_BODY[:2], people.STORY_BODY[2], people.STORY_BODY[3]
+            page = StoryPage(
+                title=data["title"],
+                slug=data["slug"],
+                lead=data["lead"],
+                date=today - datetime.timedelta(days=data["days_ago"]),
+                hero_image=hero,
+                body=[
+                    {"type": "paragraph", "value": paragraphs([body[0]])},
+                    {
+                        "type": "image",
+                        "value": {
+                            "image": {"image": detail.pk, "alt_text": "", "decorative": True},
+                            "caption": caption,
+                        },
+                    },
+                    {"type": "paragraph", "value": paragraphs([body[1]])},
+                    {"type": "quote", "value": {"quote": quote, "attribution": featured[0].title}},
+                ],
+            )
+            page.tags = [tags[slug] for slug in data["tags"]]
+            page.featured_designers = [StoryDesigner(designer=designer) for designer in featured]
+            index.add_child(instance=page)
+            self._publish(page)
+        return index
 
     def footer(self):
         if Footer.objects.filter(locale=self.german).exists():
@@ -177,11 +275,13 @@ class DemoBuilder:
     def translate_all(self, home):
         pages = [home, *home.get_descendants().specific()]
         snippets = [
+            *Discipline.objects.filter(locale=self.german),
+            *StoryTag.objects.filter(locale=self.german),
             *Navigation.objects.filter(locale=self.german),
             *Footer.objects.filter(locale=self.german),
         ]
         for code in TARGET_LANGUAGES:
-            for obj in [*pages, *snippets]:
+            for obj in [*snippets[:-2], *pages, *snippets[-2:]]:
                 if obj.get_translation_or_none(Locale.objects.get(language_code=code)) is None:
                     translate(obj, code, texts.TRANSLATIONS[code])
                     self.translated.append(obj)

@@ -17,7 +17,9 @@ PALETTES = {
 }
 
 
-def draw_picture(seed: str, size: tuple[int, int], palette: str = "meadow") -> bytes:
+def draw_picture(
+    seed: str, size: tuple[int, int], palette: str = "meadow", portrait: bool = False
+) -> bytes:
     """A JPEG of soft spots and a few crisp shapes; the same seed always gives the same bytes."""
     rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:12], 16))  # noqa: S311
     colours = PALETTES[palette]
@@ -35,22 +37,38 @@ def draw_picture(seed: str, size: tuple[int, int], palette: str = "meadow") -> b
         radius = rng.randint(width // 40, width // 14)
         x, y = rng.randint(0, width), rng.randint(0, height)
         crisp.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.choice(colours))
-    stripe_y = rng.randint(height // 2, height - height // 8)
-    crisp.rectangle((0, stripe_y, width, stripe_y + max(4, height // 80)), fill=colours[0])
+    if portrait:
+        # A simple bust: shoulders and a head, so a portrait reads as a person at a glance.
+        figure = rng.choice(["#1d4a36", "#3a3a3a", "#16425b", "#8c4a2f"])
+        cx, head = width // 2, width // 5
+        crisp.ellipse((cx - head, height // 4, cx + head, height // 4 + 2 * head), fill=figure)
+        crisp.ellipse(
+            (cx - width // 2.4, int(height * 0.62), cx + width // 2.4, int(height * 1.3)),
+            fill=figure,
+        )
+    else:
+        stripe_y = rng.randint(height // 2, height - height // 8)
+        crisp.rectangle((0, stripe_y, width, stripe_y + max(4, height // 80)), fill=colours[0])
     out = io.BytesIO()
     base.save(out, "JPEG", quality=82, optimize=True, progressive=True)
     return out.getvalue()
 
 
-def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow"):
+def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow", portrait=False):
     """The demo image with this title: created once, found again on later runs."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    data = draw_picture(title, size, palette)
+    data = draw_picture(title, size, palette, portrait)
     name = title.lower().replace(" ", "-") + ".jpg"
     image = Image(title=title, description=alt)
     image.file = ImageFile(io.BytesIO(data), name=name)
+    if portrait:
+        # The focal point on the face: every crop of the portrait keeps it in view.
+        width, height = size
+        head = width // 5
+        image.focal_point_x, image.focal_point_y = width // 2, height // 4 + head
+        image.focal_point_width = image.focal_point_height = 2 * head
     image.save()
     return image

@@ -290,7 +290,9 @@ NAVIGATION = {
     "name": t(
         "Hauptnavigation", en="Main navigation", nl="Hoofdnavigatie", fr="Navigation principale"
     ),
-    "about": t("Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"),
+    "ueber-das-projekt": t(
+        "Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"
+    ),
 }
 
 FOOTER = {

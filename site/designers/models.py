@@ -1,0 +1,344 @@
+"""Designer portraits and product stories: the pages visitors read about the label's people."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.models import BasePage
+from designers.blocks import BiographyStreamBlock, StoryStreamBlock
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A translatable term with a slug shared by all its translations.
+
+    The slug is synchronised from German, so `?discipline=wood` filters the same way in every
+    language while the name is shown in the visitor's language.
+    """
+
+    name = models.CharField(_("Name"), max_length=60)
+    slug = models.SlugField(_("Kürzel"), max_length=60, help_text=_("Für Adressen, z. B. „holz“."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Discipline(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Disziplin")
+        verbose_name_plural = _("Disziplinen")
+
+
+class StoryTag(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+
+
+def localized_terms(model, terms) -> dict[object, TaxonomyTerm]:
+    """The visitor's-language version of each term (German where missing), in one query."""
+    keys = {term.translation_key for term in terms}
+    language = translation.get_language()
+    found = {}
+    for term in model.objects.filter(translation_key__in=keys).select_related("locale"):
+        code = term.locale.language_code
+        if code == language or (
+            code == settings.LANGUAGE_CODE and term.translation_key not in found
+        ):
+            found[term.translation_key] = term
+    return found
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class DesignerIndexPage(BasePage):
+    """All designers as portrait cards, filterable by discipline, paginated."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+    per_page = 12
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["designers.DesignerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Designer:innen")
+
+    def designers(self):
+        return (
+            DesignerPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("portrait")
+            .prefetch_related("portrait__renditions", "disciplines")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        designers = self.designers()
+        disciplines = list(Discipline.objects.filter(locale=self.locale).order_by("name"))
+        if not disciplines:
+            disciplines = list(
+                Discipline.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            )
+        selected = request.GET.get("discipline", "")
+        if selected and any(d.slug == selected for d in disciplines):
+            designers = designers.filter(disciplines__slug=selected).distinct()
+        else:
+            selected = ""
+        page = paginate(request, designers, self.per_page)
+        terms = localized_terms(
+            Discipline, [d for designer in page for d in designer.disciplines.all()]
+        )
+        for designer in page:
+            designer.discipline_names = [
+                terms[d.translation_key].name for d in designer.disciplines.all()
+            ]
+        context.update(designers=page, disciplines=disciplines, selected_discipline=selected)
+        return context
+
+
+class DesignerPage(BasePage):
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Porträt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Den Fokuspunkt im Bild auf das Gesicht setzen: Zuschnitte richten sich danach."
+        ),
+    )
+    disciplines = ParentalManyToManyField(Discipline, verbose_name=_("Disziplinen"), blank=True)
+    studio = models.CharField(_("Studio"), max_length=120, blank=True)
+    city = models.CharField(_("Ort"), max_length=80, blank=True)
+    lead = models.TextField(_("Kurzvorstellung"), max_length=400)
+    biography = StreamField(BiographyStreamBlock(), verbose_name=_("Biografie"), blank=True)
+    catalogue_ref = models.SlugField(
+        _("Kennung im Katalog"),
+        max_length=80,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Die „ref“ der Designerin / des Designers im Label-Katalog; verbindet die Produkte."
+        ),
+    )
+    website = models.URLField(_("Eigene Website"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("portrait"), FieldPanel("lead"), FieldPanel("disciplines")],
+            heading=_("Porträt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("studio"), FieldPanel("city"), FieldPanel("website")], heading=_("Studio")
+        ),
+        FieldPanel("biography"),
+        InlinePanel("links", label=_("Profile in sozialen Medien")),
+        FieldPanel("catalogue_ref"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("portrait"),
+        SynchronizedField("disciplines"),
+        SynchronizedField("studio"),
+        SynchronizedField("city"),
+        TranslatableField("lead"),
+        TranslatableField("biography"),
+        SynchronizedField("catalogue_ref"),
+        SynchronizedField("website"),
+        SynchronizedField("links"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("biography"),
+        index.SearchField("studio"),
+        index.FilterField("catalogue_ref"),
+    ]
+    parent_page_types = ["designers.DesignerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Designer:in")
+        verbose_name_plural = _("Designer:innen")
+
+    def get_social_image(self):
+        return self.social_image or self.portrait
+
+    def stories(self):
+        """Live stories in this page's language that feature this designer (in any language)."""
+        return (
+            StoryPage.objects.live()
+            .public()
+            .filter(
+                locale=self.locale,
+                featured_designers__designer__translation_key=self.translation_key,
+            )
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .distinct()
+            .order_by("-date")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        disciplines = list(self.disciplines.all())
+        terms = localized_terms(Discipline, disciplines)
+        context["discipline_names"] = [terms[d.translation_key].name for d in disciplines]
+        context["stories"] = list(self.stories()[:6])
+        context["social_links"] = list(self.links.all())
+        return context
+
+
+class DesignerLink(Orderable):
+    class Platform(models.TextChoices):
+        INSTAGRAM = "instagram", "Instagram"
+        MASTODON = "mastodon", "Mastodon"
+        PINTEREST = "pinterest", "Pinterest"
+        BEHANCE = "behance", "Behance"
+        LINKEDIN = "linkedin", "LinkedIn"
+        OTHER = "other", _("Andere")
+
+    page = ParentalKey(DesignerPage, on_delete=models.CASCADE, related_name="links")
+    platform = models.CharField(_("Plattform"), max_length=20, choices=Platform.choices)
+    url = models.URLField(_("Adresse"))
+
+    panels = [FieldPanel("platform"), FieldPanel("url")]
+
+    def __str__(self):
+        return f"{self.get_platform_display()}: {self.url}"
+
+
+class StoryIndexPage(BasePage):
+    """Product stories, newest first, filterable by topic."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+    per_page = 9
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["designers.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Geschichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "title")
+        )
+        tags = list(StoryTag.objects.filter(locale=self.locale).order_by("name"))
+        selected = request.GET.get("tag", "")
+        if selected and any(tag.slug == selected for tag in tags):
+            stories = stories.filter(tags__slug=selected).distinct()
+        else:
+            selected = ""
+        context.update(
+            stories=paginate(request, stories, self.per_page), tags=tags, selected_tag=selected
+        )
+        return context
+
+
+class StoryPage(BasePage):
+    lead = models.TextField(_("Vorspann"), max_length=400)
+    date = models.DateField(_("Datum"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Aufmacherbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryStreamBlock(), verbose_name=_("Geschichte"))
+    tags = ParentalManyToManyField(StoryTag, verbose_name=_("Themen"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("date"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("featured_designers", label=_("Vorgestellte Designer:innen")),
+        FieldPanel("tags"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("lead"),
+        SynchronizedField("date"),
+        SynchronizedField("hero_image"),
+        TranslatableField("body"),
+        SynchronizedField("tags"),
+        SynchronizedField("featured_designers"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["designers.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Geschichte")
+        verbose_name_plural = _("Geschichten")
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags.all())
+        terms = localized_terms(StoryTag, tags)
+        context["tag_list"] = [terms[tag.translation_key] for tag in tags]
+        context["designers"] = [
+            item.designer.localized
+            for item in self.featured_designers.select_related("designer").all()
+            if item.designer.live
+        ]
+        return context
+
+
+class StoryDesigner(Orderable):
+    """A designer the story features; shown in the visitor's language when translated."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="featured_designers")
+    designer = models.ForeignKey(
+        DesignerPage, verbose_name=_("Designer:in"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("designer")]
+
+    def __str__(self):
+        return str(self.designer)
