@@ -4,3 +4,4 @@ from .base import *
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-made-in-aachen-nord"
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
