@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import seo
 from core.blocks import BodyStreamBlock
 
 
@@ -43,13 +44,37 @@ class BasePage(Page):
         SynchronizedField("social_image"),
     ]
 
-    search_fields = Page.search_fields
+    search_fields = [*Page.search_fields, index.SearchField("search_description")]
+
+    # Open Graph's og:type; e.g. "article" for stories, "profile" for designers.
+    og_type = "website"
 
     class Meta:
         abstract = True
 
     def get_social_image(self):
         return self.social_image
+
+    def get_structured_data(self, request) -> list[dict]:
+        """The page's JSON-LD: a list of schema.org objects, each rendered in its own
+        `<script type="application/ld+json">` in the page's `<head>` (escaped by `core.seo.json_ld`).
+
+        Contract for page types that extend it: call `super().get_structured_data(request)` and
+        append your own objects (`Person` for a designer, `Article` for a story, `Product` with an
+        `Offer`/`AggregateOffer` for a product), each a dict with `"@context": core.seo.SCHEMA_ORG`
+        and an `"@type"`, every URL absolute (`core.seo.absolute_url(request, path)`,
+        `page.get_full_url(request)`), images through `core.seo.image_object(image, request)` (which
+        gives None for a missing or broken file: leave the key out then). Texts in the page's
+        language. Keep the number of queries independent of how many items the page lists.
+        `tests/seo/jsonld.py` validates the result.
+
+        Every page gets its `BreadcrumbList`; a language's home page (the root of its tree) also
+        the label's `Organization` and the `WebSite` with its search.
+        """
+        data = [seo.breadcrumb_list(self, request)]
+        if self.depth == 2:
+            data += [seo.organization(request, self), seo.website(request, self)]
+        return data
 
 
 class ContentPage(BasePage):

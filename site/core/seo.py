@@ -1,0 +1,222 @@
+"""What search engines and social networks read about a page.
+
+The `<head>` of every page (`templates/includes/seo.html`, through `core.templatetags.seo_tags`)
+gets its title, description, Open Graph and Twitter card from here, and its JSON-LD from the page's
+`get_structured_data(request)` (see `core.models.BasePage`). The helpers below are what page types
+use to build their own JSON-LD: absolute URLs on the site's canonical host, images as
+`ImageObject`s, the `BreadcrumbList` and the label's `Organization`.
+
+An image problem (a file gone missing from storage, a broken upload) must never cost a visitor the
+page: renditions are made through `social_rendition`, which logs the problem and gives `None`.
+"""
+
+import json
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
+from PIL import UnidentifiedImageError
+from wagtail.models import Site
+
+logger = logging.getLogger(__name__)
+
+SITE_NAME = settings.WAGTAIL_SITE_NAME
+SCHEMA_ORG = "https://schema.org"
+SOCIAL_IMAGE_FILTER = "fill-1200x630"
+LOGO_PATH = "img/favicon.svg"
+# Open Graph names regions as well as languages; these are the regions the site speaks to.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "nl": "nl_NL", "fr": "fr_FR"}
+
+
+def site_root_url(request) -> str:
+    """`https://host[:port]` of the Wagtail site (the canonical host), without a trailing slash."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        return site.root_url
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(request, path: str) -> str:
+    """`path` as an absolute URL on the site's host; URLs that are already absolute stay as they
+    are (media on a CDN or S3). An empty path gives an empty string."""
+    if not path:
+        return ""
+    parts = urlsplit(path)
+    if parts.scheme:
+        return path
+    if parts.netloc:  # protocol-relative: //cdn.example/...
+        return f"{urlsplit(site_root_url(request)).scheme}:{path}"
+    return site_root_url(request) + ("" if path.startswith("/") else "/") + path
+
+
+def page_title(page) -> str:
+    """The title a page shows to search engines and when shared: its SEO title, else its title."""
+    return (getattr(page, "seo_title", "") or page.title).strip()
+
+
+def document_title(title: str) -> str:
+    """The `<title>`: the page's title and the site's name, which is not repeated when the title
+    already carries it (the home page's SEO title does)."""
+    title = " ".join(title.split())
+    if not title:
+        return SITE_NAME
+    return title if SITE_NAME in title else f"{title} · {SITE_NAME}"
+
+
+def social_rendition(image, filter_spec: str = SOCIAL_IMAGE_FILTER):
+    """The rendition of `image` for sharing, or None when the image cannot be read."""
+    from wagtail.images.models import SourceImageIOError
+
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(filter_spec)
+    except (SourceImageIOError, UnidentifiedImageError, OSError, ValueError):
+        logger.warning("No %s rendition of image %s", filter_spec, image.pk, exc_info=True)
+        return None
+
+
+def default_social_image(request):
+    """The image shared for pages without their own: the home page's social (or hero) image."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    home = site.root_page.specific
+    return home.get_social_image() if hasattr(home, "get_social_image") else None
+
+
+def social_image(page, request):
+    image = page.get_social_image() if hasattr(page, "get_social_image") else None
+    return image or default_social_image(request)
+
+
+def image_object(image, request, filter_spec: str = SOCIAL_IMAGE_FILTER) -> dict | None:
+    """A schema.org `ImageObject` for a rendition of `image`, or None without a usable image."""
+    rendition = social_rendition(image, filter_spec)
+    if rendition is None:
+        return None
+    data = {
+        "@type": "ImageObject",
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+    if rendition.alt:
+        data["caption"] = rendition.alt
+    return data
+
+
+def breadcrumb_list(page, request) -> dict:
+    """`BreadcrumbList` from the page's home (its language's root) down to the page itself."""
+    trail = [
+        ancestor
+        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2)
+        if ancestor.pk != page.pk
+    ]
+    trail.append(page)
+    items = []
+    for crumb in trail:
+        url = crumb.get_full_url(request)
+        if url:
+            items.append(
+                {
+                    "@type": "ListItem",
+                    "position": len(items) + 1,
+                    "name": crumb.title,
+                    "item": url,
+                }
+            )
+    return {"@context": SCHEMA_ORG, "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def organization_id(request) -> str:
+    return f"{site_root_url(request)}/#organization"
+
+
+def organization(request, home) -> dict:
+    """The label as an `Organization`, with its home page (in the visitor's language) and logo."""
+    return {
+        "@context": SCHEMA_ORG,
+        "@type": "Organization",
+        "@id": organization_id(request),
+        "name": SITE_NAME,
+        "url": home.get_full_url(request),
+        "logo": absolute_url(request, static(LOGO_PATH)),
+    }
+
+
+def website(request, home) -> dict:
+    """The site as a `WebSite` in the home page's language, searchable through its search page."""
+    language_code = home.locale.language_code
+    with translation.override(language_code):
+        search_url = absolute_url(request, reverse("search"))
+    return {
+        "@context": SCHEMA_ORG,
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": home.get_full_url(request),
+        "inLanguage": language_code,
+        "publisher": {"@id": organization_id(request)},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{search_url}?q={{search_term_string}}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def json_ld(data) -> SafeString:
+    """JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are escaped as JSON
+    unicode escapes, so no text (a `</script>` in a title) can end the script early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), cls=_LazyTextEncoder)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - every character that could end the script is escaped
+
+
+class _LazyTextEncoder(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, Promise):
+            return str(o)
+        return super().default(o)
+
+
+def open_graph(page, request) -> dict:
+    """The values of the Open Graph and Twitter card tags of a page."""
+    language_code = page.locale.language_code
+    translations = (
+        page.get_translations().live().values_list("locale__language_code", flat=True)
+        if page.pk
+        else []
+    )
+    alternate_locales = sorted(
+        {OG_LOCALES[code] for code in translations if code in OG_LOCALES and code != language_code}
+    )
+    rendition = social_rendition(social_image(page, request))
+    image = None
+    if rendition is not None:
+        image = {
+            "url": absolute_url(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": rendition.alt,
+        }
+    return {
+        "title": page_title(page),
+        "description": getattr(page, "search_description", ""),
+        "type": getattr(page, "og_type", "website"),
+        "url": page.get_full_url(request),
+        "site_name": SITE_NAME,
+        "locale": OG_LOCALES.get(language_code, language_code),
+        "alternate_locales": alternate_locales,
+        "image": image,
+    }
