@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.sitemaps import sitemap
 
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error
@@ -19,6 +20,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -36,6 +38,7 @@ if settings.SERVE_MEDIA:
 # Every public page lives under its language prefix: /de/, /en/, /nl/, /fr/. A request for "/"
 # is redirected by LocaleMiddleware to the visitor's best Accept-Language match, else /de/.
 urlpatterns += i18n_patterns(
+    path("suche/", core_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,13 +1,17 @@
-"""Error pages in the visitor's language, and a way home when a translation is missing."""
+"""Error pages in the visitor's language, a way home when a translation is missing, site search."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core.i18n import locale_home
+from core.search import SiteSearchResults, clean_query
+
+SEARCH_RESULTS_PER_PAGE = 10
 
 
 def german_page_for(request) -> Page | None:
@@ -61,3 +65,21 @@ def server_error(request):
     # No request context and no database: the failure may be the database itself.
     html = loader.get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()})
     return HttpResponseServerError(html)
+
+
+def search(request):
+    """Search the live pages (and other registered sources) of the visitor's language.
+
+    Any query string is acceptable: it is cleaned (`core.search.clean_query`) rather than
+    refused, and an unknown or out-of-range page number shows the nearest page.
+    """
+    query = clean_query(request.GET.get("q"))
+    locale = Locale.get_active()
+    results = SiteSearchResults(query, locale, request) if query else []
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    hits = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "hits": hits, "count": paginator.count if query else 0},
+    )
