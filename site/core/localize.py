@@ -41,7 +41,7 @@ def translate(instance, language_code: str, strings: Mapping[str, str], user=Non
         translation.save_target(user=user, publish=False)
         target = instance.get_translation(locale)
         Revision.objects.get(pk=target.latest_revision_id).publish(user=user)
-        return target.specific
+        return Page.objects.get(pk=target.pk).specific
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
 

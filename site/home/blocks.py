@@ -3,8 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale
 
 from core.blocks import BodyStreamBlock
+from designers.blocks import DesignerTeasersBlock
+from designers.models import StoryIndexPage, StoryPage
 
 
 class FeatureCardBlock(blocks.StructBlock):
@@ -46,5 +49,36 @@ class FeatureCardsBlock(blocks.StructBlock):
         }
 
 
+class LatestStoriesBlock(blocks.StructBlock):
+    """The newest product stories in the visitor's language: stays current without editing."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
+    count = blocks.IntegerBlock(label=_("Anzahl"), default=3, min_value=1, max_value=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        index = StoryIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date")[: value["count"]]
+        )
+        context.update(stories=list(stories), index=index)
+        return context
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/latest_stories_block.html"
+        label = _("Neueste Geschichten")
+        description = _(
+            "Die neuesten Geschichten in der Sprache der Seite, mit Link zur Übersicht."
+        )
+
+
 class HomeStreamBlock(BodyStreamBlock):
     feature_cards = FeatureCardsBlock()
+    designers = DesignerTeasersBlock()
+    latest_stories = LatestStoriesBlock()

@@ -28,7 +28,7 @@ def test_navigation_and_footer_are_listed_per_language(admin_client):
 
 def test_editor_changes_the_german_menu_label_on_the_site(admin_client, client):
     navigation = Navigation.objects.get(locale__language_code="de")
-    item = navigation.items.get()
+    item = navigation.items.get(link_page__slug="ueber-das-projekt")
     item.label = "Das Projekt"
     item.save()
     html = client.get("/de/").content.decode()

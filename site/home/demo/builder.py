@@ -156,8 +156,23 @@ class DemoBuilder:
             }
             # ListBlock items in Wagtail's block format (with ids), which wagtail-localize reads.
             cards.append({"type": "item", "value": card, "id": str(uuid.uuid4())})
+        featured = DesignerPage.objects.filter(
+            locale=self.german,
+            catalogue_ref__in=["lena-hoffmann", "yusuf-demir", "marie-claes", "tom-becker"],
+        ).order_by("title")
         home.body = [
             {"type": "feature_cards", "value": {"heading": text["cards_heading"], "cards": cards}},
+            {
+                "type": "designers",
+                "value": {
+                    "heading": text["designers_heading"],
+                    "designers": [
+                        {"type": "item", "value": page.pk, "id": str(uuid.uuid4())}
+                        for page in featured
+                    ],
+                },
+            },
+            {"type": "latest_stories", "value": {"heading": text["stories_heading"], "count": 3}},
             {"type": "quote", "value": {"quote": text["quote"], "attribution": text["quote_by"]}},
             {
                 "type": "call_to_action",

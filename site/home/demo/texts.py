@@ -125,6 +125,18 @@ HOME = {
             ),
         ),
     ],
+    "designers_heading": t(
+        "Die Menschen hinter den Produkten",
+        en="The people behind the products",
+        nl="De mensen achter de producten",
+        fr="Les personnes derrière les objets",
+    ),
+    "stories_heading": t(
+        "Geschichten aus den Werkstätten",
+        en="Stories from the workshops",
+        nl="Verhalen uit de werkplaatsen",
+        fr="Histoires des ateliers",
+    ),
     "quote": t(
         "Im Depot sehe ich jeden Tag, wie aus einer Idee ein Produkt wird – und aus Kolleg:innen "
         "ein Team.",

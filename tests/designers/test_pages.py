@@ -1,0 +1,265 @@
+"""Designer and story pages as visitors see them, in each language, at a constant query cost."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from core.localize import translate
+from designers.models import (
+    DesignerIndexPage,
+    DesignerPage,
+    Discipline,
+    StoryDesigner,
+    StoryIndexPage,
+    StoryPage,
+)
+from home.demo.images import demo_image
+
+pytestmark = pytest.mark.django_db
+
+
+def german(model, **filters):
+    return model.objects.get(locale__language_code="de", **filters)
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm-up: renditions are made on the first view
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_designers(index, count, discipline, start=0):
+    portrait = demo_image("Porträt Test", "Testporträt", (300, 375), portrait=True)
+    for number in range(start, start + count):
+        page = DesignerPage(
+            title=f"Testdesigner {number:03}",
+            slug=f"testdesigner-{number}",
+            lead="Entwirft zu Testzwecken.",
+            portrait=portrait,
+            city="Aachen",
+        )
+        page.disciplines = [discipline]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("/de/designerinnen/", ["Holz", "Keramik", "Textil"]),
+        ("/en/designers/", ["Wood", "Ceramics", "Textiles"]),
+        ("/nl/ontwerpers/", ["Hout", "Keramiek", "Textiel"]),
+        ("/fr/createurs/", ["Bois", "Céramique", "Textile"]),
+    ],
+)
+def test_designer_index_lists_everyone_with_disciplines_in_the_language(client, demo, path, names):
+    html = client.get(path).content.decode()
+    for designer in ("Lena Hoffmann", "Yusuf Demir", "Marie Claes", "Studio Depot"):
+        assert designer in html
+    for name in names:
+        assert name in html
+
+
+def test_filter_by_discipline_shows_only_those_designers(client, demo):
+    html = client.get("/nl/ontwerpers/?discipline=holz").content.decode()
+    assert "Yusuf Demir" in html and "Studio Depot" in html
+    assert "Lena Hoffmann" not in html and "Marie Claes" not in html
+    assert 'href="?discipline=holz" aria-current="page">Hout</a>' in html
+
+
+@pytest.mark.parametrize(
+    "query", ["?discipline=unbekannt", "?discipline=%00", "?page=abc", "?page=-4"]
+)
+def test_odd_query_strings_show_the_first_page_of_everyone(client, demo, query):
+    response = client.get("/de/designerinnen/" + query)
+    assert response.status_code == 200
+    assert "Lena Hoffmann" in response.content.decode()
+
+
+def test_designer_index_is_paginated(client, demo):
+    index = german(DesignerIndexPage)
+    add_designers(index, 20, german(Discipline, slug="holz"))
+    first = client.get("/de/designerinnen/").content.decode()
+    assert first.count('class="card card--portrait"') == 12
+    assert 'href="?page=2"' in first
+    last = client.get("/de/designerinnen/?discipline=holz&page=99").content.decode()
+    assert "Yusuf Demir" in last or "Testdesigner" in last
+    assert 'aria-current="page">2</span>' in last
+
+
+def test_designer_index_queries_do_not_grow_with_designers(client, demo):
+    index = german(DesignerIndexPage)
+    wood = german(Discipline, slug="holz")
+    add_designers(index, 2, wood)
+    few = count_queries(client, "/de/designerinnen/")
+    add_designers(index, 190, wood, start=2)
+    many = count_queries(client, "/de/designerinnen/")
+    assert DesignerPage.objects.live().child_of(index).count() == 200
+    assert many == few
+
+
+@pytest.mark.parametrize(
+    ("path", "lead", "discipline", "story"),
+    [
+        (
+            "/de/designerinnen/lena-hoffmann/",
+            "näht aus ausgemusterten",
+            "Textil",
+            "Vom Straßenbahnsitz zur Tasche",
+        ),
+        (
+            "/en/designers/lena-hoffmann/",
+            "sews bags with a history",
+            "Textiles",
+            "From tram seat to bag",
+        ),
+        (
+            "/nl/ontwerpers/lena-hoffmann/",
+            "naait tassen met een verhaal",
+            "Textiel",
+            "Van trambank tot tas",
+        ),
+        ("/fr/createurs/lena-hoffmann/", "coud des sacs", "Textile", "Du siège de tramway au sac"),
+    ],
+)
+def test_designer_page_in_each_language(client, demo, path, lead, discipline, story):
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Lena Hoffmann</h1>" in html
+    assert lead in html
+    assert f'<p class="profile__disciplines">{discipline}</p>' in html
+    assert story in html  # the story that features her, in the same language
+
+
+def test_designer_social_links_and_website(client, demo):
+    page = german(DesignerPage, catalogue_ref="aylin-kaya")
+    page.website = "https://kaya-schmuck.example"
+    page.links.create(platform="instagram", url="https://instagram.example/kaya")
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert 'href="https://kaya-schmuck.example" rel="noopener"' in html
+    assert 'href="https://instagram.example/kaya" rel="noopener me">Instagram</a>' in html
+
+
+def test_story_index_filters_by_topic(client, demo):
+    html = client.get("/fr/histoires/?tag=material").content.decode()
+    assert "Du siège de tramway au sac" in html
+    assert "Les émaux de la Soers" in html
+    assert "Encre, raclette, patience" not in html  # tagged "Werkstatt" only
+    assert 'aria-current="page">Matière</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "tag", "quote"),
+    [
+        (
+            "/de/geschichten/vom-sitz-zur-tasche/",
+            "Vom Straßenbahnsitz zur Tasche",
+            "Material",
+            "Jedes Stück ist ein bisschen anders",
+        ),
+        (
+            "/en/stories/from-seat-to-bag/",
+            "From tram seat to bag",
+            "Material",
+            "Every piece is a little different",
+        ),
+        (
+            "/nl/verhalen/van-bank-tot-tas/",
+            "Van trambank tot tas",
+            "Materiaal",
+            "Elk stuk is een beetje anders",
+        ),
+        (
+            "/fr/histoires/du-siege-au-sac/",
+            "Du siège de tramway au sac",
+            "Matière",
+            "Chaque pièce est un peu différente",
+        ),
+    ],
+)
+def test_story_page_in_each_language(client, demo, path, title, tag, quote):
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in html
+    assert f">{tag}</a>" in html
+    assert quote in html
+    # The featured designer links to her page in the same language.
+    designer = german(DesignerPage, catalogue_ref="lena-hoffmann")
+    code = path.split("/")[1]
+    assert designer.get_translation(Locale.objects.get(language_code=code)).url in html
+
+
+def make_story(index, blocks: int) -> StoryPage:
+    image = demo_image("Geschichte Test", "Testbild", (800, 500))
+    body = []
+    for number in range(blocks):
+        kind = number % 3
+        if kind == 0:
+            body.append({"type": "paragraph", "value": f"<p>Absatz {number}.</p>"})
+        elif kind == 1:
+            body.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": {"image": image.pk, "alt_text": "Testbild", "decorative": False},
+                        "caption": "",
+                    },
+                }
+            )
+        else:
+            body.append({"type": "quote", "value": {"quote": f"Zitat {number}", "attribution": ""}})
+    story = StoryPage(
+        title=f"Test mit {blocks} Blöcken",
+        slug=f"test-{blocks}",
+        lead="Test.",
+        date=datetime.date(2026, 11, 1),
+        hero_image=image,
+        body=body,
+    )
+    story.featured_designers = [
+        StoryDesigner(designer=german(DesignerPage, catalogue_ref="tom-becker"))
+    ]
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    return story
+
+
+def test_story_queries_do_not_grow_with_blocks(client, demo):
+    index = german(StoryIndexPage)
+    short = make_story(index, 2)
+    long = make_story(index, 40)
+    assert count_queries(client, long.url) == count_queries(client, short.url)
+
+
+def test_translating_a_designer_and_syncing_a_change_from_german(client, demo):
+    index = german(DesignerIndexPage)
+    page = DesignerPage(
+        title="Nina Brandt", slug="nina-brandt", lead="Sie webt Teppiche.", city="Aachen"
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+    english = translate(page, "en", {"Sie webt Teppiche.": "She weaves rugs."})
+    assert english.live and english.lead == "She weaves rugs."
+    assert "She weaves rugs." in client.get(english.url).content.decode()
+
+    # The German page changes: a synchronised fact and a text.
+    page.city = "Würselen"
+    page.lead = "Sie webt Teppiche aus Wollresten."
+    page.save_revision().publish()
+    english = translate(page, "en", {})  # the "sync" an editor starts in the admin
+    html = client.get(english.url).content.decode()
+    assert "Würselen" in html  # synchronised at once
+    assert "Sie webt Teppiche aus Wollresten." in html  # the new text, in German until translated
+    english = translate(
+        page, "en", {"Sie webt Teppiche aus Wollresten.": "She weaves rugs from leftover wool."}
+    )
+    assert "She weaves rugs from leftover wool." in client.get(english.url).content.decode()
