@@ -239,3 +239,24 @@ LOGGING = {
         "django.server": {"level": "WARNING" if not DEBUG else "INFO"},
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue sync (catalogue/sync/, `manage.py sync_catalogue`; see the README's "Catalogue sync")
+# ---------------------------------------------------------------------------------------------
+# The feed the admin's "Sync now" and a bare `sync_catalogue` read: a URL or a file path.
+CATALOGUE_FEED_URL = env_str("CATALOGUE_FEED_URL")
+# A run that would hide more than this share of the live products stops before it changes
+# anything (a truncated export looks like a valid one); `--force` overrides it.
+CATALOGUE_MAX_ARCHIVE_SHARE = float(env_str("CATALOGUE_MAX_ARCHIVE_SHARE", "0.2"))
+# Seconds to wait for the feed server to connect and for each read (feed and images).
+CATALOGUE_HTTP_TIMEOUT = env_int("CATALOGUE_HTTP_TIMEOUT", 30)
+CATALOGUE_MAX_FEED_BYTES = env_int("CATALOGUE_MAX_FEED_BYTES", 200 * 1024 * 1024)
+# Product photos are checked like an editor's upload: this size cap, then Wagtail's own checks.
+CATALOGUE_MAX_IMAGE_BYTES = env_int("CATALOGUE_MAX_IMAGE_BYTES", WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+CATALOGUE_IMAGE_WORKERS = env_int("CATALOGUE_IMAGE_WORKERS", 8)
+CATALOGUE_IMAGE_COLLECTION = "Katalog"
+# Designer pages are found by the catalogue's designer ref without importing their app.
+CATALOGUE_DESIGNER_PAGE_MODEL = "designers.DesignerPage"
+CATALOGUE_DESIGNER_REF_FIELD = "catalogue_ref"
+# Stockist links and retailer websites must be https; true also accepts plain http.
+SHOP_LINKS_ALLOW_HTTP = env_bool("SHOP_LINKS_ALLOW_HTTP", False)

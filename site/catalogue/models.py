@@ -1,0 +1,364 @@
+"""The label's products as the catalogue describes them, plus the editorial layer around them.
+
+Products are translatable snippets, not pages: the catalogue can hold thousands of them, and
+page-tree writes (paths, revisions, the search index) would make every sync slow. A routable
+index page serves them publicly (a later issue).
+
+Each product exists once per locale (wagtail-localize's `translation_key` + `locale`). The
+German row is the *record*: variants, images, production partners and stockist links hang off
+it, so a translation is texts only and the facts exist once. Fields the catalogue owns are
+written by the sync alone (read-only in the admin); `teaser`, `featured` and `designer_page`
+belong to the editors and no sync ever writes them.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# The safe subset descriptions are cleaned to (see catalogue.sync.html); the editor features
+# match it so that a translator's editor offers nothing the sanitiser would remove.
+DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class CatalogueManager(models.Manager):
+    def sources(self):
+        """The German records, which carry the facts (variants, images, links)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class ProductionPartner(TranslatableMixin, models.Model):
+    """A workshop or local business in a product's production chain."""
+
+    ref = models.SlugField(_("Kennung im Katalog"), max_length=80)
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=80, blank=True)
+    city = models.CharField(_("Ort"), max_length=80, blank=True)
+    social_employment = models.BooleanField(
+        _("Sozialer Arbeitsmarkt"),
+        default=False,
+        help_text=_("Anerkannte Werkstatt, die Menschen beschäftigt, die lange ohne Arbeit waren."),
+    )
+    in_feed = models.BooleanField(_("Im Katalog"), default=True)
+
+    translatable_fields = [
+        SynchronizedField("ref"),
+        TranslatableField("name"),
+        SynchronizedField("kind"),
+        SynchronizedField("city"),
+        SynchronizedField("social_employment"),
+        SynchronizedField("in_feed"),
+    ]
+    objects = CatalogueManager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Produktionspartner")
+        verbose_name_plural = _("Produktionspartner")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["ref", "locale"], name="catalogue_partner_ref_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ProductQuerySet(models.QuerySet):
+    def live(self):
+        """What visitors may see: active in the catalogue and present in its latest snapshot."""
+        return self.filter(status=Product.Status.ACTIVE, in_feed=True)
+
+    def sources(self):
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class Product(TranslatableMixin, models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Aktiv")
+        DRAFT = "draft", _("Entwurf")
+        ARCHIVED = "archived", _("Archiviert")
+
+    # Catalogue-owned: the sync writes these, nobody else.
+    external_id = models.CharField(_("Katalog-ID"), max_length=64, db_index=True)
+    slug = models.SlugField(
+        _("Adresse"),
+        max_length=120,
+        help_text=_("Bleibt stabil; frühere Adressen leiten weiter."),
+    )
+    handle = models.CharField(_("Handle im Katalog"), max_length=200, blank=True)
+    status = models.CharField(
+        _("Status im Katalog"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    in_feed = models.BooleanField(
+        _("Im Katalog"),
+        default=True,
+        help_text=_("Fehlt das Produkt im letzten Katalog-Abgleich, wird es ausgeblendet."),
+    )
+    title = models.CharField(_("Titel"), max_length=255)
+    description = RichTextField(_("Beschreibung"), features=DESCRIPTION_FEATURES, blank=True)
+    material = models.CharField(_("Material"), max_length=500, blank=True)
+    designer_ref = models.SlugField(_("Designer:in (Kennung)"), max_length=80, blank=True)
+    product_type = models.CharField(_("Produktart"), max_length=60, blank=True)
+    dimensions = models.JSONField(_("Maße"), default=dict, blank=True)
+    link = models.URLField(_("Seite im Katalog"), max_length=500, blank=True)
+    catalogue_updated_at = models.DateTimeField(_("Geändert im Katalog"), null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    synced_at = models.DateTimeField(_("Zuletzt abgeglichen"), null=True, blank=True)
+
+    # Editorial: written by editors only; the sync never touches them.
+    teaser = models.TextField(
+        _("Anreißer"), blank=True, max_length=300, help_text=_("Ein, zwei Sätze für Karten.")
+    )
+    featured = models.BooleanField(_("Hervorgehoben"), default=False)
+    designer_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Designer-Seite"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Leer lassen: die Seite wird über die Kennung der Designer:in gefunden. "
+            "Nur setzen, um diese Zuordnung zu übersteuern."
+        ),
+    )
+    """Why a page FK plus `designer_ref`, not a FK to the designer page model: the designers
+    app builds on the catalogue (its pages list products), so the catalogue must not import
+    it. The catalogue's `designer_ref` is matched to a designer page's `catalogue_ref` at read
+    time (`designer()`); this field is the editors' override for the rare product whose page
+    differs, and it survives every sync because the sync never writes it."""
+
+    translatable_fields = [
+        SynchronizedField("external_id"),
+        SynchronizedField("slug"),
+        SynchronizedField("status"),
+        SynchronizedField("in_feed"),
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("material"),
+        SynchronizedField("designer_ref"),
+        SynchronizedField("product_type"),
+        SynchronizedField("dimensions"),
+        SynchronizedField("link"),
+        TranslatableField("teaser"),
+        SynchronizedField("featured"),
+        SynchronizedField("designer_page"),
+    ]
+    objects = ProductQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Produkt")
+        verbose_name_plural = _("Produkte")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id", "locale"], name="catalogue_product_external_id_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="catalogue_product_slug_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.ACTIVE and self.in_feed
+
+    @property
+    def record(self) -> "Product":
+        """The German row, which holds variants, images, partners and stockist links."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return Product.objects.get(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+
+    def designer(self):
+        """The designer page: the editors' choice, or the page whose catalogue ref matches."""
+        if self.designer_page_id:
+            return self.designer_page.specific
+        if not self.designer_ref:
+            return None
+        from catalogue.designers import designer_pages_by_ref
+
+        return designer_pages_by_ref([self.designer_ref]).get(self.designer_ref)
+
+    @classmethod
+    def resolve_slug(cls, slug: str, locale: Locale | None = None):
+        """(product, moved): the product at `slug`, or the one that used to live there.
+
+        `moved` is true for a former slug, so the caller answers with a permanent redirect.
+        """
+        locale = locale or Locale.get_active()
+        product = cls.objects.filter(slug=slug, locale=locale).first()
+        if product is not None:
+            return product, False
+        old = ProductSlugHistory.objects.filter(slug=slug).select_related("product").first()
+        if old is None:
+            return None, False
+        product = old.product.get_translation_or_none(locale) or old.product
+        return product, True
+
+
+class ProductSlugHistory(models.Model):
+    """A slug a product had before: old links keep working and redirect to the current one."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Frühere Adresse")
+        verbose_name_plural = _("Frühere Adressen")
+
+    def __str__(self):
+        return self.slug
+
+
+class ProductPartner(models.Model):
+    """One step of a product's production chain, in the catalogue's order."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        ProductionPartner, on_delete=models.CASCADE, related_name="product_links"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["product", "partner"], name="catalogue_product_partner")
+        ]
+
+    def __str__(self):
+        return f"{self.product} ← {self.partner}"
+
+
+class Variant(models.Model):
+    class Availability(models.TextChoices):
+        IN_STOCK = "in_stock", _("Vorrätig")
+        OUT_OF_STOCK = "out_of_stock", _("Ausverkauft")
+        PREORDER = "preorder", _("Vorbestellbar")
+        BACKORDER = "backorder", _("Nachbestellt")
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
+    sku = models.CharField(_("Artikelnummer"), max_length=64, unique=True)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    options = models.JSONField(_("Optionen"), default=dict, blank=True)
+    price = models.DecimalField(_("Preis"), max_digits=10, decimal_places=2)
+    sale_price = models.DecimalField(
+        _("Aktionspreis"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("Währung"), max_length=3, default="EUR")
+    availability = models.CharField(_("Verfügbarkeit"), max_length=20, choices=Availability.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Variante")
+        verbose_name_plural = _("Varianten")
+        ordering = ["product", "position"]
+
+    def __str__(self):
+        return self.sku
+
+    def option_labels(self, language_code: str | None = None) -> list[str]:
+        """Option values in the visitor's language, German where the catalogue has none."""
+        code = language_code or translation.get_language()
+        return [
+            values.get(code) or values.get(settings.LANGUAGE_CODE, "")
+            for values in self.options.values()
+        ]
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="catalogue_products"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    source_url = models.CharField(max_length=1000)
+    alt = models.JSONField(default=dict, blank=True, help_text="{language code: alt text}")
+
+    class Meta:
+        ordering = ["product", "position"]
+
+    def __str__(self):
+        return self.source_url
+
+    def alt_text(self, language_code: str | None = None) -> str:
+        code = language_code or translation.get_language()
+        return self.alt.get(code) or self.alt.get(settings.LANGUAGE_CODE, "")
+
+
+class SyncRun(models.Model):
+    """One run of the catalogue sync, for the admin's run log."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Läuft")
+        SUCCEEDED = "succeeded", _("Erfolgreich")
+        REFUSED = "refused", _("Abgebrochen (Feed abgelehnt)")
+        LOCKED = "locked", _("Nicht gestartet (läuft schon)")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    class Trigger(models.TextChoices):
+        COMMAND = "command", _("Befehl")
+        ADMIN = "admin", _("Admin (Jetzt abgleichen)")
+        DEMO = "demo", _("Demo-Inhalte")
+
+    started_at = models.DateTimeField(_("Beginn"), auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(_("Ende"), null=True, blank=True)
+    source = models.CharField(_("Quelle"), max_length=1000)
+    trigger = models.CharField(_("Gestartet durch"), max_length=10, choices=Trigger.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Benutzer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("Ergebnis"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
+    dry_run = models.BooleanField(_("Probelauf"), default=False)
+    forced = models.BooleanField(_("Mit --force"), default=False)
+    message = models.TextField(_("Meldung"), blank=True)
+    counts = models.JSONField(_("Zahlen"), default=dict, blank=True)
+    errors = models.JSONField(_("Fehler"), default=list, blank=True)
+    warnings = models.JSONField(_("Hinweise"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("Katalog-Abgleich")
+        verbose_name_plural = _("Katalog-Abgleiche")
+        ordering = ["-started_at"]
+        permissions = [("run_sync", _("Kann einen Katalog-Abgleich starten"))]
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+
+    @property
+    def duration(self):
+        if self.finished_at is None:
+            return None
+        return self.finished_at - self.started_at
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors)
+
+
+class SyncLock(models.Model):
+    """The row a PostgreSQL run locks (`SELECT … FOR UPDATE NOWAIT`) for as long as it runs."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+
+    class Meta:
+        verbose_name = _("Abgleich-Sperre")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,141 @@
+"""Reading a feed (and, later, its images) from a URL or a file, with limits.
+
+Everything a remote server can do wrong - not answer, answer slowly, answer with an error page,
+a login page or an endless body - ends here as a `FeedRefused` with a sentence an editor can act
+on, before the sync has looked at a single product.
+"""
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from django.conf import settings
+
+from catalogue.sync.errors import FeedRefused
+
+USER_AGENT = "made-in-aachen-nord-catalogue-sync/1"
+
+
+@dataclass
+class Fetched:
+    content: bytes
+    content_type: str  # lower-case media type without parameters, "" for files
+    location: str  # URL or absolute path the content came from, for resolving relative refs
+
+
+def is_url(source: str) -> bool:
+    return urlsplit(source).scheme in {"http", "https"}
+
+
+def resolve(reference: str, base: str) -> str:
+    """An image or file reference made absolute against the feed's own location."""
+    if is_url(reference) or not base:
+        return reference
+    if is_url(base):
+        return urljoin(base, reference)
+    if Path(reference).is_absolute():
+        return reference
+    return str(Path(base).parent / reference)
+
+
+def new_session() -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+class TooLarge(Exception):
+    pass
+
+
+def read_url(session: requests.Session, url: str, *, max_bytes: int, timeout: float) -> Fetched:
+    """GET `url`; raises requests' exceptions, TooLarge, or HTTPError for non-2xx answers.
+
+    `timeout` bounds the connection and every read; the whole download also has a deadline of
+    a few times that, so a server trickling bytes cannot hold a run forever.
+    """
+    deadline = time.monotonic() + timeout * 4
+    with session.get(url, timeout=(timeout, timeout), stream=True, allow_redirects=True) as resp:
+        resp.raise_for_status()
+        declared = resp.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise TooLarge(int(declared))
+        chunks, size = [], 0
+        for chunk in resp.iter_content(64 * 1024):
+            size += len(chunk)
+            if size > max_bytes:
+                raise TooLarge(size)
+            if time.monotonic() > deadline:
+                raise requests.Timeout(f"download took longer than {timeout * 4:g} s")
+            chunks.append(chunk)
+        content_type = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        return Fetched(b"".join(chunks), content_type, resp.url)
+
+
+def read_file(path: str, *, max_bytes: int) -> Fetched:
+    file = Path(path).expanduser().resolve()
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise TooLarge(size)
+    return Fetched(file.read_bytes(), "", str(file))
+
+
+def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
+    max_bytes = settings.CATALOGUE_MAX_FEED_BYTES
+    timeout = settings.CATALOGUE_HTTP_TIMEOUT
+    if not is_url(source):
+        if urlsplit(source).scheme not in {"", "file"} and len(urlsplit(source).scheme) > 1:
+            raise FeedRefused(f"Unsupported source {source!r}: give an http(s) URL or a file path.")
+        path = source.removeprefix("file://")
+        try:
+            return read_file(path, max_bytes=max_bytes)
+        except FileNotFoundError:
+            raise FeedRefused(f"The feed file {path} does not exist.") from None
+        except IsADirectoryError:
+            raise FeedRefused(f"{path} is a folder, not a feed file.") from None
+        except TooLarge as exc:
+            raise FeedRefused(
+                f"The feed file is {exc.args[0]} bytes, more than the {max_bytes} allowed "
+                "(CATALOGUE_MAX_FEED_BYTES)."
+            ) from None
+        except OSError as exc:
+            raise FeedRefused(f"The feed file {path} cannot be read: {exc.strerror}.") from None
+    session = session or new_session()
+    try:
+        fetched = read_url(session, source, max_bytes=max_bytes, timeout=timeout)
+    except requests.Timeout:
+        raise FeedRefused(
+            f"The feed server did not answer within {timeout} s ({source}); nothing was changed."
+        ) from None
+    except requests.HTTPError as exc:
+        status = exc.response.status_code if exc.response is not None else "?"
+        reason = exc.response.reason if exc.response is not None else ""
+        raise FeedRefused(
+            f"The feed server answered HTTP {status} {reason} for {source}; nothing was changed."
+        ) from None
+    except requests.ConnectionError as exc:
+        raise FeedRefused(
+            f"The feed server could not be reached ({source}): {exc.__class__.__name__}."
+        ) from None
+    except TooLarge as exc:
+        raise FeedRefused(
+            f"The feed is larger than the {max_bytes} bytes allowed (CATALOGUE_MAX_FEED_BYTES); "
+            f"received {exc.args[0]}."
+        ) from None
+    except requests.RequestException as exc:
+        raise FeedRefused(f"The feed could not be downloaded ({source}): {exc}.") from None
+    if fetched.content_type in {"text/html", "application/xhtml+xml"} or looks_like_html(
+        fetched.content
+    ):
+        raise FeedRefused(
+            f"{source} returned an HTML page instead of the feed (a login or error page?); "
+            "nothing was changed."
+        )
+    return fetched
+
+
+def looks_like_html(content: bytes) -> bool:
+    head = content[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
