@@ -40,9 +40,11 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
-# Control characters (NUL above all: PostgreSQL refuses it in a string) and the Unicode
-# "non-characters" and surrogates a browser can still send percent-encoded.
-_UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# Control characters (NUL above all: PostgreSQL refuses it in a string), the Unicode
+# "non-characters" and surrogates a browser can still send percent-encoded, and double quotes:
+# the SQLite backend puts each word in quotes without escaping them (an FTS5 syntax error), and
+# the search takes words, not phrases, so they mean nothing to it anyway.
+_UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]')
 
 
 def clean_query(raw: str | None) -> str:
