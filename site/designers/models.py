@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import seo
 from core.models import BasePage
 from designers.blocks import BiographyStreamBlock, StoryStreamBlock
 
@@ -190,8 +191,31 @@ class DesignerPage(BasePage):
         verbose_name = _("Designer:in")
         verbose_name_plural = _("Designer:innen")
 
+    og_type = "profile"
+
     def get_social_image(self):
         return self.social_image or self.portrait
+
+    def get_structured_data(self, request) -> list[dict]:
+        person = {
+            "@context": seo.SCHEMA_ORG,
+            "@type": "Person",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "description": self.lead,
+            "jobTitle": str(_("Designer:in")),
+            "affiliation": {"@id": seo.organization_id(request)},
+        }
+        if self.city:
+            person["address"] = {"@type": "PostalAddress", "addressLocality": self.city}
+        same_as = [self.website] if self.website else []
+        same_as += [link.url for link in self.links.all()]
+        if same_as:
+            person["sameAs"] = same_as
+        image = seo.image_object(self.portrait, request) if self.portrait else None
+        if image:
+            person["image"] = image
+        return [*super().get_structured_data(request), person]
 
     def stories(self):
         """Live stories in this page's language that feature this designer (in any language)."""
@@ -314,8 +338,40 @@ class StoryPage(BasePage):
         verbose_name = _("Geschichte")
         verbose_name_plural = _("Geschichten")
 
+    og_type = "article"
+
     def get_social_image(self):
         return self.social_image or self.hero_image
+
+    def get_structured_data(self, request) -> list[dict]:
+        article = {
+            "@context": seo.SCHEMA_ORG,
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.lead,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.latest_revision_created_at)
+            .date()
+            .isoformat()
+            if (self.last_published_at or self.latest_revision_created_at)
+            else self.date.isoformat(),
+            "publisher": {"@id": seo.organization_id(request)},
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": item.designer.title,
+                    "url": item.designer.localized.get_full_url(request),
+                }
+                for item in self.featured_designers.select_related("designer")
+            ]
+            or {"@id": seo.organization_id(request)},
+        }
+        image = seo.image_object(self.hero_image, request) if self.hero_image else None
+        if image:
+            article["image"] = image
+        return [*super().get_structured_data(request), article]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -263,3 +263,27 @@ def test_translating_a_designer_and_syncing_a_change_from_german(client, demo):
         page, "en", {"Sie webt Teppiche aus Wollresten.": "She weaves rugs from leftover wool."}
     )
     assert "She weaves rugs from leftover wool." in client.get(english.url).content.decode()
+
+
+@pytest.mark.parametrize("code", ["de", "en", "nl", "fr"])
+def test_designer_and_story_pages_describe_themselves_to_search_engines(client, demo, code):
+    from tests.seo.jsonld import assert_valid_json_ld
+
+    locale = Locale.objects.get(language_code=code)
+    designer = german(DesignerPage, catalogue_ref="marie-claes").get_translation(locale)
+    data = assert_valid_json_ld(client.get(designer.url).content.decode())
+    person = next(item for item in data if item["@type"] == "Person")
+    assert person["name"] == "Marie Claes"
+    assert person["url"] == designer.get_full_url()
+    assert {item["@type"] for item in data} >= {"Person", "BreadcrumbList"}
+
+    story = StoryPage.objects.get(
+        locale=locale, featured_designers__designer__catalogue_ref="marie-claes"
+    )
+    html = client.get(story.url).content.decode()
+    data = assert_valid_json_ld(html)
+    article = next(item for item in data if item["@type"] == "Article")
+    assert article["headline"] == story.title
+    assert article["inLanguage"] == code
+    assert article["author"][0]["url"] == designer.get_full_url()
+    assert '<meta property="og:type" content="article">' in html
