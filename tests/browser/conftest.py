@@ -1,0 +1,349 @@
+"""What the browser tests need: the site in its own server, Chromium, axe-core, the Nu HTML checker.
+
+The site runs in a separate process with a database of its own, built by `migrate` and
+`load_demo`, rather than in pytest-django's `live_server`: that one empties the test database
+after each test, and the rest of the suite relies on the demo loaded into it once per session.
+
+Nothing is skipped. A missing tool (Chromium, Java, the npm packages) fails the tests with a line
+saying what to install, so that CI can never pass without having run them.
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from playwright.sync_api import Page, Response, sync_playwright
+
+from tests.browser.pages import WIDTHS
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# The system Chromium without its calls home (RECIPES.md): every request must stay on loopback.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+START_TIMEOUT = 90  # seconds; migrating a fresh Wagtail database on PostgreSQL takes about 10
+
+
+def _fail(what: str) -> None:
+    pytest.fail(f"browser tests: {what}", pytrace=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_answering(url: str, process: subprocess.Popen, log: Path, what: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _fail(f"{what} exited with {process.returncode}:\n{_tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (loopback only)
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, which is all we wait for
+        except OSError:
+            time.sleep(0.2)
+    _fail(f"{what} did not answer {url} within {START_TIMEOUT} s:\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _required_tools():
+    """Fails at once, before the site is built, when a tool the browser tests use is missing."""
+    if shutil.which("chromium") is None:
+        _fail("Chromium is missing; install Debian's chromium package (apt-get install chromium)")
+    if shutil.which("java") is None:
+        _fail("Java is missing; install a Java runtime (apt-get install default-jre-headless)")
+    for path in (AXE_JS, VNU_JAR):
+        if not path.is_file():
+            _fail(f"{path.relative_to(REPO)} is missing; run `npm ci` in the repository")
+
+
+# -- The site -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _fresh_database(workdir: Path):
+    """A database URL for the browser server: a new SQLite file, or a new PostgreSQL database.
+
+    With PostgreSQL (`DATABASE_URL=postgres://…`) the database is created on the same server as
+    the suite's and dropped afterwards, so both runs of the suite test the browser pages on the
+    database engine they are about.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+        yield f"sqlite:///{workdir / 'browser.sqlite3'}"
+        return
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"maan_browser_{uuid.uuid4().hex[:12]}"
+    maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """Base URL (`http://127.0.0.1:PORT`) of the demo site served by gunicorn for this session."""
+    workdir = Path(tempfile.mkdtemp(prefix="maan-browser-"))
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log = workdir / "server.log"
+    try:
+        with _fresh_database(workdir) as database_url:
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "config.settings.test",
+                "DATABASE_URL": database_url,
+                "MEDIA_ROOT": str(workdir / "media"),
+                "SERVE_MEDIA": "true",
+                # The demo's Site gets this host and port: canonical and hreflang URLs name the
+                # server the browser talks to.
+                "WAGTAILADMIN_BASE_URL": base_url,
+                "PYTHONUNBUFFERED": "1",
+                "LOG_LEVEL": "WARNING",
+            }
+            env.pop("AWS_STORAGE_BUCKET_NAME", None)  # media on local disk, served by Django
+            for command in (["migrate", "--noinput"], ["load_demo"]):
+                done = subprocess.run(
+                    [sys.executable, "manage.py", *command],
+                    cwd=REPO,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    output = (done.stdout + done.stderr).strip().splitlines()
+                    _fail(f"`manage.py {' '.join(command)}` failed:\n" + "\n".join(output[-30:]))
+            with log.open("w") as log_file:
+                server = subprocess.Popen(
+                    [
+                        *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+                        *("--pythonpath", "site", "--bind", f"127.0.0.1:{port}"),
+                        *("--workers", "1", "--threads", "8", "--no-control-socket"),
+                    ],
+                    cwd=REPO,
+                    env=env,
+                    stdout=log_file,
+                    stderr=subprocess.STDOUT,
+                )
+            try:
+                _wait_until_answering(f"{base_url}/de/", server, log, "the site server")
+                yield base_url
+            finally:
+                _stop(server)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# -- The Nu HTML checker --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nu_checker(_required_tools):
+    """The Nu HTML checker as an HTTP service on loopback, started once per session.
+
+    Autouse so that it starts first and the JVM boots while the site's database is migrated; the
+    `nu_checker_url` fixture waits until it answers.
+    """
+    port = _free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="maan-vnu-"))
+    log = workdir / "vnu.log"
+    with log.open("w") as log_file:
+        checker = subprocess.Popen(
+            [
+                "java",
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                *("-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port)),
+            ],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", checker, log
+    finally:
+        _stop(checker)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def nu_checker_url(_nu_checker):
+    """URL of the Nu HTML checker, once it answers."""
+    url, checker, log = _nu_checker
+    _wait_until_answering(url, checker, log, "the Nu HTML checker")
+    return url
+
+
+@pytest.fixture(scope="session")
+def assert_valid_html(nu_checker_url):
+    """`assert_valid_html(html_bytes, where)` fails with every error the Nu HTML checker reports."""
+
+    def check(html: bytes, where: str) -> None:
+        request = urllib.request.Request(  # noqa: S310 (loopback only)
+            f"{nu_checker_url}?out=json",
+            data=html,
+            headers={"Content-Type": "text/html; charset=utf-8"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            messages = json.load(response)["messages"]
+        # "non-document-error" means the checker could not check at all: a failure too.
+        errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
+        if errors:
+            listing = "\n".join(
+                f"  line {m.get('lastLine', '?')}: {m['message']}\n"
+                f"      {m.get('extract', '').strip()!r}"
+                for m in errors
+            )
+            pytest.fail(
+                f"Nu HTML checker: {len(errors)} error(s) in {where}:\n{listing}", pytrace=False
+            )
+
+    return check
+
+
+# -- Chromium and axe-core ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One headless system Chromium for all browser tests.
+
+    Package scope rather than session scope: the sync Playwright API keeps an asyncio loop running
+    in the main thread while it is open, and Django then refuses ORM calls in the tests that run
+    after this package (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
+    """
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A page as one visitor saw it: the Playwright page, the server's response, the requests."""
+
+    page: Page
+    response: Response
+    requests: list[str]
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """`open_page(path, "phone" | "desktop")`: a fresh visitor (no cookies) at that width.
+
+    Every request the page makes is recorded in `visit.requests`, and all images are loaded (lazy
+    ones too) before the page is handed over, so screenshots and checks see the finished page.
+    """
+    contexts = []
+
+    def open_(path: str, width: str = "desktop") -> Visit:
+        w, h = WIDTHS[width]
+        context = browser.new_context(viewport={"width": w, "height": h})
+        contexts.append(context)
+        requests = []
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        response = page.goto(site_url + path)
+        page.evaluate(
+            """async () => {
+                const images = [...document.images];
+                images.forEach((img) => { img.loading = "eager"; });
+                await Promise.all(images.map((img) => img.decode().catch(() => null)));
+                await document.fonts.ready;
+            }"""
+        )
+        return Visit(page, response, requests)
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def assert_accessible():
+    """`assert_accessible(page, where)` fails with every WCAG 2.1 A/AA violation axe-core finds."""
+
+    def check(page: Page, where: str) -> None:
+        page.add_script_tag(path=str(AXE_JS))
+        violations = page.evaluate(
+            """async (tags) => {
+                const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+                return result.violations;
+            }""",
+            WCAG_TAGS,
+        )
+        if not violations:
+            return
+        lines = []
+        for violation in violations:
+            lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+            nodes = violation["nodes"]
+            lines.extend(f"      {' '.join(map(str, node['target']))}" for node in nodes[:5])
+            if len(nodes) > 5:
+                lines.append(f"      … and {len(nodes) - 5} more")
+        pytest.fail(
+            f"axe-core: {len(violations)} WCAG 2.1 AA violation(s) on {where}:\n"
+            + "\n".join(lines),
+            pytrace=False,
+        )
+
+    return check

@@ -1,0 +1,88 @@
+"""The page types the browser tests visit, with their address in each language of the demo.
+
+Every page type gets the same checks (language, switcher, alternates, screenshots, axe-core, the
+Nu HTML checker). A later issue that adds a page type adds an entry to `PAGE_TYPES` here and the
+page to `load_demo`.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import translation
+
+from home.demo import texts
+
+LANGUAGES = ["de", "en", "nl", "fr"]
+DEFAULT_LANGUAGE = "de"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}  # viewport width and height in px
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "browser"
+
+
+def demo_text(german: str) -> dict[str, str]:
+    """A text of the demo content as each language shows it (texts.py holds the translations)."""
+    return {"de": german, **{code: texts.TRANSLATIONS[code][german] for code in LANGUAGES[1:]}}
+
+
+def interface_text(msgid: str) -> dict[str, str]:
+    """An interface string as each language shows it (the gettext catalogues in locale/)."""
+    result = {}
+    for code in LANGUAGES:
+        with translation.override(code):
+            result[code] = translation.gettext(msgid)
+    return result
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    paths: dict[str, str]  # language code -> path on the site
+    text: dict[str, str]  # language code -> a text a visitor reads on that page
+    status: int = 200
+    # A page with translations names them in hreflang links and in the language switcher. A page
+    # without (an error page) has neither canonical nor alternates, and its switcher offers each
+    # language's home page.
+    translated: bool = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+HOME = PageType(
+    "home",
+    paths={"de": "/de/", "en": "/en/", "nl": "/nl/", "fr": "/fr/"},
+    text=demo_text(texts.HOME["hero_heading"]),
+)
+CONTENT = PageType(
+    "content",
+    paths={
+        "de": "/de/ueber-das-projekt/",
+        "en": "/en/about-the-project/",
+        "nl": "/nl/over-het-project/",
+        "fr": "/fr/a-propos/",
+    },
+    text=demo_text(texts.ABOUT["intro"]),
+)
+LEGAL = PageType(
+    "legal",
+    paths={
+        "de": "/de/impressum/",
+        "en": "/en/legal-notice/",
+        "nl": "/nl/colofon/",
+        "fr": "/fr/mentions-legales/",
+    },
+    text=demo_text(texts.LEGAL["imprint"]["body"][0]),
+)
+NOT_FOUND = PageType(
+    "404",
+    paths={
+        "de": "/de/diese-seite-gibt-es-nicht/",
+        "en": "/en/no-such-page/",
+        "nl": "/nl/bestaat-niet/",
+        "fr": "/fr/page-inexistante/",
+    },
+    text=interface_text("Diese Seite gibt es nicht (mehr)."),
+    status=404,
+    translated=False,
+)
+
+PAGE_TYPES = [HOME, CONTENT, LEGAL, NOT_FOUND]
