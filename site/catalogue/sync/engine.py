@@ -24,6 +24,7 @@ import logging
 import time
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -137,7 +138,7 @@ def desired_state(product: ProductData, current: dict | None = None) -> dict:
         "texts": product.texts,
         "made_by": product.made_by,
         "images": [
-            [i.url, i.position, current_alt.get(i.url, {}) if i.alt is KEEP else i.alt]
+            [i.ref, i.position, current_alt.get(i.ref, {}) if i.alt is KEEP else i.alt]
             for i in product.images
         ],
         "variants": [
@@ -163,7 +164,7 @@ def iso(value: datetime.datetime | None) -> str:
 
 
 def money(value) -> str | None:
-    return None if value is None else f"{value:.2f}"
+    return None if value is None else f"{Decimal(value):.2f}"
 
 
 class Sync:
@@ -511,7 +512,7 @@ class Sync:
         needed = []
         for product, pk, _desired, _changed, _restore in work:
             have = {image[0] for image in current.get(pk, {}).get("images", [])}
-            needed += [image.url for image in product.images if image.url not in have]
+            needed += [image.url for image in product.images if image.ref not in have]
         if not needed:
             return {}
         fetched = self.fetcher.fetch(needed)
@@ -720,8 +721,9 @@ class Sync:
         keep, dirty, new = set(), [], []
         for product, _pk, desired, _changed, _restore in work:
             product_id = ids[product.external_id]
-            for url, position, alt in desired["images"]:
-                row = existing.get((product_id, url))
+            urls = {image.ref: image.url for image in product.images}
+            for ref, position, alt in desired["images"]:
+                row = existing.get((product_id, ref))
                 if row is not None:
                     keep.add(row.pk)
                     if (row.position, row.alt) != (position, alt):
@@ -731,9 +733,9 @@ class Sync:
                 new.append(
                     ProductImage(
                         product_id=product_id,
-                        image_id=by_hash[fetched[url].file_hash],
+                        image_id=by_hash[fetched[urls[ref]].file_hash],
                         position=position,
-                        source_url=url,
+                        source_url=ref,
                         alt=alt,
                     )
                 )

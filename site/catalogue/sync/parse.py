@@ -65,7 +65,8 @@ class VariantData:
 
 @dataclass
 class ImageData:
-    url: str
+    ref: str  # as the feed writes it: the image's identity, whatever the feed's location
+    url: str  # resolved against the feed's location, for fetching
     position: int
     alt: dict | _Keep
 
@@ -273,9 +274,9 @@ def normalise_product(raw: dict, *, location: str, currency: str, carried: set |
         if isinstance(position, bool) or not isinstance(position, int):
             raise RowInvalid(f"image {reference!r}: position must be a whole number")
         alt = language_map(item.get("alt"), f"image {position} alt", max_length=250)
-        images.append(ImageData(url, position, alt if "image_alt" in carried else KEEP))
+        images.append(ImageData(reference, url, position, alt if "image_alt" in carried else KEEP))
     images.sort(key=lambda image: image.position)
-    if len({image.url for image in images}) != len(images):
+    if len({image.ref for image in images}) != len(images):
         raise RowInvalid("the same image is listed twice")
 
     stockists, retailers_seen = [], set()
@@ -501,7 +502,8 @@ def parse_json(fetched: Fetched) -> Feed:
     try:
         document = json.loads(body)
     except json.JSONDecodeError as exc:
-        truncated = " - the file or download looks truncated" if exc.pos >= len(body) - 1 else ""
+        near_end = len(body) - exc.pos < 200
+        truncated = " - the file or download looks truncated" if near_end else ""
         raise FeedRefused(
             f"The feed is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             f"{truncated}; nothing was changed."

@@ -1,0 +1,109 @@
+"""A real HTTP server on loopback for feeds and images, and helpers to change the sample feed.
+
+Routes map a path to (status, content type, body, delay in seconds). Requests are counted per
+path so a test can show that an unchanged image is not downloaded again.
+"""
+
+import contextlib
+import copy
+import json
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from catalogue.demo import SAMPLE_DIR
+
+SAMPLE = json.loads((SAMPLE_DIR / "catalogue.json").read_text(encoding="utf-8"))
+
+
+class FeedServer:
+    def __init__(self):
+        self.routes: dict[str, tuple] = {}
+        self.hits: Counter = Counter()
+        self.gate = threading.Event()
+        self.gate.set()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                path = self.path.split("?")[0]
+                server.hits[path] += 1
+                route = server.routes.get(path)
+                if route and route[3] == "gate":
+                    server.gate.wait(30)
+                    route = (*route[:3], 0)
+                status, content_type, body, delay = route or (404, "text/plain", b"nope", 0)
+                if delay:
+                    time.sleep(delay)
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+
+    def serve(self, path, body, content_type="application/json", status=200, delay=0):
+        if isinstance(body, dict | list):
+            body = json.dumps(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        self.routes[path] = (status, content_type, body, delay)
+        return self.url(path)
+
+    def serve_sample_images(self, prefix="/feed/images/"):
+        for file in sorted((SAMPLE_DIR / "images").glob("*.jpg")):
+            self.serve(prefix + file.name, file.read_bytes(), "image/jpeg")
+
+    def close(self):
+        self.gate.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def feed_server():
+    server = FeedServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def sample():
+    """A fresh copy of the sample feed as a dict, to change in a test."""
+    return copy.deepcopy(SAMPLE)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+def product(feed: dict, external_id: str) -> dict:
+    return next(p for p in feed["products"] if p["external_id"] == external_id)
+
+
+def write_feed(tmp_path, feed: dict, name="catalogue.json") -> str:
+    """The feed as a file beside a copy of the sample images, so relative image paths work."""
+    (tmp_path / name).write_text(json.dumps(feed), encoding="utf-8")
+    images = tmp_path / "images"
+    if not images.exists():
+        images.symlink_to(SAMPLE_DIR / "images")
+    return str(tmp_path / name)
