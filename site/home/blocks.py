@@ -6,7 +6,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale
 
 from core.blocks import BodyStreamBlock
-from designers.blocks import DesignerTeasersBlock
+from designers.blocks import DesignerTeasersBlock, ProductTeasersBlock
 from designers.models import StoryIndexPage, StoryPage
 
 
@@ -82,3 +82,4 @@ class HomeStreamBlock(BodyStreamBlock):
     feature_cards = FeatureCardsBlock()
     designers = DesignerTeasersBlock()
     latest_stories = LatestStoriesBlock()
+    products = ProductTeasersBlock()

@@ -11,12 +11,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from catalogue.demo import sync_sample_catalogue
+from catalogue.models import Product
 from core.localize import translate, untranslated_segments
 from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
     Discipline,
+    ProductIndexPage,
     StoryDesigner,
     StoryIndexPage,
     StoryPage,
@@ -27,6 +30,7 @@ from home.demo.images import demo_image
 from home.models import HomePage
 
 TARGET_LANGUAGES = ("en", "nl", "fr")
+FEATURED_PRODUCTS = ["MAN-0001", "MAN-0004", "MAN-0007", "MAN-0014"]
 
 
 def paragraphs(items: list[str]) -> str:
@@ -47,9 +51,13 @@ class DemoBuilder:
         self.legal_pages(home)
         self.taxonomies()
         designer_index = self.designers(home)
+        sync_sample_catalogue(log=self.log)
+        # An editorial choice, which the sync never overwrites: products for the home page.
+        Product.objects.filter(external_id__in=FEATURED_PRODUCTS).update(featured=True)
+        product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
         story_index = self.stories(home)
         self.fill_home_body(home, about)
-        self.navigation([designer_index, story_index, about])
+        self.navigation([designer_index, product_index, story_index, about])
         self.footer()
         self.translate_all(home)
         return home
@@ -172,6 +180,7 @@ class DemoBuilder:
                     ],
                 },
             },
+            {"type": "products", "value": {"heading": text["products_heading"], "products": []}},
             {"type": "latest_stories", "value": {"heading": text["stories_heading"], "count": 3}},
             {"type": "quote", "value": {"quote": text["quote"], "attribution": text["quote_by"]}},
             {
@@ -237,6 +246,13 @@ class DemoBuilder:
             self._publish(page)
         return index
 
+    def _chain_block(self, data):
+        """The production chain of the story's product, when the catalogue has it."""
+        product = Product.objects.sources().filter(external_id=data.get("product", "")).first()
+        if product is None:
+            return []
+        return [{"type": "production_chain", "value": {"product": product.pk, "heading": ""}}]
+
     def stories(self, home):
         index = self._index(home, StoryIndexPage, people.INDEXES["stories"])
         designers = {d.catalogue_ref: d for d in DesignerPage.objects.filter(locale=self.german)}
@@ -270,6 +286,7 @@ class DemoBuilder:
                     },
                     {"type": "paragraph", "value": paragraphs([body[1]])},
                     {"type": "quote", "value": {"quote": quote, "attribution": featured[0].title}},
+                    *self._chain_block(data),
                 ],
             )
             page.tags = [tags[slug] for slug in data["tags"]]

@@ -131,6 +131,12 @@ HOME = {
         nl="De mensen achter de producten",
         fr="Les personnes derrière les objets",
     ),
+    "products_heading": t(
+        "Aus der Kollektion",
+        en="From the collection",
+        nl="Uit de collectie",
+        fr="Extraits de la collection",
+    ),
     "stories_heading": t(
         "Geschichten aus den Werkstätten",
         en="Stories from the workshops",

@@ -1,0 +1,355 @@
+"""How catalogue products are presented on the site: cards, detail data, prices, the chain.
+
+Products live in the catalogue as one row per language (the German row holds variants,
+images, partners and stockist links). A visitor sees the row of their language where the
+catalogue or an editor provided one, else the German row — marked with `lang="de"` in the
+templates. Everything here fetches in a fixed number of queries however many products are
+shown.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
+from designers.models import DesignerPage
+
+CURRENCY_SYMBOLS = {"EUR": "€"}
+AVAILABILITY_ORDER = ["in_stock", "preorder", "backorder", "out_of_stock"]
+SCHEMA_AVAILABILITY = {
+    "in_stock": "https://schema.org/InStock",
+    "out_of_stock": "https://schema.org/OutOfStock",
+    "preorder": "https://schema.org/PreOrder",
+    "backorder": "https://schema.org/BackOrder",
+}
+
+
+def format_price(amount: Decimal, currency: str, language: str | None = None) -> str:
+    """A price as people of that language write it: "49,00 €" in German, "€49.00" in English."""
+    language = language or translation.get_language()
+    with translation.override(language):
+        number = number_format(amount, 2, use_l10n=True)
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    if language == "en":
+        return f"{symbol}{number}" if symbol != currency else f"{currency} {number}"
+    return f"{number}\u00a0{symbol}"
+
+
+@dataclass
+class ProductView:
+    """One product as a visitor of one language sees it."""
+
+    record: Product  # the German row: variants, images, partners, links
+    text: Product  # the row whose texts are shown (the visitor's language, else German)
+    images: list[ProductImage] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+    url: str = ""
+
+    @property
+    def text_language(self) -> str:
+        return self.text.locale.language_code
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.text_language != translation.get_language()
+
+    @property
+    def first_image(self):
+        return self.images[0] if self.images else None
+
+    def _current_prices(self) -> list[Decimal]:
+        return [v.sale_price if v.sale_price is not None else v.price for v in self.variants]
+
+    @property
+    def currency(self) -> str:
+        return self.variants[0].currency if self.variants else "EUR"
+
+    @property
+    def low_price(self) -> Decimal | None:
+        prices = self._current_prices()
+        return min(prices) if prices else None
+
+    @property
+    def high_price(self) -> Decimal | None:
+        prices = self._current_prices()
+        return max(prices) if prices else None
+
+    @property
+    def price_label(self) -> str:
+        if self.low_price is None:
+            return ""
+        low = format_price(self.low_price, self.currency)
+        if self.high_price != self.low_price:
+            return translation.gettext("%(low)s – %(high)s") % {
+                "low": low,
+                "high": format_price(self.high_price, self.currency),
+            }
+        return low
+
+    @property
+    def on_sale(self) -> bool:
+        return any(v.sale_price is not None and v.sale_price < v.price for v in self.variants)
+
+    @property
+    def availability(self) -> str:
+        """The best availability among the variants (what a visitor can hope for)."""
+        states = {v.availability for v in self.variants}
+        for state in AVAILABILITY_ORDER:
+            if state in states:
+                return state
+        return ""
+
+    @property
+    def availability_label(self) -> str:
+        return str(Variant.Availability(self.availability).label) if self.availability else ""
+
+    def image_alt(self, product_image) -> str:
+        return product_image.alt_text(translation.get_language()) or self.text.title
+
+
+def product_index_url(locale: Locale | None = None) -> str:
+    """The URL of the products index in this language (German as fallback), or ""."""
+    from designers.models import ProductIndexPage
+
+    locale = locale or Locale.get_active()
+    indexes = {
+        index.locale_id: index
+        for index in ProductIndexPage.objects.live().filter(
+            locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
+        )
+    }
+    index = indexes.get(locale.pk) or next(iter(indexes.values()), None)
+    return index.url if index else ""
+
+
+def product_views(records, locale: Locale | None = None) -> list[ProductView]:
+    """ProductViews for German product rows, in the order given, in a fixed number of queries."""
+    locale = locale or Locale.get_active()
+    records = list(
+        records.prefetch_related(
+            Prefetch(
+                "images",
+                queryset=ProductImage.objects.select_related("image").prefetch_related(
+                    "image__renditions"
+                ),
+            ),
+            "variants",
+        ).select_related("locale")
+    )
+    texts = {}
+    if locale.language_code != settings.LANGUAGE_CODE:
+        texts = {
+            row.translation_key: row
+            for row in Product.objects.filter(
+                translation_key__in=[r.translation_key for r in records], locale=locale
+            ).select_related("locale")
+        }
+    base = product_index_url(locale)
+    return [
+        ProductView(
+            record=record,
+            text=texts.get(record.translation_key, record),
+            images=list(record.images.all()),
+            variants=list(record.variants.all()),
+            url=f"{base}{record.slug}/" if base else "",
+        )
+        for record in records
+    ]
+
+
+def live_records():
+    return Product.objects.live().sources()
+
+
+def designer_products(designer: DesignerPage):
+    if not designer.catalogue_ref:
+        return []
+    records = live_records().filter(designer_ref=designer.catalogue_ref).order_by("title")
+    return product_views(records)
+
+
+@dataclass
+class ChainStep:
+    kind: str  # "design", "make" or "sell"
+    name: str
+    detail: str = ""
+    url: str = ""
+    social_employment: bool = False
+
+
+def production_chain(view: ProductView, designer: DesignerPage | None) -> list[ChainStep]:
+    """Designer → the workshops and businesses that made it → the shops that stock it."""
+    steps = []
+    if designer is not None:
+        steps.append(ChainStep("design", designer.title, designer.city, designer.url or ""))
+    links = list(
+        ProductPartner.objects.filter(product=view.record)
+        .select_related("partner")
+        .order_by("position")
+    )
+    names = {
+        partner.translation_key: partner
+        for partner in ProductionPartner.objects.filter(
+            translation_key__in=[link.partner.translation_key for link in links],
+            locale=Locale.get_active(),
+        )
+    }
+    for link in links:
+        partner = names.get(link.partner.translation_key, link.partner)
+        steps.append(
+            ChainStep(
+                "make",
+                partner.name,
+                ", ".join(part for part in (partner.kind, partner.city) if part),
+                social_employment=link.partner.social_employment,
+            )
+        )
+    from shop_links.models import StockistLink
+
+    for link in (
+        StockistLink.objects.filter(product=view.record)
+        .select_related("retailer")
+        .order_by("position")
+    ):
+        steps.append(ChainStep("sell", link.retailer.name, link.retailer.city))
+    return steps
+
+
+def product_structured_data(view: ProductView, request, designer, image_object) -> dict:
+    """schema.org Product with an Offer (one variant) or an AggregateOffer (several)."""
+    from core import seo
+
+    url = request.build_absolute_uri(view.url) if view.url else ""
+    data = {
+        "@context": seo.SCHEMA_ORG,
+        "@type": "Product",
+        "name": view.text.title,
+        "url": url,
+        "description": strip_tags(view.text.description).strip() or view.text.teaser,
+        "brand": {"@type": "Brand", "name": "Made in Aachen-Nord"},
+        "category": view.record.product_type,
+    }
+    if view.text.material:
+        data["material"] = view.text.material
+    images = [image_object(item.image, request) for item in view.images]
+    images = [image for image in images if image]
+    if images:
+        data["image"] = images
+    if len(view.variants) == 1:
+        variant = view.variants[0]
+        data["sku"] = variant.sku
+        if variant.gtin:
+            data["gtin13"] = variant.gtin
+        data["offers"] = {
+            "@type": "Offer",
+            "price": str(view.low_price),
+            "priceCurrency": view.currency,
+            "availability": SCHEMA_AVAILABILITY[variant.availability],
+            "url": url,
+        }
+    elif view.variants:
+        data["offers"] = {
+            "@type": "AggregateOffer",
+            "lowPrice": str(view.low_price),
+            "highPrice": str(view.high_price),
+            "priceCurrency": view.currency,
+            "offerCount": len(view.variants),
+            "availability": SCHEMA_AVAILABILITY[view.availability],
+        }
+    if designer is not None:
+        data["creator"] = {
+            "@type": "Person",
+            "name": designer.title,
+            "url": designer.get_full_url(request),
+        }
+    return data
+
+
+def product_chain_context(record: Product, locale: Locale, request) -> dict:
+    """Everything the product page shows, for the German row of a live product."""
+    view = product_views(Product.objects.filter(pk=record.pk), locale)[0]
+    designer = record.designer()
+    if designer is not None:
+        designer = designer.localized.specific
+    return {
+        "product": view,
+        "designer": designer,
+        "chain": production_chain(view, designer),
+        "variants": [
+            {
+                "options": variant.option_labels(),
+                "price": format_price(variant.price, variant.currency),
+                "sale_price": format_price(variant.sale_price, variant.currency)
+                if variant.sale_price is not None
+                else "",
+                "availability": variant.get_availability_display(),
+            }
+            for variant in view.variants
+        ],
+    }
+
+
+def product_head(view: ProductView, designer, index_page, request) -> dict:
+    """Title, description, Open Graph, JSON-LD, canonical and hreflang links of a product page.
+
+    The product is reachable in every language that has a live products index (in German where
+    its texts are not translated yet); each of those URLs is an alternate of the others.
+    """
+    from core import seo
+
+    url = request.build_absolute_uri(view.url)
+    site_root = seo.site_root_url(request)
+    alternates = []
+    indexes = index_page.get_translations(inclusive=True).live().select_related("locale")
+    for index in sorted(
+        indexes,
+        key=lambda page: [c for c, _ in settings.LANGUAGES].index(page.locale.language_code),
+    ):
+        alternates.append(
+            (index.locale.language_code, f"{site_root}{index.url}{view.record.slug}/")
+        )
+    description = view.text.teaser or strip_tags(view.text.description).strip()[:300]
+    image = seo.social_rendition(view.first_image.image) if view.first_image else None
+    og = {
+        "title": view.text.title,
+        "description": description,
+        "type": "product",
+        "url": url,
+        "site_name": seo.SITE_NAME,
+        "locale": seo.OG_LOCALES.get(translation.get_language(), translation.get_language()),
+        "alternate_locales": sorted(
+            seo.OG_LOCALES[code] for code, _url in alternates if code != translation.get_language()
+        ),
+        "image": {
+            "url": seo.absolute_url(request, image.url),
+            "width": image.width,
+            "height": image.height,
+            "alt": view.image_alt(view.first_image),
+        }
+        if image
+        else None,
+    }
+    breadcrumbs = seo.breadcrumb_list(index_page, request)
+    breadcrumbs["itemListElement"].append(
+        {
+            "@type": "ListItem",
+            "position": len(breadcrumbs["itemListElement"]) + 1,
+            "name": view.text.title,
+            "item": url,
+        }
+    )
+    structured = [breadcrumbs, product_structured_data(view, request, designer, seo.image_object)]
+    return {
+        "description": description,
+        "og": og,
+        "structured_data": [seo.json_ld(item) for item in structured],
+        "canonical": url,
+        "alternates": alternates,
+        "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
+    }
