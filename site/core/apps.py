@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = "Gemeinsame Bausteine"
+
+    def ready(self):
+        from core import images
+
+        images.register()

@@ -452,6 +452,7 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
             return self.gone(request, record)
         context = product_chain_context(record, self.locale, request)
         context["head"] = product_head(context["product"], context["designer"], self, request)
+        context["language_links_override"] = context["head"]["switcher"]
         return self.render(
             request,
             template="designers/product_page.html",

@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
+from core.i18n import LanguageLink
 from designers.models import DesignerPage
 
 CURRENCY_SYMBOLS = {"EUR": "€"}
@@ -345,7 +346,14 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
         }
     )
     structured = [breadcrumbs, product_structured_data(view, request, designer, seo.image_object)]
+    names = dict(settings.LANGUAGES)
+    current = translation.get_language()
+    switcher = [
+        LanguageLink(code, names[code], link[len(site_root) :], code == current, True)
+        for code, link in alternates
+    ]
     return {
+        "switcher": switcher,
         "description": description,
         "og": og,
         "structured_data": [seo.json_ld(item) for item in structured],

@@ -1,8 +1,8 @@
 """What the browser tests need: the site in its own server, Chromium, axe-core, the Nu HTML checker.
 
-The site runs in a separate process with a database of its own, built by `migrate` and
-`load_demo`, rather than in pytest-django's `live_server`: that one empties the test database
-after each test, and the rest of the suite relies on the demo loaded into it once per session.
+The site runs in a separate process (gunicorn) on a copy of the suite's test database, which
+holds the demo content, rather than in pytest-django's `live_server`: that one empties the test
+database after each test, and the rest of the suite relies on the demo loaded into it once.
 
 Nothing is skipped. A missing tool (Chromium, Java, the npm packages) fails the tests with a line
 saying what to install, so that CI can never pass without having run them.
@@ -23,7 +23,6 @@ import urllib.request
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import Page, Response, sync_playwright
@@ -108,28 +107,46 @@ def _required_tools():
 
 
 @contextlib.contextmanager
-def _fresh_database(workdir: Path):
-    """A database URL for the browser server: a new SQLite file, or a new PostgreSQL database.
+def _copy_of_test_database(workdir: Path, host: str, port: int):
+    """A copy of the suite's test database (demo content and renditions already in it).
 
-    With PostgreSQL (`DATABASE_URL=postgres://…`) the database is created on the same server as
-    the suite's and dropped afterwards, so both runs of the suite test the browser pages on the
-    database engine they are about.
+    SQLite's in-memory test database is copied with the backup API into a file; on PostgreSQL a
+    new database is created from the test database as template (the suite's connections are
+    closed first, as PostgreSQL requires) and dropped afterwards. The copy's Wagtail site gets the
+    browser server's host and port, so canonical and hreflang URLs name the server the browser
+    talks to. Copying takes a second, where building the demo again took a minute.
     """
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urlsplit(url)
-    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
-        yield f"sqlite:///{workdir / 'browser.sqlite3'}"
+    import sqlite3
+
+    from django.db import connection, connections
+
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        path = workdir / "browser.sqlite3"
+        with sqlite3.connect(path) as copy:
+            connection.connection.backup(copy)
+            copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", (host, port))
+        yield f"sqlite:///{path}"
         return
 
     import psycopg
     from psycopg import sql
 
     name = f"maan_browser_{uuid.uuid4().hex[:12]}"
-    maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+    maintenance = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/postgres"
+    connections.close_all()
     with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(settings_dict["NAME"])
+            )
+        )
+    url = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{name}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE wagtailcore_site SET hostname = %s, port = %s", (host, port))
     try:
-        yield urlunsplit(parts._replace(path=f"/{name}"))
+        yield url
     finally:
         with psycopg.connect(maintenance, autocommit=True) as conn:
             conn.execute(
@@ -138,39 +155,31 @@ def _fresh_database(workdir: Path):
 
 
 @pytest.fixture(scope="session")
-def site_url():
+def site_url(django_db_setup, django_db_blocker):
     """Base URL (`http://127.0.0.1:PORT`) of the demo site served by gunicorn for this session."""
+    from django.conf import settings
+
     workdir = Path(tempfile.mkdtemp(prefix="maan-browser-"))
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = workdir / "server.log"
     try:
-        with _fresh_database(workdir) as database_url:
+        with (
+            django_db_blocker.unblock(),
+            _copy_of_test_database(workdir, "127.0.0.1", port) as database_url,
+        ):
             env = {
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "config.settings.test",
                 "DATABASE_URL": database_url,
-                "MEDIA_ROOT": str(workdir / "media"),
+                # The suite's media: the demo's images and renditions are already there.
+                "MEDIA_ROOT": str(settings.MEDIA_ROOT),
                 "SERVE_MEDIA": "true",
-                # The demo's Site gets this host and port: canonical and hreflang URLs name the
-                # server the browser talks to.
                 "WAGTAILADMIN_BASE_URL": base_url,
                 "PYTHONUNBUFFERED": "1",
                 "LOG_LEVEL": "WARNING",
             }
             env.pop("AWS_STORAGE_BUCKET_NAME", None)  # media on local disk, served by Django
-            for command in (["migrate", "--noinput"], ["load_demo"]):
-                done = subprocess.run(
-                    [sys.executable, "manage.py", *command],
-                    cwd=REPO,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    output = (done.stdout + done.stderr).strip().splitlines()
-                    _fail(f"`manage.py {' '.join(command)}` failed:\n" + "\n".join(output[-30:]))
             with log.open("w") as log_file:
                 server = subprocess.Popen(
                     [

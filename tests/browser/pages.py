@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from home.demo import texts
+from home.demo import people, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -85,4 +85,85 @@ NOT_FOUND = PageType(
     translated=False,
 )
 
-PAGE_TYPES = [HOME, CONTENT, LEGAL, NOT_FOUND]
+DESIGNER_INDEX = PageType(
+    "designer-index",
+    paths={
+        "de": "/de/designerinnen/",
+        "en": "/en/designers/",
+        "nl": "/nl/ontwerpers/",
+        "fr": "/fr/createurs/",
+    },
+    text=demo_text(people.INDEXES["designers"]["intro"]),
+)
+DESIGNER = PageType(
+    "designer",
+    paths={
+        "de": "/de/designerinnen/lena-hoffmann/",
+        "en": "/en/designers/lena-hoffmann/",
+        "nl": "/nl/ontwerpers/lena-hoffmann/",
+        "fr": "/fr/createurs/lena-hoffmann/",
+    },
+    text=demo_text(people.DESIGNERS[0]["lead"]),
+)
+PRODUCT_INDEX = PageType(
+    "product-index",
+    paths={
+        "de": "/de/produkte/",
+        "en": "/en/products/",
+        "nl": "/nl/producten/",
+        "fr": "/fr/produits/",
+    },
+    text=demo_text(people.INDEXES["products"]["intro"]),
+)
+PRODUCT = PageType(
+    "product",
+    paths={
+        code: f"{index}talstrasse-stool/"
+        for code, index in {
+            "de": "/de/produkte/",
+            "en": "/en/products/",
+            "nl": "/nl/producten/",
+            "fr": "/fr/produits/",
+        }.items()
+    },
+    # The catalogue's own texts of product MAN-0004 (site/catalogue/fixtures/sample/).
+    text={
+        "de": "Hocker Talstraße",
+        "en": "Talstrasse stool",
+        "nl": "Kruk Talstraße",
+        "fr": "Tabouret Talstraße",
+    },
+)
+STORY_INDEX = PageType(
+    "story-index",
+    paths={
+        "de": "/de/geschichten/",
+        "en": "/en/stories/",
+        "nl": "/nl/verhalen/",
+        "fr": "/fr/histoires/",
+    },
+    text=demo_text(people.INDEXES["stories"]["intro"]),
+)
+STORY = PageType(
+    "story",
+    paths={
+        "de": "/de/geschichten/vom-sitz-zur-tasche/",
+        "en": "/en/stories/from-seat-to-bag/",
+        "nl": "/nl/verhalen/van-bank-tot-tas/",
+        "fr": "/fr/histoires/du-siege-au-sac/",
+    },
+    text=demo_text(people.STORY_BODY[0]),
+)
+
+PAGE_TYPES = [
+    HOME,
+    CONTENT,
+    LEGAL,
+    NOT_FOUND,
+    DESIGNER_INDEX,
+    DESIGNER,
+    PRODUCT_INDEX,
+    PRODUCT,
+    STORY_INDEX,
+    STORY,
+]

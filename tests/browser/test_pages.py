@@ -19,7 +19,9 @@ from tests.browser.pages import (
     PageType,
 )
 
-pytestmark = pytest.mark.browser
+# django_db: the site server runs on a copy of the suite's test database, which pytest-django
+# creates only for the databases that marked tests use.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGES_IN_LANGUAGES = [
     pytest.param(page_type, code, id=f"{page_type}-{code}")

@@ -219,6 +219,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 15 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+# libavif encoder speed for AVIF renditions (0 slowest/smallest … 10 fastest); see core/images.py.
+AVIF_ENCODER_SPEED = env_int("AVIF_ENCODER_SPEED", 8)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -256,6 +258,9 @@ CATALOGUE_MAX_FEED_BYTES = env_int("CATALOGUE_MAX_FEED_BYTES", 200 * 1024 * 1024
 CATALOGUE_MAX_IMAGE_BYTES = env_int("CATALOGUE_MAX_IMAGE_BYTES", WAGTAILIMAGES_MAX_UPLOAD_SIZE)
 CATALOGUE_IMAGE_WORKERS = env_int("CATALOGUE_IMAGE_WORKERS", 8)
 CATALOGUE_IMAGE_COLLECTION = "Katalog"
+# New product photos go into the admin's image search index at the end of a run; false skips
+# that (much faster for a first import of thousands; `manage.py wagtail_update_index` adds them).
+CATALOGUE_INDEX_IMAGES = env_bool("CATALOGUE_INDEX_IMAGES", True)
 # Designer pages are found by the catalogue's designer ref without importing their app.
 CATALOGUE_DESIGNER_PAGE_MODEL = "designers.DesignerPage"
 CATALOGUE_DESIGNER_REF_FIELD = "catalogue_ref"

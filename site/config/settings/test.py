@@ -14,3 +14,4 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / ".tmp" / "test-media")))
 # Static files straight from the source folders, so a test server needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+AVIF_ENCODER_SPEED = 10

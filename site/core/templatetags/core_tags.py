@@ -56,7 +56,9 @@ def _legal_pages():
 def language_switcher(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return {"links": language_links(context.get("page"), site)}
+    # A routed view (a product under its index page) may name its own language versions.
+    links = context.get("language_links_override")
+    return {"links": links if links is not None else language_links(context.get("page"), site)}
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
