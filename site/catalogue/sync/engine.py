@@ -829,7 +829,7 @@ class Sync:
         self.sync_retailers()
         self.sync_products()
         self.report_designers()
-        if not self.dry_run:
+        if not self.dry_run and settings.CATALOGUE_INDEX_IMAGES:
             self.store.index_created()
 
 

@@ -136,6 +136,9 @@ class ImageStore:
         self.by_hash: dict[str, int] = {}
         self.created_ids: list[int] = []
         self._collection = None
+        # get_upload_to() is an instance method; one blank instance (a new one per image would
+        # query the default collection each time).
+        self.blank = self.model(collection_id=0)
 
     def collection(self):
         if self._collection is None:
@@ -163,7 +166,7 @@ class ImageStore:
         for image, title in fetched:
             if image.file_hash in self.by_hash or any(n.file_hash == image.file_hash for n in new):
                 continue
-            path = self.model().get_upload_to(image.filename)
+            path = self.blank.get_upload_to(image.filename)
             if self.write_files:
                 path = self.storage.save(path, ContentFile(image.content))
                 self.written.append(path)

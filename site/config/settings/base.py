@@ -258,9 +258,9 @@ CATALOGUE_MAX_FEED_BYTES = env_int("CATALOGUE_MAX_FEED_BYTES", 200 * 1024 * 1024
 CATALOGUE_MAX_IMAGE_BYTES = env_int("CATALOGUE_MAX_IMAGE_BYTES", WAGTAILIMAGES_MAX_UPLOAD_SIZE)
 CATALOGUE_IMAGE_WORKERS = env_int("CATALOGUE_IMAGE_WORKERS", 8)
 CATALOGUE_IMAGE_COLLECTION = "Katalog"
-# New product photos go into the admin's image search index at the end of a run; false skips
-# that (much faster for a first import of thousands; `manage.py wagtail_update_index` adds them).
-CATALOGUE_INDEX_IMAGES = env_bool("CATALOGUE_INDEX_IMAGES", True)
+# True adds new product photos to the admin's image search index at the end of a run (slow for
+# thousands of photos; they are in the "Katalog" collection either way, and `update_index` adds them).
+CATALOGUE_INDEX_IMAGES = env_bool("CATALOGUE_INDEX_IMAGES", False)
 # Designer pages are found by the catalogue's designer ref without importing their app.
 CATALOGUE_DESIGNER_PAGE_MODEL = "designers.DesignerPage"
 CATALOGUE_DESIGNER_REF_FIELD = "catalogue_ref"
