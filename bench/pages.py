@@ -32,7 +32,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
 RENDERS = int(os.environ.get("RENDERS", "50"))
 
@@ -40,7 +40,15 @@ RENDERS = int(os.environ.get("RENDERS", "50"))
 def measure(client, url):
     for _ in range(2):
         client.get(url)
-    with CaptureQueriesContext(connection) as queries:
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    # An execute wrapper, not CaptureQueriesContext: the request's end closes the connection
+    # (CONN_MAX_AGE 0) and request_started resets Django's query log.
+    with connection.execute_wrapper(count):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     times = []
@@ -121,6 +129,9 @@ def main():
     rows.append(("content page", "-", *measure(client, "/de/ueber-das-projekt/")))
     rows.append(("designer index", 10, *measure(client, "/de/designerinnen/")))
     rows.append(("designer page", "-", *measure(client, "/de/designerinnen/lena-hoffmann/")))
+    rows.append(("product index", 22, *measure(client, "/de/produkte/")))
+    rows.append(("product page", "-", *measure(client, "/de/produkte/overhead-line-lamp/")))
+    rows.append(("product page (nl)", "-", *measure(client, "/nl/producten/overhead-line-lamp/")))
     rows.append(("story index", 6, *measure(client, "/de/geschichten/")))
     rows.append(("story page", 2, *measure(client, story(2))))
     rows.append(("story page", 40, *measure(client, story(40))))

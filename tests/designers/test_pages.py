@@ -30,6 +30,7 @@ def count_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
+    assert len(queries) > 0, "the queries of the request were not captured"
     return len(queries)
 
 
