@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -88,7 +89,15 @@ class SyncRunViewSet(ModelViewSet):
     menu_label = _("Abgleich-Protokoll")
     url_prefix = "catalogue/runs"
     name = "catalogue_syncrun"
-    list_display = ["started_at", "status", "trigger", "user", "source", "duration", "error_count"]
+    list_display = [
+        "started_at",
+        "status",
+        "trigger",
+        "user",
+        "source",
+        Column("duration", label=_("Dauer")),
+        Column("error_count", label=_("Fehler")),
+    ]
     list_filter = ["status", "trigger", "dry_run"]
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -82,7 +82,7 @@ def test_admin_lists_products_partners_retailers_and_the_run_log(admin_client):
         ("wagtailsnippets_catalogue_product:list", "Depot-Tasche"),
         ("wagtailsnippets_catalogue_productionpartner:list", "Nähwerkstatt im Depot"),
         ("wagtailsnippets_shop_links_retailer:list", "Museumshop Ludwig Forum"),
-        ("catalogue_syncrun:index", "Demo-Inhalte"),
+        ("catalogue_syncrun:index", "fixtures/sample/catalogue.json"),
     ]:
         response = admin_client.get(reverse(name))
         assert response.status_code == 200 and text in response.content.decode(), name
