@@ -82,6 +82,18 @@ def s3_bucket(s3_endpoint, settings):
     return client, name
 
 
+def upload(admin_client, title, filename, data):
+    """Upload an image through the admin's form, into the root collection."""
+    from wagtail.models import Collection
+
+    form = {
+        "title": title,
+        "file": SimpleUploadedFile(filename, data, "image/jpeg"),
+        "collection": Collection.get_first_root_node().pk,
+    }
+    return admin_client.post(reverse("wagtailimages:add"), form)
+
+
 def bucket_keys(client, bucket) -> set[str]:
     return {item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
 
@@ -90,11 +102,8 @@ def test_uploaded_image_and_its_renditions_are_stored_in_the_bucket(
     admin_client, client, demo, s3_bucket
 ):
     s3, bucket = s3_bucket
-    upload = SimpleUploadedFile(
-        "depot-werkstatt.jpg", draw_picture("s3", (1600, 1000)), "image/jpeg"
-    )
-    response = admin_client.post(
-        reverse("wagtailimages:add"), {"title": "Depot-Werkstatt", "file": upload}
+    response = upload(
+        admin_client, "Depot-Werkstatt", "depot-werkstatt.jpg", draw_picture("s3", (1600, 1000))
     )
     assert response.status_code == 302, response.content[:500]
 
@@ -122,10 +131,8 @@ def test_uploaded_image_and_its_renditions_are_stored_in_the_bucket(
 def test_a_second_upload_with_the_same_name_does_not_overwrite_the_first(admin_client, s3_bucket):
     s3, bucket = s3_bucket
     for title, seed in (("Erstes", "one"), ("Zweites", "two")):
-        upload = SimpleUploadedFile(
-            "gleicher-name.jpg", draw_picture(seed, (800, 600)), "image/jpeg"
-        )
-        admin_client.post(reverse("wagtailimages:add"), {"title": title, "file": upload})
+        response = upload(admin_client, title, "gleicher-name.jpg", draw_picture(seed, (800, 600)))
+        assert response.status_code == 302
     first, second = (get_image_model().objects.get(title=t) for t in ("Erstes", "Zweites"))
     assert first.file.name != second.file.name
     assert {first.file.name, second.file.name} <= bucket_keys(s3, bucket)
