@@ -54,3 +54,10 @@ def test_committed_catalogue_has_every_string_of_the_code(extracted, code):
     }
     current = {e.msgid for e in polib.pofile(str(extracted / code / "LC_MESSAGES" / "django.po"))}
     assert current - committed == set(), "run `make messages` and translate the new strings"
+
+
+def test_german_catalogue_repeats_the_source_strings():
+    """German is the msgid language: a German msgstr that differs is a wrong guess by gettext."""
+    po = polib.pofile(str(ROOT / "locale" / "de" / "LC_MESSAGES" / "django.po"))
+    wrong = [(e.msgid, e.msgstr) for e in po if not e.msgid_plural and e.msgstr != e.msgid]
+    assert wrong == []
