@@ -288,3 +288,29 @@ def test_designer_and_story_pages_describe_themselves_to_search_engines(client, 
     assert article["inLanguage"] == code
     assert article["author"][0]["url"] == designer.get_full_url()
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_an_editorial_image_needs_alt_text_or_the_decorative_mark(demo):
+    from django.core.exceptions import ValidationError
+
+    from designers.blocks import StoryStreamBlock
+
+    image = demo_image("Geschichte Test", "Testbild", (800, 500))
+    block = StoryStreamBlock()
+
+    def image_block(alt_text, decorative):
+        raw = [
+            {
+                "type": "image",
+                "value": {
+                    "image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative},
+                    "caption": "",
+                },
+            }
+        ]
+        return block.clean(block.to_python(raw))
+
+    with pytest.raises(ValidationError):
+        image_block("", False)
+    image_block("Eine Werkbank im Depot", False)
+    image_block("", True)

@@ -168,3 +168,29 @@ def test_designer_page_lists_products_at_a_constant_query_cost(client, demo):
     assert html.count('class="card card--product"') == 60
     assert len(few) > 0, "the queries of the request were not captured"
     assert len(many) == len(few)
+
+
+def test_sitemap_lists_every_product_in_every_language_with_alternates(client, demo):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in INDEX.values():
+        assert f"<loc>http://testserver{path}talstrasse-stool/</loc>" in xml
+    assert (
+        '<xhtml:link rel="alternate" hreflang="nl" href="http://testserver/nl/producten/talstrasse-stool/"'
+        in xml
+    )
+    assert "tram-stop-keyring" not in xml  # archived
+    assert "2027-wall-calendar" not in xml  # draft
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "title"),
+    [
+        ("de", "hocker", "Hocker Talstraße"),
+        ("en", "stool", "Talstrasse stool"),
+        ("fr", "tabouret", "Tabouret Talstraße"),
+    ],
+)
+def test_site_search_finds_products_in_the_visitors_language(client, demo, code, query, title):
+    html = client.get(f"/{code}/suche/", {"q": query}).content.decode()
+    assert title in html
+    assert f'href="{INDEX[code]}talstrasse-stool/"' in html
