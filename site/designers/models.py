@@ -66,6 +66,17 @@ def localized_terms(model, terms) -> dict[object, TaxonomyTerm]:
     return found
 
 
+def filter_by_term(request, items, terms, param: str, lookup: str):
+    """(items, selected slug): narrowed to the term the query string names, if it is one of `terms`.
+
+    Anything else in the query string (unknown slugs, garbage) shows everything, never an error.
+    """
+    selected = request.GET.get(param, "")
+    if selected and any(term.slug == selected for term in terms):
+        return items.filter(**{lookup: selected}).distinct(), selected
+    return items, ""
+
+
 def paginate(request, queryset, per_page):
     paginator = Paginator(queryset, per_page)
     try:
@@ -109,11 +120,9 @@ class DesignerIndexPage(BasePage):
             disciplines = list(
                 Discipline.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
             )
-        selected = request.GET.get("discipline", "")
-        if selected and any(d.slug == selected for d in disciplines):
-            designers = designers.filter(disciplines__slug=selected).distinct()
-        else:
-            selected = ""
+        designers, selected = filter_by_term(
+            request, designers, disciplines, "discipline", "disciplines__slug"
+        )
         page = paginate(request, designers, self.per_page)
         terms = localized_terms(
             Discipline, [d for designer in page for d in designer.disciplines.all()]
@@ -292,11 +301,7 @@ class StoryIndexPage(BasePage):
             .order_by("-date", "title")
         )
         tags = list(StoryTag.objects.filter(locale=self.locale).order_by("name"))
-        selected = request.GET.get("tag", "")
-        if selected and any(tag.slug == selected for tag in tags):
-            stories = stories.filter(tags__slug=selected).distinct()
-        else:
-            selected = ""
+        stories, selected = filter_by_term(request, stories, tags, "tag", "tags__slug")
         context.update(
             stories=paginate(request, stories, self.per_page), tags=tags, selected_tag=selected
         )
