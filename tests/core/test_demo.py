@@ -73,3 +73,11 @@ def test_refuses_production_settings_without_explicit_flag(settings):
     settings.SETTINGS_MODULE = "config.settings.production"
     with pytest.raises(CommandError, match="--allow-production"):
         call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_portraits_have_their_focal_point_on_the_face(demo):
+    portrait = get_image_model().objects.get(title="Porträt Lena Hoffmann")
+    assert portrait.has_focal_point()
+    # The head sits in the upper half: a 4:5 crop for the cards keeps it in view.
+    assert portrait.focal_point_y < portrait.height / 2
+    assert abs(portrait.focal_point_x - portrait.width / 2) < 2

@@ -230,6 +230,7 @@ class DemoBuilder:
                 f"Porträt von {data['name']}",
                 (900, 1125),
                 data["palette"],
+                portrait=True,
             )
             page = DesignerPage(
                 title=data["name"],
