@@ -1,18 +1,38 @@
-"""Where the label's products can be bought: retailers and their product pages.
+"""Where the label's products can be bought: retailers, their product pages, and private counts.
 
 Retailers with a `ref` come from the catalogue and are owned by the sync; editors may add
 retailers of their own (no `ref`), which a sync never touches. Stockist links point from a
-product's German record to a retailer's German row; both are shown in the visitor's language
-through `localized`.
+product's German record (or, added by editors, a German designer page) to a retailer's German
+row; both are shown in the visitor's language.
+
+`ClickCount` holds daily totals per link and placement and nothing about a visitor. `LinkCheck`
+is the link checker's last word on one outbound address, shared by every row that uses it.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from shop_links.validators import validate_shop_url
+from shop_links.validators import check_shop_url
+
+ALLOW_HTTP_HELP = _(
+    "Nur ankreuzen, wenn der Shop wirklich keine verschlüsselte Adresse (https) hat."
+)
+
+
+def _check_url(instance, field: str, *, required: bool = True):
+    value = getattr(instance, field)
+    if not value and not required:
+        return
+    allow_http = instance.allow_http or getattr(settings, "SHOP_LINKS_ALLOW_HTTP", False)
+    try:
+        setattr(instance, field, check_shop_url(value, allow_http=allow_http))
+    except ValidationError as error:
+        raise ValidationError({field: error}) from None
 
 
 class Retailer(TranslatableMixin, models.Model):
@@ -41,7 +61,20 @@ class Retailer(TranslatableMixin, models.Model):
     longitude = models.DecimalField(
         _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    website = models.URLField(_("Website"), max_length=500, validators=[validate_shop_url])
+    website = models.URLField(_("Website"), max_length=500)
+    allow_http = models.BooleanField(
+        _("http-Adresse erlauben"), default=False, help_text=ALLOW_HTTP_HELP
+    )
+    description = models.TextField(
+        _("Kurzbeschreibung"),
+        blank=True,
+        help_text=_("Ein, zwei Sätze über den Laden, für die Händlerseite."),
+    )
+    opening_hours = models.TextField(
+        _("Öffnungszeiten"),
+        blank=True,
+        help_text=_("Eine Zeile je Tag oder Zeitraum, z. B. „Di–Fr 11–18 Uhr“."),
+    )
     in_feed = models.BooleanField(
         _("Im Katalog"),
         default=True,
@@ -59,6 +92,9 @@ class Retailer(TranslatableMixin, models.Model):
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
         SynchronizedField("website"),
+        SynchronizedField("allow_http"),
+        TranslatableField("description"),
+        TranslatableField("opening_hours"),
         SynchronizedField("in_feed"),
     ]
 
@@ -81,9 +117,21 @@ class Retailer(TranslatableMixin, models.Model):
     def from_catalogue(self) -> bool:
         return bool(self.ref)
 
+    @property
+    def is_online(self) -> bool:
+        return self.kind == self.Kind.ONLINE_SHOP
+
+    def clean(self):
+        super().clean()
+        _check_url(self, "website")
+
 
 class StockistLink(models.Model):
-    """A retailer's page for one product."""
+    """A retailer's page for one product, or an editor's pointer from a designer to a retailer.
+
+    Catalogue links (`from_feed`) always name a product and an address. Editors' links name a
+    product or a designer page; without an address they lead to the retailer's website.
+    """
 
     retailer = models.ForeignKey(
         Retailer, verbose_name=_("Händler"), on_delete=models.CASCADE, related_name="links"
@@ -93,8 +141,35 @@ class StockistLink(models.Model):
         verbose_name=_("Produkt"),
         on_delete=models.CASCADE,
         related_name="stockist_links",
+        null=True,
+        blank=True,
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
-    url = models.URLField(_("Adresse"), max_length=1000, validators=[validate_shop_url])
+    designer = models.ForeignKey(
+        settings.CATALOGUE_DESIGNER_PAGE_MODEL,
+        verbose_name=_("Designer:in"),
+        on_delete=models.CASCADE,
+        related_name="stockist_links",
+        null=True,
+        blank=True,
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("Statt eines Produkts: ein Händler, der Arbeiten dieser Person führt."),
+    )
+    url = models.URLField(
+        _("Adresse"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Leer lassen, um auf die Website des Händlers zu verlinken."),
+    )
+    allow_http = models.BooleanField(
+        _("http-Adresse erlauben"), default=False, help_text=ALLOW_HTTP_HELP
+    )
+    paid = models.BooleanField(
+        _("Bezahlte Platzierung"),
+        default=False,
+        help_text=_("Bezahlte Links werden als solche gekennzeichnet (rel=„sponsored“)."),
+    )
+    new_tab = models.BooleanField(_("In neuem Tab öffnen"), default=False)
     from_feed = models.BooleanField(_("Aus dem Katalog"), default=False, editable=False)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -103,8 +178,122 @@ class StockistLink(models.Model):
         verbose_name_plural = _("Bezugsquellen")
         ordering = ["product", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["retailer", "product"], name="shop_links_link_unique")
+            models.UniqueConstraint(
+                fields=["retailer", "product"],
+                condition=Q(product__isnull=False),
+                name="shop_links_link_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["retailer", "designer"],
+                condition=Q(designer__isnull=False),
+                name="shop_links_designer_link_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(product__isnull=False, designer__isnull=True)
+                | Q(product__isnull=True, designer__isnull=False),
+                name="shop_links_link_product_or_designer",
+                violation_error_message=_(
+                    "Bitte entweder ein Produkt oder eine Designer:in wählen."
+                ),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.retailer} → {self.url}"
+        return f"{self.retailer} → {self.target_url}"
+
+    @property
+    def target_url(self) -> str:
+        """Where the visitor goes: the product page at the retailer, else its website."""
+        return self.url or self.retailer.website
+
+    def clean(self):
+        super().clean()
+        _check_url(self, "url", required=self.from_feed)
+
+
+class ClickCount(models.Model):
+    """Clicks on one outbound link on one day, by where on the site the link was placed.
+
+    A row is a number: no address, browser, cookie or any other trace of who clicked. `link` is
+    empty for a link to a retailer's website (retailers page); `product` and `designer_ref` are
+    copied when counting, so the report survives a link being removed.
+    """
+
+    class Placement(models.TextChoices):
+        PRODUCT = "product", _("Produktseite")
+        DESIGNER = "designer", _("Designerseite")
+        RETAILERS = "retailers", _("Händlerseite")
+        BLOCK = "block", _("Inhaltsblock")
+        OTHER = "other", _("Andere")
+
+    day = models.DateField(_("Tag"))
+    retailer = models.ForeignKey(
+        Retailer, verbose_name=_("Händler"), on_delete=models.CASCADE, related_name="+"
+    )
+    link = models.ForeignKey(
+        StockistLink,
+        verbose_name=_("Bezugsquelle"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    product = models.ForeignKey(
+        "catalogue.Product",
+        verbose_name=_("Produkt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    designer_ref = models.SlugField(_("Designer:in (Kennung)"), max_length=80, blank=True)
+    placement = models.CharField(_("Platzierung"), max_length=20, choices=Placement.choices)
+    count = models.PositiveIntegerField(_("Klicks"), default=0)
+
+    class Meta:
+        verbose_name = _("Klickzahl")
+        verbose_name_plural = _("Klickzahlen")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "link", "placement"],
+                condition=Q(link__isnull=False),
+                name="shop_links_clicks_per_link",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "retailer", "placement"],
+                condition=Q(link__isnull=True),
+                name="shop_links_clicks_per_retailer",
+            ),
+        ]
+        indexes = [models.Index(fields=["day", "retailer"], name="shop_links_clicks_day")]
+
+    def __str__(self):
+        return f"{self.day}: {self.retailer_id} × {self.count}"
+
+
+class LinkCheck(models.Model):
+    """The link checker's findings for one outbound address (`check_shop_links`).
+
+    `failures` counts consecutive failed checks; `broken` is set only after several of them
+    (`SHOP_LINKS_BROKEN_AFTER`) and cleared by the next success. Nothing is hidden or deleted
+    because of it: editors decide.
+    """
+
+    url = models.URLField(_("Adresse"), max_length=1000, unique=True)
+    status = models.PositiveSmallIntegerField(_("HTTP-Status"), null=True, blank=True)
+    error = models.CharField(_("Fehler"), max_length=200, blank=True)
+    final_url = models.URLField(_("Endgültige Adresse"), max_length=1000, blank=True)
+    checked_at = models.DateTimeField(_("Geprüft am"), null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("Dauer (ms)"), null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(_("Fehlschläge in Folge"), default=0)
+    broken = models.BooleanField(_("Defekt"), default=False)
+    retry_after = models.DateTimeField(_("Erneut prüfen ab"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Linkprüfung")
+        verbose_name_plural = _("Linkprüfungen")
+        ordering = ["url"]
+
+    def __str__(self):
+        return self.url
