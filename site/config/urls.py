@@ -21,6 +21,7 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("go/", include("shop_links.urls")),
 ]
 
 if settings.SERVE_MEDIA:

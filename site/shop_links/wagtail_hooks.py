@@ -81,3 +81,6 @@ class ShopLinksGroup(SnippetViewSetGroup):
 
 
 register_snippet(ShopLinksGroup)
+
+# Each area keeps its own hooks; importing the module registers them.
+from shop_links import hooks_clicks, hooks_linkcheck, hooks_where  # noqa: E402, F401

@@ -266,3 +266,6 @@ CATALOGUE_DESIGNER_PAGE_MODEL = "designers.DesignerPage"
 CATALOGUE_DESIGNER_REF_FIELD = "catalogue_ref"
 # Stockist links and retailer websites must be https; true also accepts plain http.
 SHOP_LINKS_ALLOW_HTTP = env_bool("SHOP_LINKS_ALLOW_HTTP", False)
+# UTM parameters added to every outbound shop link (existing parameters are kept).
+SHOP_LINKS_UTM_SOURCE = env_str("SHOP_LINKS_UTM_SOURCE", "made-in-aachen-nord")
+SHOP_LINKS_UTM_CAMPAIGN = env_str("SHOP_LINKS_UTM_CAMPAIGN", "where-to-buy")

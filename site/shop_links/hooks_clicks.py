@@ -1,0 +1,1 @@
+"""Admin hooks for the click report (imported by wagtail_hooks)."""
