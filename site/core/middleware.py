@@ -1,5 +1,6 @@
-"""A missing translation is never a dead end."""
+"""A missing translation is never a dead end; every response carries the site's security headers."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 
 from core.views import german_page_for
@@ -21,4 +22,23 @@ class TranslationFallbackMiddleware:
             german = german_page_for(request)
             if german is not None:
                 return HttpResponseRedirect(german.url)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Adds Permissions-Policy and gives the Wagtail admin its own (looser) CSP.
+
+    Sits below Django's ContentSecurityPolicyMiddleware, which then sends the policy chosen here
+    instead of the strict public `SECURE_CSP`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(self.admin_prefix):
+            response._csp_config = settings.ADMIN_CSP
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

@@ -97,6 +97,7 @@ def test_page_is_complete_accessible_and_local(
     assert overflow <= 0, f"{name} scrolls sideways by {overflow} px"
     outside = [url for url in visit.requests if not url.startswith(f"{site_url}/")]
     assert outside == [], "requests that left the site's server on loopback"
+    assert visit.csp_violations == [], f"the Content-Security-Policy blocked something on {name}"
 
     assert_accessible(page, name)
 

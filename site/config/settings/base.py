@@ -8,6 +8,7 @@ hand: SQLite, media on local disk, a local-memory cache and e-mail printed to th
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,6 +174,66 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Security headers (all environments, so tests and browser checks see what production sends).
+# Public pages: only this site's own scripts, styles, fonts and images; no inline code and no
+# per-request nonce (pages are cached). Media on S3 or a CDN adds its origin to img-src. The
+# click-to-load OpenStreetMap views are the only frames, loaded when a visitor asks for them.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+
+def _origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
+MEDIA_ORIGINS = [
+    origin
+    for origin in (
+        _origin(MEDIA_URL) if MEDIA_URL.startswith(("http://", "https://", "//")) else "",
+        _origin(env_str("AWS_S3_CUSTOM_DOMAIN")) if env_str("AWS_S3_CUSTOM_DOMAIN") else "",
+        _origin(env_str("AWS_S3_ENDPOINT_URL")) if AWS_STORAGE_BUCKET_NAME else "",
+    )
+    if origin
+] + env_list("CSP_EXTRA_IMG_SRC")
+MAP_FRAME_ORIGIN = "https://www.openstreetmap.org"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": [MAP_FRAME_ORIGIN],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+# The Wagtail admin (and its previews) runs inline scripts and styles of its own and frames itself.
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE, CSP.UNSAFE_EVAL],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF, *MEDIA_ORIGINS],
+    "frame-src": [CSP.SELF, MAP_FRAME_ORIGIN],
+    "frame-ancestors": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+# Browser features the site never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()"
+)
+
 # E-mail (Django 6.1 mailers): printed to the console unless an SMTP host is configured.
 smtp_host = env_str("EMAIL_HOST")
 if smtp_host:
@@ -208,6 +271,8 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Made in Aachen-Nord"
+# No avatars from gravatar.com: the admin never sends editors' e-mail hashes to another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database search; on PostgreSQL each language is indexed and searched with its own
 # text search configuration (stemming, stop words): see core/search_backend.py.
