@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.health import health
 from core.sitemaps import sitemap
 
 handler404 = core_views.page_not_found
@@ -22,6 +23,7 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("go/", include("shop_links.urls")),
+    path("health/", health, name="health"),
 ]
 
 if settings.SERVE_MEDIA:

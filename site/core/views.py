@@ -1,8 +1,12 @@
 """Error pages in the visitor's language, a way home when a translation is missing, site search."""
 
+import logging
+import sys
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -10,6 +14,8 @@ from wagtail.models import Locale, Page, Site
 
 from core.i18n import locale_home
 from core.search import SiteSearchResults, clean_query
+
+logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -62,9 +68,18 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No request context and no database: the failure may be the database itself.
-    html = loader.get_template("500.html").render({"LANGUAGE_CODE": translation.get_language()})
-    return HttpResponseServerError(html)
+    """500, or 503 "back soon" when the failure is the database being unreachable.
+
+    Django calls this inside its exception handler, so the exception is still at hand. No request
+    context and no database access: the failure may be the database itself.
+    """
+    context = {"LANGUAGE_CODE": translation.get_language()}
+    if isinstance(sys.exception(), (OperationalError, InterfaceError)):
+        logger.error("database unavailable: %s", type(sys.exception()).__name__)
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
 def search(request):
