@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+# The shops block is the one area block every body offers (content pages, home pages): editors
+# place "where to buy" anywhere. shop_links.blocks imports nothing from core, so no cycle.
+from shop_links.blocks import WhereToBuyBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Überschrift"), max_length=120)
@@ -136,3 +140,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     gallery = GalleryBlock()
     call_to_action = CallToActionBlock()
+    where_to_buy = WhereToBuyBlock()

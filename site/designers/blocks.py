@@ -12,6 +12,7 @@ from core.blocks import (
     QuoteBlock,
     VideoBlock,
 )
+from shop_links.blocks import WhereToBuyBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -155,3 +156,4 @@ class StoryStreamBlock(blocks.StreamBlock):
     designer_teasers = DesignerTeasersBlock()
     production_chain = ProductionChainBlock()
     product_teasers = ProductTeasersBlock()
+    where_to_buy = WhereToBuyBlock()

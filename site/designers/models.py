@@ -252,6 +252,9 @@ class DesignerPage(BasePage):
         from designers.products import designer_products
 
         context["products"] = designer_products(self)
+        from shop_links.presentation import for_designer
+
+        context["where_to_buy"] = for_designer(self)
         context["social_links"] = list(self.links.all())
         return context
 

@@ -214,7 +214,7 @@ def production_chain(view: ProductView, designer: DesignerPage | None) -> list[C
     from shop_links.models import StockistLink
 
     for link in (
-        StockistLink.objects.filter(product=view.record)
+        StockistLink.objects.filter(product=view.record, retailer__in_feed=True)
         .select_related("retailer")
         .order_by("position")
     ):
@@ -278,10 +278,13 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
     designer = record.designer()
     if designer is not None:
         designer = designer.localized.specific
+    from shop_links.presentation import for_product
+
     return {
         "product": view,
         "designer": designer,
         "chain": production_chain(view, designer),
+        "where_to_buy": for_product(record, locale=locale),
         "variants": [
             {
                 "options": variant.option_labels(),

@@ -51,6 +51,7 @@ class HomePage(BasePage):
         "core.LegalPage",
         "designers.DesignerIndexPage",
         "designers.StoryIndexPage",
+        "shop_links.RetailerIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.models import BasePage
 from shop_links.validators import check_shop_url
 
 ALLOW_HTTP_HELP = _(
@@ -297,3 +299,47 @@ class LinkCheck(models.Model):
 
     def __str__(self):
         return self.url
+
+
+class RetailerIndexPage(BasePage):
+    """Every shop that sells the label's products: an accessible list first, a map on request.
+
+    Shops are grouped by country and city, online shops apart; each has a section with an anchor
+    (`#haendler-<ref>`) saying what it stocks. The map is an enhancement: a link to
+    openstreetmap.org per shop, and a self-hosted script that embeds OpenStreetMap's map only
+    when the visitor asks for it, so nothing loads from another host before.
+    """
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Händlerseite")
+        verbose_name_plural = _("Händlerseiten")
+
+    def directory(self, request):
+        """The retailers of this page's language, worked out once per request (body and head)."""
+        from shop_links.presentation import directory
+
+        cached = getattr(request, "_retailer_directory", None)
+        if cached is None or cached[0] != self.pk:
+            cached = (self.pk, directory(self.locale))
+            if request is not None:
+                request._retailer_directory = cached
+        return cached[1]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["directory"] = self.directory(request)
+        return context
+
+    def get_structured_data(self, request) -> list[dict]:
+        from shop_links.presentation import store_structured_data
+
+        stores = [store_structured_data(s, request) for s in self.directory(request).stockists]
+        return [*super().get_structured_data(request), *stores]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from home.demo import people, texts
+from home.demo import people, shops, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -155,6 +155,17 @@ STORY = PageType(
     text=demo_text(people.STORY_BODY[0]),
 )
 
+RETAILERS = PageType(
+    "retailers",
+    paths={
+        "de": "/de/wo-kaufen/",
+        "en": "/en/where-to-buy/",
+        "nl": "/nl/waar-te-koop/",
+        "fr": "/fr/ou-acheter/",
+    },
+    text=demo_text(shops.RETAILERS["laden-im-depot"][0]),
+)
+
 PAGE_TYPES = [
     HOME,
     CONTENT,
@@ -166,4 +177,5 @@ PAGE_TYPES = [
     PRODUCT,
     STORY_INDEX,
     STORY,
+    RETAILERS,
 ]

@@ -31,6 +31,9 @@ REQUIRED: dict[str, set[str]] = {
     "AggregateOffer": {"lowPrice", "highPrice", "priceCurrency", "offerCount"},
     "Place": {"name"},
     "PostalAddress": {"addressLocality"},
+    "Store": {"name", "url", "address"},
+    "OnlineStore": {"name", "url"},
+    "GeoCoordinates": {"latitude", "longitude"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}

@@ -25,9 +25,10 @@ from designers.models import (
     StoryPage,
     StoryTag,
 )
-from home.demo import people, texts
+from home.demo import people, shops, texts
 from home.demo.images import demo_image
 from home.models import HomePage
+from shop_links.models import Retailer, RetailerIndexPage, StockistLink
 
 TARGET_LANGUAGES = ("en", "nl", "fr")
 FEATURED_PRODUCTS = ["MAN-0001", "MAN-0004", "MAN-0007", "MAN-0014"]
@@ -56,8 +57,9 @@ class DemoBuilder:
         Product.objects.filter(external_id__in=FEATURED_PRODUCTS).update(featured=True)
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
         story_index = self.stories(home)
+        retailers_page = self.shops(home)
         self.fill_home_body(home, about)
-        self.navigation([designer_index, product_index, story_index, about])
+        self.navigation([designer_index, product_index, story_index, retailers_page, about])
         self.footer()
         self.translate_all(home)
         return home
@@ -200,7 +202,12 @@ class DemoBuilder:
             return
         navigation = Navigation(locale=self.german, name=texts.NAVIGATION["name"])
         navigation.items = [
-            NavigationItem(label=texts.NAVIGATION.get(page.slug, page.title), link_page=page)
+            NavigationItem(
+                label=shops.NAVIGATION_LABEL
+                if isinstance(page, RetailerIndexPage)
+                else texts.NAVIGATION.get(page.slug, page.title),
+                link_page=page,
+            )
             for page in pages
         ]
         navigation.save()
@@ -252,7 +259,13 @@ class DemoBuilder:
         product = Product.objects.sources().filter(external_id=data.get("product", "")).first()
         if product is None:
             return []
-        return [{"type": "production_chain", "value": {"product": product.pk, "heading": ""}}]
+        return [
+            {"type": "production_chain", "value": {"product": product.pk, "heading": ""}},
+            {
+                "type": "where_to_buy",
+                "value": {"heading": "", "product": product.pk, "designer": None},
+            },
+        ]
 
     def stories(self, home):
         index = self._index(home, StoryIndexPage, people.INDEXES["stories"])
@@ -296,6 +309,43 @@ class DemoBuilder:
             self._publish(page)
         return index
 
+    def shops(self, home) -> RetailerIndexPage:
+        """The retailers page, the retailers' own texts, an editor's link for a designer and a
+        paid placement (the catalogue brings the retailers and their product links)."""
+        for retailer in Retailer.objects.filter(locale=self.german, ref__in=shops.RETAILERS):
+            description, hours = shops.RETAILERS[retailer.ref]
+            if not retailer.description and not retailer.opening_hours:
+                retailer.description, retailer.opening_hours = description, hours
+                retailer.save(update_fields=["description", "opening_hours"])
+        retailers = {r.ref: r for r in Retailer.objects.filter(locale=self.german).exclude(ref="")}
+        designer = DesignerPage.objects.filter(
+            locale=self.german, catalogue_ref=shops.DESIGNER_LINK["designer"]
+        ).first()
+        retailer = retailers.get(shops.DESIGNER_LINK["retailer"])
+        if designer and retailer:
+            StockistLink.objects.get_or_create(designer=designer, retailer=retailer)
+        product = Product.objects.sources().filter(external_id=shops.PAID_LINK["product"]).first()
+        retailer = retailers.get(shops.PAID_LINK["retailer"])
+        if product and retailer:
+            StockistLink.objects.get_or_create(
+                product=product,
+                retailer=retailer,
+                defaults={"url": shops.PAID_LINK["url"], "paid": True, "new_tab": True},
+            )
+        text = shops.RETAILERS_PAGE
+        page = RetailerIndexPage.objects.child_of(home).first()
+        if page is None:
+            page = RetailerIndexPage(
+                title=text["title"],
+                slug=text["slug"],
+                intro=text["intro"],
+                search_description=text["search_description"],
+            )
+            home.add_child(instance=page)
+            self._publish(page)
+            self.log(f"Seite angelegt: {page.title}")
+        return page
+
     def footer(self):
         if Footer.objects.filter(locale=self.german).exists():
             return
@@ -310,6 +360,7 @@ class DemoBuilder:
         snippets = [
             *Discipline.objects.filter(locale=self.german),
             *StoryTag.objects.filter(locale=self.german),
+            *Retailer.objects.filter(locale=self.german, ref__in=shops.RETAILERS),
             *Navigation.objects.filter(locale=self.german),
             *Footer.objects.filter(locale=self.german),
         ]

@@ -1,0 +1,421 @@
+"""What visitors see of the shops: "where to buy" lists and the retailers directory.
+
+Stockist links point from German rows (a product's record, a German designer page) to German
+retailer rows; a visitor reads the retailer's name, description and opening hours in their own
+language where an editor translated them (rows sharing the `translation_key`), else in German,
+marked as such in the templates. Retailers the catalogue no longer lists (`in_feed=False`) are
+hidden. Every outbound link is built with `outbound.link_attrs`: the counted redirect, with
+`rel="sponsored"` only for paid placements and `noopener` only with a new tab.
+
+Every function here costs a fixed number of queries however many retailers and links there are.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.models import Locale
+
+from shop_links.models import ClickCount, Retailer, StockistLink
+from shop_links.outbound import LinkAttrs, link_attrs
+
+Placement = ClickCount.Placement
+
+# Countries where the label's retailers are; anything else shows its ISO code.
+COUNTRY_NAMES = {
+    "DE": gettext_lazy("Deutschland"),
+    "NL": gettext_lazy("Niederlande"),
+    "BE": gettext_lazy("Belgien"),
+    "LU": gettext_lazy("Luxemburg"),
+    "FR": gettext_lazy("Frankreich"),
+}
+HOME_COUNTRY = "DE"
+MAP_ZOOM = 17
+MAP_SPAN = Decimal("0.004")  # half the width of the embedded map's box, in degrees
+
+
+@dataclass
+class ShopLink:
+    """One outbound link as the template writes it."""
+
+    label: str
+    attrs: LinkAttrs
+    paid: bool = False
+    new_tab: bool = False
+    label_lang: str = ""  # set when the label is not in the visitor's language
+
+
+@dataclass
+class ProductLink:
+    """A product a retailer stocks, on this site in the visitor's language."""
+
+    title: str
+    url: str
+    lang: str = ""
+
+
+@dataclass
+class Stockist:
+    """A retailer as a visitor of one language sees it, with the links placed beside it."""
+
+    retailer: Retailer  # the German row: address, kind, coordinates, ids for the redirect
+    text: Retailer  # the row whose texts are shown: the visitor's language, else German
+    language: str  # the visitor's language
+    links: list[ShopLink] = field(default_factory=list)
+    products: list[ProductLink] = field(default_factory=list)
+    links_label: str = ""  # what the links have in common, when their labels are product names
+
+    @property
+    def name(self) -> str:
+        return self.text.name
+
+    @property
+    def text_lang(self) -> str:
+        """The language of the shown texts when it is not the visitor's ("" otherwise)."""
+        code = _language_of(self.text, self.retailer)
+        return "" if code == self.language else code
+
+    @property
+    def kind_label(self) -> str:
+        return str(self.retailer.get_kind_display())
+
+    @property
+    def is_online(self) -> bool:
+        return self.retailer.is_online
+
+    @property
+    def paid(self) -> bool:
+        return any(link.paid for link in self.links)
+
+    @property
+    def anchor(self) -> str:
+        return f"haendler-{self.retailer.ref or self.retailer.pk}"
+
+    @property
+    def street(self) -> str:
+        return self.retailer.street
+
+    @property
+    def locality(self) -> str:
+        return " ".join(part for part in (self.retailer.postcode, self.retailer.city) if part)
+
+    @property
+    def country_name(self) -> str:
+        code = self.retailer.country.upper()
+        return str(COUNTRY_NAMES.get(code, code))
+
+    @property
+    def opening_hours(self) -> list[str]:
+        return [line.strip() for line in self.text.opening_hours.splitlines() if line.strip()]
+
+    @property
+    def description(self) -> str:
+        return self.text.description.strip()
+
+    @property
+    def has_location(self) -> bool:
+        return self.retailer.latitude is not None and self.retailer.longitude is not None
+
+    @property
+    def osm_url(self) -> str:
+        """The retailer on openstreetmap.org: an ordinary link, nothing loads before the click."""
+        if not self.has_location:
+            return ""
+        lat, lon = self.retailer.latitude.normalize(), self.retailer.longitude.normalize()
+        return f"https://www.openstreetmap.org/?{urlencode({'mlat': lat, 'mlon': lon})}#map={MAP_ZOOM}/{lat}/{lon}"
+
+    @property
+    def osm_embed_url(self) -> str:
+        """OpenStreetMap's embeddable map around the retailer, for the click-to-load map."""
+        if not self.has_location:
+            return ""
+        lat, lon = self.retailer.latitude, self.retailer.longitude
+        bbox = ",".join(
+            str(value)
+            for value in (lon - MAP_SPAN, lat - MAP_SPAN / 2, lon + MAP_SPAN, lat + MAP_SPAN / 2)
+        )
+        query = urlencode({"bbox": bbox, "layer": "mapnik", "marker": f"{lat},{lon}"})
+        return f"https://www.openstreetmap.org/export/embed.html?{query}"
+
+
+@dataclass
+class CityGroup:
+    city: str
+    country: str
+    stockists: list[Stockist]
+
+
+@dataclass
+class CountryGroup:
+    code: str
+    name: str
+    cities: list[CityGroup]
+
+
+@dataclass
+class WhereToBuy:
+    """Shops you can walk into, by city, and online shops apart."""
+
+    cities: list[CityGroup]
+    online: list[Stockist]
+    retailers_url: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cities and not self.online
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.stockists) for group in self.cities) + len(self.online)
+
+
+@dataclass
+class Directory:
+    """All retailers: shops grouped by country and city, online shops apart."""
+
+    countries: list[CountryGroup]
+    online: list[Stockist]
+
+    @property
+    def stockists(self) -> list[Stockist]:
+        shops = [s for country in self.countries for city in country.cities for s in city.stockists]
+        return [*shops, *self.online]
+
+
+# Helpers ---------------------------------------------------------------------------------
+
+
+def _language(locale: Locale | None) -> tuple[Locale, str]:
+    locale = locale or Locale.get_active()
+    return locale, locale.language_code
+
+
+def _localized(model, rows, locale: Locale) -> dict:
+    """{translation_key: row in `locale`} for German `rows`, in one query (none for German)."""
+    rows = list(rows)
+    found = {row.translation_key: row for row in rows}
+    if locale.language_code == settings.LANGUAGE_CODE or not rows:
+        return found
+    for row in model.objects.filter(translation_key__in=list(found), locale=locale).select_related(
+        "locale"
+    ):
+        found[row.translation_key] = row
+    return found
+
+
+def _language_of(row, german_row) -> str:
+    """The language of `row`, a translation of `german_row` or that row itself (no query)."""
+    if row.locale_id == german_row.locale_id:
+        return settings.LANGUAGE_CODE
+    return row.locale.language_code
+
+
+def retailers_page_url(locale: Locale | None = None) -> str:
+    """The URL of the retailers page in this language (German as fallback), or ""."""
+    from shop_links.models import RetailerIndexPage
+
+    locale, code = _language(locale)
+    pages = {
+        page.locale_id: page
+        for page in RetailerIndexPage.objects.live()
+        .public()
+        .filter(locale__language_code__in=[code, settings.LANGUAGE_CODE])
+    }
+    page = pages.get(locale.pk) or next(iter(pages.values()), None)
+    return page.url if page else ""
+
+
+def _city_key(stockist: Stockist):
+    return (stockist.retailer.city.casefold(), stockist.name.casefold())
+
+
+def _group_by_city(shops: list[Stockist]) -> list[CityGroup]:
+    groups: dict[tuple[str, str], CityGroup] = {}
+    for stockist in sorted(shops, key=_city_key):
+        retailer = stockist.retailer
+        key = (retailer.country, retailer.city)
+        if key not in groups:
+            groups[key] = CityGroup(retailer.city, retailer.country, [])
+        groups[key].stockists.append(stockist)
+    return list(groups.values())
+
+
+def _split(stockists) -> tuple[list[Stockist], list[Stockist]]:
+    shops = [s for s in stockists if not s.is_online]
+    online = sorted((s for s in stockists if s.is_online), key=lambda s: s.name.casefold())
+    return shops, online
+
+
+def _stockists(retailers, locale: Locale, code: str) -> dict[int, Stockist]:
+    texts = _localized(Retailer, retailers, locale)
+    return {
+        retailer.pk: Stockist(retailer, texts[retailer.translation_key], code)
+        for retailer in retailers
+    }
+
+
+def _visible_links():
+    return StockistLink.objects.filter(retailer__in_feed=True).select_related("retailer")
+
+
+def _live_product():
+    """Links to products visitors may see (or not to a product at all: designer links)."""
+    return Q(product__isnull=True) | Q(product__status="active", product__in_feed=True)
+
+
+# "Where to buy" --------------------------------------------------------------------------
+
+
+def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> WhereToBuy:
+    """The retailers that stock a product (its German record): 2–4 queries, however many."""
+    locale, code = _language(locale)
+    links = list(_visible_links().filter(product=record).order_by("position", "pk"))
+    by_retailer = _stockists(
+        {link.retailer_id: link.retailer for link in links}.values(), locale, code
+    )
+    for link in links:
+        stockist = by_retailer[link.retailer_id]
+        if link.url:
+            label = gettext("Bei %(name)s ansehen") % {"name": stockist.name}
+        else:
+            label = gettext("Website von %(name)s") % {"name": stockist.name}
+        stockist.links.append(_shop_link(link, label, placement))
+    shops, online = _split(by_retailer.values())
+    return WhereToBuy(_group_by_city(shops), online, retailers_page_url(locale))
+
+
+def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> WhereToBuy:
+    """Retailers that stock any of a designer's live products, and the editors' links for the
+    designer (made on the German page; a translated page finds them by translation key)."""
+    from catalogue.models import Product
+
+    locale, code = _language(locale)
+    wanted = Q(designer__translation_key=page.translation_key)
+    if page.catalogue_ref:
+        wanted |= Q(
+            product__designer_ref=page.catalogue_ref,
+            product__status=Product.Status.ACTIVE,
+            product__in_feed=True,
+        )
+    links = list(
+        _visible_links()
+        .filter(wanted)
+        .select_related("product")
+        .order_by("product__title", "position", "pk")
+    )
+    by_retailer = _stockists(
+        {link.retailer_id: link.retailer for link in links}.values(), locale, code
+    )
+    titles = _localized(Product, [link.product for link in links if link.product], locale)
+    # The designer's own links first: they name the retailer as a whole.
+    for link in sorted(links, key=lambda link: link.product_id is not None):
+        stockist = by_retailer[link.retailer_id]
+        if link.product is None:
+            label = gettext("Website von %(name)s") % {"name": stockist.name}
+            stockist.links.append(_shop_link(link, label, placement))
+            continue
+        text = titles[link.product.translation_key]
+        lang = _language_of(text, link.product)
+        stockist.links_label = gettext("Im Shop von %(name)s") % {"name": stockist.name}
+        stockist.links.append(_shop_link(link, text.title, placement, "" if lang == code else lang))
+    shops, online = _split(by_retailer.values())
+    return WhereToBuy(_group_by_city(shops), online, retailers_page_url(locale))
+
+
+def _shop_link(link: StockistLink, label: str, placement: str, label_lang: str = "") -> ShopLink:
+    return ShopLink(
+        label=label,
+        attrs=link_attrs(link, placement=placement),
+        paid=link.paid,
+        new_tab=link.new_tab,
+        label_lang=label_lang,
+    )
+
+
+# The retailers page ----------------------------------------------------------------------
+
+
+def directory(locale=None) -> Directory:
+    """Every visible retailer with what it stocks, in 4–6 queries however many there are."""
+    from catalogue.models import Product
+    from designers.products import product_index_url
+
+    locale, code = _language(locale)
+    retailers = list(
+        Retailer.objects.filter(locale__language_code=settings.LANGUAGE_CODE, in_feed=True)
+    )
+    by_retailer = _stockists(retailers, locale, code)
+    links = list(
+        StockistLink.objects.filter(
+            retailer__in=retailers,
+            product__status=Product.Status.ACTIVE,
+            product__in_feed=True,
+        )
+        .select_related("product")
+        .order_by("product__title")
+    )
+    titles = _localized(Product, [link.product for link in links], locale)
+    base = product_index_url(locale) if links else ""
+    for retailer in retailers:
+        by_retailer[retailer.pk].links.append(
+            ShopLink(
+                label=gettext("Website von %(name)s") % {"name": by_retailer[retailer.pk].name},
+                attrs=link_attrs(retailer=retailer, placement=Placement.RETAILERS),
+            )
+        )
+    for link in links:
+        text = titles[link.product.translation_key]
+        lang = _language_of(text, link.product)
+        by_retailer[link.retailer_id].products.append(
+            ProductLink(
+                title=text.title,
+                url=f"{base}{link.product.slug}/" if base else "",
+                lang="" if lang == code else lang,
+            )
+        )
+    for stockist in by_retailer.values():
+        stockist.products.sort(key=lambda product: product.title.casefold())
+    shops, online = _split(by_retailer.values())
+    countries: dict[str, CountryGroup] = {}
+    for group in _group_by_city(shops):
+        code_ = group.country.upper()
+        if code_ not in countries:
+            countries[code_] = CountryGroup(code_, str(COUNTRY_NAMES.get(code_, code_)), [])
+        countries[code_].cities.append(group)
+    ordered = sorted(countries.values(), key=lambda c: (c.code != HOME_COUNTRY, c.name))
+    return Directory(ordered, online)
+
+
+def store_structured_data(stockist: Stockist, request) -> dict:
+    """schema.org `Store` (a shop you can walk into) or `OnlineStore`, with the retailer's own
+    website as its URL (structured data is for search engines: no counted redirect)."""
+    from core import seo
+
+    retailer = stockist.retailer
+    data = {
+        "@context": seo.SCHEMA_ORG,
+        "@type": "OnlineStore" if stockist.is_online else "Store",
+        "@id": f"{seo.absolute_url(request, request.path)}#{stockist.anchor}",
+        "name": stockist.name,
+        "url": retailer.website,
+    }
+    if stockist.description:
+        data["description"] = stockist.description
+    if not stockist.is_online and retailer.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": retailer.street,
+            "postalCode": retailer.postcode,
+            "addressLocality": retailer.city,
+            "addressCountry": retailer.country,
+        }
+        if stockist.has_location:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(retailer.latitude),
+                "longitude": float(retailer.longitude),
+            }
+    return data
