@@ -216,9 +216,11 @@ class StockistLink(models.Model):
 class ClickCount(models.Model):
     """Clicks on one outbound link on one day, by where on the site the link was placed.
 
-    A row is a number: no address, browser, cookie or any other trace of who clicked. `link` is
-    empty for a link to a retailer's website (retailers page); `product` and `designer_ref` are
-    copied when counting, so the report survives a link being removed.
+    A row is a number: no address, browser, cookie or any other trace of who clicked. `website`
+    rows count clicks on a retailer's website link (`/go/shop/<id>/`, no `link`); the others
+    count one stockist link. `product` and `designer_ref` are copied when counting, so the report
+    survives a link being removed: its rows then keep their numbers with `link` empty, and the
+    per-retailer uniqueness applies to `website` rows only, so such orphans never collide.
     """
 
     class Placement(models.TextChoices):
@@ -250,6 +252,7 @@ class ClickCount(models.Model):
     )
     designer_ref = models.SlugField(_("Designer:in (Kennung)"), max_length=80, blank=True)
     placement = models.CharField(_("Platzierung"), max_length=20, choices=Placement.choices)
+    website = models.BooleanField(_("Website"), default=False, editable=False)
     count = models.PositiveIntegerField(_("Klicks"), default=0)
 
     class Meta:
@@ -264,8 +267,12 @@ class ClickCount(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["day", "retailer", "placement"],
-                condition=Q(link__isnull=True),
+                condition=Q(website=True),
                 name="shop_links_clicks_per_retailer",
+            ),
+            models.CheckConstraint(
+                condition=Q(website=False) | Q(link__isnull=True),
+                name="shop_links_clicks_website_has_no_link",
             ),
         ]
         indexes = [models.Index(fields=["day", "retailer"], name="shop_links_clicks_day")]

@@ -1,20 +1,107 @@
-"""The counted redirect `/go/…` (see shop_links.outbound)."""
+"""The counted redirect `/go/…` (see shop_links.outbound and shop_links.clicks).
 
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.views.decorators.cache import never_cache
+The target comes from the database row named by the id in the path, and nothing else; the only
+query parameter read is `from` (the placement), which is counted and never used to choose where
+the visitor goes. Counting is best effort: when it fails, a warning without any visitor data is
+logged and the visitor is redirected all the same.
+"""
 
-from shop_links import outbound
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from shop_links import clicks, outbound
 from shop_links.models import Retailer, StockistLink
 
+logger = logging.getLogger(__name__)
 
-@never_cache
+
+def not_found(request, *args, **kwargs):
+    """A plain 404 for /go/…, without LocaleMiddleware's redirect to /de/go/….
+
+    LocaleMiddleware answers a 404 outside the language prefixes with a redirect into the
+    default language whenever that path resolves, and Wagtail's catch-all resolves every path.
+    For the redirect an unknown id must simply not exist: looking at an urlconf without
+    language prefixes for this request makes the middleware leave the 404 alone.
+    """
+    request.urlconf = "shop_links.urls"
+    raise Http404
+
+
+def _get_or_404(request, queryset, pk):
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        not_found(request)
+    return obj
+
+
+def _count(request, what: str, **row):
+    if not clicks.should_count(request):
+        return
+    placement = clicks.placement_of(request)
+    try:
+        clicks.count_click(
+            placement=placement,
+            lock_timeout_ms=settings.SHOP_LINKS_COUNT_LOCK_TIMEOUT_MS,
+            **row,
+        )
+    except Exception as error:
+        # Only what was counted, never who: no address, user agent, referrer or query string.
+        logger.warning("Click on %s (%s) not counted: %s", what, placement, type(error).__name__)
+
+
+def _redirect(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    # no-cache, no-store, must-revalidate, max-age=0, plus private: no cache, shared or the
+    # browser's, may answer the next click without it reaching us to be counted.
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+@require_safe
 def go(request, link_id: int):
-    link = get_object_or_404(StockistLink.objects.select_related("retailer"), pk=link_id)
-    return HttpResponseRedirect(outbound.destination(link))
+    ref_field = settings.CATALOGUE_DESIGNER_REF_FIELD
+    link = _get_or_404(
+        request,
+        StockistLink.objects.select_related("retailer", "product", "designer").only(
+            "url", "retailer_id", "product_id", "designer_id", "retailer__website",
+            "product__designer_ref", f"designer__{ref_field}",
+        ),
+        link_id,
+    )  # fmt: skip
+    if link.product_id is not None:
+        designer_ref = link.product.designer_ref
+    else:
+        designer_ref = getattr(link.designer, ref_field)
+    _count(
+        request,
+        f"link {link.pk}",
+        retailer_id=link.retailer_id,
+        link_id=link.pk,
+        product_id=link.product_id,
+        designer_ref=designer_ref or "",
+    )
+    return _redirect(outbound.destination(link))
 
 
-@never_cache
+@require_safe
 def go_retailer(request, retailer_id: int):
-    retailer = get_object_or_404(Retailer, pk=retailer_id)
-    return HttpResponseRedirect(outbound.destination(retailer=retailer))
+    retailer = _get_or_404(request, Retailer.objects.select_related("locale"), retailer_id)
+    source_id = retailer.pk
+    if retailer.locale.language_code != settings.LANGUAGE_CODE:
+        # Counts belong to the German row, whichever translation the link was rendered from.
+        source_id = (
+            Retailer.objects.filter(
+                translation_key=retailer.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .values_list("pk", flat=True)
+            .first()
+            or retailer.pk
+        )
+    _count(request, f"retailer {source_id}", retailer_id=source_id)
+    return _redirect(outbound.destination(retailer=retailer))

@@ -27,10 +27,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from catalogue.designers import designer_pages_by_ref
 from catalogue.models import (
@@ -763,34 +766,58 @@ class Sync:
         )
 
     def write_stockists(self, work, ids):
+        """Update a product's catalogue links in place, keyed by (product, retailer).
+
+        A link's id is its public address (`/go/<id>/`, in pages and caches): an unchanged link
+        keeps it, a changed URL or position updates the row, a link the feed dropped is deleted
+        and a new one created. An editor's link to a retailer the catalogue now lists becomes
+        the catalogue's (keeping its id, and the editor's paid/new-tab choices).
+        """
         items = [
             (ids[p.external_id], p)
             for p, _pk, _d, changed, _r in work
             if "stockists" in changed or "created" in changed
         ]
-        touched = [pk for pk, _p in items]
-        StockistLink.objects.filter(product_id__in=touched, from_feed=True).delete()
-        # An editor's link to a retailer the catalogue now lists gives way to the catalogue's.
-        wanted = {(pk, self.retailer_ids[ref]) for pk, p in items for ref, _url in p.stockists}
-        editor_links = StockistLink.objects.filter(product_id__in=touched, from_feed=False)
-        editor_links.filter(
-            pk__in=[
-                link.pk
-                for link in editor_links.only("pk", "product_id", "retailer_id")
-                if (link.product_id, link.retailer_id) in wanted
-            ]
-        ).delete()
+        if not items:
+            return
+        wanted = {}
+        for pk, p in items:
+            for position, (ref, url) in enumerate(p.stockists):
+                wanted.setdefault((pk, self.retailer_ids[ref]), (url, position))
+        stale, dirty = [], []
+        for link in StockistLink.objects.filter(product_id__in=[pk for pk, _p in items]).only(
+            "pk", "product_id", "retailer_id", "url", "position", "from_feed"
+        ):
+            key = (link.product_id, link.retailer_id)
+            if key not in wanted:
+                if link.from_feed:
+                    stale.append(link.pk)
+                continue
+            url, position = wanted.pop(key)
+            if (link.url, link.position, link.from_feed) != (url, position, True):
+                link.url, link.position, link.from_feed = url, position, True
+                dirty.append(link)
+        if stale:
+            # Wagtail's reference index would be cleaned link by link (two queries each).
+            with disable_reference_index_auto_update():
+                StockistLink.objects.filter(pk__in=stale).delete()
+            content_type = ContentType.objects.get_for_model(StockistLink)
+            keys = [str(pk) for pk in stale]
+            ReferenceIndex.objects.filter(
+                Q(base_content_type=content_type, object_id__in=keys)
+                | Q(to_content_type=content_type, to_object_id__in=keys)
+            ).delete()
+        StockistLink.objects.bulk_update(dirty, ["url", "position", "from_feed"], batch_size=500)
         StockistLink.objects.bulk_create(
             [
                 StockistLink(
-                    product_id=pk,
-                    retailer_id=self.retailer_ids[ref],
+                    product_id=product_id,
+                    retailer_id=retailer_id,
                     url=url,
                     from_feed=True,
-                    position=i,
+                    position=position,
                 )
-                for pk, p in items
-                for i, (ref, url) in enumerate(p.stockists)
+                for (product_id, retailer_id), (url, position) in wanted.items()
             ],
             batch_size=1000,
         )

@@ -334,3 +334,6 @@ SHOP_LINKS_ALLOW_HTTP = env_bool("SHOP_LINKS_ALLOW_HTTP", False)
 # UTM parameters added to every outbound shop link (existing parameters are kept).
 SHOP_LINKS_UTM_SOURCE = env_str("SHOP_LINKS_UTM_SOURCE", "made-in-aachen-nord")
 SHOP_LINKS_UTM_CAMPAIGN = env_str("SHOP_LINKS_UTM_CAMPAIGN", "where-to-buy")
+# On PostgreSQL, counting a click waits at most this long for a lock, then gives up (the visitor
+# is redirected either way, the click is not counted and a warning is logged).
+SHOP_LINKS_COUNT_LOCK_TIMEOUT_MS = env_int("SHOP_LINKS_COUNT_LOCK_TIMEOUT_MS", 500)
