@@ -44,7 +44,7 @@ class BrokenLinksReportView(ReportView):
     paginate_by = 50
     columns = [
         Column("url", label=_("Adresse")),
-        Column("state", label=_("Status"), accessor=lambda c: linkstatus.summary(c)),
+        Column("state", label=_("Status"), accessor=linkstatus.report_line),
         Column("final_url", label=_("Endgültige Adresse")),
         DateColumn("checked_at", label=_("Geprüft am")),
         UsedByColumn("used_by", label=_("Verwendet von")),

@@ -1,7 +1,5 @@
 """How the link checker's findings read in the admin (listings, edit forms, report, dashboard)."""
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -56,19 +54,12 @@ def answer(check: LinkCheck) -> str:
     return ", ".join(parts)
 
 
-def summary(check: LinkCheck | None) -> str:
-    """One line for a listing cell or a help text."""
+def verdict(check: LinkCheck | None) -> str:
     if check is None:
         return state(0, False, None)
-    text = state(check.failures, check.broken, check.checked_at)
-    if check.checked_at:
-        text += " · " + str(_("geprüft %(when)s")) % {
-            "when": date_format(timezone.localtime(check.checked_at), "SHORT_DATETIME_FORMAT")
-        }
-    if check.failures and answer(check):
-        text += f" · {answer(check)}"
-    if check.retry_after and check.retry_after > timezone.now():
-        text += " · " + str(_("Shop bittet um Pause bis %(when)s")) % {
-            "when": date_format(timezone.localtime(check.retry_after), "SHORT_DATETIME_FORMAT")
-        }
-    return text
+    return state(check.failures, check.broken, check.checked_at)
+
+
+def report_line(check: LinkCheck) -> str:
+    """The verdict and, for a failing address, what the shop answered."""
+    return " · ".join(part for part in (verdict(check), answer(check)) if part)

@@ -1,5 +1,6 @@
 """The link checker's last word on a row's address, shown read-only in its edit form."""
 
+from django.utils import timezone
 from wagtail.admin.panels import Panel
 
 from shop_links import linkstatus
@@ -20,7 +21,10 @@ class LinkStatusPanel(Panel):
             context.update(
                 url=url,
                 check=check,
-                verdict=linkstatus.summary(check),
+                verdict=linkstatus.verdict(check),
                 answer=linkstatus.answer(check) if check else "",
+                backing_off=bool(
+                    check and check.retry_after and check.retry_after > timezone.now()
+                ),
             )
             return context

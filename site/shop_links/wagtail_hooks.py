@@ -105,7 +105,7 @@ class StockistLinkViewSet(SnippetViewSet):
     icon = "link-external"
     menu_label = _("Bezugsquellen")
     index_view_class = StockistLinkIndexView
-    list_display = ["retailer", "product", "designer", "url", "from_feed", LINK_STATUS_COLUMN]
+    list_display = ["retailer", "product", "designer", "from_feed", LINK_STATUS_COLUMN]
     list_filter = ["from_feed", "paid"]
     search_fields = ["url"]
     search_backend_name = None
