@@ -27,8 +27,19 @@ def extracted(tmp_path_factory):
             call_command(
                 "makemessages",
                 locale=LANGUAGES,
-                ignore_patterns=[".venv", "node_modules", "artifacts", "tests", "bench", ".tmp"],
+                # "locale" too: makemessages writes into every locale folder it walks past, and
+                # this must only ever write to the copy.
+                ignore_patterns=[
+                    ".venv",
+                    "node_modules",
+                    "artifacts",
+                    "tests",
+                    "bench",
+                    ".tmp",
+                    "locale",
+                ],
                 no_obsolete=True,
+                add_location="file",
                 verbosity=0,
             )
         finally:

@@ -1,9 +1,97 @@
-"""Stockist links of the demo catalogue, and a browser-like client for the counted redirect."""
+"""Shop-links test helpers: the demo's stockist links, a browser-like client for the counted
+redirect, and a real HTTP server on loopback that answers like the shops do on a bad day.
+
+`routes` maps a path to a behaviour: a status (with optional headers), "slow", "reset" (the
+socket is closed with a TCP reset), or a dict of per-method answers. Every request is logged
+as (method, path), so a test can show what was, and was not, requested.
+"""
+
+import contextlib
+import socket
+import struct
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import Client
 
 from shop_links.models import StockistLink
+
+
+class ShopServer:
+    def __init__(self):
+        self.routes: dict[str, object] = {}
+        self.requests: list[tuple[str, str]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def answer(self):
+                path = self.path.split("?")[0]
+                server.requests.append((self.command, path))
+                route = server.routes.get(path, 404)
+                if isinstance(route, dict):
+                    route = route.get(self.command, route.get("*", 404))
+                if route == "reset":
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.connection.close()
+                    self.close_connection = True
+                    return
+                if route == "slow":
+                    time.sleep(2)
+                    route = 200
+                status, headers = route if isinstance(route, tuple) else (route, {})
+                body = b"" if self.command == "HEAD" else b"shop page"
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "9")
+                self.end_headers()
+                with contextlib.suppress(OSError):
+                    self.wfile.write(body)
+
+            do_GET = do_HEAD = answer
+
+            def log_message(self, *args):
+                pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request, client_address):
+                pass  # the reset route leaves a closed socket behind on purpose
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+
+    def hits(self, path: str) -> list[str]:
+        return [method for method, requested in self.requests if requested == path]
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def shop_server():
+    servers = []
+
+    def start():
+        servers.append(ShopServer())
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 

@@ -337,3 +337,10 @@ SHOP_LINKS_UTM_CAMPAIGN = env_str("SHOP_LINKS_UTM_CAMPAIGN", "where-to-buy")
 # On PostgreSQL, counting a click waits at most this long for a lock, then gives up (the visitor
 # is redirected either way, the click is not counted and a warning is logged).
 SHOP_LINKS_COUNT_LOCK_TIMEOUT_MS = env_int("SHOP_LINKS_COUNT_LOCK_TIMEOUT_MS", 500)
+# The link checker (`manage.py check_shop_links`): seconds to wait for a shop to connect and to
+# answer each request; failed checks in a row before a link counts as broken; parallel checks (one
+# at a time per host); longest "Retry-After" a shop may ask for before it is checked again.
+SHOP_LINKS_CHECK_TIMEOUT = float(env_str("SHOP_LINKS_CHECK_TIMEOUT", "8"))
+SHOP_LINKS_BROKEN_AFTER = env_int("SHOP_LINKS_BROKEN_AFTER", 3)
+SHOP_LINKS_CHECK_WORKERS = env_int("SHOP_LINKS_CHECK_WORKERS", 4)
+SHOP_LINKS_MAX_RETRY_AFTER = env_int("SHOP_LINKS_MAX_RETRY_AFTER", 24 * 3600)

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalogue', '0001_initial'),
-        ('shop_links', '0002_where_to_buy_clicks_checks'),
+        ('shop_links', '0003_retailer_index_page'),
     ]
 
     operations = [
