@@ -27,7 +27,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from catalogue.designers import designer_page_model
-from shop_links.models import ClickCount
+from catalogue.models import Product
+from shop_links.models import ClickCount, Retailer
 
 # A cell starting with one of these is read as a formula (or a DDE call) by spreadsheet apps.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -180,6 +181,16 @@ class ClickReportView(ReportView):
     @cached_property
     def name_heading(self):
         return dict(Grouping.choices)[self.choice["group"]]
+
+    def get_paginator(self, *args, **kwargs):
+        """Count the rows as what they are ("6 Händler"), not as click counts."""
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.verbose_name, paginator.verbose_name_plural = {
+            Grouping.RETAILER: (Retailer._meta.verbose_name, Retailer._meta.verbose_name_plural),
+            Grouping.PRODUCT: (Product._meta.verbose_name, Product._meta.verbose_name_plural),
+            Grouping.DESIGNER: (_("Designer:in"), _("Designer:innen")),
+        }[self.choice["group"]]
+        return paginator
 
     # --- rows ---------------------------------------------------------------------------------
 

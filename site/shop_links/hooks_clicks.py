@@ -36,7 +36,7 @@ def register_click_report_menu_item():
         reverse("shop_links_reports:clicks"),
         name="shop-link-clicks",
         icon_name="link-external",
-        order=900,
+        order=1250,  # after Wagtail's own reports
     )
 
 
