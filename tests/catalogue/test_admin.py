@@ -60,7 +60,7 @@ def test_products_cannot_be_added_or_deleted_even_by_a_superuser(admin_client):
 
 
 def test_catalogue_retailer_is_locked_and_an_editor_retailer_is_editable(admin_client):
-    synced = Retailer.objects.get(ref="laden-im-depot")
+    synced = Retailer.objects.get(ref="laden-im-depot", locale__language_code="de")
     data = {"name": "Umbenannt", "kind": "label_store", "website": "https://x.example/"}
     admin_client.post(edit_url(synced), data)
     synced.refresh_from_db()
