@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "shop_links",
     "designers",
     "campaigns",
+    "workplace",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
