@@ -335,3 +335,17 @@ SHOP_LINKS_ALLOW_HTTP = env_bool("SHOP_LINKS_ALLOW_HTTP", False)
 # UTM parameters added to every outbound shop link (existing parameters are kept).
 SHOP_LINKS_UTM_SOURCE = env_str("SHOP_LINKS_UTM_SOURCE", "made-in-aachen-nord")
 SHOP_LINKS_UTM_CAMPAIGN = env_str("SHOP_LINKS_UTM_CAMPAIGN", "where-to-buy")
+
+# Machine translation in wagtail-localize's editor ("Translate with DeepL"): DeepL when a key is
+# set (keys ending in ":fx" use DeepL's free API); development and tests use wagtail-localize's
+# dummy translator (it reverses the words), production without a key offers none.
+DEEPL_API_KEY = env_str("DEEPL_API_KEY")
+DUMMY_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "OPTIONS": {},
+}
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": env_str("DEEPL_FORMALITY", "default")},
+    }
