@@ -96,12 +96,9 @@ ROLES: dict[str, Role] = {
         collection=CHOOSE_MEDIA,
     ),
     ENQUIRY_MANAGERS: Role(
-        permissions=[
-            *ADMIN,
-            "enquiries.view_enquiry",
-            "enquiries.change_enquiry",
-            "enquiries.delete_enquiry",
-        ],
+        # The enquiries app's one switch for its list, detail, exports and the form page's
+        # submissions (enquiries/permissions.py).
+        permissions=[*ADMIN, "enquiries.manage_enquiries"],
     ),
     CATALOGUE_MANAGERS: Role(
         permissions=[
