@@ -128,6 +128,13 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         model = TranslationSource
         fields = []
 
+    def filter_queryset(self, rows):
+        # django-filter insists on querysets; the rows are a computed list.
+        for name, value in self.form.cleaned_data.items():
+            if value:
+                rows = getattr(self, self.filters[name].method)(rows, name, value)
+        return rows
+
     def filter_locale(self, rows, name, value):
         return RowList(row for row in rows if row.locale == value)
 
