@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "shop_links",
     "designers",
     "campaigns",
+    "workplace",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -344,3 +345,17 @@ SHOP_LINKS_CHECK_TIMEOUT = float(env_str("SHOP_LINKS_CHECK_TIMEOUT", "8"))
 SHOP_LINKS_BROKEN_AFTER = env_int("SHOP_LINKS_BROKEN_AFTER", 3)
 SHOP_LINKS_CHECK_WORKERS = env_int("SHOP_LINKS_CHECK_WORKERS", 4)
 SHOP_LINKS_MAX_RETRY_AFTER = env_int("SHOP_LINKS_MAX_RETRY_AFTER", 24 * 3600)
+
+# Machine translation in wagtail-localize's editor ("Translate with DeepL"): DeepL when a key is
+# set (keys ending in ":fx" use DeepL's free API); development and tests use wagtail-localize's
+# dummy translator (it reverses the words), production without a key offers none.
+DEEPL_API_KEY = env_str("DEEPL_API_KEY")
+DUMMY_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "OPTIONS": {},
+}
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": env_str("DEEPL_FORMALITY", "default")},
+    }

@@ -15,3 +15,5 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / ".tmp" / "test-media")))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 AVIF_ENCODER_SPEED = 10
+# Never DeepL in tests (no outside network): the dummy translator, whatever the environment says.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR

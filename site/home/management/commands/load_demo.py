@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo.builder import DemoBuilder
+from workplace.demo import create_demo_users
 
 
 class Command(BaseCommand):
@@ -45,8 +46,11 @@ class Command(BaseCommand):
             )
             user.set_password(password)
             user.save()
+            role_users = create_demo_users(options["admin_password"])
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind bereit."))
         self.stdout.write(f"  Website:  {base}/de/  (auch /en/, /nl/, /fr/)")
         self.stdout.write(f"  Admin:    {base}/admin/")
         self.stdout.write(f"  Benutzer: admin   Passwort: {password}")
+        for username, role_password, group in role_users:
+            self.stdout.write(f"  Benutzer: {username}   Passwort: {role_password}   ({group})")

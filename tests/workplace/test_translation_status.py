@@ -1,0 +1,60 @@
+"""The translation status report: existence, completeness and staleness per language."""
+
+import pytest
+from django.urls import reverse
+
+from core.models import ContentPage
+from tests.workplace.conftest import refused
+from workplace.reports import status_rows
+from workplace.roles import CATALOGUE_MANAGERS, TRANSLATORS
+
+pytestmark = pytest.mark.django_db
+URL = reverse("workplace_translation_status")
+
+
+def rows_for(title):
+    return {row.locale: row for row in status_rows() if row.title == title}
+
+
+def test_demo_page_is_translated_completely_and_a_new_page_is_missing(demo):
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    rows = rows_for(about.title)
+    assert sorted(rows) == ["en", "fr", "nl"]
+    for row in rows.values():
+        assert row.exists and row.total > 0 and row.translated == row.total
+        assert (row.percent, row.status) == (100, "complete")
+
+    new = ContentPage(title="Neu im Quartier", slug="neu-im-quartier")
+    demo.add_child(instance=new)
+    new.save_revision()
+    assert {code: row.status for code, row in rows_for("Neu im Quartier").items()} == {
+        "en": "missing",
+        "fr": "missing",
+        "nl": "missing",
+    }
+
+
+def test_a_german_change_after_the_last_sync_marks_every_translation_behind(demo):
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about.intro = "Ein neuer Einleitungssatz."
+    about.save_revision()
+    assert {row.status for row in rows_for(about.title).values()} == {"behind"}
+
+
+def test_snippets_are_listed_and_the_report_filters_and_exports(admin_client):
+    kinds = {row.kind for row in status_rows()}
+    assert {"Seite", "Navigation"} <= kinds
+    response = admin_client.get(URL, {"locale": "nl", "status": "complete"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Über das Projekt" in html and ">fr<" not in html
+    export = admin_client.get(URL, {"locale": "nl", "export": "csv"})
+    assert export.status_code == 200
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert lines[0].startswith("Inhalt,Art,Sprache,Status")
+    assert len(lines) - 1 == sum(1 for row in status_rows() if row.locale == "nl")
+
+
+def test_report_is_for_translation_roles_only(login):
+    assert login(TRANSLATORS).get(URL).status_code == 200
+    assert refused(login(CATALOGUE_MANAGERS).get(URL))
