@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
+from enquiries import demo as enquiry_demo
 from home.demo import people, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
@@ -155,6 +156,12 @@ STORY = PageType(
     text=demo_text(people.STORY_BODY[0]),
 )
 
+ENQUIRY_FORM = PageType(
+    "enquiry-form",
+    paths={code: f"/{code}/anfrage/" for code in LANGUAGES},
+    text=demo_text(enquiry_demo.PAGE["intro"]),
+)
+
 PAGE_TYPES = [
     HOME,
     CONTENT,
@@ -166,4 +173,5 @@ PAGE_TYPES = [
     PRODUCT,
     STORY_INDEX,
     STORY,
+    ENQUIRY_FORM,
 ]

@@ -25,6 +25,7 @@ from designers.models import (
     StoryPage,
     StoryTag,
 )
+from enquiries.demo import enquiry_page
 from home.demo import people, texts
 from home.demo.images import demo_image
 from home.models import HomePage
@@ -57,6 +58,7 @@ class DemoBuilder:
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
         story_index = self.stories(home)
         self.fill_home_body(home, about)
+        enquiry_page(home, log=self.log)
         self.navigation([designer_index, product_index, story_index, about])
         self.footer()
         self.translate_all(home)
