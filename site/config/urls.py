@@ -42,6 +42,7 @@ if settings.SERVE_MEDIA:
 # is redirected by LocaleMiddleware to the visitor's best Accept-Language match, else /de/.
 urlpatterns += i18n_patterns(
     path("suche/", core_views.search, name="search"),
+    path("", include("enquiries.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

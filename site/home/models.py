@@ -52,6 +52,7 @@ class HomePage(BasePage):
         "designers.DesignerIndexPage",
         "designers.StoryIndexPage",
         "shop_links.RetailerIndexPage",
+        "enquiries.EnquiryFormPage",
     ]
     max_count_per_parent = 1
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
+from enquiries import demo as enquiry_demo
 from home.demo import people, shops, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
@@ -166,6 +167,12 @@ RETAILERS = PageType(
     text=demo_text(shops.RETAILERS["laden-im-depot"][0]),
 )
 
+ENQUIRY_FORM = PageType(
+    "enquiry-form",
+    paths={code: f"/{code}/anfrage/" for code in LANGUAGES},
+    text=demo_text(enquiry_demo.PAGE["intro"]),
+)
+
 PAGE_TYPES = [
     HOME,
     CONTENT,
@@ -178,4 +185,5 @@ PAGE_TYPES = [
     STORY_INDEX,
     STORY,
     RETAILERS,
+    ENQUIRY_FORM,
 ]

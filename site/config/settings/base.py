@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "designers",
     "campaigns",
     "workplace",
+    "enquiries",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -359,3 +360,26 @@ if DEEPL_API_KEY:
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": env_str("DEEPL_FORMALITY", "default")},
     }
+
+# ---------------------------------------------------------------------------------------------
+# Enquiries (enquiries/, see the README's "Enquiries")
+# ---------------------------------------------------------------------------------------------
+# Spam rules: a post sooner than this many seconds after the form was shown is a bot's.
+ENQUIRY_MIN_SECONDS = env_int("ENQUIRY_MIN_SECONDS", 3)
+# A form older than this (seconds) is shown again, filled in, to be sent once more.
+ENQUIRY_FORM_MAX_AGE = env_int("ENQUIRY_FORM_MAX_AGE", 2 * 24 * 3600)
+# At most this many stored enquiries per client address per window (seconds), on the cache.
+ENQUIRY_RATE_LIMIT = env_int("ENQUIRY_RATE_LIMIT", 5)
+ENQUIRY_RATE_WINDOW = env_int("ENQUIRY_RATE_WINDOW", 3600)
+ENQUIRY_RATE_CACHE = env_str("ENQUIRY_RATE_CACHE", "default")  # an alias in CACHES
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+ENQUIRY_PROXY_COUNT = env_int("ENQUIRY_PROXY_COUNT", 0)
+# Largest request body accepted by the form endpoint, and the longest answers.
+ENQUIRY_MAX_BODY_BYTES = env_int("ENQUIRY_MAX_BODY_BYTES", 128 * 1024)
+ENQUIRY_MAX_LINE_LENGTH = env_int("ENQUIRY_MAX_LINE_LENGTH", 200)
+ENQUIRY_MAX_TEXT_LENGTH = env_int("ENQUIRY_MAX_TEXT_LENGTH", 5000)
+# Staff addresses when a form page names none (comma-separated).
+ENQUIRY_NOTIFY_FALLBACK = env_list("ENQUIRY_NOTIFY_FALLBACK")
+ENQUIRY_MAIL_MAX_ATTEMPTS = env_int("ENQUIRY_MAIL_MAX_ATTEMPTS", 8)
+# Default age (days) for `manage.py purge_enquiries`.
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 365)

@@ -25,6 +25,7 @@ from designers.models import (
     StoryPage,
     StoryTag,
 )
+from enquiries.demo import enquiry_page
 from home.demo import people, shops, texts
 from home.demo.images import demo_image
 from home.models import HomePage
@@ -59,6 +60,7 @@ class DemoBuilder:
         story_index = self.stories(home)
         retailers_page = self.shops(home)
         self.fill_home_body(home, about)
+        enquiry_page(home, log=self.log)
         self.navigation([designer_index, product_index, story_index, retailers_page, about])
         self.footer()
         self.translate_all(home)

@@ -1,0 +1,62 @@
+"""Two admin actions for enquiry managers: send an enquiry's mails again; one person's data."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+
+from enquiries import gdpr
+from enquiries.models import Enquiry
+from enquiries.permissions import can_manage
+from enquiries.tasks import deliver
+
+
+def _require_manager(request):
+    if not can_manage(request.user):
+        raise PermissionDenied
+
+
+@require_POST
+def resend(request, pk: int):
+    _require_manager(request)
+    enquiry = get_object_or_404(Enquiry, pk=pk)
+    state = deliver(enquiry.pk)
+    if state == Enquiry.Notification.SENT:
+        messages.success(request, _("Die E-Mails zur Anfrage wurden gesendet."))
+    else:
+        messages.error(request, _("Die E-Mails konnten wieder nicht gesendet werden."))
+    return redirect("enquiries_enquiry:edit", enquiry.pk)
+
+
+class AddressForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-Mail-Adresse"))
+
+
+def personal_data(request):
+    _require_manager(request)
+    form = AddressForm(request.POST or request.GET or None)
+    enquiries = None
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        action = request.POST.get("action") if request.method == "POST" else None
+        if action == "export":
+            response = HttpResponse(
+                gdpr.export_json(email), content_type="application/json; charset=utf-8"
+            )
+            response["Content-Disposition"] = 'attachment; filename="anfragen-daten.json"'
+            return response
+        if action == "delete":
+            count = gdpr.erase(email)
+            messages.success(request, _("%(count)s Anfragen gelöscht.") % {"count": count})
+            return redirect("enquiries_personal_data")
+        enquiries = list(gdpr.for_address(email))
+    return TemplateResponse(
+        request,
+        "enquiries/admin/personal_data.html",
+        {"form": form, "enquiries": enquiries, "page_title": _("Daten zu einer E-Mail-Adresse")},
+    )

@@ -1,0 +1,132 @@
+"""Showing the enquiry form (GET, no cookie) and receiving it (POST, its own endpoint).
+
+The form page is a Wagtail page; it is shown at its own URL. The form posts to
+`/<lang>/anfrage-senden/<page id>/`, which is exempt from Django's CSRF middleware because that
+middleware needs a cookie, set when the form is shown, and the site promises visitors no cookie
+unless they post a form. This endpoint checks instead that the post comes from a page of this site
+(`Sec-Fetch-Site`, `Origin`/`Referer`: see `enquiries.spam`), and the signed form token ties the
+post to a form the site showed. A post from anywhere else is refused with 403.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from enquiries import spam
+from enquiries.models import EnquiryFormPage
+
+logger = logging.getLogger("enquiries")
+
+
+def _render_form(page, request, form, token, *, notice="", status=200):
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        form_token=token,
+        honeypot_name=spam.HONEYPOT_NAME,
+        notice=notice,
+    )
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    # The page holds a time stamp; no shared cache may keep it.
+    add_never_cache_headers(response)
+    return response
+
+
+def _discard(page, request, reason: str):
+    """A bot's post: the normal thank-you page, nothing stored, nothing said."""
+    logger.info("enquiry discarded (%s)", reason)
+    response = page.render_landing_page(request, None)
+    add_never_cache_headers(response)
+    return response
+
+
+def serve_enquiry_form(page, request, *args, **kwargs):
+    if request.method != "POST":
+        campaign = spam.campaign_from_query(request.GET)
+        form = page.get_form(page=page, user=None)
+        return _render_form(page, request, form, spam.make_token(page.pk, campaign))
+
+    token_value = request.POST.get("form_token", "")
+    check = spam.check_token(token_value, page.pk)
+    if check.state is spam.TokenState.FORGED:
+        return _discard(page, request, "forged token")
+    if spam.honeypot_filled(request.POST):
+        return _discard(page, request, "honeypot")
+    if check.state is spam.TokenState.TOO_FAST:
+        return _discard(page, request, "too fast")
+
+    form = page.get_form(request.POST, page=page, user=None)
+    if check.state is spam.TokenState.EXPIRED:
+        # A person who left the form open for long: keep what they typed, ask them to send again.
+        form.is_valid()
+        fresh = spam.make_token(page.pk, check.campaign)
+        return _render_form(
+            page,
+            request,
+            form,
+            fresh,
+            notice=gettext(
+                "Das Formular war sehr lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden "
+                "Sie es noch einmal ab."
+            ),
+        )
+    if not form.is_valid():
+        return _render_form(page, request, form, token_value)
+    if spam.rate_limited(request):
+        logger.info("enquiry refused: rate limit")
+        return _render_form(
+            page,
+            request,
+            form,
+            token_value,
+            notice=gettext(
+                "Von Ihrem Anschluss kamen gerade sehr viele Anfragen. Bitte versuchen Sie es in "
+                "einer Stunde noch einmal oder schreiben Sie uns eine E-Mail."
+            ),
+            status=429,
+        )
+    enquiry = page.process_form_submission(form, request=request, token=check)
+    spam.count_enquiry(request)
+    response = page.render_landing_page(request, enquiry)
+    add_never_cache_headers(response)
+    return response
+
+
+def _too_large():
+    return HttpResponse(
+        gettext("Die Anfrage ist zu groß."), status=413, content_type="text/plain; charset=utf-8"
+    )
+
+
+@csrf_exempt
+@require_POST
+def submit(request, page_id: int):
+    """Receive a post of the enquiry form (see the module's docstring for the CSRF design)."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > settings.ENQUIRY_MAX_BODY_BYTES:
+        logger.info("enquiry refused: body of %s bytes", length)
+        return _too_large()
+    if not spam.same_origin_post(request):
+        logger.info("enquiry refused: not a same-origin post")
+        return HttpResponse(
+            gettext("Dieses Formular kann nur auf unserer Website abgesendet werden."),
+            status=403,
+            content_type="text/plain; charset=utf-8",
+        )
+    if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return HttpResponse(status=415)
+    page = get_object_or_404(EnquiryFormPage.objects.live().select_related("locale"), pk=page_id)
+    if page.locale.language_code != translation.get_language():
+        raise Http404
+    return page.serve(request)
