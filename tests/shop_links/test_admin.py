@@ -145,11 +145,11 @@ def test_the_report_and_the_dashboard_show_a_broken_link(admin_client, broken_li
 
 
 def test_the_report_and_panel_are_for_those_who_can_change_shop_links(client, broken_link):
-    editor = get_user_model().objects.create_user("redaktion", password="pw-for-tests")
+    editor = get_user_model().objects.create_user("ohne-shops", password="pw-for-tests")
     group = Group.objects.create(name="Redaktion ohne Shops")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
-    client.login(username="redaktion", password="pw-for-tests")
+    client.login(username="ohne-shops", password="pw-for-tests")
     assert "Shop-Link ist defekt" not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(reverse("shop_links_broken")).status_code in {302, 403}
     group.permissions.add(Permission.objects.get(codename="change_stockistlink"))

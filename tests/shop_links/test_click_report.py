@@ -361,11 +361,11 @@ def test_only_users_allowed_to_view_clicks_see_the_report_and_its_menu_item(clie
     ]
 
     editor.logout()
-    user = get_user_model().objects.create_user("redaktion", password="pw")
+    user = get_user_model().objects.create_user("ohne-statistik", password="pw")
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    client.login(username="redaktion", password="pw")
+    client.login(username="ohne-statistik", password="pw")
     assert REPORT not in client.get(reverse("wagtailadmin_home")).content.decode()
     for query in ({}, {"export": "csv"}, {"export": "xlsx"}):
         response = client.get(REPORT, query)
