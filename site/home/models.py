@@ -51,6 +51,7 @@ class HomePage(BasePage):
         "core.LegalPage",
         "designers.DesignerIndexPage",
         "designers.StoryIndexPage",
+        "campaigns.CampaignIndexPage",
     ]
     max_count_per_parent = 1
 

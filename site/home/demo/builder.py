@@ -26,6 +26,7 @@ from designers.models import (
     StoryTag,
 )
 from home.demo import people, texts
+from home.demo.campaigns import build_campaigns
 from home.demo.images import demo_image
 from home.models import HomePage
 
@@ -57,7 +58,8 @@ class DemoBuilder:
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
         story_index = self.stories(home)
         self.fill_home_body(home, about)
-        self.navigation([designer_index, product_index, story_index, about])
+        campaign_index = build_campaigns(home, self._publish, self.log)
+        self.navigation([designer_index, product_index, story_index, campaign_index, about])
         self.footer()
         self.translate_all(home)
         return home
