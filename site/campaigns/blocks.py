@@ -78,8 +78,19 @@ class CampaignHeroBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["button_url"] = _campaign_link(value["page"], parent_context) or "#anfrage"
+        context["button_url"] = _campaign_link(value.get("page"), parent_context) or "#anfrage"
         return context
+
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Kreativstandort Aachen-Nord",
+                "text": "Ateliers, Werkstätten und Büros zwischen Depot und Talstraße.",
+                "image": _preview_image("Das Depot in der ehemaligen Straßenbahnhalle"),
+                "button_label": "Raum anfragen",
+            }
+        )
 
     class Meta:
         icon = "image"
@@ -87,12 +98,6 @@ class CampaignHeroBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         label = _("Aufmacher mit Handlungsaufruf")
         description = _("Großes Bild mit Überschrift, kurzem Text und einem Knopf.")
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Kreativstandort Aachen-Nord",
-            "text": "Ateliers, Werkstätten und Büros zwischen Depot und Talstraße.",
-            "image": _preview_image("Das Depot in der ehemaligen Straßenbahnhalle"),
-            "button_label": "Raum anfragen",
-        }
 
 
 class FactBlock(blocks.StructBlock):
@@ -138,18 +143,23 @@ class TextWithImageBlock(blocks.StructBlock):
         default="end",
     )
 
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Raum für Ideen",
+                "text": "<p>Im Aachener Norden arbeiten Gestalter:innen Tür an Tür mit Werkstätten.</p>",
+                "image": _preview_image("Werkbank im Depot"),
+                "image_position": "end",
+            }
+        )
+
     class Meta:
         icon = "doc-full"
         template = "campaigns/blocks/text_with_image_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Text mit Bild")
         description = _("Text neben einem Bild; auf dem Telefon untereinander.")
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Raum für Ideen",
-            "text": "<p>Im Aachener Norden arbeiten Gestalter:innen Tür an Tür mit Werkstätten.</p>",
-            "image": _preview_image("Werkbank im Depot"),
-            "image_position": "end",
-        }
 
 
 class TestimonialBlock(blocks.StructBlock):
@@ -190,16 +200,21 @@ class TestimonialsBlock(blocks.StructBlock):
 class CampaignGalleryBlock(GalleryBlock):
     """The project's gallery, with a preview for the block picker."""
 
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Einblicke",
+                "images": [
+                    {"image": image, "caption": ""}
+                    for image in (_preview_image("Werkstatt", 0), _preview_image("Atelier", 1))
+                    if image
+                ],
+            }
+        )
+
     class Meta:
         preview_template = PREVIEW_TEMPLATE
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Einblicke",
-            "images": [
-                {"image": image, "caption": ""}
-                for image in (_preview_image("Werkstatt", 0), _preview_image("Atelier", 1))
-                if image
-            ],
-        }
 
 
 class SpaceContactBlock(blocks.StructBlock):
@@ -381,19 +396,24 @@ class PartnerLogosBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
     partners = blocks.ListBlock(PartnerBlock(), label=_("Partner"), min_num=1, max_num=24)
 
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Partner",
+                "partners": [
+                    {"name": "Depot Talstraße", "logo": (_first_image_pks(1) or [None])[0]},
+                    {"name": "Made in Aachen-Nord"},
+                ],
+            }
+        )
+
     class Meta:
         icon = "group"
         template = "campaigns/blocks/partner_logos_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Partner-Logos")
         description = _("Logos der Partner, jeweils mit Namen und optionalem Link.")
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Partner",
-            "partners": [
-                {"name": "Depot Talstraße", "logo": (_first_image_pks(1) or [None])[0]},
-                {"name": "Made in Aachen-Nord"},
-            ],
-        }
 
 
 def _preview_pages(model_path: str, count: int) -> list[int]:
@@ -411,12 +431,17 @@ def _preview_pages(model_path: str, count: int) -> list[int]:
 class FeaturedDesignersBlock(DesignerTeasersBlock):
     """The designers' teaser block of `designers`, with a preview for the block picker."""
 
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Designer:innen aus dem Quartier",
+                "designers": _preview_pages("designers.DesignerPage", 3),
+            }
+        )
+
     class Meta:
         preview_template = PREVIEW_TEMPLATE
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Designer:innen aus dem Quartier",
-            "designers": _preview_pages("designers.DesignerPage", 3),
-        }
 
 
 class FeaturedStoriesBlock(blocks.StructBlock):
@@ -435,16 +460,21 @@ class FeaturedStoriesBlock(blocks.StructBlock):
         context["stories"] = _localized_pages(StoryPage, value["stories"], "hero_image")
         return context
 
+    def get_preview_value(self):
+        # Real pictures and pages of the site, looked up when the preview is shown.
+        return self.normalize(
+            {
+                "heading": "Geschichten aus den Werkstätten",
+                "stories": _preview_pages("designers.StoryPage", 3),
+            }
+        )
+
     class Meta:
         icon = "doc-full-inverse"
         template = "campaigns/blocks/featured_stories_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Geschichten vorstellen")
         description = _("Karten der gewählten Geschichten in der Sprache der Seite.")
-        preview_value = lambda: {  # noqa: E731 - evaluated when the preview is shown
-            "heading": "Geschichten aus den Werkstätten",
-            "stories": _preview_pages("designers.StoryPage", 3),
-        }
 
 
 class EnquiryCallToActionBlock(blocks.StructBlock):
@@ -462,7 +492,7 @@ class EnquiryCallToActionBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["button_url"] = _campaign_link(value["page"], parent_context)
+        context["button_url"] = _campaign_link(value.get("page"), parent_context)
         # The first enquiry box is `#anfrage` (the hero's button jumps there); ids stay unique.
         request = (parent_context or {}).get("request")
         number = getattr(request, "_campaign_enquiry_boxes", 0) + 1

@@ -37,7 +37,8 @@ def tracking_parameters(request, campaign_code: str = "") -> list[tuple[str, str
     query = getattr(request, "GET", None)
     if query is not None:
         for name in UTM_PARAMETERS:
-            value = clean_value(query.get(name, ""))
+            values = query.getlist(name)
+            value = clean_value(values[0]) if values else ""
             if value:
                 pairs.append((name, value))
     return pairs

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from home.demo import people, texts
+from home.demo import campaigns, people, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -154,6 +154,26 @@ STORY = PageType(
     },
     text=demo_text(people.STORY_BODY[0]),
 )
+CAMPAIGN_INDEX = PageType(
+    "campaign-index",
+    paths={
+        "de": "/de/kampagnen/",
+        "en": "/en/campaigns/",
+        "nl": "/nl/campagnes/",
+        "fr": "/fr/campagnes/",
+    },
+    text=demo_text(campaigns.INDEX["intro"]),
+)
+CAMPAIGN = PageType(
+    "campaign",
+    paths={
+        "de": "/de/kampagnen/kreativstandort-aachen-nord/",
+        "en": "/en/campaigns/creative-location-aachen-nord/",
+        "nl": "/nl/campagnes/creatieve-locatie-aken-noord/",
+        "fr": "/fr/campagnes/quartier-creatif-aachen-nord/",
+    },
+    text=demo_text(campaigns.C["spaces_intro"]),
+)
 
 PAGE_TYPES = [
     HOME,
@@ -166,4 +186,6 @@ PAGE_TYPES = [
     PRODUCT,
     STORY_INDEX,
     STORY,
+    CAMPAIGN_INDEX,
+    CAMPAIGN,
 ]

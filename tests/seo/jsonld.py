@@ -31,6 +31,7 @@ REQUIRED: dict[str, set[str]] = {
     "AggregateOffer": {"lowPrice", "highPrice", "priceCurrency", "offerCount"},
     "Place": {"name"},
     "PostalAddress": {"addressLocality"},
+    "WebPage": {"name", "url", "inLanguage"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}
