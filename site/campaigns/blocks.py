@@ -82,8 +82,8 @@ class CampaignHeroBlock(blocks.StructBlock):
         return context
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Kreativstandort Aachen-Nord",
                 "text": "Ateliers, Werkstätten und Büros zwischen Depot und Talstraße.",
@@ -144,8 +144,8 @@ class TextWithImageBlock(blocks.StructBlock):
     )
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Raum für Ideen",
                 "text": "<p>Im Aachener Norden arbeiten Gestalter:innen Tür an Tür mit Werkstätten.</p>",
@@ -201,8 +201,8 @@ class CampaignGalleryBlock(GalleryBlock):
     """The project's gallery, with a preview for the block picker."""
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Einblicke",
                 "images": [
@@ -397,8 +397,8 @@ class PartnerLogosBlock(blocks.StructBlock):
     partners = blocks.ListBlock(PartnerBlock(), label=_("Partner"), min_num=1, max_num=24)
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Partner",
                 "partners": [
@@ -432,8 +432,8 @@ class FeaturedDesignersBlock(DesignerTeasersBlock):
     """The designers' teaser block of `designers`, with a preview for the block picker."""
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Designer:innen aus dem Quartier",
                 "designers": _preview_pages("designers.DesignerPage", 3),
@@ -461,8 +461,8 @@ class FeaturedStoriesBlock(blocks.StructBlock):
         return context
 
     def get_preview_value(self):
-        # Real pictures and pages of the site, looked up when the preview is shown.
-        return self.normalize(
+        # Real pictures and pages of the site (by id), looked up when the preview is shown.
+        return self.to_python(
             {
                 "heading": "Geschichten aus den Werkstätten",
                 "stories": _preview_pages("designers.StoryPage", 3),

@@ -18,13 +18,13 @@ MAX_VALUE_LENGTH = 100
 CAMPAIGN_PARAMETER = "campaign"
 
 _UNSAFE = re.compile(r"[^\w.+\- ]", re.UNICODE)
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s+", re.UNICODE)
 
 
 def clean_value(value: str) -> str:
     """`value` reduced to the safe alphabet, single spaces and `MAX_VALUE_LENGTH` characters."""
-    value = _UNSAFE.sub("", value or "")
-    value = _SPACES.sub(" ", value).strip()
+    value = _SPACES.sub(" ", value or "")
+    value = _SPACES.sub(" ", _UNSAFE.sub("", value)).strip()
     return value[:MAX_VALUE_LENGTH].strip()
 
 

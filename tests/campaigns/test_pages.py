@@ -59,6 +59,11 @@ def set_enquiry_page(page: CampaignPage, target) -> CampaignPage:
     return CampaignPage.objects.get(pk=page.pk)
 
 
+def item(value):
+    """A ListBlock item in Wagtail's block format."""
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
 def links_with_class(page_html: str, css_class: str) -> list[str]:
     pattern = rf'<a class="{css_class}" href="([^"]*)"'
     return [html.unescape(href) for href in re.findall(pattern, page_html)]
@@ -213,7 +218,7 @@ def test_without_utm_parameters_the_link_names_only_the_campaign(client, demo):
         ("a&utm_source=evil#x", "autm_sourceevilx"),
         ("x" * 500, "x" * 100),
         ("Straßenfest Öcher Platt", "Straßenfest Öcher Platt"),
-        ("%00%01", None),
+        ("\x00\x01\x7f", None),
         ("   ", None),
     ],
 )
@@ -307,19 +312,23 @@ def test_queries_do_not_grow_with_blocks_or_featured_items(client, demo):
     for block in body:
         value = block["value"]
         if block["type"] == "designers":
-            value["designers"] = [{"type": "item", "value": pk} for pk in designers]
+            value["designers"] = [item(pk) for pk in designers]
         if block["type"] == "stories":
-            value["stories"] = [{"type": "item", "value": pk} for pk in stories]
+            value["stories"] = [item(pk) for pk in stories]
         if block["type"] in ("spaces", "testimonials", "key_facts"):
             key = {"spaces": "spaces", "testimonials": "items", "key_facts": "facts"}[block["type"]]
-            value[key] = [*value[key], *value[key][:2]]
-    extra = [dict(block, id=None) for block in body if block["type"] in ("paragraph", "spaces")]
+            value[key] = [*value[key], *[item(entry["value"]) for entry in value[key][:2]]]
+    extra = [
+        dict(block, id=str(uuid.uuid4()))
+        for block in body
+        if block["type"] in ("paragraph", "spaces")
+    ]
     page.body = body + extra
     page.save_revision().publish()
     assert len(designers) > 3 and len(stories) > 3
     many = count_queries(client, PATHS["de"])
     assert many == few
-    assert few == 34
+    assert few == 39
 
 
 # Editors --------------------------------------------------------------------------------------
