@@ -53,6 +53,7 @@ class HomePage(BasePage):
         "designers.StoryIndexPage",
         "shop_links.RetailerIndexPage",
         "enquiries.EnquiryFormPage",
+        "campaigns.CampaignIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.utils import translation
 
 from enquiries import demo as enquiry_demo
-from home.demo import people, shops, texts
+from home.demo import campaigns, people, shops, texts
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -155,6 +155,26 @@ STORY = PageType(
     },
     text=demo_text(people.STORY_BODY[0]),
 )
+CAMPAIGN_INDEX = PageType(
+    "campaign-index",
+    paths={
+        "de": "/de/kampagnen/",
+        "en": "/en/campaigns/",
+        "nl": "/nl/campagnes/",
+        "fr": "/fr/campagnes/",
+    },
+    text=demo_text(campaigns.INDEX["intro"]),
+)
+CAMPAIGN = PageType(
+    "campaign",
+    paths={
+        "de": "/de/kampagnen/kreativstandort-aachen-nord/",
+        "en": "/en/campaigns/creative-location-aachen-nord/",
+        "nl": "/nl/campagnes/creatieve-locatie-aken-noord/",
+        "fr": "/fr/campagnes/quartier-creatif-aachen-nord/",
+    },
+    text=demo_text(campaigns.C["spaces_intro"]),
+)
 
 RETAILERS = PageType(
     "retailers",
@@ -186,4 +206,6 @@ PAGE_TYPES = [
     STORY,
     RETAILERS,
     ENQUIRY_FORM,
+    CAMPAIGN_INDEX,
+    CAMPAIGN,
 ]

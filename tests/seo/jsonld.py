@@ -34,6 +34,7 @@ REQUIRED: dict[str, set[str]] = {
     "Store": {"name", "url", "address"},
     "OnlineStore": {"name", "url"},
     "GeoCoordinates": {"latitude", "longitude"},
+    "WebPage": {"name", "url", "inLanguage"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}

@@ -27,6 +27,7 @@ from designers.models import (
 )
 from enquiries.demo import enquiry_page
 from home.demo import people, shops, texts
+from home.demo.campaigns import build_campaigns
 from home.demo.images import demo_image
 from home.models import HomePage
 from shop_links.models import Retailer, RetailerIndexPage, StockistLink
@@ -60,8 +61,12 @@ class DemoBuilder:
         story_index = self.stories(home)
         retailers_page = self.shops(home)
         self.fill_home_body(home, about)
+        # The enquiry form first: the campaign's call to action links to it.
         enquiry_page(home, log=self.log)
-        self.navigation([designer_index, product_index, story_index, retailers_page, about])
+        campaign_index = build_campaigns(home, self._publish, self.log)
+        self.navigation(
+            [designer_index, product_index, story_index, retailers_page, campaign_index, about]
+        )
         self.footer()
         self.translate_all(home)
         return home

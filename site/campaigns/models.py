@@ -1,0 +1,141 @@
+"""Campaign pages: "Kreativstandort Aachen-Nord" and whatever the project campaigns for next."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from campaigns.blocks import CampaignStreamBlock
+from core import seo
+from core.models import BasePage
+
+
+class CampaignIndexPage(BasePage):
+    """The campaigns of the project, newest first, as cards."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Kampagnen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = list(
+            CampaignPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("teaser_image")
+            .prefetch_related("teaser_image__renditions")
+            .order_by("-first_published_at", "title")
+        )
+        return context
+
+
+class CampaignPage(BasePage):
+    """A campaign composed from blocks; its code travels with the enquiry links it contains."""
+
+    campaign_code = models.SlugField(
+        _("Kampagnencode"),
+        max_length=50,
+        db_index=True,
+        help_text=_(
+            "Kurz und eindeutig, z. B. „kreativstandort-2027“. Das Anfrageformular speichert ihn "
+            "mit jeder Anfrage; gilt für alle Sprachen."
+        ),
+    )
+    lead = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=400,
+        help_text=_("Für die Übersicht, Suchmaschinen und soziale Medien."),
+    )
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild für die Übersicht"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(CampaignStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("campaign_code"), FieldPanel("lead"), FieldPanel("teaser_image")],
+            heading=_("Kampagne"),
+        ),
+        FieldPanel("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("campaign_code"),
+        TranslatableField("lead"),
+        SynchronizedField("teaser_image"),
+        TranslatableField("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("campaign_code"),
+    ]
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Kampagne")
+        verbose_name_plural = _("Kampagnen")
+
+    def clean(self):
+        """One code per campaign: its translations share it, no other campaign may use it."""
+        super().clean()
+        if not self.campaign_code:
+            return
+        taken = CampaignPage.objects.filter(campaign_code=self.campaign_code).exclude(
+            translation_key=self.translation_key
+        )
+        if taken.exists():
+            raise ValidationError(
+                {"campaign_code": _("Diesen Kampagnencode hat schon eine andere Kampagne.")}
+            )
+
+    def get_social_image(self):
+        return self.social_image or self.teaser_image
+
+    def get_structured_data(self, request) -> list[dict]:
+        page = {
+            "@context": seo.SCHEMA_ORG,
+            "@type": "WebPage",
+            "name": self.title,
+            "description": self.search_description or self.lead,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": seo.organization_id(request)},
+            "about": {
+                "@type": "Place",
+                "name": "Aachen-Nord",
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": "Aachen",
+                    "addressCountry": "DE",
+                },
+            },
+        }
+        modified = self.last_published_at or self.latest_revision_created_at
+        if modified:
+            page["dateModified"] = modified.date().isoformat()
+        social_image = self.get_social_image()
+        image = seo.image_object(social_image, request) if social_image else None
+        if image:
+            page["primaryImageOfPage"] = image
+        return [*super().get_structured_data(request), page]
