@@ -38,6 +38,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         render_every_page()
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_frame():
+    """A new version of the cached page frame for each test: the rollback at a test's end sends
+    no signal, so a frame cached inside a test would otherwise outlive the rows it came from."""
+    from core.frame import reset
+
+    reset()
+
+
 @pytest.fixture
 def demo(db):
     """The German home page of the demo site, reloading the demo if a transactional test wiped it."""

@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Gemeinsame Bausteine"
 
     def ready(self):
-        from core import images
+        from core import frame, i18n, images
 
         images.register()
+        i18n.patch_locale_lookups()
+        frame.connect_signals()

@@ -1,10 +1,79 @@
-"""Which language versions of a page exist, and where each language's visitors should go."""
+"""Which language versions of a page exist, and where each language's visitors should go.
 
+Also the request memo: values worked out once per request (the visitor's `Locale` above all,
+which Wagtail would otherwise look up again for every `Locale.get_active()` and `.localized`).
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+
+_request_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
+
+
+@contextmanager
+def request_memo():
+    """A memo that lives as long as one request (see `core.middleware.RequestMemoMiddleware`).
+
+    Only what cannot change while a page is rendered goes in it; outside a request (commands,
+    tasks, tests that call code directly) nothing is memoised.
+    """
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+def memoised(key, compute):
+    """`compute()`, worked out once per request for `key` (every time outside a request)."""
+    memo = _request_memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def share_locale(obj):
+    """Give `obj.locale` the Locale this request already looked up, instead of a query."""
+    memo = _request_memo.get()
+    if memo is None or obj.locale_id is None or "locale" in obj._state.fields_cache:
+        return
+    locale = memo.get(("locale", obj.locale_id))
+    if locale is not None:
+        obj.locale = locale
+
+
+def patch_locale_lookups():
+    """Let Wagtail's `Locale.objects.get_for_language` (behind `Locale.get_active()`,
+    `Locale.get_default()` and every `.localized`) answer from the request memo.
+
+    A page render asked for the same Locale six to ten times, one query each. Locales only change
+    in the admin's locale views, which are POST requests: the memo is off for those (see the
+    middleware), so a Locale added or removed there is never remembered wrongly.
+    """
+    manager_class = type(Locale.objects)
+    original = manager_class.get_for_language
+    if getattr(original, "memoised", False):
+        return
+
+    def get_for_language(self, language_code):
+        memo = _request_memo.get()
+        if memo is None:
+            return original(self, language_code)
+        key = ("locale", language_code)
+        if key not in memo:
+            locale = original(self, language_code)  # DoesNotExist is raised, not memoised
+            memo[key] = memo[("locale", locale.pk)] = locale
+        return memo[key]
+
+    get_for_language.memoised = True
+    manager_class.get_for_language = get_for_language
 
 
 @dataclass(frozen=True)
@@ -30,37 +99,45 @@ def locale_home(site: Site | None, language_code: str) -> Page | None:
     )
 
 
-def language_links(page: Page | None, site: Site | None) -> list[LanguageLink]:
-    """One link per site language: to the page's live translation, else to that language's home.
+def live_translations(page: Page) -> dict[str, Page]:
+    """The page's live language versions (itself included when live), by language code: one
+    query, shared by the language switcher, the hreflang links and Open Graph's locales."""
 
-    Two queries whatever the number of languages: the page's live translations, and the homes.
-    """
-    current = translation.get_language()
-    translations = {}
-    if page is not None and page.pk:
-        for item in (
-            Page.objects.live()
+    def load():
+        return {
+            item.locale.language_code: item
+            for item in Page.objects.live()
             .filter(translation_key=page.translation_key)
             .select_related("locale")
-        ):
-            translations[item.locale.language_code] = item
-    homes = {}
-    if site is not None:
-        for item in (
-            Page.objects.live()
-            .filter(translation_key=site.root_page.translation_key)
-            .select_related("locale")
-        ):
-            homes[item.locale.language_code] = item
+        }
+
+    return memoised(("translations", page.pk), load)
+
+
+def language_links(
+    page: Page | None, site: Site | None, homes: dict[str, str] | None = None
+) -> list[LanguageLink]:
+    """One link per site language: to the page's live translation, else to that language's home.
+
+    `homes` (language code: URL of that language's live home, as `core.frame` keeps them) saves
+    the query for the homes; without it, two queries whatever the number of languages.
+    """
+    current = translation.get_language()
+    translations = live_translations(page) if page is not None and page.pk else {}
+    if homes is None:
+        homes = {}
+        if site is not None:
+            for item in (
+                Page.objects.live()
+                .filter(translation_key=site.root_page.translation_key)
+                .select_related("locale")
+            ):
+                homes[item.locale.language_code] = item.get_url(None, current_site=site)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         has_page = target is not None
-        if target is None:
-            target = homes.get(code)
-        if target is None:
-            continue
-        url = target.get_url(None, current_site=site)
+        url = target.get_url(None, current_site=site) if has_page else homes.get(code)
         if url:
             links.append(LanguageLink(code, name, url, code == current, has_page))
     return links

@@ -6,6 +6,8 @@ renditions, so the site encodes at `AVIF_ENCODER_SPEED` (default 8; tests use 10
 through Willow's operation registry, the way Willow plugins add or replace operations.
 """
 
+import copy
+
 from django.conf import settings
 from willow.image import AvifImageFile
 from willow.plugins.pillow import PillowImage
@@ -32,3 +34,92 @@ def save_as_avif(image, f, quality=80, lossless=False, apply_optimizers=True):
 
 def register():
     registry.register_operation(PillowImage, "save_as_avif", save_as_avif)
+    _reuse_picture_filters()
+
+
+def _reuse_picture_filters():
+    """Let each `{% picture %}` / `{% srcset_image %}` tag keep the Filters it parsed.
+
+    Wagtail makes new Filter objects on every render, so each one parses its operations again
+    (through the image-operation hooks and `inspect.getcallargs`) to work out every rendition's
+    cache key: some 20 % of rendering a page with pictures. A Filter is fixed by its spec, so the
+    tag's are kept on the template node, which the cached template loader keeps.
+    """
+    from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
+
+    original = SrcsetImageNode.get_filters
+    if getattr(original, "reuses_filters", False):
+        return
+
+    def get_filters(self):
+        filters = self.__dict__.get("_parsed_filters")
+        if filters is None:
+            filters = self._parsed_filters = original(self)
+        return filters
+
+    get_filters.reuses_filters = True
+    SrcsetImageNode.get_filters = get_filters
+
+
+def _copy_rendition(rendition):
+    """A shallow copy with its own related-object cache: `copy.copy` goes through pickling
+    support and took longer than the lookup it saves."""
+    clone = rendition.__class__.__new__(rendition.__class__)
+    clone.__dict__ = rendition.__dict__.copy()
+    clone._state = copy.copy(rendition._state)
+    clone._state.fields_cache = {}
+    return clone
+
+
+def images_in(value):
+    """Every image in a StreamField value (or a part of one), however deeply its blocks nest."""
+    from wagtail.blocks import StreamValue
+    from wagtail.images.models import AbstractImage
+
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from images_in(child.value)
+    elif isinstance(value, dict):  # StructValue
+        for item in value.values():
+            yield from images_in(item)
+    elif isinstance(value, (list, tuple)) or type(value).__name__ == "ListValue":
+        for item in value:
+            yield from images_in(item)
+
+
+def prefetch_renditions(images):
+    """Fetch the renditions of all these images in one query and hand each image its own.
+
+    Wagtail's `picture` and `image` tags then find a rendition among them (or make it and add it)
+    without looking in the cache or the database once per tag: the cache lookup unpickled every
+    rendition and wrote it back again, which made `<picture>` with three formats and two to
+    four sizes the costliest part of a page. Each image object gets its own copies, since a
+    rendition's alt text comes from the image object it hangs on (an ImageBlock's alt text).
+    """
+    from wagtail.images import get_image_model
+
+    pending = [
+        image
+        for image in images
+        if image is not None
+        and image.pk
+        and getattr(image, "prefetched_renditions", None) is None
+        and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if not pending:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    by_image = {}
+    for rendition in rendition_model.objects.filter(image_id__in={i.pk for i in pending}):
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    handed_out = set()
+    for image in pending:
+        renditions = by_image.get(image.pk, [])
+        if image.pk in handed_out:  # the same image again (another block): copies of its own
+            renditions = [_copy_rendition(rendition) for rendition in renditions]
+        handed_out.add(image.pk)
+        for rendition in renditions:
+            rendition.image = image
+        image.prefetched_renditions = list(renditions)

@@ -3,7 +3,25 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
 
+from core.i18n import request_memo
 from core.views import german_page_for
+
+
+class RequestMemoMiddleware:
+    """Opens the request memo of `core.i18n` for reading requests (GET and HEAD).
+
+    Writing requests (forms, the admin's saves) run without it, so nothing they change can be
+    answered from a value remembered before the change.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with request_memo():
+            return self.get_response(request)
 
 
 class TranslationFallbackMiddleware:

@@ -55,6 +55,33 @@ class BasePage(Page):
     def get_social_image(self):
         return self.social_image
 
+    def get_context(self, request, *args, **kwargs):
+        from core.i18n import share_locale
+
+        share_locale(self)
+        self.prefetch_renditions()
+        return super().get_context(request, *args, **kwargs)
+
+    def prefetch_renditions(self):
+        """The renditions of the page's own images (its image fields and every image in its
+        StreamFields), fetched in one query before the templates ask for them."""
+        from wagtail.images import get_image_model
+
+        from core.images import images_in, prefetch_renditions
+
+        image_model = get_image_model()
+        images = []
+        for field in self._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                images += images_in(getattr(self, field.name))
+            elif (
+                field.is_relation
+                and field.related_model is image_model
+                and getattr(self, field.attname) is not None
+            ):
+                images.append(getattr(self, field.name))
+        prefetch_renditions(images)
+
     def get_structured_data(self, request) -> list[dict]:
         """The page's JSON-LD: a list of schema.org objects, each rendered in its own
         `<script type="application/ld+json">` in the page's `<head>` (escaped by `core.seo.json_ld`).

@@ -115,11 +115,13 @@ def image_object(image, request, filter_spec: str = SOCIAL_IMAGE_FILTER) -> dict
 
 def breadcrumb_list(page, request) -> dict:
     """`BreadcrumbList` from the page's home (its language's root) down to the page itself."""
-    trail = [
-        ancestor
-        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2)
-        if ancestor.pk != page.pk
-    ]
+    trail = []
+    if page.depth is None or page.depth > 2:  # a language's home is its own trail: no query
+        trail = [
+            ancestor
+            for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2)
+            if ancestor.pk != page.pk
+        ]
     trail.append(page)
     items = []
     for crumb in trail:
@@ -193,11 +195,10 @@ class _LazyTextEncoder(json.JSONEncoder):
 def open_graph(page, request) -> dict:
     """The values of the Open Graph and Twitter card tags of a page."""
     language_code = page.locale.language_code
-    translations = (
-        page.get_translations().live().values_list("locale__language_code", flat=True)
-        if page.pk
-        else []
-    )
+    from core.i18n import live_translations
+
+    # The same look-up as the language switcher's (one query a request for both).
+    translations = live_translations(page) if page.pk else {}
     alternate_locales = sorted(
         {OG_LOCALES[code] for code in translations if code in OG_LOCALES and code != language_code}
     )

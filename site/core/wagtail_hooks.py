@@ -1,10 +1,18 @@
 """Admin registration of the shared snippets: navigation and footer, one per language."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.i18n import share_locale
 from core.models import Footer, Navigation
+
+
+@hooks.register("before_serve_page")
+def share_the_visitors_locale(page, request, serve_args, serve_kwargs):
+    """The page's Locale is the one routing just looked up: no second query for `page.locale`."""
+    share_locale(page)
 
 
 class NavigationViewSet(SnippetViewSet):

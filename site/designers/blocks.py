@@ -82,7 +82,6 @@ class ProductTeasersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from catalogue.models import Product
         from designers.products import live_records, product_views
 
         context = super().get_context(value, parent_context=parent_context)
@@ -95,10 +94,7 @@ class ProductTeasersBlock(blocks.StructBlock):
             }
             context["products"] = [by_key[key] for key in chosen if key in by_key]
         else:
-            featured = records.filter(featured=True).order_by("title")[:8]
-            context["products"] = product_views(
-                Product.objects.filter(pk__in=[p.pk for p in featured]).order_by("title")
-            )
+            context["products"] = product_views(records.filter(featured=True).order_by("title")[:8])
         return context
 
     class Meta:

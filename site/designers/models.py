@@ -374,10 +374,10 @@ class StoryPage(BasePage):
             "author": [
                 {
                     "@type": "Person",
-                    "name": item.designer.title,
-                    "url": item.designer.localized.get_full_url(request),
+                    "name": designer.title,
+                    "url": localized.get_full_url(request),
                 }
-                for item in self.featured_designers.select_related("designer")
+                for designer, localized in self.featured_designer_pages()
             ]
             or {"@id": seo.organization_id(request)},
         }
@@ -392,11 +392,32 @@ class StoryPage(BasePage):
         terms = localized_terms(StoryTag, tags)
         context["tag_list"] = [terms[tag.translation_key] for tag in tags]
         context["designers"] = [
-            item.designer.localized
-            for item in self.featured_designers.select_related("designer").all()
-            if item.designer.live
+            localized for designer, localized in self.featured_designer_pages() if designer.live
         ]
         return context
+
+    def featured_designer_pages(self) -> list[tuple["DesignerPage", "DesignerPage"]]:
+        """(designer as chosen, the same in the visitor's language where that is live): two
+        queries however many designers, once per request."""
+        from core.i18n import memoised
+
+        def load():
+            from wagtail.models import Locale
+
+            chosen = [item.designer for item in self.featured_designers.select_related("designer")]
+            locale = Locale.get_active()
+            translations = {
+                page.translation_key: page
+                for page in DesignerPage.objects.live().filter(
+                    translation_key__in=[d.translation_key for d in chosen], locale=locale
+                )
+            }
+            return [
+                (d, d if d.locale_id == locale.pk else translations.get(d.translation_key, d))
+                for d in chosen
+            ]
+
+        return memoised(("featured_designers", self.pk), load)
 
 
 class StoryDesigner(Orderable):

@@ -116,17 +116,27 @@ class ProductView:
 
 def product_index_url(locale: Locale | None = None) -> str:
     """The URL of the products index in this language (German as fallback), or ""."""
+    from core import frame
+    from core.i18n import memoised
     from designers.models import ProductIndexPage
 
     locale = locale or Locale.get_active()
-    indexes = {
-        index.locale_id: index
-        for index in ProductIndexPage.objects.live().filter(
-            locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
-        )
-    }
-    index = indexes.get(locale.pk) or next(iter(indexes.values()), None)
-    return index.url if index else ""
+    if locale.language_code == translation.get_language():
+        url = frame.index_url("designers.ProductIndexPage")
+        if url:
+            return url
+
+    def load():
+        indexes = {
+            index.locale_id: index
+            for index in ProductIndexPage.objects.live().filter(
+                locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
+            )
+        }
+        index = indexes.get(locale.pk) or next(iter(indexes.values()), None)
+        return index.url if index else ""
+
+    return memoised(("product_index_url", locale.pk), load)
 
 
 def product_views(records, locale: Locale | None = None) -> list[ProductView]:

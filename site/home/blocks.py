@@ -5,9 +5,10 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale
 
+from core import frame
 from core.blocks import BodyStreamBlock
 from designers.blocks import DesignerTeasersBlock, ProductTeasersBlock
-from designers.models import StoryIndexPage, StoryPage
+from designers.models import StoryPage
 
 
 class FeatureCardBlock(blocks.StructBlock):
@@ -57,7 +58,8 @@ class LatestStoriesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        index = StoryIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        index_url = frame.index_url("designers.StoryIndexPage")
+        index = {"url": index_url} if index_url else None
         stories = (
             StoryPage.objects.live()
             .public()

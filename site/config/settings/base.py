@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +117,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page frame (menu, footer, legal links, homes) is cached per site and language and replaced
+# on every change (core.frame); the timeout only bounds a process-local cache. 0: no frame cache.
+FRAME_CACHE_TIMEOUT = env_int("FRAME_CACHE_TIMEOUT", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,162 @@
+"""The page frame (menu, footer, legal links, language homes) is cached, and every edit an editor
+makes to it shows on the very next page a visitor opens."""
+
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from core.models import ContentPage, Footer, FooterLink, LegalPage, Navigation, NavigationItem
+
+pytestmark = pytest.mark.django_db
+
+
+def menu(client, path) -> str:
+    html = client.get(path).content.decode()
+    return html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def footer(client, path) -> str:
+    html = client.get(path).content.decode()
+    return html.split('<footer class="site-footer">', 1)[1]
+
+
+def about(code):
+    return ContentPage.objects.get(
+        translation_key=ContentPage.objects.get(
+            locale__language_code="de", slug="ueber-das-projekt"
+        ).translation_key,
+        locale__language_code=code,
+    )
+
+
+def test_a_renamed_menu_entry_shows_on_the_next_page(client, demo):
+    assert ">Über das Projekt</a>" in menu(client, "/de/")  # the frame is now cached
+    item = NavigationItem.objects.get(
+        navigation__locale__language_code="de", label="Über das Projekt"
+    )
+    item.label = "Wer wir sind"
+    item.save()
+    html = menu(client, "/de/designerinnen/")
+    assert ">Wer wir sind</a>" in html
+    assert "Über das Projekt" not in html
+
+
+def test_a_menu_saved_with_new_entries_shows_them_at_once(client, demo):
+    """Saving the snippet with its inline entries, as the admin's form does."""
+    menu(client, "/en/")
+    navigation = Navigation.objects.get(locale__language_code="en")
+    navigation.items = [
+        *navigation.items.all(),
+        NavigationItem(label="Shop", link_url="https://shop.example.org/"),
+    ]
+    navigation.save()
+    assert '<a class="main-nav__link" href="https://shop.example.org/">Shop</a>' in menu(
+        client, "/en/"
+    )
+    navigation.delete()  # no English menu: the German one stands in
+    assert ">Über das Projekt</a>" in menu(client, "/en/")
+
+
+def test_a_footer_link_added_and_removed_shows_at_once(client, demo):
+    assert "Press kit" not in footer(client, "/en/")
+    english = Footer.objects.get(locale__language_code="en")
+    FooterLink.objects.create(
+        footer=english,
+        locale=english.locale,
+        label="Press kit",
+        link_url="https://example.org/press",
+    )
+    assert '<a href="https://example.org/press">Press kit</a>' in footer(client, "/en/")
+    FooterLink.objects.filter(footer=english).delete()
+    assert "Press kit" not in footer(client, "/en/")
+
+
+def test_a_new_footer_text_shows_at_once(client, demo):
+    footer(client, "/nl/")
+    dutch = Footer.objects.get(locale__language_code="nl")
+    dutch.about = "Een nieuwe tekst over het project."
+    dutch.save()
+    assert "Een nieuwe tekst over het project." in footer(client, "/nl/")
+
+
+def test_a_page_published_under_a_new_slug_is_linked_at_its_new_address(client, demo):
+    assert 'href="/de/ueber-das-projekt/"' in menu(client, "/de/")
+    page = about("de")
+    page.slug = "projekt"
+    page.save_revision().publish()
+    html = menu(client, "/de/")
+    assert 'href="/de/projekt/"' in html
+    assert "/de/ueber-das-projekt/" not in html
+
+
+def test_an_unpublished_menu_target_falls_back_to_german_at_once(client, demo):
+    assert 'href="/fr/a-propos/"' in menu(client, "/fr/")
+    about("fr").unpublish()
+    assert 'href="/de/ueber-das-projekt/"' in menu(client, "/fr/")
+
+
+def test_a_moved_menu_target_is_linked_at_its_new_address(client, demo):
+    menu(client, "/de/")
+    page = about("de")
+    target = ContentPage(title="Projekt-Archiv", slug="archiv")
+    demo.add_child(instance=target)
+    target.save_revision().publish()
+    page.move(target, pos="last-child")
+    assert 'href="/de/archiv/ueber-das-projekt/"' in menu(client, "/de/")
+
+
+def test_a_deleted_menu_target_disappears_at_once(client, demo):
+    menu(client, "/de/")
+    about("de").delete()
+    assert "ueber-das-projekt" not in menu(client, "/de/")
+
+
+def test_a_retitled_legal_page_shows_in_the_footer_at_once(client, demo):
+    assert ">Impressum</a>" in footer(client, "/de/")
+    imprint = LegalPage.objects.get(locale__language_code="de", kind="imprint")
+    imprint.title = "Impressum und Kontakt"
+    imprint.save_revision().publish()
+    assert ">Impressum und Kontakt</a>" in footer(client, "/de/")
+
+
+def test_a_language_whose_home_is_unpublished_is_no_longer_offered(client, demo):
+    page = ContentPage(title="Nur auf Deutsch", slug="nur-auf-deutsch")
+    demo.add_child(instance=page)
+    page.save_revision().publish()
+
+    def switcher():
+        html = client.get(page.url).content.decode()
+        return html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+
+    assert 'href="/nl/"' in switcher()  # no Dutch version: the Dutch home instead
+    demo.get_translation(Locale.objects.get(language_code="nl")).unpublish()
+    assert 'href="/nl/"' not in switcher()
+
+
+def test_the_frame_comes_from_the_cache_after_the_first_page(client, demo):
+    client.get("/de/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/de/ueber-das-projekt/")
+    sql = " ".join(query["sql"] for query in queries)
+    assert len(queries) > 0
+    for table in ("core_navigation", "core_footer", "core_legalpage"):
+        assert table not in sql
+
+
+def test_without_the_frame_cache_pages_look_the_same(client, demo, settings):
+    cached = client.get("/fr/").content
+    settings.FRAME_CACHE_TIMEOUT = 0
+    assert client.get("/fr/").content == cached
+
+
+@pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/geschichten/", "/en/designers/"])
+def test_a_page_looks_up_each_locale_once(client, demo, path):
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    lookups = Counter(q["sql"] for q in queries if 'FROM "wagtailcore_locale"' in q["sql"])
+    assert lookups, "no locale lookups captured"
+    assert max(lookups.values()) == 1, lookups

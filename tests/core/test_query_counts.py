@@ -1,0 +1,36 @@
+"""The exact number of queries each page type costs once the page frame is cached.
+
+A change that adds a query to every page (or to one page type) shows here; lower the numbers
+when a change saves queries. `bench/pages` prints the same counts next to render times.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/de/", 21),
+        ("/fr/", 24),
+        ("/de/ueber-das-projekt/", 12),
+        ("/de/designerinnen/", 17),
+        ("/de/designerinnen/lena-hoffmann/", 24),
+        ("/de/produkte/", 15),
+        ("/de/produkte/overhead-line-lamp/", 19),
+        ("/nl/producten/overhead-line-lamp/", 23),
+        ("/de/geschichten/", 15),
+        ("/de/geschichten/arbeit-die-bleibt/", 29),
+        ("/de/impressum/", 10),
+    ],
+)
+def test_queries_of_a_page(client, demo, path, expected):
+    client.get(path)  # warm-up: the frame is cached, renditions exist
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    assert len(queries) > 0, "the queries of the request were not captured"
+    assert len(queries) == expected
