@@ -71,3 +71,14 @@ def test_suite_runs_on_the_configured_database():
         from django.conf import settings
 
         assert "django.contrib.postgres" in settings.INSTALLED_APPS
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    result = manage("shell", "-c", code, env_overrides=PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == "60 True", result.stderr
+    result = manage("shell", "-c", code, env_overrides={**PRODUCTION, "DB_CONN_MAX_AGE": "0"})
+    assert result.stdout.strip().splitlines()[-1] == "0 True", result.stderr
