@@ -51,9 +51,9 @@ def set_enquiry_page(page: CampaignPage, target) -> CampaignPage:
     body = list(page.body.raw_data)
     for block in body:
         if block["type"] == "enquiry":
-            block["value"]["page"] = target.pk
+            block["value"]["page"] = target.pk if target else None
         if block["type"] == "hero":
-            block["value"]["page"] = target.pk
+            block["value"]["page"] = target.pk if target else None
     page.body = body
     page.save_revision().publish()
     return CampaignPage.objects.get(pk=page.pk)
@@ -171,6 +171,7 @@ def test_campaign_without_hero_names_itself_in_its_header(client, demo):
 
 
 def test_without_an_enquiry_page_the_box_has_no_button_and_the_hero_jumps_to_it(client, demo):
+    set_enquiry_page(campaign(), None)  # the demo links its enquiry form; an editor removed it
     page = client.get(PATHS["de"]).content.decode()
     assert 'id="anfrage"' in page
     assert links_with_class(page, "button button--light") == ["#anfrage"]
@@ -328,7 +329,7 @@ def test_queries_do_not_grow_with_blocks_or_featured_items(client, demo):
     assert len(designers) > 3 and len(stories) > 3
     many = count_queries(client, PATHS["de"])
     assert many == few
-    assert few == 39
+    assert few == 27
 
 
 # Editors --------------------------------------------------------------------------------------
