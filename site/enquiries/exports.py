@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from enquiries.mail import display_value
 from enquiries.models import Enquiry, EnquiryFormPage
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ANSWER = "answer:"
 
 FIXED = {
@@ -31,17 +30,6 @@ FIXED = {
     "utm_content": "utm_content",
     "notification_state": _("Benachrichtigung"),
 }
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-class SafeSpreadsheetExportMixin:
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
 
 
 def columns(queryset) -> tuple[list[str], dict[str, str]]:

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button as HeaderButton
 from wagtail.permissions import register_permission_policy
 
+from core.exports import FormulaSafeExportMixin
 from enquiries import exports
 from enquiries.models import Enquiry, EnquiryNote
 from enquiries.permissions import EnquiryPolicy, can_manage
@@ -102,7 +103,7 @@ class ManagersOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class EnquiryIndexView(ManagersOnlyMixin, exports.SafeSpreadsheetExportMixin, generic.IndexView):
+class EnquiryIndexView(ManagersOnlyMixin, FormulaSafeExportMixin, generic.IndexView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if self.is_export:

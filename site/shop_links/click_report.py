@@ -28,20 +28,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from catalogue.designers import designer_page_model
 from catalogue.models import Product
+from core.exports import formula_safe
 from shop_links.models import ClickCount, Retailer
-
-# A cell starting with one of these is read as a formula (or a DDE call) by spreadsheet apps.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(value):
-    """Text that a spreadsheet shows as text: a leading apostrophe before a formula trigger.
-
-    Numbers and other non-text values are returned unchanged, so sums still work.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class Period(models.TextChoices):

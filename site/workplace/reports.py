@@ -20,6 +20,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.exports import FormulaSafeExportMixin
+
 PERMISSION = "wagtail_localize.submit_translation"
 
 
@@ -142,7 +144,7 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return RowList(row for row in rows if row.status == value)
 
 
-class TranslationStatusView(ReportView):
+class TranslationStatusView(FormulaSafeExportMixin, ReportView):
     page_title = _("Übersetzungsstand")
     header_icon = "wagtail-localize-language"
     index_url_name = "workplace_translation_status"

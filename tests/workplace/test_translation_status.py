@@ -58,3 +58,13 @@ def test_snippets_are_listed_and_the_report_filters_and_exports(admin_client):
 def test_report_is_for_translation_roles_only(login):
     assert login(TRANSLATORS).get(URL).status_code == 200
     assert refused(login(CATALOGUE_MANAGERS).get(URL))
+
+
+def test_export_writes_a_formula_like_page_title_as_text(admin_client, demo):
+    hostile = ContentPage(title='=HYPERLINK("http://evil.example","x")', slug="formel")
+    demo.add_child(instance=hostile)
+    hostile.save_revision()
+    export = admin_client.get(URL, {"locale": "nl", "export": "csv"})
+    text = b"".join(export.streaming_content).decode()
+    assert '\'=HYPERLINK(""http://evil.example"",""x"")' in text
+    assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
