@@ -14,6 +14,7 @@ HTTP runs in worker threads; every database write happens in the calling thread.
 """
 
 import http.client
+import ipaddress
 import logging
 import socket
 import ssl
@@ -48,7 +49,7 @@ class Outcome:
     """One address's answer in this run. `state`: ok, failed, backoff (429) or skipped.
 
     `error` is a short code (see `linkstatus.ERRORS`): http, timeout, reset, refused, dns, tls,
-    connection, redirects, scheme, not-allowed.
+    connection, redirects, scheme, private (resolves to a non-public address), not-allowed.
     """
 
     url: str
@@ -157,10 +158,30 @@ class _Stopped(Exception):
         self.code, self.status, self.url = code, status, url
 
 
+def points_inside(url: str) -> bool:
+    """Whether the address's host resolves to a loopback, private, link-local or reserved
+    address: a shop (or its redirect) must not make the checker probe the site's own network.
+    A name that does not resolve is left to the request, which then fails as a DNS error."""
+    if settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES:
+        return False
+    parts = urlsplit(url)
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return False
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global or address.is_multicast:
+            return True
+    return False
+
+
 def _follow(session, method: str, url: str, timeout: float):
     """(status, final URL, Retry-After) after following at most MAX_REDIRECTS redirects."""
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
+        if points_inside(current):
+            raise _Stopped("private", None, current)
         with session.request(
             method, current, timeout=(timeout, timeout), allow_redirects=False, stream=True
         ) as response:
@@ -195,7 +216,7 @@ def check_url(session: requests.Session, url: str, timeout: float) -> Outcome:
         return Outcome(url, "ok", status, final_url=final_url)
 
     outcome = attempt("HEAD")
-    if outcome.state == "failed" and outcome.error != "scheme":
+    if outcome.state == "failed" and outcome.error not in {"scheme", "private"}:
         outcome = attempt("GET")
     outcome.duration_ms = round((time.monotonic() - started) * 1000)
     return outcome

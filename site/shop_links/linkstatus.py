@@ -17,6 +17,7 @@ ERRORS = {
     "redirects": _("Zu viele Weiterleitungen"),
     "scheme": _("Weiterleitung zu einer Adresse ohne http(s)"),
     "not-allowed": _("Adresse nicht erlaubt"),
+    "private": _("Adresse im internen Netz, nicht geprüft"),
 }
 
 

@@ -34,6 +34,7 @@ def shops(demo, settings, shop_server):
     machine.
     """
     settings.SHOP_LINKS_CHECK_TIMEOUT = 0.5
+    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = True  # the test shops live on loopback
     main, busy = shop_server(), shop_server()
     main.routes.update(PATHS)
     Retailer.objects.update(website=main.url("/ok"), allow_http=True)
@@ -163,6 +164,21 @@ def test_an_address_that_is_not_allowed_is_never_requested(shops):
     assert main.hits("/secret") == []
     check = result(main.url("/secret"))
     assert (check.error, check.failures) == ("not-allowed", 1)
+
+
+def test_an_address_inside_the_network_is_never_requested(shops, settings):
+    """A shop address (or a shop's redirect) that resolves to loopback or a private network
+    is not requested: the checker must not become a probe of the site's own network."""
+    main, _busy, _links = shops
+    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = False
+    linkcheck.run()
+    assert main.requests == []
+    check = result(main.url("/ok"))
+    assert (check.error, check.status, check.failures) == ("private", None, 1)
+    assert linkcheck.points_inside("http://10.1.2.3/")
+    assert linkcheck.points_inside("http://[::1]:8000/")
+    assert linkcheck.points_inside("http://169.254.169.254/latest/meta-data/")
+    assert not linkcheck.points_inside("https://93.184.215.14/")
 
 
 def test_command_checks_one_address_and_prints_a_summary(shops):

@@ -350,6 +350,9 @@ SHOP_LINKS_CHECK_TIMEOUT = float(env_str("SHOP_LINKS_CHECK_TIMEOUT", "8"))
 SHOP_LINKS_BROKEN_AFTER = env_int("SHOP_LINKS_BROKEN_AFTER", 3)
 SHOP_LINKS_CHECK_WORKERS = env_int("SHOP_LINKS_CHECK_WORKERS", 4)
 SHOP_LINKS_MAX_RETRY_AFTER = env_int("SHOP_LINKS_MAX_RETRY_AFTER", 24 * 3600)
+# The link checker never requests an address that resolves to a loopback, private or link-local
+# address (nor follows a redirect there); true allows it (tests with loopback shops).
+SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = env_bool("SHOP_LINKS_CHECK_PRIVATE_ADDRESSES", False)
 
 # Machine translation in wagtail-localize's editor ("Translate with DeepL"): DeepL when a key is
 # set (keys ending in ":fx" use DeepL's free API); development and tests use wagtail-localize's
