@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
-from wagtail.models import Locale
 
 from campaigns.tracking import with_tracking
 from core.blocks import GalleryBlock, HeadingBlock
+from core.i18n import localized_live_pages
 from designers.blocks import DesignerTeasersBlock
 
 PREVIEW_TEMPLATE = "campaigns/block_preview.html"
@@ -29,21 +29,6 @@ def _preview_image(alt: str, position: int = 0):
     if len(pks) <= position:
         return None
     return {"image": pks[position], "alt_text": alt, "decorative": False}
-
-
-def _localized_pages(model, chosen, image_field: str):
-    """The chosen pages in the visitor's language (live ones only, in the editor's order), in
-    one query however many were chosen."""
-    chosen = [page for page in chosen if page is not None]
-    by_key = {
-        page.translation_key: page
-        for page in model.objects.live()
-        .public()
-        .filter(translation_key__in=[p.translation_key for p in chosen], locale=Locale.get_active())
-        .select_related(image_field)
-        .prefetch_related(f"{image_field}__renditions")
-    }
-    return [by_key[p.translation_key] for p in chosen if p.translation_key in by_key]
 
 
 def _campaign_link(page, parent_context) -> str:
@@ -457,7 +442,7 @@ class FeaturedStoriesBlock(blocks.StructBlock):
         from designers.models import StoryPage
 
         context = super().get_context(value, parent_context=parent_context)
-        context["stories"] = _localized_pages(StoryPage, value["stories"], "hero_image")
+        context["stories"] = localized_live_pages(StoryPage, value["stories"], "hero_image")
         return context
 
     def get_preview_value(self):

@@ -2,7 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import (
@@ -12,6 +11,7 @@ from core.blocks import (
     QuoteBlock,
     VideoBlock,
 )
+from core.i18n import localized_live_pages
 from shop_links.blocks import WhereToBuyBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -31,20 +31,7 @@ class DesignerTeasersBlock(blocks.StructBlock):
         from designers.models import DesignerPage
 
         context = super().get_context(value, parent_context=parent_context)
-        chosen = [page for page in value["designers"] if page is not None]
-        by_key = {
-            page.translation_key: page
-            for page in DesignerPage.objects.live()
-            .public()
-            .filter(
-                translation_key__in=[p.translation_key for p in chosen], locale=Locale.get_active()
-            )
-            .select_related("portrait")
-            .prefetch_related("portrait__renditions")
-        }
-        context["designers"] = [
-            by_key[p.translation_key] for p in chosen if p.translation_key in by_key
-        ]
+        context["designers"] = localized_live_pages(DesignerPage, value["designers"], "portrait")
         return context
 
     class Meta:
