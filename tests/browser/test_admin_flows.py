@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from core.models import ContentPage
+from tests.browser.conftest import record_csp_violations
 from tests.browser.pages import SCREENSHOTS
 from tests.conftest import DEMO_ADMIN_PASSWORD
 
@@ -32,14 +33,7 @@ def as_user(browser, site_url):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
+        record_csp_violations(page, violations)
         page.goto(f"{site_url}/admin/login/")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
