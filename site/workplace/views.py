@@ -6,11 +6,13 @@ import tempfile
 
 import polib
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
@@ -41,8 +43,12 @@ def upload_pofile(request, translation_id):
     wagtail-localize itself answers an unreadable file and an export of another translation with
     a message, but fails with a server error on a PO file without its translation header (say one
     from another project) and on a post without a file. Those get a message here and change
-    nothing; every other upload, including its permission check, is wagtail-localize's.
+    nothing, after the same permission check as wagtail-localize's; every other upload is
+    handed to wagtail-localize.
     """
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not edit_translation.user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None or _translation_id_of_po(upload) is None:
         messages.error(

@@ -19,7 +19,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from core.localize import translate
 from core.models import ContentPage
 from tests.workplace.conftest import edit, refused
-from workplace.roles import EDITORS, MODERATORS, TRANSLATORS
+from workplace.roles import EDITORS, ENQUIRY_MANAGERS, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +163,11 @@ def test_a_broken_or_foreign_po_file_is_refused_with_a_message_and_changes_nothi
         messages = upload_po(translator, dutch_translation, content)
         assert len(messages) == 1 and messages[0][0] == constants.ERROR, (content, messages)
         assert expected in messages[0][1], messages
+    # Someone who may not edit the page is refused before the file is read.
+    url = reverse("wagtail_localize:upload_pofile", args=[dutch_translation.pk])
+    stranger = login(ENQUIRY_MANAGERS)
+    upload = SimpleUploadedFile("x.po", str(other_project).encode())
+    assert refused(stranger.post(url, {"file": upload, "next": editor_url(dutch_translation)}))
     assert strings_of(dutch_translation) == {}
     target.refresh_from_db()
     assert target.latest_revision_id == revision and target.title == "Werkstattbesuch"
