@@ -280,6 +280,15 @@ WAGTAIL_SITE_NAME = "Made in Aachen-Nord"
 # No avatars from gravatar.com: the admin never sends editors' e-mail hashes to another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Review e-mails: the Moderators group hears of each submission, the submitter of approval or
+# requested changes. Superusers are left out unless asked for: reviewing is the moderators' job.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env_str(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = env_bool("WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
 # Wagtail's database search; on PostgreSQL each language is indexed and searched with its own
 # text search configuration (stemming, stop words): see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {
