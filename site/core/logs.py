@@ -19,7 +19,12 @@ STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message"
 PERSONAL = {"request", "client", "ip", "remote_addr", "user_agent", "email", "query_string"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
-IPV6 = re.compile(r"\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b", re.IGNORECASE)
+# Full (eight groups) or compressed (with "::") IPv6 addresses; not clock times like 12:30:45.
+HEX_GROUPS = r"[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*"
+IPV6 = re.compile(
+    rf"(?<![\w:])(?:(?:[0-9a-f]{{1,4}}:){{7}}[0-9a-f]{{1,4}}|(?:{HEX_GROUPS})?::(?:{HEX_GROUPS})?)(?![\w:])",
+    re.IGNORECASE,
+)
 
 
 def scrub(text: str) -> str:

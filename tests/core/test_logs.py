@@ -94,3 +94,10 @@ def test_a_refused_and_a_failed_catalogue_sync_are_logged(demo, tmp_path, json_l
     (failed,) = json_log.events("catalogue_sync_failed")
     assert failed["level"] == "ERROR" and failed["exception"] == "RuntimeError"
     assert failed["run_id"] == summary.run_id
+
+
+def test_addresses_are_masked_but_times_and_ports_are_kept():
+    from core.logs import scrub
+
+    text = "retry at 12:30:45 for erika@example.org via 203.0.113.7:25, ::1 and 2001:db8::7"
+    assert scrub(text) == "retry at 12:30:45 for [email] via [ip]:25, [ip] and [ip]"

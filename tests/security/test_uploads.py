@@ -29,22 +29,22 @@ def stored_files(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def post_image(admin_client, filename, data, content_type="image/png"):
+def post(admin_client, view, filename, data, content_type):
+    """Post the admin's single-upload form for an image or a document, into the root collection."""
     form = {
         "title": "Hochgeladen",
         "file": SimpleUploadedFile(filename, data, content_type),
         "collection": Collection.get_first_root_node().pk,
     }
-    return admin_client.post(reverse("wagtailimages:add"), form)
+    return admin_client.post(reverse(view), form)
+
+
+def post_image(admin_client, filename, data, content_type="image/png"):
+    return post(admin_client, "wagtailimages:add", filename, data, content_type)
 
 
 def post_document(admin_client, filename, data, content_type="application/pdf"):
-    form = {
-        "title": "Hochgeladen",
-        "file": SimpleUploadedFile(filename, data, content_type),
-        "collection": Collection.get_first_root_node().pk,
-    }
-    return admin_client.post(reverse("wagtaildocs:add"), form)
+    return post(admin_client, "wagtaildocs:add", filename, data, content_type)
 
 
 def png(size, mode="L") -> bytes:
