@@ -177,6 +177,14 @@ def test_an_upload_while_the_bucket_is_down_is_refused_clearly_and_works_again_l
         assert response.status_code == 200, "the form is shown again, not a server error"
         assert "der Medienspeicher ist gerade nicht erreichbar" in html
         assert not get_image_model().objects.filter(title="Im Ausfall").exists()
+        # The admin's usual uploader (several files, one request each) says the same.
+        multiple = admin_client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": SimpleUploadedFile("ausfall.jpg", draw_picture("down", (800, 600)))},
+        ).json()
+        assert multiple["success"] is False
+        assert "der Medienspeicher ist gerade nicht erreichbar" in multiple["error_message"]
+        assert not get_image_model().objects.filter(title="ausfall.jpg").exists()
 
         server = start_moto(port)  # moto forgets its buckets: the same empty bucket again
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-central-1", **CREDENTIALS)
