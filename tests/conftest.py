@@ -64,3 +64,38 @@ def admin_client(client, demo):
     """A client logged in as the demo's administrator."""
     client.login(username="admin", password=DEMO_ADMIN_PASSWORD)
     return client
+
+
+@pytest.fixture
+def json_log():
+    """The lines production's JSON formatter writes during the test, parsed (a list of dicts)."""
+    import io
+    import json
+    import logging
+
+    from core.logs import JsonFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+    class Lines(list):
+        @property
+        def text(self) -> str:
+            return stream.getvalue()
+
+        def events(self, name: str) -> list[dict]:
+            return [line for line in self.read() if line.get("event") == name]
+
+        def read(self) -> list[dict]:
+            self[:] = [json.loads(line) for line in stream.getvalue().splitlines()]
+            return self
+
+    yield Lines()
+    root.removeHandler(handler)
+    root.setLevel(level)

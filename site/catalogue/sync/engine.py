@@ -900,11 +900,23 @@ def run_sync(
         summary.message = describe(summary)
     except SyncLocked as exc:
         summary.status, summary.message = SyncRun.Status.LOCKED, str(exc)
+        logger.warning(
+            "Catalogue sync skipped: another run holds the lock",
+            extra={"event": "catalogue_sync_locked", "run_id": run.pk, "trigger": trigger},
+        )
     except FeedRefused as exc:
         summary.status, summary.message = SyncRun.Status.REFUSED, str(exc)
+        logger.error(
+            "Catalogue sync refused the feed: %s",
+            exc,
+            extra={"event": "catalogue_sync_refused", "run_id": run.pk, "trigger": trigger},
+        )
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)
     except Exception as exc:
-        logger.exception("Catalogue sync failed")
+        logger.exception(
+            "Catalogue sync failed",
+            extra={"event": "catalogue_sync_failed", "run_id": run.pk, "trigger": trigger},
+        )
         summary.status = SyncRun.Status.FAILED
         summary.message = f"The sync failed and changed nothing: {exc.__class__.__name__}: {exc}"
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)

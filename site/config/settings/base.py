@@ -117,6 +117,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions (editors only: visitors get none): in the database, read through the cache when
+# Redis is there, so a session survives a restart of Redis or of any app server.
+SESSION_ENGINE = env_str(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db",
+)
 # The page frame (menu, footer, legal links, homes) is cached per site and language and replaced
 # on every change (core.frame); the timeout only bounds a process-local cache. 0: no frame cache.
 FRAME_CACHE_TIMEOUT = env_int("FRAME_CACHE_TIMEOUT", 3600)
@@ -301,19 +309,37 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 15 * 10
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 # libavif encoder speed for AVIF renditions (0 slowest/smallest … 10 fastest); see core/images.py.
 AVIF_ENCODER_SPEED = env_int("AVIF_ENCODER_SPEED", 8)
+# Uploads: raster images only (an SVG can carry script), office and text documents only (no
+# HTML, SVG or JavaScript). Documents go through Django's serve view, also from S3, so every
+# one is sent as an attachment (never shown inline, not even a PDF) with `nosniff`; a document
+# whose content does not match its extension is refused, and so is any upload while the media
+# storage does not answer (core/uploads.py).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+# Request bodies: form fields at most 2.5 MB in memory (Django's default); uploaded files above
+# this size are spooled to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Logs go to standard error: plain lines ("text", the default), or one JSON object per line
+# ("json", production's default; core/logs.py) with a stable `event` field and no personal data.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's request logger would write client addresses and paths of 404s; keep warnings only.
