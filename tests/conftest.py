@@ -40,11 +40,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_page_frame():
-    """A new version of the cached page frame for each test: the rollback at a test's end sends
-    no signal, so a frame cached inside a test would otherwise outlive the rows it came from."""
-    from core.frame import reset
+    """A new version of the cached page frame and an empty page cache for each test: the rollback
+    at a test's end sends no signal, so what a test cached would otherwise outlive its rows."""
+    from core import frame, pagecache
 
-    reset()
+    frame.reset()
+    pagecache.reset()
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Gemeinsame Bausteine"
 
     def ready(self):
-        from core import frame, i18n, images
+        from core import frame, i18n, images, pagecache
 
         images.register()
         i18n.patch_locale_lookups()
         frame.connect_signals()
+        pagecache.connect_signals()
