@@ -8,6 +8,7 @@ hand: SQLite, media on local disk, a local-memory cache and e-mail printed to th
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -152,7 +153,7 @@ PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 3600)
 # Wagtail's frontend-cache invalidation for a CDN or HTTP cache in front: "" (off), "http"
 # (PURGE requests to FRONTEND_CACHE_LOCATION, e.g. Varnish), "cloudflare", "cloudfront".
 FRONTEND_CACHE = env_str("FRONTEND_CACHE")
-WAGTAILFRONTENDCACHE = {
+FRONTEND_CACHE_BACKENDS = {
     "": {},
     "http": {
         "default": {
@@ -173,7 +174,12 @@ WAGTAILFRONTENDCACHE = {
             "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
         }
     },
-}[FRONTEND_CACHE]
+}
+if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be empty, http, cloudflare or cloudfront, not {FRONTEND_CACHE!r}."
+    )
+WAGTAILFRONTENDCACHE = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
 # The page frame (menu, footer, legal links, homes) is cached per site and language and replaced
 # on every change (core.frame); the timeout only bounds a process-local cache. 0: no frame cache.
 FRAME_CACHE_TIMEOUT = env_int("FRAME_CACHE_TIMEOUT", 3600)
