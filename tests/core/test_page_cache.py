@@ -147,3 +147,91 @@ def test_writes_that_visitors_cause_leave_the_cache_alone(client, demo):
     client.get("/de/")
     ClickCount.objects.all().delete()
     assert client.get("/de/")["X-Cache"] == "hit"
+
+
+def _hit_all(client, paths):
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "hit", path
+
+
+@pytest.mark.django_db
+def test_syncing_a_translation_shows_on_the_translated_page(client, demo):
+    from core.localize import translate
+
+    german = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    english = german.get_translation(_locale("en"))
+    _hit_all(client, [english.url])
+    german = german.specific
+    german.title = "Über das Projekt (neu)"
+    german.save_revision().publish()
+    translate(german, "en", {"Über das Projekt (neu)": "About the project (new)"})
+    response = client.get(english.url)
+    assert response["X-Cache"] == "miss"
+    assert "About the project (new)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_a_retailer_shows_on_the_where_to_buy_pages(client, demo):
+    from shop_links.models import Retailer
+
+    pages = [p.url for p in Page.objects.live().type(_model("shop_links.RetailerIndexPage"))]
+    _hit_all(client, pages)
+    for retailer in Retailer.objects.filter(ref="laden-im-depot"):
+        retailer.name = f"Neuer Laden {retailer.locale.language_code}"
+        retailer.save()
+    for url in pages:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss"
+        assert "Neuer Laden" in response.content.decode()
+
+
+def _model(label):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+@pytest.mark.django_db
+def test_publishing_a_snippet_replaces_the_cached_pages(client, demo):
+    from wagtail.signals import published
+
+    _hit_all(client, PAGES)
+    navigation = Navigation.objects.first()
+    published.send(sender=Navigation, instance=navigation)
+    for path in PAGES:
+        assert client.get(path)["X-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client, demo, tmp_path):
+    import copy
+    import json
+
+    from catalogue.demo import SAMPLE_FEED
+    from catalogue.models import Product
+    from catalogue.sync.engine import run_sync
+    from tests.catalogue.conftest import write_feed
+
+    indexes = Page.objects.live().type(_model("designers.ProductIndexPage"))
+    urls = {}
+    for index in indexes:
+        slug = Product.objects.get(external_id="MAN-0001", locale_id=index.locale_id).slug
+        urls[index.locale.language_code] = f"{index.url}{slug}/"
+    _hit_all(client, urls.values())
+
+    feed = copy.deepcopy(json.loads(SAMPLE_FEED.read_text(encoding="utf-8")))
+    titles = feed["products"][0]["title"]
+    for code in titles:
+        titles[code] = f"{titles[code]} 2027"
+    assert run_sync(write_feed(tmp_path, feed)).ok
+    for url in urls.values():
+        response = client.get(url)
+        assert response["X-Cache"] == "miss"
+        assert "2027" in response.content.decode()
+
+    # A run that changes nothing keeps the cached pages.
+    _hit_all(client, urls.values())
+    assert run_sync(write_feed(tmp_path, feed)).ok
+    for url in urls.values():
+        assert client.get(url)["X-Cache"] == "hit"
