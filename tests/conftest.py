@@ -49,6 +49,12 @@ def fresh_page_frame():
 
 
 @pytest.fixture
+def uncached_pages(settings):
+    """No page cache: for tests that count the queries of rendering a page (a cache miss)."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+
+
+@pytest.fixture
 def demo(db):
     """The German home page of the demo site, reloading the demo if a transactional test wiped it."""
     from home.models import HomePage

@@ -40,8 +40,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language_from_path
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "generation"
@@ -166,7 +166,7 @@ def cache_key(request) -> str:
     query = urlencode(
         sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
     )
-    language = get_language_from_path(request.path_info) or "-"
+    language = translation.get_language_from_path(request.path_info) or "-"
     url = f"{request.get_host()}|{language}|{request.path_info}?{query}"
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
@@ -191,6 +191,10 @@ class PageCacheMiddleware:
         found = _cache().get_many([GENERATION_KEY, key])
         generation, entry = found.get(GENERATION_KEY), found.get(key)
         if entry is not None and generation is not None and entry[0] == generation:
+            # The page's language, as LocaleMiddleware (not reached by a hit) would activate it.
+            translation.activate(
+                translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            )
             return self._from_entry(entry)
 
         response = self.get_response(request)

@@ -153,6 +153,7 @@ def test_without_the_frame_cache_pages_look_the_same(client, demo, settings):
 
 
 @pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/geschichten/", "/en/designers/"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_a_page_looks_up_each_locale_once(client, demo, path):
     client.get(path)
     with CaptureQueriesContext(connection) as queries:

@@ -2,17 +2,13 @@
 database down (cached pages still served). Both services are real and really stopped."""
 
 import logging
-import os
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import _copy_of_test_database
-from tests.security.test_faults import _free_port, fetch
+from tests.security.test_faults import app_server, fetch
 
 REPO = Path(__file__).resolve().parents[2]
 PATHS = ["/de/", "/en/designers/", "/nl/", "/fr/"]
@@ -51,9 +47,7 @@ def cached_site(django_db_setup, django_db_blocker, redis_server):
     from django.db import connection
 
     workdir = Path(tempfile.mkdtemp(prefix="maan-cache-fault-"))
-    port = _free_port()
-    log = workdir / "server.log"
-    with django_db_blocker.unblock(), _copy_of_test_database(workdir, "127.0.0.1", port) as url:
+    with django_db_blocker.unblock(), _copy_of_test_database(workdir, "127.0.0.1", 80) as url:
         vendor = connection.vendor
 
         def stop_database():
@@ -74,40 +68,16 @@ def cached_site(django_db_setup, django_db_blocker, redis_server):
                     (name,),
                 )
 
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.redis_settings",
-            "DATABASE_URL": url,
-            "REDIS_URL": redis_server.url.rsplit("/", 1)[0] + "/1",
-            "PYTHONUNBUFFERED": "1",
-        }
-        env.pop("AWS_STORAGE_BUCKET_NAME", None)
-        with log.open("w") as log_file:
-            server = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "gunicorn", "config.wsgi"),
-                    *("--pythonpath", "site", "--bind", f"127.0.0.1:{port}"),
-                    *("--workers", "2", "--no-control-socket"),
-                ],
-                cwd=REPO,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
-        base = f"http://127.0.0.1:{port}"
         try:
-            for _attempt in range(300):
-                try:
-                    fetch(f"{base}/health/")
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            else:
-                pytest.fail("the app server did not start:\n" + log.read_text())
-            yield base, stop_database
+            with app_server(
+                workdir / "server.log",
+                workers=2,
+                DJANGO_SETTINGS_MODULE="tests.redis_settings",
+                DATABASE_URL=url,
+                REDIS_URL=redis_server.url.rsplit("/", 1)[0] + "/1",
+            ) as base:
+                yield base, stop_database
         finally:
-            server.terminate()
-            server.wait(timeout=10)
             if vendor != "sqlite":
                 import psycopg
 
