@@ -47,7 +47,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 GENERATION_KEY = "generation"
 # Paths that are never pages: left alone (no X-Cache, their own Cache-Control).
 PASSTHROUGH_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/go/")
-# Cookies of a logged-in editor or of a visitor who posted a form: such requests bypass the cache.
 # The longest query string cached; longer ones are rendered each time.
 MAX_QUERY_LENGTH = 512
 
@@ -197,16 +196,18 @@ class PageCacheMiddleware:
             )
             return self._from_entry(entry)
 
+        if generation is None:
+            # The first request after the cache was emptied: a generation before rendering, so
+            # that a change made while this page renders replaces it.
+            _cache().add(GENERATION_KEY, uuid4().hex, None)
+            generation = _cache().get(GENERATION_KEY)
+
         response = self.get_response(request)
         _drop_vary_cookie(response)
         if request.method != "GET" or not _cacheable_response(response):
             return self._bypass(response)
         response["Cache-Control"] = cache_control_public()
-        if generation is None:
-            generation = uuid4().hex
-            if not _cache().add(GENERATION_KEY, generation, None):
-                generation = _cache().get(GENERATION_KEY)
-        if generation is not None:
+        if generation is not None:  # None: the cache is not answering
             headers = [
                 (name, value) for name, value in response.items() if name.lower() != "set-cookie"
             ]
