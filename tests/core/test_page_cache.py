@@ -9,6 +9,20 @@ from core.models import Navigation
 PAGES = ["/de/", "/en/designers/", "/nl/", "/fr/"]
 
 
+def _hit_all(client, paths):
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "hit", path
+
+
+def _assert_fresh(client, paths, text):
+    """The next request renders each page again, and it shows `text`."""
+    for path in paths:
+        response = client.get(path)
+        assert response["X-Cache"] == "miss", path
+        assert text in response.content.decode(), path
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PAGES)
 def test_second_anonymous_request_is_a_hit_without_cookie_or_vary_cookie(client, demo, path):
@@ -97,16 +111,12 @@ def _locale(code):
 
 @pytest.mark.django_db
 def test_editing_the_navigation_shows_in_every_language(client, demo):
-    for path in PAGES:
-        client.get(path)
+    _hit_all(client, PAGES)
     for navigation in Navigation.objects.all():
         item = navigation.items.first()
         item.label = f"Neu {navigation.locale.language_code}"
         item.save()
-    for path in PAGES:
-        response = client.get(path)
-        assert response["X-Cache"] == "miss"
-        assert "Neu " in response.content.decode()
+    _assert_fresh(client, PAGES, "Neu ")
 
 
 @pytest.mark.django_db
@@ -149,12 +159,6 @@ def test_writes_that_visitors_cause_leave_the_cache_alone(client, demo):
     assert client.get("/de/")["X-Cache"] == "hit"
 
 
-def _hit_all(client, paths):
-    for path in paths:
-        client.get(path)
-        assert client.get(path)["X-Cache"] == "hit", path
-
-
 @pytest.mark.django_db
 def test_syncing_a_translation_shows_on_the_translated_page(client, demo):
     from core.localize import translate
@@ -180,10 +184,7 @@ def test_editing_a_retailer_shows_on_the_where_to_buy_pages(client, demo):
     for retailer in Retailer.objects.filter(ref="laden-im-depot"):
         retailer.name = f"Neuer Laden {retailer.locale.language_code}"
         retailer.save()
-    for url in pages:
-        response = client.get(url)
-        assert response["X-Cache"] == "miss"
-        assert "Neuer Laden" in response.content.decode()
+    _assert_fresh(client, pages, "Neuer Laden")
 
 
 def _model(label):
@@ -225,10 +226,7 @@ def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client,
     for code in titles:
         titles[code] = f"{titles[code]} 2027"
     assert run_sync(write_feed(tmp_path, feed)).ok
-    for url in urls.values():
-        response = client.get(url)
-        assert response["X-Cache"] == "miss"
-        assert "2027" in response.content.decode()
+    _assert_fresh(client, urls.values(), "2027")
 
     # A run that changes nothing keeps the cached pages.
     _hit_all(client, urls.values())
