@@ -207,12 +207,14 @@ class PageCacheMiddleware:
         if request.method != "GET" or not _cacheable_response(response):
             return self._bypass(response)
         response["Cache-Control"] = cache_control_public()
-        if generation is not None:  # None: the cache is not answering
-            headers = [
-                (name, value) for name, value in response.items() if name.lower() != "set-cookie"
-            ]
-            entry = (generation, response.status_code, headers, response.content)
-            _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        if generation is None:  # the cache is not answering: nothing to store
+            response["X-Cache"] = "bypass"
+            return response
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() != "set-cookie"
+        ]
+        entry = (generation, response.status_code, headers, response.content)
+        _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
         response["X-Cache"] = "miss"
         return response
 
