@@ -153,6 +153,7 @@ def test_without_the_frame_cache_pages_look_the_same(client, demo, settings):
 
 
 @pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/geschichten/", "/en/designers/"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_a_page_looks_up_each_locale_once(client, demo, path, settings):
     settings.FRAME_CACHE_TIMEOUT = 0  # nothing remembered between requests: the request memo alone
     client.get(path)
@@ -164,6 +165,7 @@ def test_a_page_looks_up_each_locale_once(client, demo, path, settings):
 
 
 @pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/designerinnen/lena-hoffmann/"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_with_the_frame_cached_a_page_asks_for_no_site_locale_or_restriction(client, demo, path):
     client.get(path)
     with CaptureQueriesContext(connection) as queries:

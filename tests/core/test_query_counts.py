@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
         ("/de/impressum/", 5),
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")
 def test_queries_of_a_page(client, demo, path, expected):
     client.get(path)  # warm-up: the frame is cached, renditions exist
     with CaptureQueriesContext(connection) as queries:

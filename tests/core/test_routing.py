@@ -25,6 +25,7 @@ def page_queries(client, path) -> int:
     return sum('FROM "wagtailcore_page"' in q["sql"] for q in queries)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(client, demo):
     client.get(LENA)
     cold_route = page_queries(client, LENA)

@@ -50,6 +50,7 @@ from catalogue.sync.errors import FeedRefused, RowError, ShareGuardTripped, Sync
 from catalogue.sync.images import ImageFetcher, ImageStore
 from catalogue.sync.parse import KEEP, Feed, ProductData, parse
 from catalogue.sync.source import fetch_feed
+from core import pagecache
 from shop_links.models import Retailer, StockistLink
 
 logger = logging.getLogger(__name__)
@@ -897,6 +898,9 @@ def run_sync(
             if dry_run:
                 transaction.set_rollback(True)
         summary.status = SyncRun.Status.SUCCEEDED
+        if not dry_run and changed_anything(summary):
+            # Bulk writes send no signals: the cached pages are replaced here, once per run.
+            pagecache.invalidate()
         summary.message = describe(summary)
     except SyncLocked as exc:
         summary.status, summary.message = SyncRun.Status.LOCKED, str(exc)
@@ -938,6 +942,17 @@ def run_sync(
             warnings=summary.warnings[:200],
         )
     return summary
+
+
+CHANGE_KEYS = ("created", "updated", "archived", "restored")
+
+
+def changed_anything(summary: Summary) -> bool:
+    return any(
+        counts.get(key)
+        for counts in (summary.counts, summary.retailers, summary.partners)
+        for key in CHANGE_KEYS
+    ) or bool(summary.images.get("stored"))
 
 
 def describe(summary: Summary) -> str:

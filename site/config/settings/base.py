@@ -8,6 +8,7 @@ hand: SQLite, media on local disk, a local-memory cache and e-mail printed to th
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,14 +112,74 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless a Redis URL is given (Django's built-in Redis backend).
+# Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
+# subclass that answers "not cached" instead of raising while Redis is unreachable: core.cache).
+# "pages" holds whole public pages (core.pagecache), apart from the small entries of "default".
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.5"))
+
+
+def redis_caches(url: str) -> dict:
+    redis = {
+        "BACKEND": "core.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
     }
+    return {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 2000)},
+        },
+    }
+# Page cache (core.pagecache): anonymous GET/HEAD requests of public pages, answered from the
+# "pages" cache; any content change replaces the cache's generation (nothing stays stale).
+# Seconds an entry may live (a process-local cache cannot hear other processes' changes, so
+# its default is short); 0 turns the page cache off.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 3600 if REDIS_URL else 300)
+# Cache-Control of cacheable pages, for browsers (max-age) and a CDN in front (s-maxage, and
+# how long it may serve an old copy while it fetches a new one or while the site fails).
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 0)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 3600)
+# Wagtail's frontend-cache invalidation for a CDN or HTTP cache in front: "" (off), "http"
+# (PURGE requests to FRONTEND_CACHE_LOCATION, e.g. Varnish), "cloudflare", "cloudfront".
+FRONTEND_CACHE = env_str("FRONTEND_CACHE")
+FRONTEND_CACHE_BACKENDS = {
+    "": {},
+    "http": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
+        }
+    },
+    "cloudflare": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        }
+    },
+    "cloudfront": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    },
+}
+if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be empty, http, cloudflare or cloudfront, not {FRONTEND_CACHE!r}."
+    )
+WAGTAILFRONTENDCACHE = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
 # Sessions (editors only: visitors get none): in the database, read through the cache when
 # Redis is there, so a session survives a restart of Redis or of any app server.
 SESSION_ENGINE = env_str(
