@@ -92,7 +92,7 @@ def test_database_down_cached_pages_are_still_served(cached_site):
     warm = {}
     for path in PATHS:
         status, _headers, html = fetch(base + path)
-        assert status == 200
+        assert status == 200, (path, html[:2000])
         status, headers, html = fetch(base + path)
         assert headers["X-Cache"] == "hit"
         warm[path] = html
