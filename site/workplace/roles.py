@@ -89,6 +89,7 @@ ROLES: dict[str, Role] = {
             *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
             *SITE_FRAME,
             *REVIEWED_SNIPPETS,
+            "catalogue.view_syncrun",
             *crud("wagtailredirects", "redirect"),
         ],
         page=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],

@@ -1,10 +1,12 @@
-"""Admin registration: the translation status report under "Berichte"."""
+"""Admin registration: the translation status report under "Berichte" and the dashboard's
+panels (workplace/dashboard.py)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from workplace.dashboard import panels_for
 from workplace.reports import PERMISSION, TranslationStatusView
 
 
@@ -35,3 +37,10 @@ def register_translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=950,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_workplace_panels(request, panels):
+    # Our review panel lists the same task states with a count and a fixed number of queries.
+    panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+    panels.extend(panels_for(request.user))
