@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from core.models import ContentPage
+from core.models import ContentPage, LegalPage
 from shop_links.models import Retailer
 from workplace.roles import (
     CATALOGUE_MANAGERS,
@@ -67,7 +67,9 @@ def create_review_examples(log=print) -> None:
         return
     _page_in_review(about, editor, texts.REVIEW_PAGE, log)
     _retailer_in_review(german, editor, texts.REVIEW_RETAILER, log)
-    _german_change(about, moderator, texts.ABOUT_CHANGE, log)
+    privacy = LegalPage.objects.filter(locale=german, kind=LegalPage.Kind.PRIVACY).first()
+    if privacy is not None:
+        _german_change(privacy, moderator, texts.PRIVACY_CHANGE, log)
 
 
 def _page_in_review(parent, editor, text, log):
@@ -90,10 +92,10 @@ def _retailer_in_review(german, editor, text, log):
     log(f"Zur Prüfung eingereicht: Händler „{retailer.name}“")
 
 
-def _german_change(about, moderator, sentence, log):
+def _german_change(page, moderator, sentence, log):
     """A published German change that the translations have not been synced with."""
-    if sentence in about.intro:
+    if sentence in page.body:
         return
-    about.intro = f"{about.intro} {sentence}".strip()
-    about.save_revision(user=moderator).publish(user=moderator)
-    log(f"Deutsch geändert, Übersetzungen noch nicht abgeglichen: „{about.title}“")
+    page.body = f"{page.body}<p>{sentence}</p>"
+    page.save_revision(user=moderator).publish(user=moderator)
+    log(f"Deutsch geändert, Übersetzungen noch nicht abgeglichen: „{page.title}“")

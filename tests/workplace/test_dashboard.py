@@ -1,6 +1,9 @@
 """The admin's home page: each role sees the panels for its work, with the right numbers, and
 the page costs a fixed number of queries however much is waiting."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -79,7 +82,7 @@ def test_the_numbers_on_the_demo_state(demo, login):
 
     translations = panel(html, "translations")
     assert "3 Übersetzungen sind hinter dem deutschen Original zurück." in translations
-    assert "Über das Projekt: en, fr, nl" in translations
+    assert "Datenschutz: en, fr, nl" in translations
     assert reverse("workplace_translation_status") + "?status=behind" in translations
 
     run = SyncRun.objects.order_by("-started_at").first()
@@ -94,7 +97,7 @@ def test_the_report_agrees_with_the_translation_panel(demo, admin_client):
 
     behind = {(row.title, row.locale) for row in status_rows() if row.status == "behind"}
     grouped = {(title, code) for title, codes in outdated_translations() for code in codes}
-    assert behind == grouped == {("Über das Projekt", code) for code in ("en", "fr", "nl")}
+    assert behind == grouped == {("Datenschutz", code) for code in ("en", "fr", "nl")}
 
 
 def test_new_enquiries_are_counted_and_listed_for_enquiry_managers(demo, login):
@@ -111,6 +114,7 @@ def test_new_enquiries_are_counted_and_listed_for_enquiry_managers(demo, login):
 
 
 def test_panel_links_open_for_the_roles_that_see_them(demo, login):
+    clients = {}
     for role, url in [
         (MODERATORS, reverse("wagtailadmin_reports:workflow")),
         (TRANSLATORS, reverse("workplace_translation_status") + "?status=behind"),
@@ -118,7 +122,15 @@ def test_panel_links_open_for_the_roles_that_see_them(demo, login):
         (CATALOGUE_MANAGERS, reverse("catalogue_syncrun:index")),
         (MODERATORS, reverse("catalogue_syncrun:index")),
     ]:
-        assert login(role).get(url).status_code == 200, (role, url)
+        if role not in clients:
+            clients[role] = login(role)
+        client = clients[role]
+        assert client.get(url).status_code == 200, (role, url)
+
+
+def shape(sql: str) -> str:
+    """A query without its values, to compare two requests' queries."""
+    return re.sub(r"IN \([^)]*\)", "IN (…)", re.sub(r"'[^']*'|\b\d+\b", "?", sql))[:400]
 
 
 def more_work(demo, editor):
@@ -148,5 +160,9 @@ def test_the_dashboard_costs_the_same_queries_however_much_waits(demo, login, ro
         html = client.get(url).content.decode()
     if role == MODERATORS:
         assert "8 Änderungen warten" in html and "15 Übersetzungen sind hinter" in html
-    assert len(after) == len(before), [q["sql"][:120] for q in after.captured_queries]
-    assert len(after) <= 60
+    sql = Counter(shape(q["sql"]) for q in after.captured_queries)
+    sql.subtract(shape(q["sql"]) for q in before.captured_queries)
+    # Never more: the first few items cost one query per kind of object among them (a page and
+    # a retailer before, only pages now), the rest is counted in the database.
+    assert len(after) <= len(before), "\n".join(f"{n:+d} {q}" for q, n in sql.items() if n)
+    assert len(before) <= 40

@@ -364,6 +364,6 @@ REVIEW_RETAILER = {
     "website": "https://weltladen-kaiserplatz.example/",
     "description": "Fair gehandelte Waren aus aller Welt und jetzt auch aus dem Aachener Norden.",
 }
-ABOUT_CHANGE = (
-    "Seit diesem Jahr arbeiten auch zwei Schreinereien aus Haaren in der Produktionskette mit."
+PRIVACY_CHANGE = (
+    "Anfragen über das Formular der Kampagne bewahren wir 365 Tage auf und löschen sie dann."
 )
