@@ -37,7 +37,8 @@ def _check_url(instance, field: str, *, required: bool = True):
         raise ValidationError({field: error}) from None
 
 
-# What the catalogue sync writes on a catalogue retailer (`catalogue/sync/engine.py`).
+# A catalogue retailer's fields that belong to the catalogue (the sync writes them; editors
+# see them read-only, `forms.RetailerForm`; no draft brings old values back, `with_content_json`).
 CATALOGUE_FIELDS = (
     "ref",
     "name",
@@ -49,6 +50,7 @@ CATALOGUE_FIELDS = (
     "latitude",
     "longitude",
     "website",
+    "allow_http",
     "in_feed",
 )
 
