@@ -6,8 +6,10 @@ footer snippets in the visitor's language, their links' pages in that language, 
 the home pages). It is kept in Django's cache as plain values, one entry per site and language,
 under a version number that every change which could alter it replaces:
 
-- a navigation or footer snippet, or one of their links, saved or deleted (in the admin, by a
-  translation, by code);
+- a navigation, footer or site settings snippet published, unpublished or deleted, or one of
+  their links saved or deleted (in the admin, by a translation, by code). These snippets keep
+  drafts (`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking
+  touches only bookkeeping columns and leaves the frame alone; the frame shows live rows only;
 - any page saved, published, unpublished, moved or deleted (titles, slugs and live states are
   in the frame; a draft save replaces the version too, which costs one rebuild, never a stale
   frame);
@@ -31,7 +33,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from core.i18n import forget, memoised
 
@@ -73,18 +75,35 @@ def _invalidate_for_page(sender, instance, **kwargs):
         invalidate()
 
 
-def connect_signals():
-    from core.models import Footer, FooterLink, Navigation, NavigationItem
+# Columns a draft save, a workflow step or a lock writes on a reviewed snippet's row: none of
+# them is shown to visitors.
+DRAFT_BOOKKEEPING = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+)
 
-    for model in (
-        Navigation,
-        NavigationItem,
-        Footer,
-        FooterLink,
-        Locale,
-        Site,
-        PageViewRestriction,
-    ):
+
+def _invalidate_unless_draft(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
+        return
+    invalidate()
+
+
+def frame_snippets():
+    from core.models import Footer, Navigation, SiteSettings
+
+    return (Navigation, Footer, SiteSettings)
+
+
+def connect_signals():
+    from core.models import FooterLink, NavigationItem
+
+    for model in frame_snippets():
+        name = model.__name__
+        post_save.connect(_invalidate_unless_draft, sender=model, dispatch_uid=f"frame-save-{name}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-delete-{name}")
+        for signal in (published, unpublished):
+            signal.connect(invalidate, sender=model, dispatch_uid=f"frame-{id(signal)}-{name}")
+    for model in (NavigationItem, FooterLink, Locale, Site, PageViewRestriction):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"frame-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-delete-{model.__name__}")
     # Pages come in many classes; one receiver for all saves and deletes, which checks the class.
@@ -140,7 +159,7 @@ def store(name, value):
 
 def build(request, site, language) -> dict:
     """The frame's values, all plain data (strings, lists, dicts) so that they cache well."""
-    from core.models import Footer, Navigation
+    from core.models import Footer, Navigation, SiteSettings
 
     navigation = _for_language(Navigation, language)
     menu = []
@@ -154,9 +173,11 @@ def build(request, site, language) -> dict:
     )
     homes = _homes(site)
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+    site_settings = _for_language(SiteSettings, language)
     return {
         "menu": menu,
         "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
+        "settings": settings_values(site_settings),
         "footer_links": footer_links,
         "legal_pages": _legal_pages(language),
         # Each language's live home: its URL as the language switcher links it.
@@ -196,9 +217,26 @@ def _index_urls(language) -> dict[str, str]:
 
 
 def _for_language(model, language):
-    """The snippet in the visitor's language, else the German one (never nothing when one exists)."""
-    items = {obj.locale.language_code: obj for obj in model.objects.select_related("locale")}
+    """The live snippet in the visitor's language, else the German one (never nothing when a
+    live one exists)."""
+    items = {
+        obj.locale.language_code: obj
+        for obj in model.objects.filter(live=True).select_related("locale")
+    }
     return items.get(language) or items.get(settings.LANGUAGE_CODE)
+
+
+def settings_values(site_settings) -> dict:
+    """Contact details, profiles and the default social image's id, as plain values."""
+    if site_settings is None:
+        return {"address": "", "email": "", "phone": "", "profiles": [], "social_image_id": None}
+    return {
+        "address": site_settings.address,
+        "email": site_settings.email,
+        "phone": site_settings.phone,
+        "profiles": site_settings.social_profiles(),
+        "social_image_id": site_settings.default_social_image_id,
+    }
 
 
 def _resolve_links(items, request, language) -> list[dict]:

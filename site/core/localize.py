@@ -7,7 +7,7 @@ segment without a given translation keeps the German text (wagtail-localize's fa
 
 from collections.abc import Mapping
 
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import DraftStateMixin, Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -42,6 +42,12 @@ def translate(instance, language_code: str, strings: Mapping[str, str], user=Non
         target = instance.get_translation(locale)
         Revision.objects.get(pk=target.latest_revision_id).publish(user=user)
         return Page.objects.get(pk=target.pk).specific
+    if isinstance(instance, DraftStateMixin):
+        # The same for snippets under review: wagtail-localize would publish on commit.
+        translation.save_target(user=user, publish=False)
+        target = instance.get_translation(locale)
+        Revision.objects.get(pk=target.latest_revision_id).publish(user=user)
+        return type(instance).objects.get(pk=target.pk)
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
 

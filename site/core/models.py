@@ -1,12 +1,22 @@
-"""The shared base page, legal pages, navigation and footer."""
+"""The shared base page, legal pages, navigation, footer and site settings."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -170,6 +180,9 @@ class LegalPage(BasePage):
         verbose_name_plural = _("Rechtliche Seiten")
 
 
+SOCIAL_FIELDS = ("instagram_url", "facebook_url", "linkedin_url", "mastodon_url")
+
+
 class LinkFields(models.Model):
     """A link to a page of the site (preferred: it follows translations) or to an address."""
 
@@ -203,14 +216,45 @@ class LinkFields(models.Model):
         return self.link_url
 
 
-class Navigation(PreviewableMixin, TranslatableMixin, ClusterableModel):
+class ReviewedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """A translatable snippet shown on the public site whose edits go through review.
+
+    Saving keeps a draft revision; the row (what visitors see) changes only when a moderator
+    publishes, through the "Redaktionelle Prüfung" workflow (workplace/workflow.py). Public
+    queries must ask for `live=True`: a snippet created as a draft has a row that is not live.
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
+def revisions_relation(name: str) -> GenericRelation:
+    """Revisions of a snippet, deleted with it (Wagtail's recommended reverse relation)."""
+    return GenericRelation("wagtailcore.Revision", related_query_name=name)
+
+
+def workflow_states_relation(name: str) -> GenericRelation:
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=name,
+        for_concrete_model=False,
+    )
+
+
+class Navigation(PreviewableMixin, ReviewedSnippet, ClusterableModel):
     """The main menu of one language; editors translate it like any snippet."""
 
     name = models.CharField(_("Name"), max_length=60, default="Hauptnavigation")
+    _revisions = revisions_relation("navigation")
+    workflow_states = workflow_states_relation("navigation")
 
     panels = [FieldPanel("name"), InlinePanel("items", label=_("Einträge"))]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ReviewedSnippet.Meta):
         verbose_name = _("Navigation")
         verbose_name_plural = _("Navigationen")
 
@@ -231,15 +275,17 @@ class NavigationItem(TranslatableMixin, Orderable, LinkFields):
         return self.label
 
 
-class Footer(PreviewableMixin, TranslatableMixin, ClusterableModel):
+class Footer(PreviewableMixin, ReviewedSnippet, ClusterableModel):
     """The footer of one language: a short text about the project, contact and links."""
 
     about = models.TextField(_("Über das Projekt"), max_length=400)
     contact = models.TextField(_("Kontakt"), blank=True, max_length=400)
+    _revisions = revisions_relation("footer")
+    workflow_states = workflow_states_relation("footer")
 
     panels = [FieldPanel("about"), FieldPanel("contact"), InlinePanel("links", label=_("Links"))]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ReviewedSnippet.Meta):
         verbose_name = _("Fußbereich")
         verbose_name_plural = _("Fußbereiche")
 
@@ -258,3 +304,78 @@ class FooterLink(TranslatableMixin, Orderable, LinkFields):
 
     def __str__(self):
         return self.label
+
+
+class SiteSettings(PreviewableMixin, ReviewedSnippet):
+    """Site-wide texts and addresses of one language, so that none of them needs a developer.
+
+    A translatable snippet with one instance per language rather than a Wagtail site setting:
+    wagtail-localize translates snippets, not `BaseSiteSetting`. The German instance is the
+    source; addresses, profiles and the image are synchronised to the translations.
+    """
+
+    address = models.TextField(
+        _("Postanschrift"), blank=True, max_length=300, help_text=_("Eine Zeile je Adresszeile.")
+    )
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    phone = models.CharField(_("Telefon"), blank=True, max_length=40)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Standardbild für soziale Medien"),
+        help_text=_("Für Seiten ohne eigenes Bild (1200 × 630)."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    _revisions = revisions_relation("sitesettings")
+    workflow_states = workflow_states_relation("sitesettings")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in SOCIAL_FIELDS],
+            heading=_("Profile in sozialen Medien"),
+        ),
+        FieldPanel("default_social_image"),
+    ]
+    translatable_fields = [
+        TranslatableField("address"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        *[SynchronizedField(name) for name in SOCIAL_FIELDS],
+        SynchronizedField("default_social_image"),
+    ]
+
+    class Meta(ReviewedSnippet.Meta):
+        verbose_name = _("Website-Einstellungen")
+        verbose_name_plural = _("Website-Einstellungen")
+
+    def __str__(self):
+        return f"{_('Website-Einstellungen')} ({self.locale.language_code})"
+
+    def social_profiles(self) -> list[dict]:
+        """The filled-in profiles as {"name", "url"}, in a fixed order."""
+        return [
+            {"name": str(self._meta.get_field(name).verbose_name), "url": getattr(self, name)}
+            for name in SOCIAL_FIELDS
+            if getattr(self, name)
+        ]
+
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/site_settings.html"
+
+    def get_preview_context(self, request, mode_name):
+        from core.frame import settings_values
+
+        return {
+            **super().get_preview_context(request, mode_name),
+            "settings": settings_values(self),
+        }

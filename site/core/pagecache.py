@@ -101,7 +101,11 @@ def shown_on_pages(model) -> bool:
     return True
 
 
-def _on_change(sender, instance=None, **kwargs):
+def _on_change(sender, instance=None, update_fields=None, **kwargs):
+    from core.frame import DRAFT_BOOKKEEPING
+
+    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
+        return  # a snippet's draft saved, submitted or locked: visitors see its live row only
     model = type(instance) if instance is not None else sender
     if shown_on_pages(model):
         invalidate()

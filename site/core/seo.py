@@ -84,7 +84,17 @@ def social_rendition(image, filter_spec: str = SOCIAL_IMAGE_FILTER):
 
 
 def default_social_image(request):
-    """The image shared for pages without their own: the home page's social (or hero) image."""
+    """The image shared for pages without their own: the site settings' default image in the
+    visitor's language (editors choose it), else the home page's social (or hero) image."""
+    from wagtail.images import get_image_model
+
+    from core.frame import frame
+
+    image_id = frame(request)["settings"]["social_image_id"]
+    if image_id is not None:
+        image = get_image_model().objects.filter(pk=image_id).first()
+        if image is not None:
+            return image
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None

@@ -1,4 +1,5 @@
-"""Admin registration of the shared snippets: navigation and footer, one per language."""
+"""Admin registration of the shared snippets: navigation, footer and site settings, one per
+language."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.i18n import share_locale
-from core.models import Footer, Navigation
+from core.models import Footer, Navigation, SiteSettings
 
 
 @hooks.register("before_serve_page")
@@ -31,10 +32,19 @@ class FooterViewSet(SnippetViewSet):
     list_filter = ["locale"]
 
 
-class SiteFrameViewSetGroup(SnippetViewSetGroup):
-    """Navigation and footer together under one menu item, where editors look for them."""
+class SiteSettingsViewSet(SnippetViewSet):
+    model = SiteSettings
+    icon = "cog"
+    menu_label = _("Website-Einstellungen")
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
 
-    items = (NavigationViewSet, FooterViewSet)
+
+class SiteFrameViewSetGroup(SnippetViewSetGroup):
+    """Navigation, footer and site settings together under one menu item, where editors look
+    for them."""
+
+    items = (NavigationViewSet, FooterViewSet, SiteSettingsViewSet)
     menu_icon = "site"
     menu_label = _("Navigation & Fußbereich")
     menu_name = "site-frame"

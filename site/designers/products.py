@@ -224,7 +224,9 @@ def production_chain(view: ProductView, designer: DesignerPage | None) -> list[C
     from shop_links.models import StockistLink
 
     for link in (
-        StockistLink.objects.filter(product=view.record, retailer__in_feed=True)
+        StockistLink.objects.filter(
+            product=view.record, retailer__in_feed=True, retailer__live=True
+        )
         .select_related("retailer")
         .order_by("position")
     ):

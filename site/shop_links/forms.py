@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from shop_links.models import Retailer
+from shop_links.models import CATALOGUE_FIELDS, Retailer
 from shop_links.validators import check_shop_url
 
 CATALOGUE_HELP = _("Aus dem Label-Katalog: bitte dort ändern, der nächste Abgleich übernimmt es.")
@@ -71,19 +71,7 @@ class CatalogueLockedForm(WagtailAdminModelForm):
 
 
 class RetailerForm(CatalogueLockedForm):
-    catalogue_fields = (
-        "name",
-        "kind",
-        "street",
-        "postcode",
-        "city",
-        "country",
-        "latitude",
-        "longitude",
-        "website",
-        "allow_http",
-        "in_feed",
-    )
+    catalogue_fields = tuple(name for name in CATALOGUE_FIELDS if name != "ref")
     url_field = "website"
     website = ShopURLField(label=_("Website"), max_length=500)
 

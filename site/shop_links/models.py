@@ -15,10 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, ReviewedSnippet, revisions_relation, workflow_states_relation
 from shop_links.validators import check_shop_url
 
 ALLOW_HTTP_HELP = _(
@@ -37,7 +37,25 @@ def _check_url(instance, field: str, *, required: bool = True):
         raise ValidationError({field: error}) from None
 
 
-class Retailer(TranslatableMixin, models.Model):
+# A catalogue retailer's fields that belong to the catalogue (the sync writes them; editors
+# see them read-only, `forms.RetailerForm`; no draft brings old values back, `with_content_json`).
+CATALOGUE_FIELDS = (
+    "ref",
+    "name",
+    "kind",
+    "street",
+    "postcode",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "website",
+    "allow_http",
+    "in_feed",
+)
+
+
+class Retailer(ReviewedSnippet):
     class Kind(models.TextChoices):
         MUSEUM_SHOP = "museum_shop", _("Museumsshop")
         LABEL_STORE = "label_store", _("Laden des Labels")
@@ -82,6 +100,8 @@ class Retailer(TranslatableMixin, models.Model):
         default=True,
         help_text=_("Fehlt ein Katalog-Händler im letzten Abgleich, wird er ausgeblendet."),
     )
+    _revisions = revisions_relation("retailer")
+    workflow_states = workflow_states_relation("retailer")
 
     translatable_fields = [
         SynchronizedField("ref"),
@@ -100,7 +120,7 @@ class Retailer(TranslatableMixin, models.Model):
         SynchronizedField("in_feed"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ReviewedSnippet.Meta):
         verbose_name = _("Händler")
         verbose_name_plural = _("Händler")
         ordering = ["name"]
@@ -126,6 +146,19 @@ class Retailer(TranslatableMixin, models.Model):
     def clean(self):
         super().clean()
         _check_url(self, "website")
+
+    def with_content_json(self, content):
+        """A revision as an object, with the catalogue's facts as they are now.
+
+        The sync writes a catalogue retailer's row directly (always live); a draft or a
+        revision under review was taken before and must not bring old addresses back when it
+        is published, nor show them in the editor.
+        """
+        obj = super().with_content_json(content)
+        if self.ref:
+            for name in CATALOGUE_FIELDS:
+                setattr(obj, name, getattr(self, name))
+        return obj
 
 
 class StockistLink(models.Model):

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 
 from shop_links.models import ClickCount, Retailer, StockistLink
 from shop_links.outbound import LinkAttrs, link_attrs
@@ -200,9 +200,11 @@ def _localized(model, rows, locale: Locale) -> dict:
     found = {row.translation_key: row for row in rows}
     if locale.language_code == settings.LANGUAGE_CODE or not rows:
         return found
-    for row in model.objects.filter(translation_key__in=list(found), locale=locale).select_related(
-        "locale"
-    ):
+    rows = model.objects.filter(translation_key__in=list(found), locale=locale)
+    if issubclass(model, DraftStateMixin):
+        # A translation that is still a draft under review: the German row stands in.
+        rows = rows.filter(live=True)
+    for row in rows.select_related("locale"):
         found[row.translation_key] = row
     return found
 
@@ -265,7 +267,9 @@ def _stockists(retailers, locale: Locale, code: str) -> dict[int, Stockist]:
 
 
 def _visible_links():
-    return StockistLink.objects.filter(retailer__in_feed=True).select_related("retailer")
+    return StockistLink.objects.filter(retailer__in_feed=True, retailer__live=True).select_related(
+        "retailer"
+    )
 
 
 def _live_product():
@@ -352,7 +356,9 @@ def directory(locale=None) -> Directory:
 
     locale, code = _language(locale)
     retailers = list(
-        Retailer.objects.filter(locale__language_code=settings.LANGUAGE_CODE, in_feed=True)
+        Retailer.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, in_feed=True, live=True
+        )
     )
     by_retailer = _stockists(retailers, locale, code)
     links = list(

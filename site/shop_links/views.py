@@ -90,7 +90,9 @@ def go(request, link_id: int):
 
 @require_safe
 def go_retailer(request, retailer_id: int):
-    retailer = _get_or_404(request, Retailer.objects.select_related("locale"), retailer_id)
+    retailer = _get_or_404(
+        request, Retailer.objects.filter(live=True).select_related("locale"), retailer_id
+    )
     source_id = retailer.pk
     if retailer.locale.language_code != settings.LANGUAGE_CODE:
         # Counts belong to the German row, whichever translation the link was rendered from.

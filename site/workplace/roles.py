@@ -46,11 +46,18 @@ EDITORIAL_SNIPPETS = [
     *crud("shop_links", "retailer", "stockistlink", actions=("add", "change", "view")),
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
 ]
-# Navigation, footer and (once they exist) site settings: the frame of every page.
-SITE_FRAME = crud("core", "navigation", "footer")
+# Navigation, footer and site settings: the frame of every page.
+SITE_FRAME = crud("core", "navigation", "footer", "sitesettings")
+# Snippets whose edits go through review (core.models.ReviewedSnippet): publishing them, and
+# locking and unlocking them, is the moderators' (Wagtail adds these permissions for snippets
+# with drafts and locks; editors and translators save drafts and submit them).
+REVIEWED_SNIPPETS = [
+    *crud("core", "navigation", "footer", "sitesettings", actions=("publish", "lock", "unlock")),
+    *crud("shop_links", "retailer", actions=("publish", "lock", "unlock")),
+]
 # Translatable snippets a translator edits in their language (no add, no delete).
 TRANSLATABLE_SNIPPETS = [
-    *crud("core", "navigation", "footer", actions=("change", "view")),
+    *crud("core", "navigation", "footer", "sitesettings", actions=("change", "view")),
     *crud("designers", "discipline", "storytag", actions=("change", "view")),
     *crud("shop_links", "retailer", actions=("change", "view")),
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
@@ -81,6 +88,8 @@ ROLES: dict[str, Role] = {
             *crud("shop_links", "retailer", "stockistlink"),
             *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
             *SITE_FRAME,
+            *REVIEWED_SNIPPETS,
+            "catalogue.view_syncrun",
             *crud("wagtailredirects", "redirect"),
         ],
         page=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
@@ -118,11 +127,40 @@ def ensure_permissions(apps) -> None:
     if apps is global_apps:
         for app_config in apps.get_app_configs():
             create_permissions(app_config, apps=apps, verbosity=0)
-        return
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    else:
+        for app_config in apps.get_app_configs():
+            app_config.models_module = True
+            create_permissions(app_config, apps=apps, verbosity=0)
+            app_config.models_module = None
+    ensure_snippet_permissions(apps)
+
+
+SNIPPET_ACTIONS = ("publish", "lock", "unlock")
+
+
+def ensure_snippet_permissions(apps) -> None:
+    """The publish, lock and unlock permissions the roles hand out on snippets. Wagtail creates
+    them after `migrate` (post_migrate), again too late for the data migration."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES.values():
+        for name in role.permissions:
+            app_label, codename = name.split(".")
+            action, _sep, model_name = codename.partition("_")
+            if action not in SNIPPET_ACTIONS:
+                continue
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            content_type, _created = ContentType.objects.get_or_create(
+                app_label=app_label, model=model_name
+            )
+            Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=codename,
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"[:255]},
+            )
 
 
 class Resolver:

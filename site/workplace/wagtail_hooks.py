@@ -1,5 +1,6 @@
-"""Admin registration: the translation status report under "Berichte", a guarded PO upload and
-the notice in the page editor that translations are behind their German source."""
+"""Admin registration: the translation status report under "Berichte", a guarded PO upload,
+the notice in the page editor that translations are behind their German source, and the
+dashboard's panels (workplace/dashboard.py)."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from workplace import views
+from workplace.dashboard import panels_for
 from workplace.reports import PERMISSION, TranslationStatusView, is_behind
 
 # wagtail-localize's label of its sync button, in the editor's language from its own catalogue
@@ -99,3 +101,10 @@ def tell_editors_about_outdated_translations(request, page):
             ).format(language=source.locale.get_display_name(), action=_(SYNC_ACTION)),
         )
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_workplace_panels(request, panels):
+    # Our review panel lists the same task states with a count and a fixed number of queries.
+    panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+    panels.extend(panels_for(request.user))

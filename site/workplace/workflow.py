@@ -1,9 +1,11 @@
-"""The review workflow: every page goes through the moderators before it is published.
+"""The review workflow: every page and every public snippet goes through the moderators before
+it is published.
 
 Wagtail's own migrations create a "Moderators approval" workflow on the tree root; ours takes
 its place on the root (so it covers every page in every language) and the old one is switched
-off when nothing is in progress in it. None of the snippets keeps drafts or revisions
-(no DraftStateMixin/WorkflowMixin), so snippet workflows have nothing to attach to yet.
+off when nothing is in progress in it. The snippets that keep drafts (`core.models.
+ReviewedSnippet`: navigation, footer, site settings, retailers) are assigned to the same
+workflow by content type.
 """
 
 from django.apps import apps as global_apps
@@ -12,6 +14,13 @@ from workplace.roles import MODERATORS
 
 WORKFLOW_NAME = "Redaktionelle Prüfung"
 TASK_NAME = "Freigabe durch die Moderation"
+# (app_label, model) of the snippets under review.
+REVIEWED_SNIPPET_MODELS = [
+    ("core", "navigation"),
+    ("core", "footer"),
+    ("core", "sitesettings"),
+    ("shop_links", "retailer"),
+]
 
 
 def ensure_review_workflow(apps=global_apps):
@@ -21,6 +30,7 @@ def ensure_review_workflow(apps=global_apps):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
 
@@ -46,10 +56,18 @@ def ensure_review_workflow(apps=global_apps):
     root = Page.objects.filter(depth=1).order_by("path").first()
     if root is not None:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for app_label, model in REVIEWED_SNIPPET_MODELS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
 
     # Wagtail's default workflow, now assigned nowhere: switch it off unless work is under way.
     for other in Workflow.objects.exclude(pk=workflow.pk).filter(name="Moderators approval"):
-        in_use = WorkflowPage.objects.filter(workflow=other).exists()
+        in_use = (
+            WorkflowPage.objects.filter(workflow=other).exists()
+            or WorkflowContentType.objects.filter(workflow=other).exists()
+        )
         in_progress = WorkflowState.objects.filter(workflow=other, status="in_progress").exists()
         if not in_use and not in_progress:
             Workflow.objects.filter(pk=other.pk).update(active=False)

@@ -6,11 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Revision, WorkflowState
 
 from core.localize import untranslated_segments
-from core.models import Footer, Navigation
+from core.models import Footer, Navigation, SiteSettings
 from home.models import HomePage
+from shop_links.models import Retailer
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,10 @@ def counts():
         "navigations": Navigation.objects.count(),
         "footers": Footer.objects.count(),
         "users": get_user_model().objects.count(),
+        "site settings": SiteSettings.objects.count(),
+        "retailers": Retailer.objects.count(),
+        "in review": WorkflowState.objects.filter(status="in_progress").count(),
+        "revisions": Revision.objects.count(),
     }
 
 
@@ -53,6 +58,7 @@ def test_cards_on_the_home_page_are_translated(client, demo):
 
 def test_running_again_duplicates_nothing_and_prints_credentials(demo):
     before = counts()
+    assert before["in review"] == 2  # a page and a retailer wait for the moderators
     out = io.StringIO()
     call_command("load_demo", admin_password="another-password", stdout=out)
     assert counts() == before

@@ -94,6 +94,9 @@ def test_page_with_its_own_social_image_shares_that(client, about):
 
 
 def test_no_image_anywhere_means_no_image_tags(client, demo, about):
+    from core.models import SiteSettings
+
+    SiteSettings.objects.update(default_social_image=None)
     demo.hero_image = None
     demo.social_image = None
     demo.save_revision().publish()

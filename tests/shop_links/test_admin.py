@@ -76,6 +76,7 @@ def test_a_catalogue_retailer_keeps_its_catalogue_fields_but_takes_a_description
             "website": "javascript:alert(1)",
             "description": "Der Laden des Labels im alten Straßenbahndepot.",
             "opening_hours": "Di–Sa 11–18 Uhr",
+            "action-publish": "action-publish",  # a draft would leave the row as it is
         },
     )
     assert response.status_code == 302

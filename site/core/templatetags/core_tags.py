@@ -39,6 +39,7 @@ def site_footer(context):
     values = frame(request)
     return {
         "footer": values["footer"],
+        "settings": values["settings"],
         "links": values["footer_links"],
         "legal_pages": values["legal_pages"],
         "request": request,

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 from catalogue.demo import sync_sample_catalogue
 from catalogue.models import Product
 from core.localize import translate, untranslated_segments
-from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem
+from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem, SiteSettings
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
@@ -68,6 +68,7 @@ class DemoBuilder:
             [designer_index, product_index, story_index, retailers_page, campaign_index, about]
         )
         self.footer()
+        self.site_settings(home)
         self.translate_all(home)
         return home
 
@@ -364,14 +365,24 @@ class DemoBuilder:
             locale=self.german, about=texts.FOOTER["about"], contact=texts.FOOTER["contact"]
         ).save()
 
+    def site_settings(self, home):
+        if SiteSettings.objects.filter(locale=self.german).exists():
+            return
+        # The label's picture doubles as the image shared for pages without their own.
+        SiteSettings(
+            locale=self.german, default_social_image=home.hero_image, **texts.SITE_SETTINGS
+        ).save()
+
     # Translations ----------------------------------------------------------------------
 
     def translate_all(self, home):
-        pages = [home, *home.get_descendants().specific()]
+        # Published pages only: a draft waiting for review is translated once it is live.
+        pages = [home, *home.get_descendants().live().specific()]
         snippets = [
             *Discipline.objects.filter(locale=self.german),
             *StoryTag.objects.filter(locale=self.german),
             *Retailer.objects.filter(locale=self.german, ref__in=shops.RETAILERS),
+            *SiteSettings.objects.filter(locale=self.german),
             *Navigation.objects.filter(locale=self.german),
             *Footer.objects.filter(locale=self.german),
         ]

@@ -325,10 +325,45 @@ FOOTER = {
         "vendu dans des boutiques de la région.",
     ),
     "contact": t(
-        "Projektbüro im Depot\nTalstraße 2, 52068 Aachen\nhallo@made-in-aachen-nord.example",
-        en="Project office in the Depot\nTalstraße 2, 52068 Aachen\nhallo@made-in-aachen-nord.example",
-        nl="Projectbureau in het Depot\nTalstraße 2, 52068 Aken\nhallo@made-in-aachen-nord.example",
-        fr="Bureau du projet au Depot\nTalstraße 2, 52068 Aix-la-Chapelle\n"
-        "hallo@made-in-aachen-nord.example",
+        "Sprechzeiten im Projektbüro: Dienstag bis Donnerstag, 10–16 Uhr",
+        en="Office hours: Tuesday to Thursday, 10 am – 4 pm",
+        nl="Spreekuur op het projectbureau: dinsdag tot en met donderdag, 10–16 uur",
+        fr="Permanence au bureau du projet : du mardi au jeudi, de 10 h à 16 h",
     ),
 }
+
+# Site settings (core.SiteSettings): the address is translated, the rest is the same everywhere.
+SITE_SETTINGS = {
+    "address": t(
+        "Projektbüro im Depot\nTalstraße 2\n52068 Aachen",
+        en="Project office in the Depot\nTalstraße 2\n52068 Aachen, Germany",
+        nl="Projectbureau in het Depot\nTalstraße 2\n52068 Aken, Duitsland",
+        fr="Bureau du projet au Depot\nTalstraße 2\n52068 Aix-la-Chapelle, Allemagne",
+    ),
+    "email": "hallo@made-in-aachen-nord.example",
+    "phone": "+49 241 000 00 00",
+    "instagram_url": "https://instagram.example/madeinaachennord",
+    "mastodon_url": "https://mastodon.example/@madeinaachennord",
+}
+
+# The workplace's examples (workplace/demo.py): a page and a retailer in review, and a German
+# change that the translations have not caught up with. German only: they wait for review.
+REVIEW_PAGE = {
+    "title": "Werkstattbesuch im Depot",
+    "slug": "werkstattbesuch-im-depot",
+    "intro": "Einmal im Monat öffnen die Werkstätten im Depot ihre Türen: ein Rundgang zum "
+    "Mitmachen, mit Kaffee und Gesprächen an den Werkbänken.",
+}
+REVIEW_RETAILER = {
+    "name": "Weltladen am Kaiserplatz",
+    "kind": "concept_store",
+    "street": "Kaiserplatz 5",
+    "postcode": "52062",
+    "city": "Aachen",
+    "country": "DE",
+    "website": "https://weltladen-kaiserplatz.example/",
+    "description": "Fair gehandelte Waren aus aller Welt und jetzt auch aus dem Aachener Norden.",
+}
+PRIVACY_CHANGE = (
+    "Anfragen über das Formular der Kampagne bewahren wir 365 Tage auf und löschen sie dann."
+)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo.builder import DemoBuilder
-from workplace.demo import create_demo_users
+from workplace.demo import create_demo_users, create_review_examples
 
 
 class Command(BaseCommand):
@@ -47,6 +47,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             role_users = create_demo_users(options["admin_password"])
+            create_review_examples(log=self.stdout.write)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(self.style.SUCCESS("Demo-Inhalte sind bereit."))
         self.stdout.write(f"  Website:  {base}/de/  (auch /en/, /nl/, /fr/)")

@@ -1,0 +1,171 @@
+"""The panels on the admin's home page: what needs the team, each for those allowed to act.
+
+- **Zur Prüfung**: pages and snippets waiting in the review workflow for this user (reviewers
+  only), replacing Wagtail's "Awaiting your review" panel, whose queries grow with each item;
+- **Veraltete Übersetzungen**: translations whose German source changed after the last sync
+  (those who may translate), linking the translation status report;
+- **Neue Anfragen**: enquiries nobody has worked yet (enquiry managers only);
+- **Katalog-Abgleich**: the last run of the catalogue sync (those who may read its log).
+
+The broken shop links panel lives with the link checker (`shop_links/hooks_linkcheck.py`).
+Each panel costs a fixed number of queries, however much is waiting: counts are counted in the
+database and only the first few items are fetched.
+"""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+from wagtail.models import GroupApprovalTask, Page, TaskState
+
+TOP = 5
+
+
+def _admin_edit_url(obj) -> str:
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+
+
+class DashboardPanel(Component):
+    """A panel that renders its template with `get_context_data`; nothing when that is None."""
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if context is None:
+            return ""
+        return render_to_string(self.template_name, context)
+
+
+def is_reviewer(user) -> bool:
+    return user.is_superuser or (
+        GroupApprovalTask.objects.filter(active=True, groups__user=user).exists()
+    )
+
+
+class ReviewPanel(DashboardPanel):
+    name = "workplace_review"
+    template_name = "workplace/panels/review.html"
+    order = 100
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        states = TaskState.objects.reviewable_by(self.user).order_by("-started_at")
+        top = list(
+            states.select_related("revision__user", "workflow_state").prefetch_related(
+                "workflow_state__content_object"
+            )[:TOP]
+        )
+        items = []
+        for state in top:
+            obj = state.workflow_state.content_object
+            if obj is None:
+                continue
+            items.append(
+                {
+                    "title": str(obj),
+                    "kind": obj.specific_class._meta.verbose_name
+                    if isinstance(obj, Page)
+                    else obj._meta.verbose_name,
+                    "url": _admin_edit_url(obj),
+                    "by": state.revision.user if state.revision else None,
+                    "since": state.started_at,
+                }
+            )
+        return {
+            "count": states.count(),
+            "items": items,
+            "report_url": reverse("wagtailadmin_reports:workflow"),
+        }
+
+
+class OutdatedTranslationsPanel(DashboardPanel):
+    name = "workplace_outdated_translations"
+    template_name = "workplace/panels/outdated_translations.html"
+    order = 110
+
+    def get_context_data(self, parent_context=None):
+        from workplace.reports import outdated_translations
+
+        outdated = outdated_translations()
+        return {
+            "count": sum(len(languages) for _title, languages in outdated),
+            "items": [
+                {"title": title, "languages": ", ".join(languages)}
+                for title, languages in outdated[:TOP]
+            ],
+            "report_url": reverse("workplace_translation_status") + "?status=behind",
+        }
+
+
+class NewEnquiriesPanel(DashboardPanel):
+    name = "workplace_new_enquiries"
+    template_name = "workplace/panels/new_enquiries.html"
+    order = 90
+
+    def get_context_data(self, parent_context=None):
+        from enquiries.models import Enquiry
+
+        new = Enquiry.objects.filter(status=Enquiry.Status.NEW)
+        items = [
+            {
+                "title": (e.form_data or {}).get("company")
+                or (e.form_data or {}).get("contact_person")
+                or "–",
+                "campaign": e.campaign,
+                "since": e.submit_time,
+                "url": reverse("enquiries_enquiry:edit", args=[e.pk]),
+            }
+            for e in new.order_by("-submit_time")[:TOP]
+        ]
+        return {
+            "count": new.count(),
+            "items": items,
+            "list_url": reverse("enquiries_enquiry:index") + "?status=new",
+        }
+
+
+class CatalogueSyncPanel(DashboardPanel):
+    name = "workplace_catalogue_sync"
+    template_name = "workplace/panels/catalogue_sync.html"
+    order = 130
+
+    def get_context_data(self, parent_context=None):
+        from catalogue.models import SyncRun
+
+        run = SyncRun.objects.order_by("-started_at").first()
+        return {
+            "run": run,
+            "run_url": reverse("catalogue_syncrun:inspect", args=[run.pk]) if run else "",
+            "log_url": reverse("catalogue_syncrun:index"),
+        }
+
+
+def may_translate(user) -> bool:
+    from workplace.reports import PERMISSION
+
+    return user.has_perm(PERMISSION)
+
+
+def may_see_enquiries(user) -> bool:
+    from enquiries.permissions import can_manage
+
+    return can_manage(user)
+
+
+def may_read_sync_log(user) -> bool:
+    return user.has_perm("catalogue.view_syncrun") or user.has_perm("catalogue.run_sync")
+
+
+def panels_for(user) -> list[Component]:
+    panels = []
+    if may_see_enquiries(user):
+        panels.append(NewEnquiriesPanel())
+    if is_reviewer(user):
+        panels.append(ReviewPanel(user))
+    if may_translate(user):
+        panels.append(OutdatedTranslationsPanel())
+    if may_read_sync_log(user):
+        panels.append(CatalogueSyncPanel())
+    return panels
