@@ -153,8 +153,12 @@ def organization_id(request) -> str:
 
 
 def organization(request, home) -> dict:
-    """The label as an `Organization`, with its home page (in the visitor's language) and logo."""
-    return {
+    """The label as an `Organization`: its home page (in the visitor's language), logo, and the
+    contact details and profiles of the site settings in that language (`core.frame`)."""
+    from core import frame
+
+    contact = frame.frame(request)["settings"]
+    data = {
         "@context": SCHEMA_ORG,
         "@type": "Organization",
         "@id": organization_id(request),
@@ -162,6 +166,15 @@ def organization(request, home) -> dict:
         "url": home.get_full_url(request),
         "logo": absolute_url(request, static(LOGO_PATH)),
     }
+    if contact["address"]:
+        data["address"] = " ".join(contact["address"].split())
+    if contact["email"]:
+        data["email"] = contact["email"]
+    if contact["phone"]:
+        data["telephone"] = contact["phone"]
+    if contact["profiles"]:
+        data["sameAs"] = [profile["url"] for profile in contact["profiles"]]
+    return data
 
 
 def website(request, home) -> dict:

@@ -51,6 +51,15 @@ def test_home_page_names_the_label_and_its_search(client, demo, code):
     assert organization["url"] == f"http://testserver/{code}/"
     assert organization["logo"] == "http://testserver/static/img/favicon.svg"
     assert client.get("/static/img/favicon.svg").status_code == 200
+    # The contact details and profiles editors keep in the site settings of that language.
+    from core.models import SiteSettings
+
+    contact = SiteSettings.objects.get(locale__language_code=code)
+    assert organization["email"] == contact.email
+    assert organization["telephone"] == contact.phone
+    assert organization["address"] == " ".join(contact.address.split())
+    assert organization["sameAs"] == [p["url"] for p in contact.social_profiles()]
+    assert organization["sameAs"], "the demo settings name the label's profiles"
 
     website = jsonld.by_type(items, "WebSite")
     assert website["inLanguage"] == code
