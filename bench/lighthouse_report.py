@@ -15,6 +15,9 @@ def main(paths: list[str]) -> int:
     for path in paths:
         name, code = Path(path).name.removesuffix(".json").rsplit(".", 1)
         report = json.loads(Path(path).read_text())
+        if error := report.get("runtimeError"):
+            rows.append(f"| {name} | {code} | failed: {error['code']} | | | |")
+            continue
         scores = []
         for key in CATEGORIES:
             score = report["categories"][key]["score"]
