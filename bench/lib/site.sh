@@ -6,6 +6,8 @@
 #   site_serve [ENV=VALUE…]    gunicorn (sync workers, static files from WhiteNoise) with extra
 #                              environment for this server only; waits until it answers
 #   site_stop                  stops that gunicorn (site_serve may then start another)
+#   page_paths "TYPES" "LANGS" the demo's address of each page type in each language, as the browser
+#                              tests know them (tests/browser/pages.py): "type language path" lines
 #   start_redis                a Redis server on loopback without persistence; exports REDIS_URL
 #   wrk_measure NAME URL       a warm-up and a measured wrk run; fills rps, p50, p99 (ms), total
 #
@@ -18,6 +20,8 @@
 WORKERS=${WORKERS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-10s}
+# A slow answer is measured, not counted as a socket error (wrk gives up after 2 s by default).
+WRK_TIMEOUT=${WRK_TIMEOUT:-10s}
 PY=$PWD/.venv/bin/python
 UA="Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 headers=(-H "X-Forwarded-Proto: https" -H "User-Agent: $UA" -H "Accept-Encoding: gzip")
@@ -87,6 +91,17 @@ site_serve() {
     exit 1
 }
 
+page_paths() {
+    $PY manage.py shell -v0 -c "
+from tests.browser.pages import PAGE_TYPES
+wanted, languages = '$1'.split(), '$2'.split()
+known = {page.name: page for page in PAGE_TYPES}
+for name in wanted:
+    for code in languages:
+        print(name, code, known[name].paths[code])
+"
+}
+
 start_redis() {
     command -v redis-server >/dev/null || { echo "redis-server is missing (apt-get install redis-server)" >&2; exit 1; }
     local redis_port
@@ -106,8 +121,8 @@ to_ms() { awk '{v=$0; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms
 declare -A rps p50 p99 total
 wrk_measure() {
     local name=$1 url=$2 out
-    wrk -t 2 -c "$CONNECTIONS" -d 2s "${headers[@]}" "$url" >/dev/null  # warm-up
-    out=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --latency "${headers[@]}" "$url")
+    wrk -t 2 -c "$CONNECTIONS" -d 2s --timeout "$WRK_TIMEOUT" "${headers[@]}" "$url" >/dev/null  # warm-up
+    out=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "${headers[@]}" "$url")
     if grep -q "Non-2xx or 3xx" <<<"$out" || grep -q "Socket errors" <<<"$out"; then
         echo "$out" >&2; echo "errors during the $name run ($url)" >&2; exit 1
     fi
