@@ -40,11 +40,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_page_frame():
-    """A new version of the cached page frame for each test: the rollback at a test's end sends
-    no signal, so a frame cached inside a test would otherwise outlive the rows it came from."""
-    from core.frame import reset
+    """A new version of the cached page frame and an empty page cache for each test: the rollback
+    at a test's end sends no signal, so what a test cached would otherwise outlive its rows."""
+    from core import frame, pagecache
 
-    reset()
+    frame.reset()
+    pagecache.reset()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """No page cache: for tests that count the queries of rendering a page (a cache miss)."""
+    settings.PAGE_CACHE_TIMEOUT = 0
 
 
 @pytest.fixture
@@ -64,3 +71,113 @@ def admin_client(client, demo):
     """A client logged in as the demo's administrator."""
     client.login(username="admin", password=DEMO_ADMIN_PASSWORD)
     return client
+
+
+@pytest.fixture
+def json_log():
+    """The lines production's JSON formatter writes during the test, parsed (a list of dicts)."""
+    import io
+    import json
+    import logging
+
+    from core.logs import JsonFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+    class Lines(list):
+        @property
+        def text(self) -> str:
+            return stream.getvalue()
+
+        def events(self, name: str) -> list[dict]:
+            return [line for line in self.read() if line.get("event") == name]
+
+        def read(self) -> list[dict]:
+            self[:] = [json.loads(line) for line in stream.getvalue().splitlines()]
+            return self
+
+    yield Lines()
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+class RedisServer:
+    """Debian's redis-server on a free loopback port, without persistence; `stop()` and
+    `start()` take it down and bring it back on the same port (fault tests)."""
+
+    def __init__(self, workdir):
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.workdir = workdir
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        import shutil
+        import subprocess
+        import time
+
+        import redis
+
+        binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not shutil.which(binary):
+            pytest.fail("redis-server is missing; install Debian's redis-server package")
+        self.process = subprocess.Popen(
+            [
+                *(binary, "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", str(self.workdir)),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url)
+        for _attempt in range(100):
+            try:
+                client.ping()
+                return
+            except redis.exceptions.ConnectionError:
+                time.sleep(0.05)
+        pytest.fail("redis-server did not start")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def redis_caches(redis_server, settings):
+    """The site's caches ("default" and "pages") on the test's real Redis server, emptied."""
+    from django.core.cache import caches
+
+    from config.settings.base import redis_caches
+
+    if redis_server.process is None:
+        redis_server.start()
+    settings.CACHES = redis_caches(redis_server.url)
+    caches["pages"].clear()
+    caches["default"].clear()
+    yield redis_server
+    if redis_server.process is None:
+        redis_server.start()

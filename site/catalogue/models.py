@@ -172,7 +172,7 @@ class Product(TranslatableMixin, models.Model):
     @property
     def record(self) -> "Product":
         """The German row, which holds variants, images, partners and stockist links."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        if self.locale_id == Locale.objects.get_for_language(settings.LANGUAGE_CODE).pk:
             return self
         return Product.objects.get(
             translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE

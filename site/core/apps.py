@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Gemeinsame Bausteine"
 
     def ready(self):
-        from core import frame, i18n, images
+        from core import frame, i18n, images, pagecache, routing
 
         images.register()
         i18n.patch_locale_lookups()
+        routing.patch_wagtail_lookups()
         frame.connect_signals()
+        pagecache.connect_signals()

@@ -11,7 +11,10 @@ under a version number that every change which could alter it replaces:
 - any page saved, published, unpublished, moved or deleted (titles, slugs and live states are
   in the frame; a draft save replaces the version too, which costs one rebuild, never a stale
   frame);
-- a Locale or a Site saved or deleted.
+- a Locale, a Site or a page's view restriction saved or deleted.
+
+The same version covers what `core.routing` remembers to find a request's page (its site,
+Locale, the page at a path, the private sections).
 
 The version is replaced at once (so the rest of a request or test sees the change) and again
 when the transaction commits (so a request that read the old rows in between cannot leave them
@@ -27,31 +30,42 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.i18n import memoised
+from core.i18n import forget, memoised
 
 VERSION_KEY = "core:frame:version"
 
 
 def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid4().hex, None)
+    """The current version, read from the cache once per request."""
+
+    def load():
         version = cache.get(VERSION_KEY)
-    return version
+        if version is None:
+            cache.add(VERSION_KEY, uuid4().hex, None)
+            version = cache.get(VERSION_KEY)
+        return version
+
+    return memoised(VERSION_KEY, load)
+
+
+def _replace_version():
+    cache.set(VERSION_KEY, uuid4().hex, None)
+    forget(VERSION_KEY)
 
 
 def invalidate(**kwargs):
     """Replace the frame's version now and once more when the transaction commits."""
-    cache.set(VERSION_KEY, uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, None))
+    _replace_version()
+    transaction.on_commit(_replace_version)
 
 
 def reset():
     """Forget every cached frame (tests: a rolled-back transaction sends no signal)."""
     cache.delete(VERSION_KEY)
+    forget(VERSION_KEY)
 
 
 def _invalidate_for_page(sender, instance, **kwargs):
@@ -62,7 +76,15 @@ def _invalidate_for_page(sender, instance, **kwargs):
 def connect_signals():
     from core.models import Footer, FooterLink, Navigation, NavigationItem
 
-    for model in (Navigation, NavigationItem, Footer, FooterLink, Locale, Site):
+    for model in (
+        Navigation,
+        NavigationItem,
+        Footer,
+        FooterLink,
+        Locale,
+        Site,
+        PageViewRestriction,
+    ):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"frame-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-delete-{model.__name__}")
     # Pages come in many classes; one receiver for all saves and deletes, which checks the class.
@@ -83,18 +105,37 @@ def frame(request) -> dict:
     )
 
 
+def cache_enabled() -> bool:
+    return bool(settings.FRAME_CACHE_TIMEOUT)
+
+
+def _key(name: str, version: str | None = None) -> str:
+    return f"core:frame:{version or _version()}:{name}"
+
+
 def _cached(name, compute, *args):
     """`compute(*args)` from the cache under the frame's current version, or worked out and
     stored there."""
-    timeout = settings.FRAME_CACHE_TIMEOUT
-    if not timeout:
+    if not cache_enabled():
         return compute(*args)
-    key = f"core:frame:{_version()}:{name}"
+    key = _key(name)
     value = cache.get(key)
     if value is None:
         value = compute(*args)
-        cache.set(key, value, timeout)
+        cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
     return value
+
+
+def get_many(names) -> dict:
+    """The values stored under these names (those there are), in one cache round trip."""
+    version = _version()
+    keys = {_key(name, version): name for name in names}
+    return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+
+
+def store(name, value):
+    """Keep `value` under `name` until the frame's version changes."""
+    cache.set(_key(name), value, settings.FRAME_CACHE_TIMEOUT)
 
 
 def build(request, site, language) -> dict:
@@ -136,7 +177,11 @@ def index_url(model_label: str) -> str:
 
 
 # Index pages that blocks and cards link to on every page (latest stories, product cards).
-INDEX_PAGE_TYPES = ["designers.ProductIndexPage", "designers.StoryIndexPage"]
+INDEX_PAGE_TYPES = [
+    "designers.ProductIndexPage",
+    "designers.StoryIndexPage",
+    "shop_links.RetailerIndexPage",
+]
 
 
 def _index_urls(language) -> dict[str, str]:
@@ -145,7 +190,7 @@ def _index_urls(language) -> dict[str, str]:
     urls = {}
     for label in INDEX_PAGE_TYPES:
         model = apps.get_model(label)
-        page = model.objects.live().filter(locale__language_code=language).first()
+        page = model.objects.live().public().filter(locale__language_code=language).first()
         urls[label] = page.url if page else ""
     return urls
 

@@ -39,6 +39,13 @@ def memoised(key, compute):
     return memo[key]
 
 
+def forget(key):
+    """Drop `key` from this request's memo (a value the request itself has just changed)."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop(key, None)
+
+
 def share_locale(obj):
     """Give `obj.locale` the Locale this request already looked up, instead of a query."""
     memo = _request_memo.get()
@@ -68,7 +75,10 @@ def patch_locale_lookups():
             return original(self, language_code)
         key = ("locale", language_code)
         if key not in memo:
-            locale = original(self, language_code)  # DoesNotExist is raised, not memoised
+            from core.routing import locale_for_language
+
+            # The remembered Locale (see core.routing), else the query, which raises DoesNotExist.
+            locale = locale_for_language(language_code) or original(self, language_code)
             memo[key] = memo[("locale", locale.pk)] = locale
         return memo[key]
 

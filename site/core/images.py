@@ -7,11 +7,15 @@ through Willow's operation registry, the way Willow plugins add or replace opera
 """
 
 import copy
+import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 from willow.image import AvifImageFile
 from willow.plugins.pillow import PillowImage
 from willow.registry import registry
+
+logger = logging.getLogger(__name__)
 
 
 def save_as_avif(image, f, quality=80, lossless=False, apply_optimizers=True):
@@ -35,6 +39,7 @@ def save_as_avif(image, f, quality=80, lossless=False, apply_optimizers=True):
 def register():
     registry.register_operation(PillowImage, "save_as_avif", save_as_avif)
     _reuse_picture_filters()
+    _leave_out_failed_images()
 
 
 def _reuse_picture_filters():
@@ -59,6 +64,49 @@ def _reuse_picture_filters():
 
     get_filters.reuses_filters = True
     SrcsetImageNode.get_filters = get_filters
+
+
+def _leave_out_failed_images():
+    """A rendition that cannot be made leaves its image out of the page instead of failing it.
+
+    Wagtail's tags turn a missing original into an `<img src="not-found">` (a broken image, and
+    no log), and a corrupt original or an unreachable storage into a server error for the whole
+    page. Here any such failure is logged with the event `image_rendition_failed` and the tag
+    renders nothing; the page around it is served. Database errors still propagate: they are
+    the 503 page's business.
+    """
+    from wagtail.images.templatetags import wagtailimages_tags as tags
+
+    if getattr(tags.ImageNode.render, "leaves_out_failures", False):
+        return
+
+    # Let the tags see the real error instead of Wagtail's "not-found" stand-in.
+    tags.get_rendition_or_not_found = lambda image, specs: image.get_rendition(specs)
+    tags.get_renditions_or_not_found = lambda image, specs: image.get_renditions(*specs)
+
+    for node_class in (tags.ImageNode, tags.SrcsetImageNode, tags.PictureNode):
+        node_class.render = _guarded(node_class.__dict__["render"])
+
+
+def _guarded(render):
+    def render_or_leave_out(self, context):
+        try:
+            return render(self, context)
+        except DatabaseError:
+            raise
+        except Exception as error:
+            image = getattr(self.image_expr.resolve(context), "pk", None)
+            logger.error(
+                "An image was left out: its rendition failed (%s)",
+                type(error).__name__,
+                extra={"event": "image_rendition_failed", "image_id": image},
+            )
+            if self.output_var_name:
+                context[self.output_var_name] = None
+            return ""
+
+    render_or_leave_out.leaves_out_failures = True
+    return render_or_leave_out
 
 
 def _copy_rendition(rendition):

@@ -62,6 +62,11 @@ class BasePage(Page):
         self.prefetch_renditions()
         return super().get_context(request, *args, **kwargs)
 
+    def get_view_restrictions(self):
+        from core import routing
+
+        return routing.get_view_restrictions(self, super().get_view_restrictions)
+
     def prefetch_renditions(self):
         """The renditions of the page's own images (its image fields and every image in its
         StreamFields), fetched in one query before the templates ask for them."""

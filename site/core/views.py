@@ -10,6 +10,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.views.decorators.cache import cache_control
 from wagtail.models import Locale, Page, Site
 
 from core.i18n import locale_home
@@ -82,8 +83,12 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
+@cache_control(private=True, no_store=True)
 def search(request):
     """Search the live pages (and other registered sources) of the visitor's language.
+
+    Not cached (by the page cache nor a CDN): any text can be searched for, and each answer is
+    quick to work out.
 
     Any query string is acceptable: it is cleaned (`core.search.clean_query`) rather than
     refused, and an unknown or out-of-range page number shows the nearest page.

@@ -5,6 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -220,13 +221,18 @@ class DesignerPage(BasePage):
         if self.city:
             person["address"] = {"@type": "PostalAddress", "addressLocality": self.city}
         same_as = [self.website] if self.website else []
-        same_as += [link.url for link in self.links.all()]
+        same_as += [link.url for link in self.social_links]
         if same_as:
             person["sameAs"] = same_as
         image = seo.image_object(self.portrait, request) if self.portrait else None
         if image:
             person["image"] = image
         return [*super().get_structured_data(request), person]
+
+    @cached_property
+    def social_links(self):
+        """The designer's own profiles (the page and its structured data show them)."""
+        return list(self.links.all())
 
     def stories(self):
         """Live stories in this page's language that feature this designer (in any language)."""
@@ -255,7 +261,7 @@ class DesignerPage(BasePage):
         from shop_links.presentation import for_designer
 
         context["where_to_buy"] = for_designer(self)
-        context["social_links"] = list(self.links.all())
+        context["social_links"] = self.social_links
         return context
 
 

@@ -37,4 +37,8 @@ def queue_notification(enquiry_id: int) -> None:
         send_enquiry_mails.enqueue(enquiry_id)
     except Exception:
         # The enquiry is stored; `manage.py send_enquiry_mails` (cron) picks it up later.
-        logger.exception("enquiry %s: could not queue the notification", enquiry_id)
+        logger.exception(
+            "enquiry %s: could not queue the notification",
+            enquiry_id,
+            extra={"event": "enquiry_mail_not_queued", "enquiry_id": enquiry_id},
+        )

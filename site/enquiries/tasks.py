@@ -63,13 +63,23 @@ def deliver(enquiry_id: int) -> str:
                 enquiry.pk,
                 enquiry.notification_attempts,
                 type(error).__name__,
+                extra={
+                    "event": "enquiry_mail_failed",
+                    "enquiry_id": enquiry.pk,
+                    "attempt": enquiry.notification_attempts,
+                    "error": type(error).__name__,
+                },
             )
         else:
             enquiry.notification_attempts += 1
             enquiry.notification_state = Enquiry.Notification.SENT
             enquiry.notification_error = ""
             enquiry.next_attempt_at = None
-            logger.info("enquiry %s: mail sent", enquiry.pk)
+            logger.info(
+                "enquiry %s: mail sent",
+                enquiry.pk,
+                extra={"event": "enquiry_mail_sent", "enquiry_id": enquiry.pk},
+            )
         enquiry.save(
             update_fields=[
                 "notification_state",
@@ -95,7 +105,11 @@ def schedule_retry(enquiry: Enquiry) -> None:
     try:
         send_enquiry_mails.using(run_after=enquiry.next_attempt_at).enqueue(enquiry.pk)
     except Exception:
-        logger.exception("enquiry %s: could not queue the retry", enquiry.pk)
+        logger.exception(
+            "enquiry %s: could not queue the retry",
+            enquiry.pk,
+            extra={"event": "enquiry_mail_not_queued", "enquiry_id": enquiry.pk},
+        )
 
 
 def due_for_sending(now=None):

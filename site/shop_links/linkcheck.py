@@ -292,7 +292,11 @@ def run(
             summary.backing_off += 1
             if outcome.state == "backoff":
                 summary.checked += 1
-                log.info("Shop link backing off (429): %s", outcome.url)
+                log.info(
+                    "Shop link backing off (429): %s",
+                    outcome.url,
+                    extra={"event": "shop_link_backing_off", "url": outcome.url},
+                )
         else:
             summary.checked += 1
             if outcome.state == "ok":
@@ -306,6 +310,13 @@ def run(
                     check.failures,
                     outcome.url,
                     outcome.status or outcome.error,
+                    extra={
+                        "event": "shop_link_broken" if check.broken else "shop_link_failing",
+                        "url": outcome.url,
+                        "status": outcome.status,
+                        "error": outcome.error,
+                        "failures": check.failures,
+                    },
                 )
         summary.outcomes.append(outcome)
         if on_result:

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale
 
@@ -218,6 +219,12 @@ def retailers_page_url(locale: Locale | None = None) -> str:
     from shop_links.models import RetailerIndexPage
 
     locale, code = _language(locale)
+    if code == translation.get_language():
+        from core import frame
+
+        url = frame.index_url("shop_links.RetailerIndexPage")
+        if url:
+            return url
     pages = {
         page.locale_id: page
         for page in RetailerIndexPage.objects.live()

@@ -64,6 +64,12 @@ STATUS_LABELS = {
 }
 
 
+def is_behind(revised_at, source: TranslationSource) -> bool:
+    """True when the German object was revised after wagtail-localize last read it (the last
+    "Sync translated pages"): its translations then lack the newer German text."""
+    return revised_at is not None and revised_at > source.last_updated_at
+
+
 def translatable_snippet_models():
     return [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
 
@@ -100,7 +106,7 @@ def status_rows() -> list[StatusRow]:
             exists = locale.pk in translations
             behind = None
             if exists and source and revised:
-                behind = revised > source.last_updated_at
+                behind = is_behind(revised, source)
             rows.append(
                 StatusRow(
                     str(kind), str(obj), locale.language_code, exists, total, translated, behind

@@ -1,11 +1,21 @@
-"""Admin registration: the translation status report under "Berichte"."""
+"""Admin registration: the translation status report under "Berichte", a guarded PO upload and
+the notice in the page editor that translations are behind their German source."""
 
+from django.contrib import messages
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
-from workplace.reports import PERMISSION, TranslationStatusView
+from workplace import views
+from workplace.reports import PERMISSION, TranslationStatusView, is_behind
+
+# wagtail-localize's label of its sync button, in the editor's language from its own catalogue
+# (a variable, so that it is not extracted into this project's catalogues).
+SYNC_ACTION = "Sync translated pages"
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +28,13 @@ def register_translation_status_urls():
             view.as_view(results_only=True),
             name="workplace_translation_status_results",
         ),
+        # The same address as wagtail-localize's upload (its editor posts there); this app's
+        # hooks run before wagtail_localize's (INSTALLED_APPS order), so this pattern wins.
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            views.upload_pofile,
+            name="workplace_upload_pofile",
+        ),
     ]
 
 
@@ -29,9 +46,56 @@ class TranslationStatusMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
-        _("Übersetzungsstand"),
+        gettext_lazy("Übersetzungsstand"),
         reverse("workplace_translation_status"),
         name="translation-status",
         icon_name="wagtail-localize-language",
         order=950,
     )
+
+
+def _language_names(locales) -> str:
+    return ", ".join(sorted(str(locale.get_display_name()) for locale in locales))
+
+
+@hooks.register("before_edit_page")
+def tell_editors_about_outdated_translations(request, page):
+    """Opening a German page whose translations lack its newer text, or such a translation,
+    shows a warning that names the step that brings them up to date. Runs before
+    wagtail-localize's hook, which then shows the translation editor with the message."""
+    if request.method != "GET" or page.latest_revision is None:
+        return None
+    source = TranslationSource.objects.filter(object_id=page.translation_key).first()
+    if source is None:
+        return None
+    translations = Translation.objects.filter(source=source, enabled=True)
+    if page.locale_id == source.locale_id:
+        if not is_behind(page.latest_revision.created_at, source):
+            return None
+        locales = Locale.objects.filter(pk__in=translations.values("target_locale"))
+        if locales:
+            messages.warning(
+                request,
+                _(
+                    "Diese Seite wurde nach dem letzten Abgleich geändert. Veraltete "
+                    "Übersetzungen: {languages}. „{action}“ im Seitenkopf überträgt die "
+                    "Änderungen in die Übersetzungen."
+                ).format(languages=_language_names(locales), action=_(SYNC_ACTION)),
+            )
+        return None
+    original = page.get_translation_or_none(source.locale)
+    revision = getattr(original, "latest_revision", None)
+    if (
+        translations.filter(target_locale_id=page.locale_id).exists()
+        and revision is not None
+        and is_behind(revision.created_at, source)
+    ):
+        messages.warning(
+            request,
+            _(
+                "Das Original ({language}) wurde nach dem letzten Abgleich geändert: Diese "
+                "Übersetzung zeigt noch den alten Text. „{action}“ auf der Seite im Original "
+                "überträgt die Änderungen hierher."
+            ).format(language=source.locale.get_display_name(), action=_(SYNC_ACTION)),
+        )
+    return None

@@ -296,6 +296,16 @@ class Visit:
     csp_violations: list[str]
 
 
+def record_csp_violations(page: Page, into: list[str]) -> None:
+    """Appends each Content-Security-Policy report Chromium writes to the console to `into`."""
+    page.on(
+        "console",
+        lambda message: (
+            into.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+
+
 @pytest.fixture
 def open_page(browser, site_url):
     """`open_page(path, "phone" | "desktop")`: a fresh visitor (no cookies) at that width.
@@ -312,14 +322,7 @@ def open_page(browser, site_url):
         requests, csp_violations = [], []
         context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
-        page.on(
-            "console",
-            lambda message: (
-                csp_violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
+        record_csp_violations(page, csp_violations)
         response = page.goto(site_url + path)
         page.evaluate(
             """async () => {

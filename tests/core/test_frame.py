@@ -153,10 +153,24 @@ def test_without_the_frame_cache_pages_look_the_same(client, demo, settings):
 
 
 @pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/geschichten/", "/en/designers/"])
-def test_a_page_looks_up_each_locale_once(client, demo, path):
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_page_looks_up_each_locale_once(client, demo, path, settings):
+    settings.FRAME_CACHE_TIMEOUT = 0  # nothing remembered between requests: the request memo alone
     client.get(path)
     with CaptureQueriesContext(connection) as queries:
         client.get(path)
     lookups = Counter(q["sql"] for q in queries if 'FROM "wagtailcore_locale"' in q["sql"])
     assert lookups, "no locale lookups captured"
     assert max(lookups.values()) == 1, lookups
+
+
+@pytest.mark.parametrize("path", ["/de/", "/fr/", "/de/designerinnen/lena-hoffmann/"])
+@pytest.mark.usefixtures("uncached_pages")
+def test_with_the_frame_cached_a_page_asks_for_no_site_locale_or_restriction(client, demo, path):
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    tables = ("wagtailcore_site", "wagtailcore_locale", "wagtailcore_pageviewrestriction")
+    asked = [q["sql"] for q in queries if any(f'FROM "{table}"' in q["sql"] for table in tables)]
+    assert queries.captured_queries, "no queries captured"
+    assert asked == []

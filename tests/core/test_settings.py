@@ -82,3 +82,46 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse():
     assert result.stdout.strip().splitlines()[-1] == "60 True", result.stderr
     result = manage("shell", "-c", code, env_overrides={**PRODUCTION, "DB_CONN_MAX_AGE": "0"})
     assert result.stdout.strip().splitlines()[-1] == "0 True", result.stderr
+
+
+MACHINE_TRANSLATOR = (
+    "from wagtail_localize.machine_translators import get_machine_translator as g; t = g();"
+    "print(type(t).__name__, t.get_api_endpoint() if hasattr(t, 'get_api_endpoint') else '-')"
+)
+
+
+@pytest.mark.parametrize(
+    ("settings_module", "key", "expected"),
+    [
+        ("config.settings.production", "", "NoneType -"),
+        ("config.settings.production", "k3y", "DeepLTranslator https://api.deepl.com/v2/translate"),
+        ("config.settings.dev", "", "DummyTranslator -"),
+        (
+            "config.settings.dev",
+            "k3y:fx",
+            "DeepLTranslator https://api-free.deepl.com/v2/translate",
+        ),
+    ],
+)
+def test_deepl_api_key_switches_machine_translation_to_deepl(settings_module, key, expected):
+    # Only the translator object is built: nothing is sent to DeepL.
+    env = {**PRODUCTION, "DJANGO_SETTINGS_MODULE": settings_module, "DEEPL_API_KEY": key}
+    result = manage("shell", "-c", MACHINE_TRANSLATOR, env_overrides=env)
+    assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
+
+
+def test_review_mails_come_from_the_configured_sender_to_moderators_only():
+    code = (
+        "from django.conf import settings as s; print(s.WAGTAILADMIN_NOTIFICATION_FROM_EMAIL, "
+        "s.WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS, s.WAGTAILADMIN_NOTIFICATION_USE_HTML)"
+    )
+    result = manage("shell", "-c", code, env_overrides=PRODUCTION)
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "Made in Aachen-Nord <hallo@made-in-aachen-nord.example> False False"
+    env = {
+        **PRODUCTION,
+        "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL": "redaktion@example.org",
+        "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS": "true",
+    }
+    result = manage("shell", "-c", code, env_overrides=env)
+    assert result.stdout.strip().splitlines()[-1] == "redaktion@example.org True False"

@@ -29,48 +29,59 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint():
+def start_moto(port: int) -> subprocess.Popen:
+    """moto's S3 server on a loopback port, once it answers."""
     executable = shutil.which("moto_server", path=str(Path(sys.executable).parent))
     if executable is None:
         pytest.fail("moto_server is missing: install the test extras (pip install -e '.[test]')")
-    port = free_port()
     process = subprocess.Popen(
         [executable, "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    endpoint = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
-            urllib.request.urlopen(endpoint, timeout=1)
-            break
+            urllib.request.urlopen(f"http://127.0.0.1:{port}", timeout=1)
+            return process
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 pytest.fail("the S3 test server (moto_server) did not start")
             time.sleep(0.2)
-    yield endpoint
+
+
+def stop_moto(process: subprocess.Popen) -> None:
     process.terminate()
     process.wait(timeout=10)
 
 
-@pytest.fixture
-def s3_bucket(s3_endpoint, settings):
-    """A fresh bucket, with Django's default storage pointed at it for the test."""
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    port = free_port()
+    process = start_moto(port)
+    yield f"http://127.0.0.1:{port}"
+    stop_moto(process)
+
+
+def create_bucket(endpoint: str) -> tuple:
     name = f"media-{uuid.uuid4().hex[:12]}"
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="eu-central-1", **CREDENTIALS)
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-central-1", **CREDENTIALS)
     client.create_bucket(
         Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
     )
+    return client, name
+
+
+def use_bucket(settings, endpoint: str, name: str) -> None:
+    """Point Django's default storage at the bucket for the test."""
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
                 "bucket_name": name,
-                "endpoint_url": s3_endpoint,
+                "endpoint_url": endpoint,
                 "region_name": "eu-central-1",
                 "access_key": CREDENTIALS["aws_access_key_id"],
                 "secret_key": CREDENTIALS["aws_secret_access_key"],
@@ -79,6 +90,13 @@ def s3_bucket(s3_endpoint, settings):
             },
         },
     }
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, settings):
+    """A fresh bucket, with Django's default storage pointed at it for the test."""
+    client, name = create_bucket(s3_endpoint)
+    use_bucket(settings, s3_endpoint, name)
     return client, name
 
 
@@ -138,3 +156,46 @@ def test_a_second_upload_with_the_same_name_does_not_overwrite_the_first(admin_c
     assert {first.file.name, second.file.name} <= bucket_keys(s3, bucket)
     first_bytes = s3.get_object(Bucket=bucket, Key=first.file.name)["Body"].read()
     assert first_bytes == draw_picture("one", (800, 600))
+
+
+def test_an_upload_while_the_bucket_is_down_is_refused_clearly_and_works_again_later(
+    admin_client, settings
+):
+    """The S3 server is really stopped: the editor is told so, no image row is left without
+    its file, and once the server is back the same upload is stored."""
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    server = start_moto(port)
+    try:
+        use_bucket(settings, endpoint, "media-outage")
+        stop_moto(server)
+
+        response = upload(
+            admin_client, "Im Ausfall", "ausfall.jpg", draw_picture("down", (800, 600))
+        )
+        html = response.content.decode()
+        assert response.status_code == 200, "the form is shown again, not a server error"
+        assert "der Medienspeicher ist gerade nicht erreichbar" in html
+        assert not get_image_model().objects.filter(title="Im Ausfall").exists()
+        # The admin's usual uploader (several files, one request each) says the same.
+        multiple = admin_client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": SimpleUploadedFile("ausfall.jpg", draw_picture("down", (800, 600)))},
+        ).json()
+        assert multiple["success"] is False
+        assert "der Medienspeicher ist gerade nicht erreichbar" in multiple["error_message"]
+        assert not get_image_model().objects.filter(title="ausfall.jpg").exists()
+
+        server = start_moto(port)  # moto forgets its buckets: the same empty bucket again
+        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-central-1", **CREDENTIALS)
+        s3.create_bucket(
+            Bucket="media-outage", CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
+        )
+        response = upload(
+            admin_client, "Im Ausfall", "ausfall.jpg", draw_picture("down", (800, 600))
+        )
+        assert response.status_code == 302
+        image = get_image_model().objects.get(title="Im Ausfall")
+        assert bucket_keys(s3, "media-outage") == {image.file.name}
+    finally:
+        stop_moto(server)

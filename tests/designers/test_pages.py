@@ -93,6 +93,7 @@ def test_designer_index_is_paginated(client, demo):
     assert 'aria-current="page">2</span>' in last
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_designer_index_queries_do_not_grow_with_designers(client, demo):
     index = german(DesignerIndexPage)
     wood = german(Discipline, slug="holz")
@@ -233,6 +234,7 @@ def make_story(index, blocks: int) -> StoryPage:
     return story
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_story_queries_do_not_grow_with_blocks(client, demo):
     index = german(StoryIndexPage)
     short = make_story(index, 2)

@@ -154,6 +154,7 @@ def add_products(designer_ref, count, start=0):
         )
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_designer_page_lists_products_at_a_constant_query_cost(client, demo):
     url = DesignerPage.objects.get(catalogue_ref="tom-becker", locale__language_code="en").url
     add_products("tom-becker", 1)  # 2 from the catalogue + 1 = 3

@@ -83,6 +83,18 @@ def test_staff_can_send_again_from_the_admin(post, form_page, admin_client):
     assert len(mail.outbox) == 2
 
 
+def test_a_failed_mail_is_a_log_record_without_the_enquirer(post, form_page, json_log):
+    with override_settings(MAILERS=smtp_to(closed_port())):
+        post(form_page, answers(contact_person="Erika Geheim"))
+    enquiry = Enquiry.objects.get()
+    (line,) = json_log.events("enquiry_mail_failed")
+    assert line["level"] == "WARNING"
+    assert (line["enquiry_id"], line["attempt"]) == (enquiry.pk, 1)
+    assert line["error"] == "ConnectionRefusedError"
+    for personal in ("Erika", "erika@example.org", "Atelier Nord", "127.0.0.1"):
+        assert personal not in json_log.text
+
+
 def test_attempts_stop_at_the_maximum(post, form_page, settings):
     settings.ENQUIRY_MAIL_MAX_ATTEMPTS = 1
     with override_settings(MAILERS=smtp_to(closed_port())):

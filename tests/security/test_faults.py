@@ -4,6 +4,7 @@ The database fault is real: an app server (gunicorn, as in production) whose dat
 points at a loopback port where nothing listens.
 """
 
+import contextlib
 import json
 import os
 import socket
@@ -34,23 +35,19 @@ def fetch(url: str, headers: dict | None = None):
         return error.code, dict(error.headers), error.read().decode()
 
 
-@pytest.fixture(scope="module")
-def site_without_database(tmp_path_factory):
-    port, dead_port = _free_port(), _free_port()
-    log = tmp_path_factory.mktemp("no-db") / "server.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://site@127.0.0.1:{dead_port}/site",
-        "PYTHONUNBUFFERED": "1",
-    }
+@contextlib.contextmanager
+def app_server(log: Path, workers: int = 1, **environment):
+    """gunicorn serving the site on a free loopback port with `environment` added to this
+    process's; yields its base URL once it answers, and stops it afterwards."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **environment}
     env.pop("AWS_STORAGE_BUCKET_NAME", None)
     with log.open("w") as log_file:
         server = subprocess.Popen(
             [
                 *(sys.executable, "-m", "gunicorn", "config.wsgi"),
                 *("--pythonpath", "site", "--bind", f"127.0.0.1:{port}"),
-                *("--workers", "1", "--no-control-socket"),
+                *("--workers", str(workers), "--no-control-socket"),
             ],
             cwd=REPO,
             env=env,
@@ -59,7 +56,7 @@ def site_without_database(tmp_path_factory):
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _attempt in range(100):
+        for _attempt in range(300):
             try:
                 fetch(f"{base}/health/")
                 break
@@ -67,10 +64,21 @@ def site_without_database(tmp_path_factory):
                 time.sleep(0.1)
         else:
             pytest.fail("the app server did not start:\n" + log.read_text())
-        yield base, log
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site_without_database(tmp_path_factory):
+    log = tmp_path_factory.mktemp("no-db") / "server.log"
+    with app_server(
+        log,
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=f"postgres://site@127.0.0.1:{_free_port()}/site",
+    ) as base:
+        yield base, log
 
 
 @pytest.mark.parametrize(

@@ -190,3 +190,26 @@ def test_command_checks_one_address_and_prints_a_summary(shops):
     assert lines[-1] == "1 checked: 1 ok, 0 failing, 0 broken, 0 backing off"
     with pytest.raises(CommandError, match="not used by any retailer"):
         call_command("check_shop_links", url="https://elsewhere.example/", stdout=out)
+
+
+def test_a_broken_link_is_a_log_record_with_its_event(demo, settings, shop_server, json_log):
+    settings.SHOP_LINKS_CHECK_TIMEOUT = 0.5
+    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = True
+    settings.SHOP_LINKS_BROKEN_AFTER = 2
+    server = shop_server()
+    server.routes["/gone"] = 404
+    link = StockistLink.objects.first()
+    link.url, link.allow_http = server.url("/gone"), True
+    link.save()
+
+    linkcheck.run(only=link.url)
+    assert json_log.events("shop_link_broken") == []
+    (failing,) = json_log.events("shop_link_failing")
+    assert (failing["failures"], failing["status"]) == (1, 404)
+
+    linkcheck.run(only=link.url)
+    (broken,) = json_log.events("shop_link_broken")
+    assert broken["level"] == "WARNING"
+    # The test shop lives on 127.0.0.1: like any IP address in a log line, it is masked.
+    assert broken["url"] == link.url.replace("127.0.0.1", "[ip]")
+    assert (broken["status"], broken["failures"]) == (404, 2)

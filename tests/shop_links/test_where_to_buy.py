@@ -246,6 +246,7 @@ def count_queries(client, path) -> int:
 
 
 @pytest.mark.parametrize("code", ["de", "en"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_product_page_queries_do_not_grow_with_retailers(client, demo, code):
     stool = record("MAN-0004")
     StockistLink.objects.filter(product=stool).exclude(retailer__ref="laden-im-depot").delete()
@@ -257,6 +258,7 @@ def test_product_page_queries_do_not_grow_with_retailers(client, demo, code):
 
 
 @pytest.mark.parametrize("code", ["de", "fr"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_designer_page_queries_do_not_grow_with_retailers(client, demo, code):
     path = DESIGNER_PATHS[code].format("aylin-kaya")
     few = count_queries(client, path)
@@ -269,6 +271,7 @@ def test_designer_page_queries_do_not_grow_with_retailers(client, demo, code):
 
 
 @pytest.mark.parametrize("code", ["de", "nl"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_retailers_page_queries_do_not_grow_with_retailers(client, demo, code):
     Retailer.objects.exclude(ref="laden-im-depot").update(in_feed=False)
     few = count_queries(client, RETAILERS.paths[code])

@@ -92,3 +92,14 @@ def form_data(html: str, marker: str = "w-form") -> dict:
     for name, value in parser.data:
         data.setdefault(name, value)
     return data
+
+
+def edit(client, page, **actions):
+    """Posts the page's edit form back, as the editor's browser would, with `actions`
+    (the page's body is posted empty)."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    data = form_data(response.content.decode(), marker="page-edit-form")
+    data.update({"body-count": "0", **actions})
+    return client.post(url, data)

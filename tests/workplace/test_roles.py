@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Workflow, WorkflowState
 from catalogue.demo import SAMPLE_FEED
 from catalogue.models import SyncRun
 from core.models import ContentPage, Navigation
-from tests.workplace.conftest import form_data, refused
+from tests.workplace.conftest import edit, form_data, refused
 from workplace.roles import (
     CATALOGUE_MANAGERS,
     EDITORS,
@@ -35,16 +35,6 @@ def draft_page(home, owner=None) -> ContentPage:
     home.add_child(instance=page)
     page.save_revision(user=owner)
     return page
-
-
-def edit(client, page, **actions):
-    """Posts the page's edit form back, as the editor's browser would, with `actions`."""
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    data = form_data(response.content.decode(), marker="page-edit-form")
-    data.update({"body-count": "0", **actions})
-    return client.post(url, data)
 
 
 def test_sync_roles_is_repeatable_and_reports_only_permissions_of_missing_apps(demo):

@@ -50,6 +50,7 @@ from catalogue.sync.errors import FeedRefused, RowError, ShareGuardTripped, Sync
 from catalogue.sync.images import ImageFetcher, ImageStore
 from catalogue.sync.parse import KEEP, Feed, ProductData, parse
 from catalogue.sync.source import fetch_feed
+from core import pagecache
 from shop_links.models import Retailer, StockistLink
 
 logger = logging.getLogger(__name__)
@@ -897,14 +898,29 @@ def run_sync(
             if dry_run:
                 transaction.set_rollback(True)
         summary.status = SyncRun.Status.SUCCEEDED
+        if not dry_run and changed_anything(summary):
+            # Bulk writes send no signals: the cached pages are replaced here, once per run.
+            pagecache.invalidate()
         summary.message = describe(summary)
     except SyncLocked as exc:
         summary.status, summary.message = SyncRun.Status.LOCKED, str(exc)
+        logger.warning(
+            "Catalogue sync skipped: another run holds the lock",
+            extra={"event": "catalogue_sync_locked", "run_id": run.pk, "trigger": trigger},
+        )
     except FeedRefused as exc:
         summary.status, summary.message = SyncRun.Status.REFUSED, str(exc)
+        logger.error(
+            "Catalogue sync refused the feed: %s",
+            exc,
+            extra={"event": "catalogue_sync_refused", "run_id": run.pk, "trigger": trigger},
+        )
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)
     except Exception as exc:
-        logger.exception("Catalogue sync failed")
+        logger.exception(
+            "Catalogue sync failed",
+            extra={"event": "catalogue_sync_failed", "run_id": run.pk, "trigger": trigger},
+        )
         summary.status = SyncRun.Status.FAILED
         summary.message = f"The sync failed and changed nothing: {exc.__class__.__name__}: {exc}"
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)
@@ -926,6 +942,17 @@ def run_sync(
             warnings=summary.warnings[:200],
         )
     return summary
+
+
+CHANGE_KEYS = ("created", "updated", "archived", "restored")
+
+
+def changed_anything(summary: Summary) -> bool:
+    return any(
+        counts.get(key)
+        for counts in (summary.counts, summary.retailers, summary.partners)
+        for key in CHANGE_KEYS
+    ) or bool(summary.images.get("stored"))
 
 
 def describe(summary: Summary) -> str:

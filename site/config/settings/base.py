@@ -8,6 +8,7 @@ hand: SQLite, media on local disk, a local-memory cache and e-mail printed to th
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,14 +112,82 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless a Redis URL is given (Django's built-in Redis backend).
+# Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
+# subclass that answers "not cached" instead of raising while Redis is unreachable: core.cache).
+# "pages" holds whole public pages (core.pagecache), apart from the small entries of "default".
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.5"))
+
+
+def redis_caches(url: str) -> dict:
+    redis = {
+        "BACKEND": "core.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
     }
+    return {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 2000)},
+        },
+    }
+# Page cache (core.pagecache): anonymous GET/HEAD requests of public pages, answered from the
+# "pages" cache; any content change replaces the cache's generation (nothing stays stale).
+# Seconds an entry may live (a process-local cache cannot hear other processes' changes, so
+# its default is short); 0 turns the page cache off.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 3600 if REDIS_URL else 300)
+# Cache-Control of cacheable pages, for browsers (max-age) and a CDN in front (s-maxage, and
+# how long it may serve an old copy while it fetches a new one or while the site fails).
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 0)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 3600)
+# Wagtail's frontend-cache invalidation for a CDN or HTTP cache in front: "" (off), "http"
+# (PURGE requests to FRONTEND_CACHE_LOCATION, e.g. Varnish), "cloudflare", "cloudfront".
+FRONTEND_CACHE = env_str("FRONTEND_CACHE")
+FRONTEND_CACHE_BACKENDS = {
+    "": {},
+    "http": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
+        }
+    },
+    "cloudflare": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        }
+    },
+    "cloudfront": {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    },
+}
+if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be empty, http, cloudflare or cloudfront, not {FRONTEND_CACHE!r}."
+    )
+WAGTAILFRONTENDCACHE = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
+# Sessions (editors only: visitors get none): in the database, read through the cache when
+# Redis is there, so a session survives a restart of Redis or of any app server.
+SESSION_ENGINE = env_str(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db",
+)
 # The page frame (menu, footer, legal links, homes) is cached per site and language and replaced
 # on every change (core.frame); the timeout only bounds a process-local cache. 0: no frame cache.
 FRAME_CACHE_TIMEOUT = env_int("FRAME_CACHE_TIMEOUT", 3600)
@@ -280,6 +351,15 @@ WAGTAIL_SITE_NAME = "Made in Aachen-Nord"
 # No avatars from gravatar.com: the admin never sends editors' e-mail hashes to another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Review e-mails: the Moderators group hears of each submission, the submitter of approval or
+# requested changes. Superusers are left out unless asked for: reviewing is the moderators' job.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env_str(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = env_bool("WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
 # Wagtail's database search; on PostgreSQL each language is indexed and searched with its own
 # text search configuration (stemming, stop words): see core/search_backend.py.
 WAGTAILSEARCH_BACKENDS = {
@@ -292,19 +372,37 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 15 * 10
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 # libavif encoder speed for AVIF renditions (0 slowest/smallest … 10 fastest); see core/images.py.
 AVIF_ENCODER_SPEED = env_int("AVIF_ENCODER_SPEED", 8)
+# Uploads: raster images only (an SVG can carry script), office and text documents only (no
+# HTML, SVG or JavaScript). Documents go through Django's serve view, also from S3, so every
+# one is sent as an attachment (never shown inline, not even a PDF) with `nosniff`; a document
+# whose content does not match its extension is refused, and so is any upload while the media
+# storage does not answer (core/uploads.py).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
+# Request bodies: form fields at most 2.5 MB in memory (Django's default); uploaded files above
+# this size are spooled to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Logs go to standard error: plain lines ("text", the default), or one JSON object per line
+# ("json", production's default; core/logs.py) with a stable `event` field and no personal data.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's request logger would write client addresses and paths of 404s; keep warnings only.

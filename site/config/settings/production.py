@@ -35,6 +35,10 @@ if MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):
         }
     }
 
+# JSON log lines for the log collector unless LOG_FORMAT=text.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+
 STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

@@ -208,14 +208,18 @@ class DemoBuilder:
         if Navigation.objects.filter(locale=self.german).exists():
             return
         navigation = Navigation(locale=self.german, name=texts.NAVIGATION["name"])
+        # An explicit sort_order: assigned this way (not through the admin's form) it stays
+        # empty, and the menu's order would be whatever order the database returns the rows in
+        # (it changed after a backup was restored).
         navigation.items = [
             NavigationItem(
                 label=shops.NAVIGATION_LABEL
                 if isinstance(page, RetailerIndexPage)
                 else texts.NAVIGATION.get(page.slug, page.title),
                 link_page=page,
+                sort_order=position,
             )
-            for page in pages
+            for position, page in enumerate(pages)
         ]
         navigation.save()
 

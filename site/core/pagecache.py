@@ -1,0 +1,235 @@
+"""The page cache: whole public pages for anonymous visitors, from Django's cache ("pages").
+
+What is cached: the answer to a GET of a public page (every page type, the routable product
+pages, sitemap and robots.txt) for a request that carries no session or CSRF cookie, when the
+answer is a 200 that sets no cookie and does not forbid caching. HEAD requests are answered
+from the GET's entry. The key is the host, the language and the path with its query string
+(parameters sorted), so filters, pagination and campaign links each have their entry. Never
+cached: logged-in editors (they have a session cookie: they neither read nor fill the cache),
+the admin with its previews and drafts, posts, the counted redirect (/go/, a 302), the site
+search (any text can be searched for; `private, no-store`), error pages, documents and media.
+
+Invalidation: every entry is stored with the cache's generation, and any change that can show
+on a page replaces the generation, so an entry from before the change is never served again
+(nothing stays stale; `PAGE_CACHE_TIMEOUT` only frees memory):
+
+- a page saved, published, unpublished, moved or deleted, in any language (a translation synced
+  by wagtail-localize is saved and published like any page);
+- a snippet or other model shown on pages saved, published, unpublished or deleted: navigation,
+  footer, retailers, stockist links, products and their variants, images and partners,
+  taxonomies, form fields, images, documents, locales, sites (`CONTENT_APPS`, minus the
+  `UNSHOWN` models that visitors' requests and background jobs write);
+- a catalogue sync that changed anything (it writes in bulk, which sends no signals).
+
+The generation is replaced at once and again when the transaction commits, so a request that
+read the old rows in between cannot leave them behind. A hit costs one cache round trip: the
+generation and the entry are read together.
+
+Responses say `X-Cache: hit`, `miss` (rendered and stored) or `bypass` (not cacheable) for
+tests and benchmarks, and carry `Cache-Control` for a CDN in front: cacheable pages
+`public, max-age, s-maxage, stale-while-revalidate, stale-if-error` (settings `PAGE_CACHE_*`),
+anything else without its own Cache-Control `private, no-store`.
+"""
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+GENERATION_KEY = "generation"
+# Paths that are never pages: left alone (no X-Cache, their own Cache-Control).
+PASSTHROUGH_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/go/")
+# The longest query string cached; longer ones are rendered each time.
+MAX_QUERY_LENGTH = 512
+
+# Apps whose models can show on a public page, and the models in them that never do (written by
+# visitors' requests, background jobs or the admin's workflow only).
+CONTENT_APPS = {
+    "core",
+    "home",
+    "catalogue",
+    "shop_links",
+    "designers",
+    "campaigns",
+    "enquiries",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+}
+SHOWN_WAGTAILCORE = {"page", "locale", "site", "pageviewrestriction", "collectionviewrestriction"}
+UNSHOWN = {
+    "catalogue.syncrun",
+    "catalogue.synclock",
+    "shop_links.clickcount",
+    "shop_links.linkcheck",
+    "enquiries.enquiry",
+    "enquiries.enquirynote",
+    "wagtailimages.rendition",
+}
+
+
+def _cache():
+    return caches["pages"]
+
+
+def invalidate(**kwargs):
+    """Replace the generation now and once more when the transaction commits."""
+    _cache().set(GENERATION_KEY, uuid4().hex, None)
+    transaction.on_commit(lambda: _cache().set(GENERATION_KEY, uuid4().hex, None))
+
+
+def reset():
+    """Forget every cached page (tests: a rolled-back transaction sends no signal)."""
+    _cache().clear()
+
+
+def shown_on_pages(model) -> bool:
+    meta = model._meta
+    if meta.app_label not in CONTENT_APPS or meta.label_lower in UNSHOWN:
+        return False
+    if meta.app_label == "wagtailcore":
+        return meta.model_name in SHOWN_WAGTAILCORE
+    return True
+
+
+def _on_change(sender, instance=None, **kwargs):
+    model = type(instance) if instance is not None else sender
+    if shown_on_pages(model):
+        invalidate()
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"pagecache-{id(signal)}")
+    # Publishing and moving also save rows; these make the intent explicit and cover snippets
+    # with draft state, whose publish may write only their revision and the live row.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate, dispatch_uid=f"pagecache-{id(signal)}")
+
+
+def cache_control_public() -> str:
+    return (
+        f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, s-maxage={settings.PAGE_CACHE_S_MAXAGE}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
+        f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
+    )
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or settings.CSRF_COOKIE_NAME in request.COOKIES
+    ):
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    return not request.path_info.startswith(settings.MEDIA_URL)
+
+
+def _cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = {
+        part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")
+    }
+    if control & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+    return "cookie" not in vary and "*" not in vary
+
+
+def _drop_vary_cookie(response) -> None:
+    """A request without session or CSRF cookie gets the same page whatever other cookies it
+    has: `Vary: Cookie` (added when a template asked whether someone is logged in) goes."""
+    vary = [part.strip() for part in response.get("Vary", "").split(",") if part.strip()]
+    kept = [part for part in vary if part.lower() != "cookie"]
+    if len(kept) != len(vary):
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+
+
+def cache_key(request) -> str:
+    query = urlencode(
+        sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+    )
+    language = translation.get_language_from_path(request.path_info) or "-"
+    url = f"{request.get_host()}|{language}|{request.path_info}?{query}"
+    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    """Answers cacheable requests from the "pages" cache and stores what it renders for them.
+
+    Sits above the session, locale, CSRF and authentication middleware: a hit touches neither
+    the database nor the session, so cached pages are served while the database is down.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(PASSTHROUGH_PREFIXES):
+            return self.get_response(request)
+        if not settings.PAGE_CACHE_TIMEOUT or not _cacheable_request(request):
+            return self._bypass(self.get_response(request))
+
+        key = cache_key(request)
+        found = _cache().get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+        if entry is not None and generation is not None and entry[0] == generation:
+            # The page's language, as LocaleMiddleware (not reached by a hit) would activate it.
+            translation.activate(
+                translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            )
+            return self._from_entry(entry)
+
+        if generation is None:
+            # The first request after the cache was emptied: a generation before rendering, so
+            # that a change made while this page renders replaces it.
+            _cache().add(GENERATION_KEY, uuid4().hex, None)
+            generation = _cache().get(GENERATION_KEY)
+
+        response = self.get_response(request)
+        _drop_vary_cookie(response)
+        if request.method != "GET" or not _cacheable_response(response):
+            return self._bypass(response)
+        response["Cache-Control"] = cache_control_public()
+        if generation is None:  # the cache is not answering: nothing to store
+            response["X-Cache"] = "bypass"
+            return response
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() != "set-cookie"
+        ]
+        entry = (generation, response.status_code, headers, response.content)
+        _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _from_entry(entry) -> HttpResponse:
+        _generation, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
+
+    @staticmethod
+    def _bypass(response):
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        response["X-Cache"] = "bypass"
+        return response

@@ -1,0 +1,235 @@
+"""The page cache (core.pagecache) on the suite's local-memory cache: anonymous visitors get
+cached pages, editors never do, and every change shows on the next request in every language."""
+
+import pytest
+from wagtail.models import Page
+
+from core.models import Navigation
+
+PAGES = ["/de/", "/en/designers/", "/nl/", "/fr/"]
+
+
+def _hit_all(client, paths):
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "hit", path
+
+
+def _assert_fresh(client, paths, text):
+    """The next request renders each page again, and it shows `text`."""
+    for path in paths:
+        response = client.get(path)
+        assert response["X-Cache"] == "miss", path
+        assert text in response.content.decode(), path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_second_anonymous_request_is_a_hit_without_cookie_or_vary_cookie(client, demo, path):
+    first = client.get(path)
+    second = client.get(path)
+    assert first.status_code == second.status_code == 200
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    for response in (first, second):
+        assert not response.cookies
+        assert "cookie" not in response.get("Vary", "").lower()
+        assert response["Cache-Control"].startswith("public, max-age=")
+        assert "s-maxage=" in response["Cache-Control"]
+        assert "stale-while-revalidate=" in response["Cache-Control"]
+        assert "stale-if-error=" in response["Cache-Control"]
+    # The security headers are added to hits as well.
+    assert "Content-Security-Policy" in second and "Permissions-Policy" in second
+
+
+@pytest.mark.django_db
+def test_query_strings_are_keyed_in_any_order(client, demo):
+    assert client.get("/de/produkte/?a=1&b=2")["X-Cache"] == "miss"
+    assert client.get("/de/produkte/?b=2&a=1")["X-Cache"] == "hit"
+    assert client.get("/de/produkte/?a=2&b=2")["X-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_editors_neither_read_nor_fill_the_cache(admin_client, client, demo):
+    client.get("/de/")
+    editor = admin_client.get("/de/")
+    assert editor["X-Cache"] == "bypass"
+    assert "private" in editor["Cache-Control"] and "no-store" in editor["Cache-Control"]
+    admin_client.logout()
+    admin_client.cookies.clear()
+
+
+@pytest.mark.django_db
+def test_what_an_editor_sees_never_reaches_visitors(admin_client, demo):
+    from django.test import Client
+
+    admin_client.get("/de/")
+    visitor = Client().get("/de/")
+    assert visitor["X-Cache"] == "miss"
+    assert b"wagtail-userbar" not in visitor.content
+
+
+@pytest.mark.django_db
+def test_search_and_posts_are_not_cached(client, demo):
+    for _attempt in range(2):
+        response = client.get("/de/suche/?q=holz")
+        assert response["X-Cache"] == "bypass"
+        assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_shows_on_the_next_request(client, demo):
+    page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    client.get(page.url)
+    assert client.get(page.url)["X-Cache"] == "hit"
+    page = page.specific
+    page.title = "Ganz neuer Titel"
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert response["X-Cache"] == "miss"
+    assert "Ganz neuer Titel" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_page_removes_it_and_its_links_in_every_language(client, demo):
+    german = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    english = german.get_translation(_locale("en"))
+    for path in ("/de/", "/en/", german.url, english.url):
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "hit"
+    english.specific.unpublish()
+    assert client.get(english.url).status_code in (301, 302, 404)
+    assert client.get("/en/")["X-Cache"] == "miss"
+    assert client.get("/de/")["X-Cache"] == "miss"
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
+@pytest.mark.django_db
+def test_editing_the_navigation_shows_in_every_language(client, demo):
+    _hit_all(client, PAGES)
+    for navigation in Navigation.objects.all():
+        item = navigation.items.first()
+        item.label = f"Neu {navigation.locale.language_code}"
+        item.save()
+    _assert_fresh(client, PAGES, "Neu ")
+
+
+@pytest.mark.django_db
+def test_moving_and_deleting_a_page_replace_the_cached_pages(client, demo):
+    story = Page.objects.get(
+        url_path__endswith="/geschichten/siebdruck-nord/", locale__language_code="de"
+    )
+    index = story.get_parent()
+    client.get(index.url)
+    assert client.get(index.url)["X-Cache"] == "hit"
+    story.move(index.get_parent(), pos="last-child")
+    assert client.get(index.url)["X-Cache"] == "miss"
+    assert client.get(index.url)["X-Cache"] == "hit"
+    Page.objects.get(pk=story.pk).delete()
+    assert client.get(index.url)["X-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_changing_a_product_shows_on_its_pages(client, demo):
+    from catalogue.models import Product
+
+    product = Product.objects.filter(locale__language_code="de").live().first()
+    index = Page.objects.get(url_path__endswith="/produkte/", locale__language_code="de")
+    url = f"{index.url}{product.slug}/"
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Cache"] == "hit"
+    product.title = "Umbenanntes Produkt"
+    product.save()
+    response = client.get(url)
+    assert response["X-Cache"] == "miss"
+    assert "Umbenanntes Produkt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_writes_that_visitors_cause_leave_the_cache_alone(client, demo):
+    from shop_links.models import ClickCount
+
+    client.get("/de/")
+    ClickCount.objects.all().delete()
+    assert client.get("/de/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_syncing_a_translation_shows_on_the_translated_page(client, demo):
+    from core.localize import translate
+
+    german = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    english = german.get_translation(_locale("en"))
+    _hit_all(client, [english.url])
+    german = german.specific
+    german.title = "Über das Projekt (neu)"
+    german.save_revision().publish()
+    translate(german, "en", {"Über das Projekt (neu)": "About the project (new)"})
+    response = client.get(english.url)
+    assert response["X-Cache"] == "miss"
+    assert "About the project (new)" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_a_retailer_shows_on_the_where_to_buy_pages(client, demo):
+    from shop_links.models import Retailer
+
+    pages = [p.url for p in Page.objects.live().type(_model("shop_links.RetailerIndexPage"))]
+    _hit_all(client, pages)
+    for retailer in Retailer.objects.filter(ref="laden-im-depot"):
+        retailer.name = f"Neuer Laden {retailer.locale.language_code}"
+        retailer.save()
+    _assert_fresh(client, pages, "Neuer Laden")
+
+
+def _model(label):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+@pytest.mark.django_db
+def test_publishing_a_snippet_replaces_the_cached_pages(client, demo):
+    from wagtail.signals import published
+
+    _hit_all(client, PAGES)
+    navigation = Navigation.objects.first()
+    published.send(sender=Navigation, instance=navigation)
+    for path in PAGES:
+        assert client.get(path)["X-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client, demo, tmp_path):
+    import copy
+    import json
+
+    from catalogue.demo import SAMPLE_FEED
+    from catalogue.models import Product
+    from catalogue.sync.engine import run_sync
+    from tests.catalogue.conftest import write_feed
+
+    indexes = Page.objects.live().type(_model("designers.ProductIndexPage"))
+    urls = {}
+    for index in indexes:
+        slug = Product.objects.get(external_id="MAN-0001", locale_id=index.locale_id).slug
+        urls[index.locale.language_code] = f"{index.url}{slug}/"
+    _hit_all(client, urls.values())
+
+    feed = copy.deepcopy(json.loads(SAMPLE_FEED.read_text(encoding="utf-8")))
+    titles = feed["products"][0]["title"]
+    for code in titles:
+        titles[code] = f"{titles[code]} 2027"
+    assert run_sync(write_feed(tmp_path, feed)).ok
+    _assert_fresh(client, urls.values(), "2027")
+
+    # A run that changes nothing keeps the cached pages.
+    _hit_all(client, urls.values())
+    assert run_sync(write_feed(tmp_path, feed)).ok
+    for url in urls.values():
+        assert client.get(url)["X-Cache"] == "hit"

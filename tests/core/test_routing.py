@@ -1,0 +1,120 @@
+"""A visited page's address, site, Locale and private sections are remembered (`core.routing`),
+and every change an editor makes still shows on the very next request."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from core.models import ContentPage
+from designers.models import DesignerIndexPage, DesignerPage, StoryIndexPage, StoryPage
+
+pytestmark = pytest.mark.django_db
+
+LENA = "/de/designerinnen/lena-hoffmann/"
+
+
+def lena():
+    return DesignerPage.objects.get(locale__language_code="de", slug="lena-hoffmann")
+
+
+def page_queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return sum('FROM "wagtailcore_page"' in q["sql"] for q in queries)
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(client, demo):
+    client.get(LENA)
+    cold_route = page_queries(client, LENA)
+    from core.frame import reset
+
+    reset()  # forget everything: Wagtail walks home → index → designer again
+    assert page_queries(client, LENA) > cold_route
+
+
+def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(client, demo):
+    assert client.get(LENA).status_code == 200  # remembered now
+    page = lena()
+    page.slug = "lena-hoffmann-studio"
+    page.save_revision().publish()
+    new = client.get("/de/designerinnen/lena-hoffmann-studio/")
+    assert new.status_code == 200
+    assert "Lena Hoffmann" in new.content.decode()
+    old = client.get(LENA)
+    assert old.status_code in (301, 302, 404)  # Wagtail's automatic redirect, never the old page
+    if old.status_code != 404:
+        assert old["Location"].endswith("/de/designerinnen/lena-hoffmann-studio/")
+
+
+def test_an_unpublished_page_is_gone_on_the_next_request(client, demo):
+    assert client.get(LENA).status_code == 200
+    lena().unpublish()
+    assert client.get(LENA).status_code == 404
+
+
+def test_a_deleted_page_is_gone_on_the_next_request(client, demo):
+    assert client.get(LENA).status_code == 200
+    lena().delete()
+    assert client.get(LENA).status_code == 404
+
+
+def test_a_moved_page_answers_at_its_new_address(client, demo):
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    assert client.get("/de/ueber-das-projekt/").status_code == 200
+    stories = StoryIndexPage.objects.get(locale__language_code="de")
+    about.move(stories, pos="last-child")
+    assert client.get(f"{stories.url}ueber-das-projekt/").status_code == 200
+    assert client.get("/de/ueber-das-projekt/").status_code != 200
+
+
+def test_a_page_made_private_asks_for_the_password_at_once(client, demo):
+    lead = lena().lead
+    assert lead in client.get(LENA).content.decode()
+    PageViewRestriction.objects.create(
+        page=lena(), restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    response = client.get(LENA)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="password"' in html
+    assert lead not in html
+
+
+def test_a_private_section_drops_out_of_the_lists_at_once(client, demo):
+    index = DesignerIndexPage.objects.get(locale__language_code="de")
+    story = StoryPage.objects.live().filter(locale__language_code="de").first()
+    stories_url = StoryIndexPage.objects.get(locale__language_code="de").url
+    assert story.title in client.get(stories_url).content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert story.title not in client.get(stories_url).content.decode()
+    restriction.delete()
+    assert story.title in client.get(stories_url).content.decode()
+    assert client.get(index.url).status_code == 200
+
+
+def test_an_address_that_is_no_page_is_still_a_404_and_products_still_route(client, demo):
+    assert client.get("/de/designerinnen/niemand/").status_code == 404
+    assert client.get("/de/designerinnen/niemand/").status_code == 404
+    assert client.get("/de/produkte/overhead-line-lamp/").status_code == 200
+    assert client.get("/de/produkte/overhead-line-lamp/").status_code == 200
+    assert client.get("/de/produkte/kein-produkt/").status_code == 404
+
+
+def test_an_unknown_host_is_refused_and_a_second_site_gets_its_own_pages(client, demo, settings):
+    from wagtail.models import Site
+
+    assert client.get("/de/", HTTP_HOST="evil.example").status_code == 400
+    settings.ALLOWED_HOSTS = ["testserver", "zweite.example"]
+    other_root = Page.objects.get(depth=1).add_child(
+        instance=ContentPage(title="Zweite Website", slug="zweite")
+    )
+    Site.objects.create(hostname="zweite.example", port=80, root_page=other_root)
+    assert client.get("/de/").status_code == 200  # the default site, remembered
+    other = client.get("/de/", HTTP_HOST="zweite.example")
+    assert other.status_code == 200
+    assert "Zweite Website" in other.content.decode()

@@ -1,0 +1,111 @@
+"""The page cache when a service behind it fails: Redis down (pages served uncached) and the
+database down (cached pages still served). Both services are real and really stopped."""
+
+import logging
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import _copy_of_test_database
+from tests.security.test_faults import app_server, fetch
+
+REPO = Path(__file__).resolve().parents[2]
+PATHS = ["/de/", "/en/designers/", "/nl/", "/fr/"]
+
+
+@pytest.mark.django_db
+def test_redis_down_pages_are_served_uncached_with_one_warning(
+    client, demo, redis_caches, caplog, monkeypatch
+):
+    from core import cache
+
+    monkeypatch.setattr(cache, "_failing", False)
+    client.get("/de/")
+    assert client.get("/de/")["X-Cache"] == "hit"
+
+    redis_caches.stop()
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
+        for path in [*PATHS, *PATHS]:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert response["X-Cache"] == "bypass"
+            assert not response.cookies
+        assert client.get("/health/").json()["cache"] == "failing"
+    messages = [record.getMessage() for record in caplog.records if record.name == "core.cache"]
+    assert messages == ["cache unavailable (ConnectionError): serving without it"]
+
+    redis_caches.start()
+    client.get("/de/")
+    assert client.get("/de/")["X-Cache"] == "hit"
+
+
+@pytest.fixture
+def cached_site(django_db_setup, django_db_blocker, redis_server):
+    """An app server (gunicorn) on a copy of the test database with its caches on the test's
+    Redis server; yields its base URL and a function that takes its database down for real."""
+    from django.db import connection
+
+    workdir = Path(tempfile.mkdtemp(prefix="maan-cache-fault-"))
+    with django_db_blocker.unblock(), _copy_of_test_database(workdir, "127.0.0.1", 80) as url:
+        vendor = connection.vendor
+
+        def stop_database():
+            if vendor == "sqlite":
+                # The file goes and a folder takes its place: every new connection fails to open it.
+                path = Path(url.removeprefix("sqlite:///"))
+                path.rename(workdir / "gone.sqlite3")
+                path.mkdir()
+                return
+            import psycopg
+
+            name = url.rsplit("/", 1)[1]
+            admin = url.rsplit("/", 1)[0] + "/postgres"
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                    (name,),
+                )
+
+        try:
+            with app_server(
+                workdir / "server.log",
+                workers=2,
+                DJANGO_SETTINGS_MODULE="tests.redis_settings",
+                DATABASE_URL=url,
+                REDIS_URL=redis_server.url.rsplit("/", 1)[0] + "/1",
+            ) as base:
+                yield base, stop_database
+        finally:
+            if vendor != "sqlite":
+                import psycopg
+
+                name = url.rsplit("/", 1)[1]
+                admin = url.rsplit("/", 1)[0] + "/postgres"
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+
+def test_database_down_cached_pages_are_still_served(cached_site):
+    base, stop_database = cached_site
+    warm = {}
+    for path in PATHS:
+        status, _headers, html = fetch(base + path)
+        assert status == 200
+        status, headers, html = fetch(base + path)
+        assert headers["X-Cache"] == "hit"
+        warm[path] = html
+
+    stop_database()
+    for path in PATHS:
+        status, headers, html = fetch(base + path)
+        assert status == 200, path
+        assert headers["X-Cache"] == "hit"
+        assert html == warm[path]
+        assert "Set-Cookie" not in headers
+    status, headers, html = fetch(base + "/de/designerinnen/lena-hoffmann/")
+    assert status == 503
+    assert "Die Seite ist gleich wieder da." in html
+    status, _headers, _body = fetch(f"{base}/health/")
+    assert status == 503
