@@ -10,6 +10,7 @@ An image problem (a file gone missing from storage, a broken upload) must never 
 page: renditions are made through `social_rendition`, which logs the problem and gives `None`.
 """
 
+import html
 import json
 import logging
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from PIL import UnidentifiedImageError
 from wagtail.models import Site
@@ -59,6 +61,24 @@ def absolute_url(request, path: str) -> str:
 def page_title(page) -> str:
     """The title a page shows to search engines and when shared: its SEO title, else its title."""
     return (getattr(page, "seo_title", "") or page.title).strip()
+
+
+# The page's own summary fields, in the order a description is taken from them.
+SUMMARY_FIELDS = ("lead", "intro")
+DESCRIPTION_LENGTH = 160  # what search engines show of a description, about
+
+
+def meta_description(page) -> str:
+    """The description search engines and link previews show: the editor's search description,
+    else the page's lead or introduction as plain text, cut at a word near 160 characters."""
+    if description := getattr(page, "search_description", "").strip():
+        return description
+    text = next((str(v) for name in SUMMARY_FIELDS if (v := getattr(page, name, ""))), "")
+    text = " ".join(html.unescape(strip_tags(text)).split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text.rfind(" ", 0, DESCRIPTION_LENGTH)
+    return text[: cut if cut > 0 else DESCRIPTION_LENGTH].rstrip(",;:-–") + " …"
 
 
 def document_title(title: str) -> str:
@@ -236,7 +256,7 @@ def open_graph(page, request) -> dict:
         }
     return {
         "title": page_title(page),
-        "description": getattr(page, "search_description", ""),
+        "description": meta_description(page),
         "type": getattr(page, "og_type", "website"),
         "url": page.get_full_url(request),
         "site_name": SITE_NAME,

@@ -7,6 +7,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from designers.models import DesignerPage
 from tests.seo.conftest import make_image, make_page
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +152,33 @@ def test_texts_are_escaped_in_the_head(client, demo):
     assert (
         title(html) == "Zitat &quot;Holz&quot; &amp; &lt;b&gt;Stahl&lt;/b&gt; · Made in Aachen-Nord"
     )
+
+
+def test_without_a_search_description_the_lead_describes_the_page(client, demo):
+    designer = DesignerPage.objects.get(locale__language_code="de", slug="lena-hoffmann")
+    designer.search_description = ""
+    designer.lead = "Lena Hoffmann entwirft Möbel aus Restholz. " * 8
+    designer.save_revision().publish()
+    tags = meta(client.get(designer.url).content.decode())
+
+    (description,) = tags["description"]
+    # Cut at a word, short enough for a search result, and shared the same way.
+    assert description.endswith(" Möbel …") and len(description) <= 162
+    assert designer.lead.startswith(description.removesuffix(" …") + " ")
+    assert tags["og:description"] == [description]
+
+
+def test_a_search_description_wins_over_the_lead(client, demo):
+    designer = DesignerPage.objects.get(locale__language_code="de", slug="lena-hoffmann")
+    designer.search_description = "Möbel aus Restholz, gebaut in Aachen-Nord"
+    designer.save_revision().publish()
+    tags = meta(client.get(designer.url).content.decode())
+    assert tags["description"] == ["Möbel aus Restholz, gebaut in Aachen-Nord"]
+
+
+def test_a_rich_text_introduction_describes_the_page_as_plain_text(client, demo):
+    demo.search_description = ""
+    demo.intro = '<p>Design <b>aus dem</b> Aachener Norden &amp; <a href="/de/">mehr</a></p>'
+    demo.save_revision().publish()
+    tags = meta(client.get("/de/").content.decode())
+    assert tags["description"] == ["Design aus dem Aachener Norden &amp; mehr"]

@@ -20,7 +20,7 @@ def seo_head(context):
         page.get_structured_data(request) if hasattr(page, "get_structured_data") else []
     )
     return {
-        "description": getattr(page, "search_description", ""),
+        "description": seo.meta_description(page),
         "og": seo.open_graph(page, request),
         "structured_data": [seo.json_ld(item) for item in structured_data],
     }
