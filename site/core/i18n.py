@@ -52,6 +52,10 @@ def share_locale(obj):
     if memo is None or obj.locale_id is None or "locale" in obj._state.fields_cache:
         return
     locale = memo.get(("locale", obj.locale_id))
+    if locale is None:
+        from core.routing import locale_by_id
+
+        locale = locale_by_id(obj.locale_id)
     if locale is not None:
         obj.locale = locale
 

@@ -8,10 +8,11 @@ version, which every page, Site, Locale and view-restriction change replaces:
 
 - `site_for_hostname`: the Site of the request's host (only hosts in ALLOWED_HOSTS);
 - `locale_for_language`: the Locale of a language code;
-- `route`: the page at a path below a home page, as (id, content type) — found once by
-  Wagtail's own walk, then loaded in one query of its specific model. A path that is no page
-  (a product under the routable products index, a 404) is handed from its longest known page
-  prefix to that page's own `route`, which does the rest the way Wagtail would;
+- `route_for_request`: the page at a path of a site in a language (the language's home
+  included), as (id, content type) — found once by Wagtail's own walk, then loaded in one query
+  of its specific model. A path that is no page (a product under the routable products index,
+  a 404) is handed from its longest known page prefix to that page's own `route`, which does the
+  rest the way Wagtail would;
 - `restricted_sections`: the pages that carry a view restriction (usually none), so that
   Wagtail's private-page check and `.public()` need no query when there are none.
 """
@@ -21,7 +22,9 @@ import hashlib
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404
 from django.http.request import validate_host
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models import sites as wagtail_sites
 from wagtail.query import PageQuerySet
@@ -48,11 +51,18 @@ def site_for_hostname(hostname: str, port, original):
     return site
 
 
-def locale_for_language(language_code: str) -> Locale | None:
-    locales = frame._cached(
+def _locales() -> dict[str, Locale]:
+    return frame._cached(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
-    return locales.get(language_code)
+
+
+def locale_for_language(language_code: str) -> Locale | None:
+    return _locales().get(language_code)
+
+
+def locale_by_id(pk) -> Locale | None:
+    return next((locale for locale in _locales().values() if locale.pk == pk), None)
 
 
 def restricted_sections() -> list[tuple[str, int]]:
@@ -70,20 +80,27 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _route_key(home: Page, components: list[str]) -> str:
-    return f"route:{home.pk}:{_digest('/'.join(components))}"
+def _route_key(site: Site, language: str, components: list[str]) -> str:
+    return f"route:{site.pk}:{language}:{_digest('/'.join(components))}"
 
 
-def route(home: Page, request, path_components: list[str], standard_route):
-    """The RouteResult for `path_components` below `home` (see the module's docstring).
+def route_for_request(request, path: str, original):
+    """Wagtail's `Page.route_for_request`: the RouteResult for `path` in the request's site and
+    the active language (see the module's docstring), or None (404).
 
-    `standard_route(request, path_components)` is Wagtail's walk, used for what is not known yet.
+    `original(request, path)` is Wagtail's walk (from the language's home, one slug at a time),
+    used for what is not known yet; each page it finds is remembered under its own path.
     """
-    if not path_components or not frame.cache_enabled():
-        return standard_route(request, path_components)
+    if hasattr(request, "_wagtail_route_for_request"):
+        return request._wagtail_route_for_request
+    site = Site.find_for_request(request) if frame.cache_enabled() else None
+    if site is None:
+        return original(request, path)
+    language = translation.get_language()
+    components = [component for component in path.split("/") if component]
     keys = {
-        _route_key(home, path_components[:length]): length
-        for length in range(len(path_components), 0, -1)
+        _route_key(site, language, components[:length]): length
+        for length in range(len(components), -1, -1)
     }
     known = frame.get_many(keys)
     for key, length in keys.items():  # longest prefix first
@@ -94,12 +111,21 @@ def route(home: Page, request, path_components: list[str], standard_route):
         page = model.objects.filter(pk=page_id, live=True).first() if model else None
         if page is None:
             break  # gone since it was remembered: walk as Wagtail does
-        return page.route(request, path_components[length:])
-    result = standard_route(request, path_components)
-    page = result.page if isinstance(result, RouteResult) else result[0]
-    if page.live and page.url_path.startswith(home.url_path) and page.pk != home.pk:
-        own = [part for part in page.url_path[len(home.url_path) :].split("/") if part]
-        frame.store(_route_key(home, own), (page.pk, page.content_type_id))
+        try:
+            result = page.route(request, components[length:])
+        except Http404:
+            result = None
+        request._wagtail_route_for_request = result
+        return result
+    result = original(request, path)
+    if result is not None:
+        page = result.page if isinstance(result, RouteResult) else result[0]
+        # Wagtail's walk takes one path component a level below the language's home, which
+        # stands at the depth of the site's root page.
+        length = page.depth - site.root_page.depth
+        if page.live and 0 <= length <= len(components):
+            key = _route_key(site, language, components[:length])
+            frame.store(key, (page.pk, page.content_type_id))
     return result
 
 
@@ -112,14 +138,18 @@ def get_view_restrictions(page: Page, original):
 
 
 def patch_wagtail_lookups():
-    """Wagtail's site lookup and `PageQuerySet.private_q` (behind `.public()`) from what is
-    remembered here."""
+    """Wagtail's site lookup, page routing and `PageQuerySet.private_q` (behind `.public()`)
+    from what is remembered here."""
     original = PageQuerySet.private_q
     if getattr(original, "remembered", False):
         return
     original_site_lookup = wagtail_sites.get_site_for_hostname
     wagtail_sites.get_site_for_hostname = lambda hostname, port: site_for_hostname(
         hostname, port, original_site_lookup
+    )
+    original_route = Page.route_for_request
+    Page.route_for_request = staticmethod(
+        lambda request, path: route_for_request(request, path, original_route)
     )
 
     def private_q(self):

@@ -108,7 +108,7 @@ def default_social_image(request):
     visitor's language (editors choose it), else the home page's social (or hero) image."""
     from wagtail.images import get_image_model
 
-    from core.frame import frame
+    from core.frame import _cached, frame
 
     image_id = frame(request)["settings"]["social_image_id"]
     if image_id is not None:
@@ -118,8 +118,15 @@ def default_social_image(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None
-    home = site.root_page.specific
-    return home.get_social_image() if hasattr(home, "get_social_image") else None
+
+    def home_image_id():
+        home = site.root_page.specific
+        image = home.get_social_image() if hasattr(home, "get_social_image") else None
+        return image.pk if image is not None else False
+
+    # The home page's image id is kept with the page frame (replaced on every page change).
+    image_id = _cached(f"home-social-image:{site.pk}", home_image_id)
+    return get_image_model().objects.filter(pk=image_id).first() if image_id else None
 
 
 def social_image(page, request):

@@ -57,12 +57,6 @@ class HomePage(BasePage):
     ]
     max_count_per_parent = 1
 
-    def route(self, request, path_components):
-        """Wagtail's walk down the tree, remembered per path (see `core.routing`)."""
-        from core import routing
-
-        return routing.route(self, request, path_components, super().route)
-
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")

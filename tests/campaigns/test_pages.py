@@ -333,7 +333,7 @@ def test_queries_do_not_grow_with_blocks_or_featured_items(client, demo):
     assert len(designers) > 3 and len(stories) > 3
     many = count_queries(client, PATHS["de"])
     assert many == few
-    assert few == 19
+    assert few == 18
 
 
 # Editors --------------------------------------------------------------------------------------
