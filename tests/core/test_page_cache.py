@@ -43,6 +43,25 @@ def test_second_anonymous_request_is_a_hit_without_cookie_or_vary_cookie(client,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/de/", "/fr/"])
+def test_a_hit_goes_compressed_to_browsers_and_plain_to_other_clients(client, demo, path):
+    import gzip
+
+    plain = client.get(path)
+    compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["X-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert len(compressed.content) * 3 < len(plain.content)
+    assert gzip.decompress(compressed.content) == plain.content
+    again = client.get(path, HTTP_ACCEPT_ENCODING="identity")
+    assert again["X-Cache"] == "hit" and "Content-Encoding" not in again
+    assert again.content == plain.content
+    for response in (plain, compressed, again):
+        assert "accept-encoding" in response["Vary"].lower()
+
+
+@pytest.mark.django_db
 def test_query_strings_are_keyed_in_any_order(client, demo):
     assert client.get("/de/produkte/?a=1&b=2")["X-Cache"] == "miss"
     assert client.get("/de/produkte/?b=2&a=1")["X-Cache"] == "hit"
