@@ -8,10 +8,12 @@ import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
@@ -61,3 +63,36 @@ def upload_pofile(request, translation_id):
         )
         return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
     return edit_translation.upload_pofile(request, translation_id)
+
+
+def submit_translation(request, translation_id):
+    """A translation goes into review like any edit: its text is saved as a draft of the
+    translated page and the page's workflow starts, so moderators are told and publish it (or
+    ask for changes). wagtail-localize's own editor can only publish, which translators may not."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    page = translation.get_target_instance()
+    if not isinstance(page, Page) or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    editor_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if request.method == "POST":
+        workflow = page.get_workflow()
+        if workflow is None:
+            messages.error(request, _("Für diese Seite ist keine Prüfung eingerichtet."))
+        elif page.workflow_in_progress:
+            messages.warning(request, _("Diese Übersetzung ist schon in der Prüfung."))
+        else:
+            translation.save_target(user=request.user, publish=False)
+            page = Page.objects.get(pk=page.pk).specific
+            workflow.start(page, request.user)
+            messages.success(request, _("Die Übersetzung ist zur Prüfung eingereicht."))
+        return redirect(editor_url)
+    return TemplateResponse(
+        request,
+        "workplace/submit_translation.html",
+        {
+            "page": page,
+            "language": translation.target_locale.get_display_name(),
+            "editor_url": editor_url,
+            "page_title": _("Übersetzung zur Prüfung einreichen"),
+        },
+    )

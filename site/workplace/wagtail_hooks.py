@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -36,6 +37,11 @@ def register_translation_status_urls():
             "localize/translate/<int:translation_id>/pofile/upload/",
             views.upload_pofile,
             name="workplace_upload_pofile",
+        ),
+        path(
+            "translations/<int:translation_id>/submit/",
+            views.submit_translation,
+            name="workplace_submit_translation",
         ),
     ]
 
@@ -108,3 +114,24 @@ def add_workplace_panels(request, panels):
     # Our review panel lists the same task states with a count and a fixed number of queries.
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_button(page, user, next_url=None):
+    """On a translated page (in the page listing's "…" menu): send the translation to review."""
+    if page.workflow_in_progress:
+        return
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .exclude(source__locale_id=page.locale_id)
+        .first()
+    )
+    if translation is not None and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Übersetzung zur Prüfung einreichen"),
+            reverse("workplace_submit_translation", args=[translation.pk]),
+            icon_name="resubmit",
+            priority=30,
+        )

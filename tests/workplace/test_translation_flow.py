@@ -207,6 +207,52 @@ def test_machine_translation_fills_the_english_translation_and_it_goes_live(
     assert "Holzwerkstatt. der in Besuch Ein" in moderator.get(english.url).content.decode()
 
 
+def test_a_translator_submits_a_translation_for_review_and_the_moderator_publishes_it(
+    demo, login, settings
+):
+    translator, moderator = login(TRANSLATORS), login(MODERATORS)
+    page = new_german_page(demo, intro="Ein Besuch in der Holzwerkstatt.")
+    translation = start_translation(translator, page, "en")
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    post_from_editor(translator, url, translation)
+    english = translation.get_target_instance()
+
+    # The page listing offers the step; it asks before it submits.
+    listing = translator.get(
+        reverse(
+            "wagtailadmin_explore",
+            args=[demo.get_translation(Locale.objects.get(language_code="en")).pk],
+        )
+    ).content.decode()
+    submit = reverse("workplace_submit_translation", args=[translation.pk])
+    assert submit in listing
+    assert "Zur Prüfung einreichen" in translator.get(submit).content.decode()
+    # Someone who may not edit the page cannot submit it.
+    assert refused(login(ENQUIRY_MANAGERS).post(submit))
+
+    mail.outbox.clear()
+    response = translator.post(submit)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(english.pk), status="in_progress")
+    english = Page.objects.get(pk=english.pk).specific
+    assert not english.live  # nothing visible before the review
+    assert "Holzwerkstatt. der in Besuch Ein" in str(english.get_latest_revision().content)
+    moderators = {u.email for u in get_user_model().objects.filter(groups__name=MODERATORS)}
+    assert {address for m in mail.outbox for address in m.to} & moderators
+    # Submitting twice does not start a second review.
+    translator.post(submit)
+    assert WorkflowState.objects.filter(object_id=str(english.pk)).count() == 1
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[english.pk, "approve", state.current_task_state.pk],
+    )
+    assert moderator.post(approve, {"comment": "Passt."}).status_code in (200, 302)
+    english.refresh_from_db()
+    assert english.live
+    assert "Holzwerkstatt. der in Besuch Ein" in moderator.get(english.url).content.decode()
+
+
 # -- 3. Sync --------------------------------------------------------------------------------------
 
 OUT_OF_DATE = "nach dem letzten Abgleich geändert"
