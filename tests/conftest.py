@@ -31,20 +31,11 @@ def render_every_page():
             client.get(f"{index.url}{product.slug}/")
 
 
-def committed_demo():
-    """The demo content as committed rows, loaded again when a transactional test's flush removed
-    it (fixtures that copy the test database for an app server need it committed)."""
-    from home.models import HomePage
-
-    if not HomePage.objects.filter(locale__language_code="de").exists():
-        call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
-        render_every_page()
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        committed_demo()
+        call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        render_every_page()
 
 
 @pytest.fixture(autouse=True)

@@ -120,9 +120,6 @@ def _copy_of_test_database(workdir: Path, host: str, port: int):
 
     from django.db import connection, connections
 
-    from tests.conftest import committed_demo
-
-    committed_demo()  # a transactional test earlier in the run may have flushed the demo
     settings_dict = connection.settings_dict
     if connection.vendor == "sqlite":
         connection.ensure_connection()

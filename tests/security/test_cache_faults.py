@@ -40,7 +40,7 @@ def test_redis_down_pages_are_served_uncached_with_one_warning(
     assert client.get("/de/")["X-Cache"] == "hit"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def cached_site(django_db_setup, django_db_blocker, redis_server):
     """An app server (gunicorn) on a copy of the test database with its caches on the test's
     Redis server; yields its base URL and a function that takes its database down for real."""
@@ -87,6 +87,10 @@ def cached_site(django_db_setup, django_db_blocker, redis_server):
                     conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
 
 
+# A database test, so that pytest-django runs it before the transactional tests, whose flush at
+# the end empties the test database this fixture copies (module scope: copied before the test's
+# transaction begins).
+@pytest.mark.django_db
 def test_database_down_cached_pages_are_still_served(cached_site):
     base, stop_database = cached_site
     warm = {}
