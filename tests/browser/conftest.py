@@ -137,6 +137,12 @@ def _copy_of_test_database(workdir: Path, host: str, port: int):
     maintenance = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/postgres"
     connections.close_all()
     with psycopg.connect(maintenance, autocommit=True) as conn:
+        # A connection another thread of an earlier test left open would block the copy.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (settings_dict["NAME"],),
+        )
         conn.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(name), sql.Identifier(settings_dict["NAME"])
