@@ -82,10 +82,14 @@ DRAFT_BOOKKEEPING = frozenset(
 )
 
 
+def only_draft_bookkeeping(update_fields) -> bool:
+    """Whether a save wrote nothing but a reviewed snippet's draft bookkeeping."""
+    return bool(update_fields) and set(update_fields) <= DRAFT_BOOKKEEPING
+
+
 def _invalidate_unless_draft(sender, instance, update_fields=None, **kwargs):
-    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
-        return
-    invalidate()
+    if not only_draft_bookkeeping(update_fields):
+        invalidate()
 
 
 def frame_snippets():

@@ -107,9 +107,9 @@ def shown_on_pages(model) -> bool:
 
 
 def _on_change(sender, instance=None, update_fields=None, **kwargs):
-    from core.frame import DRAFT_BOOKKEEPING
+    from core.frame import only_draft_bookkeeping
 
-    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
+    if only_draft_bookkeeping(update_fields):
         return  # a snippet's draft saved, submitted or locked: visitors see its live row only
     model = type(instance) if instance is not None else sender
     if shown_on_pages(model):
