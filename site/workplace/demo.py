@@ -26,6 +26,8 @@ DEMO_USERS = [
     ("uebersetzung", "Ümit", "Übersetzung", TRANSLATORS),
     ("anfragen", "Anja", "Anfragen", ENQUIRY_MANAGERS),
     ("katalog", "Karl", "Katalog", CATALOGUE_MANAGERS),
+    # A translator for Dutch only (the group "Translators (nl)", see roles.sync_roles).
+    ("vertaling", "Veerle", "Vertaling", f"{TRANSLATORS} (nl)"),
 ]
 
 
@@ -34,9 +36,11 @@ def create_demo_users(password: str = "") -> list[tuple[str, str, str]]:
 
     With `password` every user gets it (DEMO_ADMIN_PASSWORD); otherwise each a random one.
     """
-    sync_roles(log=lambda message: None)
+    sync_roles(log=lambda message: None, locale_translators=("nl",))
     users = []
     for username, first, last, group_name in DEMO_USERS:
+        if not Group.objects.filter(name=group_name).exists():
+            continue  # "Translators (nl)" needs the Dutch home page
         user, _created = get_user_model().objects.get_or_create(
             username=username,
             defaults={

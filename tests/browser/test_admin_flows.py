@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from core.models import ContentPage
+from home.demo import texts
 from tests.browser.conftest import record_csp_violations
 from tests.browser.pages import SCREENSHOTS
 from tests.conftest import DEMO_ADMIN_PASSWORD
@@ -94,8 +95,34 @@ def test_editor_submits_a_change_and_the_moderator_approves_it(as_user, site_url
     visitor.context.close()
 
 
+def message_button(page, pattern: str):
+    """A button inside one of the admin's messages (wagtail.admin.messages' buttons)."""
+    return page.locator(".messages a").filter(has_text=re.compile(pattern)).first
+
+
+def visitor_sees(browser, url: str):
+    """A new visitor's view of `url` (no admin cookies): the page after redirects."""
+    visitor = browser.new_context().new_page()
+    response = visitor.goto(url)
+    assert response.status == 200
+    return visitor
+
+
 def test_translator_translates_a_page_into_english_with_the_machine(as_user, site_url, demo):
+    """Translate → machine translation → submit → changes requested → resubmit → the moderator
+    publishes in the translation editor. At every step a visitor asking for /en/werkstattbesuch/
+    sees what was last approved: the German page until the moderator's approval."""
     english = Locale.objects.get(language_code="en")
+    english_text = "Holzwerkstatt. der in Besuch Ein"
+    address = f"{site_url}/en/werkstattbesuch/"
+
+    def visitor_gets_german(step: str):
+        visitor = visitor_sees(moderator.context.browser, address)
+        expect(visitor.locator("html")).to_have_attribute("lang", "de")
+        expect(visitor.locator("main")).to_contain_text("Ein Besuch in der Holzwerkstatt.")
+        expect(visitor.locator("main")).not_to_contain_text(english_text)
+        shot(visitor, f"b-visitor-{step}")
+        visitor.context.close()
 
     # A new German page, published by a moderator through the page editor.
     moderator = as_user("moderation")
@@ -122,25 +149,74 @@ def test_translator_translates_a_page_into_english_with_the_machine(as_user, sit
         "button", name=re.compile(r"(Translate|Übersetzen) (with|mit)")
     )
     expect(machine).to_be_visible()
+    visitor_gets_german("1-translation-started")
     machine.click()
     expect(translator.locator(".messages .success")).to_be_visible()
-    expect(translator.get_by_text("Holzwerkstatt. der in Besuch Ein").first).to_be_visible()
+    expect(translator.get_by_text(english_text).first).to_be_visible()
     shot(translator, "b2-machine-translated")
-    # Translators cannot publish: a moderator does, in the same editor.
+    # Translators cannot publish: they submit the translation for review.
     expect(
         translator.get_by_role("button", name=re.compile("Publish|Veröffentlichen"))
     ).to_have_count(0)
     translation_editor = translator.url
+    message_button(translator, "Zur Prüfung einreichen|Submit for review").click()
+    translator.locator("main form button[type=submit]").click()
+    expect(translator.locator(".messages .success")).to_be_visible()
+    shot(translator, "b3-translator-submitted")
+    visitor_gets_german("2-in-review")
 
+    # The moderator asks for a change, with a comment.
+    moderator.goto(translation_editor)
+    message_button(moderator, "Prüfen|Review").click()
+    shot(moderator, "b4-moderator-reviews")
+    moderator.fill("textarea[name=comment]", "Bitte den Satzbau prüfen.")
+    moderator.locator("button[value=reject]").click()
+    expect(moderator.locator(".messages .success")).to_be_visible()
+    visitor_gets_german("3-changes-requested")
+
+    # The translator reads the comment in the editor and submits again.
+    translator.goto(translation_editor)
+    expect(translator.locator(".messages")).to_contain_text("Bitte den Satzbau prüfen.")
+    shot(translator, "b5-translator-reads-comment")
+    message_button(translator, "Zur Prüfung einreichen|Submit for review").click()
+    translator.locator("main form button[type=submit]").click()
+    expect(translator.locator(".messages .success")).to_be_visible()
+    visitor_gets_german("4-resubmitted")
+
+    # "Publish" in the translation editor is the moderator's approval.
     moderator.goto(translation_editor)
     moderator.get_by_role("button", name=re.compile("Publish|Veröffentlichen")).first.click()
     expect(moderator.locator(".messages .success")).to_be_visible()
-    shot(moderator, "b3-moderator-published-translation")
+    shot(moderator, "b6-moderator-published-translation")
 
-    visitor = moderator.context.browser.new_context().new_page()
-    response = visitor.goto(f"{site_url}/en/werkstattbesuch/")
-    assert response.status == 200
-    expect(visitor.locator("main")).to_contain_text("Holzwerkstatt. der in Besuch Ein")
+    visitor = visitor_sees(moderator.context.browser, address)
+    expect(visitor.locator("main")).to_contain_text(english_text)
     expect(visitor.locator("html")).to_have_attribute("lang", "en")
-    shot(visitor, "b4-public-english-page")
+    shot(visitor, "b7-public-english-page")
     visitor.context.close()
+    moderator.goto(f"{site_url}/admin/pages/{page_id[1]}/history/")
+    expect(moderator.locator("main")).not_to_contain_text(re.compile("cancelled|abgebrochen"))
+
+
+def test_a_dutch_translator_is_refused_french(as_user, site_url, demo):
+    """The demo's translator for Dutch only ("vertaling") is offered Dutch alone, and the French
+    translation editor answers with the admin's refusal, not the dashboard."""
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    french = about.get_translation(Locale.objects.get(language_code="fr"))
+    in_review = ContentPage.objects.child_of(about).get(slug=texts.REVIEW_PAGE["slug"])
+    dutch_translator = as_user("vertaling")
+    dutch_translator.goto(f"{site_url}/admin/localize/submit/page/{in_review.pk}/")
+    # The demo's German page in review exists in German only: Dutch is offered, alone.
+    dutch = Locale.objects.get(language_code="nl")
+    expect(dutch_translator.locator("input[name=locales]")).to_have_count(1)
+    expect(dutch_translator.locator(f"input[name=locales][value='{dutch.pk}']")).to_have_count(1)
+    shot(dutch_translator, "c0-dutch-translator-offered-dutch")
+    response = dutch_translator.goto(f"{site_url}/admin/pages/{french.pk}/edit/")
+    assert response.status == 403
+    shot(dutch_translator, "c1-dutch-translator-refused-french")
+    dutch = about.get_translation(Locale.objects.get(language_code="nl"))
+    response = dutch_translator.goto(f"{site_url}/admin/pages/{dutch.pk}/edit/")
+    assert response.status == 200
+    expect(
+        message_button(dutch_translator, "Zur Prüfung einreichen|Submit for review")
+    ).to_be_visible()

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "workplace.middleware.TranslationLocaleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.TranslationFallbackMiddleware",
@@ -451,6 +452,10 @@ SHOP_LINKS_MAX_RETRY_AFTER = env_int("SHOP_LINKS_MAX_RETRY_AFTER", 24 * 3600)
 # The link checker never requests an address that resolves to a loopback, private or link-local
 # address (nor follows a redirect there); true allows it (tests with loopback shops).
 SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = env_bool("SHOP_LINKS_CHECK_PRIVATE_ADDRESSES", False)
+
+# New translations start as drafts, whatever the German page's state (wagtail-localize would
+# publish a translation of a live page at once); workplace/translations.py holds the other paths.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation in wagtail-localize's editor ("Translate with DeepL"): DeepL when a key is
 # set (keys ending in ":fx" use DeepL's free API); development and tests use wagtail-localize's
