@@ -9,6 +9,7 @@ limited to Dutch.
 
 from urllib.parse import urlencode
 
+import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -20,7 +21,12 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from core.models import ContentPage, Footer, SiteSettings
 from tests.workplace.conftest import PASSWORD
-from tests.workplace.test_translation_flow import new_german_page, start_translation
+from tests.workplace.test_translation_flow import (
+    new_german_page,
+    start_translation,
+    strings_of,
+    upload_po,
+)
 from workplace.roles import EDITORS, MODERATORS, TRANSLATORS, sync_roles
 
 pytestmark = pytest.mark.django_db
@@ -231,11 +237,19 @@ def test_machine_translation_and_sync_change_nothing_visitors_see(demo, login):
     assert response.status_code == 302
     machine = reverse("wagtail_localize:machine_translate", args=[translation.pk])
     translator.post(machine, {"next": "/admin/"})
+    # A PO file for an external translator comes back filled in: stored texts, nothing live.
+    exported = translator.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    po = polib.pofile(exported.content.decode())
+    for entry in po:
+        entry.msgstr = f"PO: {entry.msgid}"
+    upload_po(translator, translation, str(po).encode())
+    assert any(text.startswith("PO: ") for text in strings_of(translation).values())
 
     after = live_row(ContentPage, french.pk)
     assert after.live and after.intro == french.intro
     assert visitor_sees(french.url)[1].count(french.intro) == before.count(french.intro)
-    assert "neuer Einleitungstext" not in visitor_sees(french.url)[1]
+    html = visitor_sees(french.url)[1]
+    assert "neuer Einleitungstext" not in html and "PO: " not in html
 
 
 def test_convert_to_alias_is_for_those_who_publish(demo, login):
