@@ -168,6 +168,7 @@ def test_translator_translates_a_page_into_english_with_the_machine(as_user, sit
     # The moderator asks for a change, with a comment.
     moderator.goto(translation_editor)
     message_button(moderator, "Prüfen|Review").click()
+    expect(moderator.locator("textarea[name=comment]")).to_be_visible()
     shot(moderator, "b4-moderator-reviews")
     moderator.fill("textarea[name=comment]", "Bitte den Satzbau prüfen.")
     moderator.locator("button[value=reject]").click()
