@@ -14,6 +14,8 @@ handler404 = core_views.page_not_found
 handler500 = core_views.server_error
 
 urlpatterns = [
+    # Wagtail's exporting reports and listings at their own addresses, with formula-safe exports.
+    path("admin/", include("core.admin_exports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

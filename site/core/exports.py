@@ -4,7 +4,8 @@ A cell whose text starts with `=`, `+`, `-`, `@`, a tab or a carriage return is 
 (or a DDE call) by Excel and LibreOffice, so a retailer, product, page title or enquiry answer
 called `=HYPERLINK(…)` could run one on a colleague's machine. Such text gets a leading
 apostrophe; numbers and other values stay as they are, so sums still work. Wagtail's own export
-only neutralises `=` in XLSX.
+only neutralises `=` in XLSX. Headings are guarded too: some are typed by editors (a form field's
+label). Wagtail's own exporting views get the mixin in `core.admin_exports`.
 """
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,3 +23,6 @@ class FormulaSafeExportMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         return formula_safe(super().preprocess_field_value(field, value, export_format))
+
+    def get_heading(self, queryset, field):
+        return formula_safe(super().get_heading(queryset, field))

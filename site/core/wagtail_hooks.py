@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core import rich_text
 from core.i18n import share_locale
 from core.models import Footer, Navigation, SiteSettings
 
@@ -14,6 +15,12 @@ from core.models import Footer, Navigation, SiteSettings
 def share_the_visitors_locale(page, request, serve_args, serve_kwargs):
     """The page's Locale is the one routing just looked up: no second query for `page.locale`."""
     share_locale(page)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def resolve_rich_text_references_safely(features):
+    """After Wagtail's own registrations (order 0), which these replace: see `core.rich_text`."""
+    rich_text.register(features)
 
 
 class NavigationViewSet(SnippetViewSet):

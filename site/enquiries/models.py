@@ -139,6 +139,12 @@ class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
             ("status", _("Status")),
         ]
 
+    def get_submissions_list_view_class(self):
+        """Wagtail's submissions listing (Forms menu), with formula-safe CSV/XLSX downloads."""
+        from core.admin_exports import formula_safe_view
+
+        return formula_safe_view(super().get_submissions_list_view_class())
+
     def serve(self, request, *args, **kwargs):
         from enquiries.views import serve_enquiry_form
 

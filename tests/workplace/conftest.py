@@ -1,12 +1,12 @@
 """Users in each role, and a helper that posts an admin form back as the browser would."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+
+from tests.admin_forms import form_data
 
 PASSWORD = "role-password-for-tests"
 
@@ -32,66 +32,6 @@ def refused(response) -> bool:
     return response.status_code == 403 or (
         response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     )
-
-
-class _FormFields(HTMLParser):
-    """The successful controls of the first form with `id_or_class` in its attributes."""
-
-    def __init__(self, marker: str):
-        super().__init__()
-        self.marker = marker
-        self.inside = False
-        self.data: list[tuple[str, str]] = []
-        self.textarea: str | None = None
-        self.select: str | None = None
-        self.select_value: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and not self.inside:
-            self.inside = self.marker in " ".join(str(v) for v in attrs.values())
-            return
-        if not self.inside:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind in ("submit", "button", "file", "image"):
-                return
-            self.data.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.data.append((name, ""))
-        elif tag == "select" and name:
-            self.select, self.select_value = name, None
-        elif tag == "option" and self.select and (self.select_value is None or "selected" in attrs):
-            self.select_value = attrs.get("value", "")
-
-    def handle_data(self, data):
-        if self.textarea:
-            name, value = self.data[-1]
-            self.data[-1] = (name, value + data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "select" and self.select:
-            self.data.append((self.select, self.select_value or ""))
-            self.select = None
-        elif tag == "form" and self.inside:
-            self.inside = False
-            self.marker = "\0"  # only the first matching form
-
-
-def form_data(html: str, marker: str = "w-form") -> dict:
-    parser = _FormFields(marker)
-    parser.feed(html)
-    data: dict = {}
-    for name, value in parser.data:
-        data.setdefault(name, value)
-    return data
 
 
 def edit(client, page, **actions):
