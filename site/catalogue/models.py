@@ -13,7 +13,7 @@ belong to the editors and no sync ever writes them.
 
 from django.conf import settings
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
@@ -339,7 +339,9 @@ class SyncRun(models.Model):
         permissions = [("run_sync", _("Kann einen Katalog-Abgleich starten"))]
 
     def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+        # In the site's time zone, like every other time the admin shows (stored in UTC).
+        started = f"{timezone.localtime(self.started_at):%Y-%m-%d %H:%M}" if self.started_at else ""
+        return f"{started} {self.get_status_display()}".strip()
 
     @property
     def duration(self):

@@ -39,7 +39,8 @@ def sync_now(request):
         raise PermissionDenied
     feed_url = settings.CATALOGUE_FEED_URL
     running = SyncRun.objects.filter(status=SyncRun.Status.RUNNING, finished_at__isnull=True)
-    form = SyncNowForm(request.POST or None)
+    # Bound on every POST: a press of the button with no box ticked is still a press.
+    form = SyncNowForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and feed_url and form.is_valid():
         sync_catalogue_now.enqueue(
             user_id=request.user.pk,

@@ -5,11 +5,13 @@ label catalogue, then the next sync. Only the editorial fields are editable.
 """
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -83,8 +85,21 @@ class ProductionPartnerViewSet(SnippetViewSet):
     ]
 
 
+class SyncRunInspectView(InspectView):
+    """Times in the site's time zone: Wagtail's inspect template formats values with `|localize`,
+    which formats an aware datetime as stored (UTC) instead of in the current time zone."""
+
+    def get_started_at_display_value(self):
+        return timezone.localtime(self.object.started_at)
+
+    def get_finished_at_display_value(self):
+        finished = self.object.finished_at
+        return timezone.localtime(finished) if finished else "–"
+
+
 class SyncRunViewSet(ModelViewSet):
     model = SyncRun
+    inspect_view_class = SyncRunInspectView
     icon = "history"
     menu_label = _("Abgleich-Protokoll")
     url_prefix = "catalogue/runs"

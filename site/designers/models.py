@@ -1,13 +1,16 @@
 """Designer portraits and product stories: the pages visitors read about the label's people."""
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -51,6 +54,32 @@ class StoryTag(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
+
+
+class TermsPageForm(WagtailAdminPageForm):
+    """Disciplines and topics offer the German terms only (7 checkboxes, not one per term and
+    language): wagtail-localize copies a page's terms into its translations unchanged (the field
+    is synchronised), and pages show each term in the visitor's language by its translation key.
+    Terms a page already has stay offered, whatever their language, so saving never drops one.
+    """
+
+    term_fields = ("disciplines", "tags")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.term_fields:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            chosen = [term.pk for term in getattr(self.instance, name).all()]
+            field.queryset = field.queryset.filter(
+                Q(locale__language_code=settings.LANGUAGE_CODE) | Q(pk__in=chosen)
+            )
+
+
+def term_panel(name: str) -> FieldPanel:
+    """Checkboxes: a multiple select drops every other choice at a click without Ctrl."""
+    return FieldPanel(name, widget=forms.CheckboxSelectMultiple)
 
 
 def localized_terms(model, terms) -> dict[object, TaxonomyTerm]:
@@ -164,10 +193,11 @@ class DesignerPage(BasePage):
     )
     website = models.URLField(_("Eigene Website"), blank=True)
 
+    base_form_class = TermsPageForm
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("portrait"), FieldPanel("lead"), FieldPanel("disciplines")],
+            [FieldPanel("portrait"), FieldPanel("lead"), term_panel("disciplines")],
             heading=_("Porträt"),
         ),
         MultiFieldPanel(
@@ -331,6 +361,8 @@ class StoryPage(BasePage):
     body = StreamField(StoryStreamBlock(), verbose_name=_("Geschichte"))
     tags = ParentalManyToManyField(StoryTag, verbose_name=_("Themen"), blank=True)
 
+    base_form_class = TermsPageForm
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),
@@ -338,7 +370,7 @@ class StoryPage(BasePage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         InlinePanel("featured_designers", label=_("Vorgestellte Designer:innen")),
-        FieldPanel("tags"),
+        term_panel("tags"),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,

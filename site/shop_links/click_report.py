@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -140,6 +142,13 @@ class ClickReportView(ReportView):
     permission_required = "view"
     model = ClickCount
     paginate_by = 100
+
+    def dispatch(self, request, *args, **kwargs):
+        # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard,
+        # which tells a translator following a shared link nothing.
+        if not self.user_has_permission(self.permission_required):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
 
     # --- what the visitor asked for -----------------------------------------------------------
 

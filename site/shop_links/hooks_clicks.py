@@ -1,7 +1,8 @@
 """Admin hooks for the click report (imported by wagtail_hooks).
 
 The report is for people who may see click counts (`shop_links.view_clickcount`, offered in
-the group editor) and for superusers; nobody else sees its menu item.
+the group editor; the Editors and Moderators roles have it) and for superusers; nobody else
+sees its menu item, and the report answers them 403.
 """
 
 from django.contrib.auth.models import Permission

@@ -4,7 +4,10 @@ For every German page and every German translatable snippet, one row per other l
 whether the translation exists, how much of it is translated (wagtail-localize's segments:
 translated / total of the source) and whether the German source changed after its last sync
 into wagtail-localize ("veraltet"). Snippets without revisions (disciplines, topics, products)
-leave that column empty; navigation, footer, site settings and retailers keep revisions. Rows are computed, not queried: the filters work on the list.
+leave that column empty; navigation, footer, site settings and retailers keep revisions. Rows are
+computed, not queried: the filters work on the list. Each row links to the German page or snippet
+(its edit view) and, where a translation is on, to wagtail-localize's translation editor, which
+is the edit view of the translated page or snippet.
 """
 
 from collections import defaultdict
@@ -12,15 +15,23 @@ from dataclasses import dataclass
 
 import django_filters
 from django.conf import settings
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, RevisionMixin, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from core.exports import FormulaSafeExportMixin
 
@@ -36,6 +47,8 @@ class StatusRow:
     total: int | None
     translated: int | None
     behind: bool | None
+    edit_url: str = ""  # the German page's or snippet's edit view
+    translation_url: str = ""  # wagtail-localize's translation editor for this language
 
     @property
     def percent(self) -> int | None:
@@ -76,44 +89,96 @@ def translatable_snippet_models():
     return [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
 
 
+def with_progress(translations):
+    """Translations annotated with wagtail-localize's progress (`Translation.get_progress`:
+    string segments of the source, and those translated without error into the target
+    language), worked out in the one query instead of one per translation."""
+
+    def count(segments):
+        return Coalesce(
+            Subquery(
+                segments.order_by().values("source_id").annotate(n=Count("pk")).values("n")[:1]
+            ),
+            0,
+        )
+
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+    done = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+        has_error=False,
+    )
+    return translations.annotate(
+        segments_total=count(segments), segments_done=count(segments.filter(Exists(done)))
+    )
+
+
+def edit_url(model, pk) -> str:
+    if issubclass(model, Page):
+        return reverse("wagtailadmin_pages:edit", args=[pk])
+    return reverse(model.snippet_viewset.get_url_name("edit"), args=[quote(pk)])
+
+
 def status_rows() -> list[StatusRow]:
+    """One row per German object and other language. The queries do not grow with the rows:
+    sources, translations with their progress, and per model its German objects and their
+    translations."""
     german = Locale.get_default()
     targets = list(Locale.objects.exclude(pk=german.pk).order_by("language_code"))
     # One source per translatable object (its translation_key) and language.
     sources = {s.object_id: s for s in TranslationSource.objects.filter(locale=german)}
-    progress = {
-        (t.source_id, t.target_locale_id): t.get_progress()
-        for t in Translation.objects.filter(source__in=sources.values()).select_related("source")
+    translations = {
+        (t.source_id, t.target_locale_id): t
+        for t in with_progress(Translation.objects.filter(source__locale=german))
     }
-    rows = []
-    items = [
-        (page, _("Seite"))
-        for page in Page.objects.filter(locale=german, depth__gt=1)
-        .select_related("latest_revision")
-        .specific()
-        .order_by("path")
+    models = [(Page, _("Seite"))] + [
+        (model, model._meta.verbose_name) for model in translatable_snippet_models()
     ]
-    for model in translatable_snippet_models():
-        items += [(obj, model._meta.verbose_name) for obj in model.objects.filter(locale=german)]
-    for obj, kind in items:
-        translations = {
-            t.locale_id for t in obj.get_translations().only("locale_id", "translation_key")
-        }
-        source = sources.get(obj.translation_key)
-        revised = getattr(getattr(obj, "latest_revision", None), "created_at", None)
-        for locale in targets:
-            total = translated = None
-            if source and (source.pk, locale.pk) in progress:
-                total, translated = progress[(source.pk, locale.pk)]
-            exists = locale.pk in translations
-            behind = None
-            if exists and source and revised:
-                behind = is_behind(revised, source)
-            rows.append(
-                StatusRow(
-                    str(kind), str(obj), locale.language_code, exists, total, translated, behind
-                )
+    rows = []
+    for model, kind in models:
+        objects = model.objects.filter(locale=german)
+        if model is Page:
+            objects = objects.filter(depth__gt=1).select_related("latest_revision").order_by("path")
+        elif issubclass(model, RevisionMixin):
+            objects = objects.select_related("latest_revision")
+        objects = list(objects)
+        # The other languages' versions: (translation_key, locale) -> pk, in one query.
+        translated_pks = {
+            (key, locale_id): pk
+            for key, locale_id, pk in model.objects.filter(
+                translation_key__in=[obj.translation_key for obj in objects]
             )
+            .exclude(locale=german)
+            .values_list("translation_key", "locale_id", "pk")
+        }
+        for obj in objects:
+            source = sources.get(obj.translation_key)
+            revised = getattr(getattr(obj, "latest_revision", None), "created_at", None)
+            for locale in targets:
+                translation = source and translations.get((source.pk, locale.pk))
+                target_pk = translated_pks.get((obj.translation_key, locale.pk))
+                exists = target_pk is not None
+                behind = None
+                if exists and source and revised:
+                    behind = is_behind(revised, source)
+                rows.append(
+                    StatusRow(
+                        str(kind),
+                        str(obj),
+                        locale.language_code,
+                        exists,
+                        translation.segments_total if translation else None,
+                        translation.segments_done if translation else None,
+                        behind,
+                        edit_url=edit_url(model, obj.pk),
+                        # wagtail-localize opens its editor on the translated object's edit
+                        # view while the translation is on (not converted to manual editing).
+                        translation_url=edit_url(model, target_pk)
+                        if exists and translation and translation.enabled
+                        else "",
+                    )
+                )
     return rows
 
 
@@ -191,6 +256,12 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         return RowList(row for row in rows if row.status == value)
 
 
+class TranslationLinkColumn(Column):
+    """A link to the row's translation editor, named for screen readers by page and language."""
+
+    cell_template_name = "workplace/tables/translation_link_cell.html"
+
+
 class TranslationStatusView(FormulaSafeExportMixin, ReportView):
     page_title = _("Übersetzungsstand")
     header_icon = "wagtail-localize-language"
@@ -199,11 +270,12 @@ class TranslationStatusView(FormulaSafeExportMixin, ReportView):
     filterset_class = TranslationStatusFilterSet
     paginate_by = 100
     columns = [
-        Column("title", label=_("Inhalt")),
+        TitleColumn("title", label=_("Inhalt"), get_url=lambda row: row.edit_url),
         Column("kind", label=_("Art")),
         Column("locale", label=_("Sprache")),
         Column("status_label", label=_("Status")),
         Column("percent", label=_("Übersetzt (%)")),
+        TranslationLinkColumn("translation_url", label=_("Übersetzung")),
     ]
     list_export = ["title", "kind", "locale", "status_label", "translated", "total", "behind"]
     export_headings = {

@@ -38,6 +38,8 @@ IMAGES_AND_DOCUMENTS = [
     "wagtaildocs.choose_document",
 ]
 CHOOSE_MEDIA = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
+# Berichte → "Klicks auf Shop-Links": the people who plan campaigns and shop placements read it.
+CLICK_REPORT = ["shop_links.view_clickcount"]
 
 # Snippets the editorial team fills (the catalogue's products and partners are owned by the
 # sync: only their editorial fields can be changed, see catalogue/permissions.py).
@@ -76,7 +78,12 @@ class Role:
 
 ROLES: dict[str, Role] = {
     EDITORS: Role(
-        permissions=[*ADMIN, "wagtail_localize.submit_translation", *EDITORIAL_SNIPPETS],
+        permissions=[
+            *ADMIN,
+            "wagtail_localize.submit_translation",
+            *EDITORIAL_SNIPPETS,
+            *CLICK_REPORT,
+        ],
         page=["add_page", "change_page"],
         collection=IMAGES_AND_DOCUMENTS,
     ),
@@ -90,6 +97,7 @@ ROLES: dict[str, Role] = {
             *SITE_FRAME,
             *REVIEWED_SNIPPETS,
             "catalogue.view_syncrun",
+            *CLICK_REPORT,
             *crud("wagtailredirects", "redirect"),
         ],
         page=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],

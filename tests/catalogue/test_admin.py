@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.urls import reverse
+from django.utils.html import escape
 
 from catalogue.demo import SAMPLE_FEED
 from catalogue.models import Product, SyncRun
@@ -140,3 +141,67 @@ def test_lock_is_released_after_a_run(demo):
     with held_lock():
         pass
     assert run_sync(str(SAMPLE_FEED)).ok
+
+
+def test_run_log_shows_times_in_the_sites_time_zone(admin_client, settings):
+    """A run at 23:30 UTC in December began at 00:30 the next day in Aachen: every time in the
+    log, its list, its entry (title included) and the sync page says so, never the UTC time."""
+    import datetime
+
+    assert settings.TIME_ZONE == "Europe/Berlin"
+    utc = datetime.UTC
+    run = SyncRun.objects.create(
+        source="fixtures/sample/catalogue.json", trigger="command", status="succeeded"
+    )
+    SyncRun.objects.filter(pk=run.pk).update(
+        started_at=datetime.datetime(2026, 12, 1, 23, 30, tzinfo=utc),
+        finished_at=datetime.datetime(2026, 12, 1, 23, 47, tzinfo=utc),
+    )
+    pages = {
+        "list": reverse("catalogue_syncrun:index"),
+        "entry": reverse("catalogue_syncrun:inspect", args=[run.pk]),
+        "sync page": reverse("catalogue_sync_now"),
+    }
+    for name, url in pages.items():
+        html = admin_client.get(url).content.decode()
+        assert "23:30" not in html and "23:47" not in html, name
+        assert "00:30" in html or "0:30" in html, name
+    entry = admin_client.get(pages["entry"]).content.decode()
+    assert "00:47" in entry
+    assert "2. Dezember 2026" in entry or "02.12.2026" in entry
+
+
+def test_sync_now_works_out_of_the_box_with_the_development_defaults(client, settings):
+    """`make run` serves config.settings.dev: without CATALOGUE_FEED_URL in the environment it
+    names the bundled sample feed (production names none), so the demo's catalogue manager
+    presses "Jetzt abgleichen" and the log shows a run that succeeded."""
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+    from tests.core.test_settings import PRODUCTION, manage
+
+    show = "from django.conf import settings; print(repr(settings.CATALOGUE_FEED_URL))"
+    defaults = {}
+    for module in ("config.settings.dev", "config.settings.production"):
+        result = manage(
+            "shell",
+            "-c",
+            show,
+            env_overrides={**PRODUCTION, "DJANGO_SETTINGS_MODULE": module},
+            drop=("CATALOGUE_FEED_URL",),
+        )
+        defaults[module] = result.stdout.strip().splitlines()[-1]
+    assert defaults["config.settings.production"] == "''"
+    feed = defaults["config.settings.dev"].strip("'")
+    assert feed == str(SAMPLE_FEED)
+
+    settings.CATALOGUE_FEED_URL = feed
+    assert client.login(username="katalog", password=DEMO_ADMIN_PASSWORD)
+    page = client.get(reverse("catalogue_sync_now")).content.decode()
+    assert "Jetzt abgleichen" in page and "Es ist kein Katalog-Feed eingestellt" not in page
+    response = client.post(reverse("catalogue_sync_now"), {}, follow=True)
+    run = SyncRun.objects.first()
+    assert (run.trigger, run.user.username, run.dry_run) == ("admin", "katalog", False)
+    assert (run.status, run.source) == ("succeeded", feed)
+    log = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("catalogue_syncrun:index")
+    assert escape(run.message) in log and "Erfolgreich" in log
+    assert reverse("catalogue_syncrun:inspect", args=[run.pk]) in log

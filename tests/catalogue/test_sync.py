@@ -348,6 +348,30 @@ def test_broken_image_is_a_row_error(demo, feed_server, sample, settings, body, 
     assert Product.objects.sources().get(external_id="MAN-0003").title != "Neuer Titel"
 
 
+@pytest.mark.parametrize("outside", ["absolute", "climbing", "file-url"])
+def test_a_local_feed_names_only_images_beside_it(demo, tmp_path, sample, outside):
+    """Which local file is read is the settings' or the operator's choice; a feed's content
+    cannot point the sync at other files on the server, even readable pictures."""
+    picture = SAMPLE_DIR / "images" / "man-0001-1.jpg"
+    feed_dir = tmp_path / "feed"
+    feed_dir.mkdir()
+    reference = {
+        "absolute": str(picture),
+        "climbing": "../elsewhere/photo.jpg",
+        "file-url": picture.as_uri(),
+    }[outside]
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "photo.jpg").write_bytes(picture.read_bytes())
+    item = product(sample, "MAN-0003")
+    item["images"][0]["url"] = reference
+    item["title"]["de"] = "Neuer Titel"
+    summary = run_sync(write_feed(feed_dir, sample))
+    assert summary.counts["skipped"] == 1
+    [error] = summary.errors
+    assert error.ref == "MAN-0003" and "is not in the feed's folder" in error.message
+    assert Product.objects.sources().get(external_id="MAN-0003").title != "Neuer Titel"
+
+
 def test_failed_run_rolls_back_and_leaves_no_image_files(
     demo, tmp_path, sample, media, monkeypatch
 ):

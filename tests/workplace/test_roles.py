@@ -198,6 +198,29 @@ def test_catalogue_sync_is_started_only_by_catalogue_managers(demo, login, setti
     assert manager.get(log).status_code == 200
 
 
+def test_click_report_is_for_the_roles_that_plan_campaigns(client, demo):
+    """As the demo's users: Editors and Moderators read Berichte → "Klicks auf Shop-Links";
+    a translator following a link to it gets a plain 403, not the dashboard."""
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+
+    sync_roles(log=lambda message: None)  # `sync_roles` keeps what the migration gave
+    report = reverse("shop_links_reports:clicks")
+    for username, allowed in (("redaktion", True), ("moderation", True), ("uebersetzung", False)):
+        assert client.login(username=username, password=DEMO_ADMIN_PASSWORD), username
+        dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+        response = client.get(report)
+        if allowed:
+            assert response.status_code == 200, username
+            assert "Klicks auf Shop-Links" in response.content.decode()
+            assert report in dashboard, username  # the menu item under Berichte
+        else:
+            assert response.status_code == 403, username
+            assert report not in dashboard
+            assert client.get(report, {"export": "csv"}).status_code == 403
+            assert client.get(report + "results/").status_code == 403
+        client.logout()
+
+
 def test_demo_has_one_user_per_role_with_the_printed_password(client, demo):
     from tests.conftest import DEMO_ADMIN_PASSWORD
     from workplace.demo import DEMO_USERS

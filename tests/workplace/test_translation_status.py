@@ -1,9 +1,13 @@
 """The translation status report: existence, completeness and staleness per language."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Locale
 
-from core.models import ContentPage
+from core.localize import translate
+from core.models import ContentPage, Navigation
 from tests.workplace.conftest import refused
 from workplace.reports import status_rows
 from workplace.roles import CATALOGUE_MANAGERS, TRANSLATORS
@@ -68,3 +72,56 @@ def test_export_writes_a_formula_like_page_title_as_text(admin_client, demo):
     text = b"".join(export.streaming_content).decode()
     assert '\'=HYPERLINK(""http://evil.example"",""x"")' in text
     assert "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+def test_rows_link_to_the_page_and_to_its_translation_editor(login):
+    """A translator goes from a row to the German page and to the translation editor of that
+    language (wagtail-localize's editor is the translated page's or snippet's edit view)."""
+    translator = login(TRANSLATORS)
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    english = about.get_translation(Locale.objects.get(language_code="en"))
+    html = translator.get(URL, {"locale": "en"}).content.decode()
+    german_edit = reverse("wagtailadmin_pages:edit", args=[about.pk])
+    english_edit = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert f'href="{german_edit}"' in html and f'href="{english_edit}"' in html
+    assert f"„{about.title}“ (en) übersetzen" in html  # the link's accessible name
+    assert translator.get(german_edit).status_code == 200
+    editor = translator.get(english_edit)
+    assert editor.status_code == 200 and b"data-props" in editor.content  # the translation editor
+
+    navigation = Navigation.objects.get(locale__language_code="de")
+    [row] = [r for r in status_rows() if r.kind == "Navigation" and r.locale == "nl"]
+    dutch = navigation.get_translation(Locale.objects.get(language_code="nl"))
+    assert row.translation_url.endswith(f"/edit/{dutch.pk}/")
+    for url in (row.edit_url, row.translation_url):
+        assert translator.get(url).status_code == 200, url
+    assert b"data-props" in translator.get(row.translation_url).content
+
+    # A page nobody has translated yet: a link to the page, none to an editor.
+    new = ContentPage(title="Noch nicht übersetzt", slug="noch-nicht")
+    about.get_parent().add_child(instance=new)
+    rows = rows_for("Noch nicht übersetzt")
+    assert {row.translation_url for row in rows.values()} == {""}
+    assert {row.edit_url for row in rows.values()} == {
+        reverse("wagtailadmin_pages:edit", args=[new.pk])
+    }
+
+
+def report_queries(client) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(URL, {"locale": "nl"})
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_report_costs_the_same_queries_however_many_pages_and_translations(login, demo):
+    translator = login(TRANSLATORS)
+    report_queries(translator)  # warm-up (the admin's menus and caches)
+    before = report_queries(translator)
+    for number in range(3):
+        page = ContentPage(title=f"Zusatzseite {number}", slug=f"zusatz-{number}")
+        demo.add_child(instance=page)
+        page.save_revision().publish()
+        translate(page, "nl", {page.title: f"Extra pagina {number}"})
+    report_queries(translator)  # publishing replaced the cached page frame: warm it again
+    assert report_queries(translator) == before

@@ -23,7 +23,7 @@ from django.core.validators import URLValidator
 
 from catalogue.sync.errors import FeedRefused, RowError, RowInvalid
 from catalogue.sync.html import clean_html
-from catalogue.sync.source import Fetched, is_url, resolve
+from catalogue.sync.source import Fetched, is_url, outside_folder, resolve
 from shop_links.validators import check_shop_url
 
 
@@ -270,6 +270,8 @@ def normalise_product(raw: dict, *, location: str, currency: str, carried: set |
         url = resolve(reference, location)
         if is_url(location) and not is_url(url):
             raise RowInvalid(f"image {reference!r} is not an http(s) address")
+        if location and not is_url(location) and not is_url(url) and outside_folder(reference):
+            raise RowInvalid(f"image {reference!r} is not in the feed's folder")
         position = item.get("position", index + 1)
         if isinstance(position, bool) or not isinstance(position, int):
             raise RowInvalid(f"image {reference!r}: position must be a whole number")

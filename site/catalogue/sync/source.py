@@ -7,7 +7,7 @@ on, before the sync has looked at a single product.
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -38,6 +38,15 @@ def resolve(reference: str, base: str) -> str:
     if Path(reference).is_absolute():
         return reference
     return str(Path(base).parent / reference)
+
+
+def outside_folder(reference: str) -> bool:
+    """True for an image reference that leaves a local feed's folder: absolute, climbing up with
+    `..`, or with a scheme (`file:`). Which local file is read is the settings' or the operator's
+    choice (`CATALOGUE_FEED_URL`, `sync_catalogue SOURCE`); a feed's content only names files
+    beside it."""
+    path = PurePosixPath(reference.replace("\\", "/"))
+    return bool(urlsplit(reference).scheme) or path.is_absolute() or ".." in path.parts
 
 
 def new_session() -> requests.Session:

@@ -416,7 +416,8 @@ LOGGING = {
 # ---------------------------------------------------------------------------------------------
 # Catalogue sync (catalogue/sync/, `manage.py sync_catalogue`; see the README's "Catalogue sync")
 # ---------------------------------------------------------------------------------------------
-# The feed the admin's "Sync now" and a bare `sync_catalogue` read: a URL or a file path.
+# The feed the admin's "Sync now" and a bare `sync_catalogue` read: a URL or a file path (dev
+# defaults to the bundled sample feed; production and tests to none).
 CATALOGUE_FEED_URL = env_str("CATALOGUE_FEED_URL")
 # A run that would hide more than this share of the live products stops before it changes
 # anything (a truncated export looks like a valid one); `--force` overrides it.

@@ -5,5 +5,10 @@ from .base import *
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-made-in-aachen-nord"
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# The bundled sample feed, which `load_demo` syncs too: "Katalog jetzt abgleichen" works out of
+# the box. Only settings choose a local file; the admin cannot enter a source.
+CATALOGUE_FEED_URL = CATALOGUE_FEED_URL or str(
+    SITE_DIR / "catalogue" / "fixtures" / "sample" / "catalogue.json"
+)
 if not DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR
