@@ -79,6 +79,8 @@ def is_public(address: str | ipaddress.IPv4Address | ipaddress.IPv6Address) -> b
     if isinstance(address, str):
         address = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped:  # the socket reaches the IPv4 address itself
+            return is_public(address.ipv4_mapped)
         inner = embedded_ipv4(address)
         if inner is not None and not is_public(inner):
             return False
