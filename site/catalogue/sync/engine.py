@@ -4,7 +4,11 @@ Shape of a run (`run_sync`):
 
 1. Log the run (a `SyncRun` row, committed at once so the admin sees it), then open the run's
    transaction and take the lock (`catalogue.sync.lock`).
-2. Read and parse the feed. Anything wrong with the feed as a whole stops here.
+   From then on a heartbeat thread notes that the run is alive (`catalogue.sync.heartbeat`).
+2. Read and parse the feed. Anything wrong with the feed as a whole stops here. Then, still
+   holding the lock, find the runs the log calls running (their process is gone; they are marked
+   abandoned once this run's transaction ends) and delete the photos they stored without rows
+   (`ImageStore.remove_orphans`).
 3. Plan cheaply: one query loads every product's key, status and content hash. A product whose
    hash matches is unchanged and never looked at again - that is what makes an unchanged
    re-sync of 10,000 products take seconds. The share guard runs on this plan, before any write.
