@@ -304,6 +304,7 @@ class SyncRun(models.Model):
         REFUSED = "refused", _("Abgebrochen (Feed abgelehnt)")
         LOCKED = "locked", _("Nicht gestartet (läuft schon)")
         FAILED = "failed", _("Fehlgeschlagen")
+        ABANDONED = "abandoned", _("Abgebrochen (Prozess beendet)")
 
     class Trigger(models.TextChoices):
         COMMAND = "command", _("Befehl")
@@ -312,6 +313,7 @@ class SyncRun(models.Model):
 
     started_at = models.DateTimeField(_("Beginn"), auto_now_add=True, db_index=True)
     finished_at = models.DateTimeField(_("Ende"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("Letztes Lebenszeichen"), null=True, blank=True)
     source = models.CharField(_("Quelle"), max_length=1000)
     trigger = models.CharField(_("Gestartet durch"), max_length=10, choices=Trigger.choices)
     user = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalogue.models import SyncRun
+from catalogue.sync.heartbeat import settle_stale
 from catalogue.tasks import sync_catalogue_now
 
 
@@ -38,6 +39,7 @@ def sync_now(request):
     if not request.user.has_perm("catalogue.run_sync"):
         raise PermissionDenied
     feed_url = settings.CATALOGUE_FEED_URL
+    settle_stale()
     running = SyncRun.objects.filter(status=SyncRun.Status.RUNNING, finished_at__isnull=True)
     # Bound on every POST: a press of the button with no box ticked is still a press.
     form = SyncNowForm(request.POST if request.method == "POST" else None)

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from catalogue.models import Product, ProductionPartner, SyncRun
 from catalogue.panels import CatalogueFactsPanel
 from catalogue.permissions import RunLogPolicy, SyncOwnedPolicy
+from catalogue.sync.heartbeat import settle_stale
 from catalogue.views import sync_now
 
 # Before any viewset asks for a policy (Wagtail 8 refuses a late registration).
@@ -85,7 +86,7 @@ class ProductionPartnerViewSet(SnippetViewSet):
     ]
 
 
-class SyncRunInspectView(InspectView):
+class SyncRunInspectView(generic.InspectView):
     """Times in the site's time zone: Wagtail's inspect template formats values with `|localize`,
     which formats an aware datetime as stored (UTC) instead of in the current time zone."""
 
@@ -97,9 +98,16 @@ class SyncRunInspectView(InspectView):
         return timezone.localtime(finished) if finished else "–"
 
 
+class SyncRunIndexView(generic.IndexView):
+    def get(self, request, *args, **kwargs):
+        settle_stale()  # a run whose process was killed is shown as such, not as running
+        return super().get(request, *args, **kwargs)
+
+
 class SyncRunViewSet(ModelViewSet):
     model = SyncRun
     inspect_view_class = SyncRunInspectView
+    index_view_class = SyncRunIndexView
     icon = "history"
     menu_label = _("Abgleich-Protokoll")
     url_prefix = "catalogue/runs"
@@ -120,6 +128,7 @@ class SyncRunViewSet(ModelViewSet):
     inspect_view_fields = [
         "started_at",
         "finished_at",
+        "heartbeat_at",
         "source",
         "trigger",
         "user",

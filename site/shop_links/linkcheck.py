@@ -8,13 +8,14 @@ only records: it never hides or deletes a link or a retailer - editors decide wh
 It is a polite client: a HEAD first (GET only when HEAD is refused or fails), a short timeout,
 one request at a time per host, and a shop that answers 429 is left alone until the time it
 names (capped) and for the rest of the run. It only ever requests addresses that pass the same
-check as the admin (`check_shop_url`), and follows redirects only to http(s) addresses.
+check as the admin (`check_shop_url`), follows redirects only to http(s) addresses, and never
+connects to an internal address (`core.safe_http`: checked after DNS, for every redirect hop, the
+connection pinned to the checked address).
 
 HTTP runs in worker threads; every database write happens in the calling thread.
 """
 
 import http.client
-import ipaddress
 import logging
 import socket
 import ssl
@@ -32,6 +33,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core import safe_http
 from shop_links.models import LinkCheck, Retailer, StockistLink
 from shop_links.validators import check_shop_url
 
@@ -164,30 +166,32 @@ def points_inside(url: str) -> bool:
     A name that does not resolve is left to the request, which then fails as a DNS error."""
     if settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES:
         return False
-    parts = urlsplit(url)
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError, ValueError):
-        return False
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            return True
-    return False
+    return safe_http.points_inside(url)
+
+
+def new_session() -> requests.Session:
+    """Connects only to public addresses, checked where the connection is opened (also for
+    every redirect hop), unless SHOP_LINKS_CHECK_PRIVATE_ADDRESSES allows every address."""
+    if settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES:
+        session = requests.Session()
+        session.headers["User-Agent"] = USER_AGENT
+        return session
+    return safe_http.public_session(user_agent=USER_AGENT)
 
 
 def _follow(session, method: str, url: str, timeout: float):
     """(status, final URL, Retry-After) after following at most MAX_REDIRECTS redirects."""
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
-        if points_inside(current):
-            raise _Stopped("private", None, current)
-        with session.request(
-            method, current, timeout=(timeout, timeout), allow_redirects=False, stream=True
-        ) as response:
-            status = response.status_code
-            location = response.headers.get("Location")
-            retry_after = response.headers.get("Retry-After")
+        try:
+            with session.request(
+                method, current, timeout=(timeout, timeout), allow_redirects=False, stream=True
+            ) as response:
+                status = response.status_code
+                location = response.headers.get("Location")
+                retry_after = response.headers.get("Retry-After")
+        except safe_http.BlockedAddress:
+            raise _Stopped("private", None, current) from None
         if status not in REDIRECT_STATUSES or not location:
             return status, current, retry_after
         target = urljoin(current, location.strip())
@@ -225,8 +229,7 @@ def check_url(session: requests.Session, url: str, timeout: float) -> Outcome:
 def _check_host(urls: list[str], timeout: float) -> list[Outcome]:
     """One host's addresses one after another; after a 429 the rest of them wait."""
     outcomes = []
-    with requests.Session() as session:
-        session.headers["User-Agent"] = USER_AGENT
+    with new_session() as session:
         for url in urls:
             if outcomes and outcomes[-1].state in {"backoff", "skipped"}:
                 outcomes.append(Outcome(url, "skipped"))

@@ -8,7 +8,6 @@ Nothing is skipped. A missing tool (Chromium, Java, the npm packages) fails the 
 saying what to install, so that CI can never pass without having run them.
 """
 
-import contextlib
 import json
 import os
 import shutil
@@ -20,7 +19,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ import pytest
 from playwright.sync_api import Page, Response, sync_playwright
 
 from tests.browser.pages import WIDTHS
+from tests.databases import copy_of_test_database
 
 REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
@@ -106,60 +105,6 @@ def _required_tools():
 # -- The site -------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _copy_of_test_database(workdir: Path, host: str, port: int):
-    """A copy of the suite's test database (demo content and renditions already in it).
-
-    SQLite's in-memory test database is copied with the backup API into a file; on PostgreSQL a
-    new database is created from the test database as template (the suite's connections are
-    closed first, as PostgreSQL requires) and dropped afterwards. The copy's Wagtail site gets the
-    browser server's host and port, so canonical and hreflang URLs name the server the browser
-    talks to. Copying takes a second, where building the demo again took a minute.
-    """
-    import sqlite3
-
-    from django.db import connection, connections
-
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        path = workdir / "browser.sqlite3"
-        with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
-            copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", (host, port))
-        yield f"sqlite:///{path}"
-        return
-
-    import psycopg
-    from psycopg import sql
-
-    name = f"maan_browser_{uuid.uuid4().hex[:12]}"
-    maintenance = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/postgres"
-    connections.close_all()
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        # A connection another thread of an earlier test left open would block the copy.
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            (settings_dict["NAME"],),
-        )
-        conn.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(settings_dict["NAME"])
-            )
-        )
-    url = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{name}"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("UPDATE wagtailcore_site SET hostname = %s, port = %s", (host, port))
-    try:
-        yield url
-    finally:
-        with psycopg.connect(maintenance, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
 @pytest.fixture(scope="session")
 def site_url(django_db_setup, django_db_blocker):
     """Base URL (`http://127.0.0.1:PORT`) of the demo site served by gunicorn for this session."""
@@ -172,7 +117,7 @@ def site_url(django_db_setup, django_db_blocker):
     try:
         with (
             django_db_blocker.unblock(),
-            _copy_of_test_database(workdir, "127.0.0.1", port) as database_url,
+            copy_of_test_database(workdir, site=("127.0.0.1", port)) as database_url,
         ):
             env = {
                 **os.environ,

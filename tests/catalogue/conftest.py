@@ -1,7 +1,9 @@
 """A real HTTP server on loopback for feeds and images, and helpers to change the sample feed.
 
-Routes map a path to (status, content type, body, delay in seconds). Requests are counted per
-path so a test can show that an unchanged image is not downloaded again.
+Routes map a path to (status, content type, body, delay): a delay in seconds, "gate" (wait
+until the test opens `gate`) or "trickle" (the body one byte a second). Requests are counted per
+path so a test can show that an unchanged image is not downloaded again, or that an internal
+server was never asked.
 """
 
 import contextlib
@@ -12,6 +14,7 @@ import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socket import AF_INET6
 
 import pytest
 
@@ -21,8 +24,12 @@ SAMPLE = json.loads((SAMPLE_DIR / "catalogue.json").read_text(encoding="utf-8"))
 
 
 class FeedServer:
-    def __init__(self):
+    """`host` is the loopback address to listen on ("127.0.0.2", "::1" for IPv6)."""
+
+    def __init__(self, host: str = "127.0.0.1"):
+        self.host = host
         self.routes: dict[str, tuple] = {}
+        self.redirects: dict[str, str] = {}
         self.hits: Counter = Counter()
         self.gate = threading.Event()
         self.gate.set()
@@ -35,30 +42,59 @@ class FeedServer:
             def do_GET(self):
                 path = self.path.split("?")[0]
                 server.hits[path] += 1
+                if path in server.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", server.redirects[path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 route = server.routes.get(path)
                 if route and route[3] == "gate":
                     server.gate.wait(30)
                     route = (*route[:3], 0)
                 status, content_type, body, delay = route or (404, "text/plain", b"nope", 0)
-                if delay:
-                    time.sleep(delay)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    if delay == "trickle":
+                        self.trickle(status, content_type, body)
+                        return
+                    if delay:
+                        time.sleep(delay)
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+
+            def trickle(self, status, content_type, body):
+                """Headers at once, then the body one byte a second."""
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(body)
+                self.wfile.flush()
+                for index in range(len(body)):
+                    self.wfile.write(body[index : index + 1])
+                    self.wfile.flush()
+                    time.sleep(1)
 
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server_class = ThreadingHTTPServer
+        if ":" in host:
+            server_class = type("IPv6Server", (ThreadingHTTPServer,), {"address_family": AF_INET6})
+        self.httpd = server_class((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+    @property
+    def port(self) -> int:
+        return self.httpd.server_port
+
+    def url(self, path: str, host: str | None = None) -> str:
+        host = host or self.host
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.port}{path}"
 
     def serve(self, path, body, content_type="application/json", status=200, delay=0):
         if isinstance(body, dict | list):
@@ -66,6 +102,10 @@ class FeedServer:
         elif isinstance(body, str):
             body = body.encode()
         self.routes[path] = (status, content_type, body, delay)
+        return self.url(path)
+
+    def redirect(self, path, location):
+        self.redirects[path] = location
         return self.url(path)
 
     def serve_sample_images(self, prefix="/feed/images/"):
@@ -79,8 +119,11 @@ class FeedServer:
 
 
 @pytest.fixture
-def feed_server():
+def feed_server(settings):
+    """The feed server; the sync may fetch from exactly its loopback address and port (the
+    guard against internal addresses stays on for everything else)."""
     server = FeedServer()
+    settings.CATALOGUE_FETCH_ALLOW_INTERNAL = [f"127.0.0.1:{server.port}"]
     yield server
     server.close()
 

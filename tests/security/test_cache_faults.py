@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _copy_of_test_database
+from tests.databases import copy_of_test_database
 from tests.security.test_faults import app_server, fetch
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def cached_site(django_db_setup, django_db_blocker, redis_server):
     from django.db import connection
 
     workdir = Path(tempfile.mkdtemp(prefix="maan-cache-fault-"))
-    with django_db_blocker.unblock(), _copy_of_test_database(workdir, "127.0.0.1", 80) as url:
+    with django_db_blocker.unblock(), copy_of_test_database(workdir, site=("127.0.0.1", 80)) as url:
         vendor = connection.vendor
 
         def stop_database():

@@ -4,7 +4,11 @@ Shape of a run (`run_sync`):
 
 1. Log the run (a `SyncRun` row, committed at once so the admin sees it), then open the run's
    transaction and take the lock (`catalogue.sync.lock`).
-2. Read and parse the feed. Anything wrong with the feed as a whole stops here.
+   From then on a heartbeat thread notes that the run is alive (`catalogue.sync.heartbeat`).
+2. Read and parse the feed. Anything wrong with the feed as a whole stops here. Then, still
+   holding the lock, find the runs the log calls running (their process is gone; they are marked
+   abandoned once this run's transaction ends) and delete the photos they stored without rows
+   (`ImageStore.remove_orphans`).
 3. Plan cheaply: one query loads every product's key, status and content hash. A product whose
    hash matches is unchanged and never looked at again - that is what makes an unchanged
    re-sync of 10,000 products take seconds. The share guard runs on this plan, before any write.
@@ -45,8 +49,14 @@ from catalogue.models import (
     SyncRun,
     Variant,
 )
-from catalogue.sync import lock
-from catalogue.sync.errors import FeedRefused, RowError, ShareGuardTripped, SyncLocked
+from catalogue.sync import heartbeat, lock
+from catalogue.sync.errors import (
+    FeedRefused,
+    RowError,
+    ShareGuardTripped,
+    SyncLocked,
+    printable,
+)
 from catalogue.sync.images import ImageFetcher, ImageStore
 from catalogue.sync.parse import KEEP, Feed, ProductData, parse
 from catalogue.sync.source import fetch_feed
@@ -55,7 +65,6 @@ from shop_links.models import Retailer, StockistLink
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 500
 COUNT_KEYS = ("created", "updated", "unchanged", "archived", "restored", "skipped")
 # Fields every locale row of a product shares; the sync writes them, nobody else.
 FACT_FIELDS = [
@@ -185,7 +194,7 @@ class Sync:
             if code in dict(settings.LANGUAGES)
         }
         self.source_locale = self.locales[self.default]
-        self.store = ImageStore(write_files=not dry_run)
+        self.store = ImageStore(write_files=not dry_run, run_id=summary.run_id)
         self.fetcher = None
         self.partner_ids: dict[str, int] = {}
         self.retailer_ids: dict[str, int] = {}
@@ -372,8 +381,9 @@ class Sync:
     def sync_products(self):
         self.fetcher = ImageFetcher()
         try:
-            for start in range(0, len(self.pending), CHUNK):
-                self.sync_chunk(self.pending[start : start + CHUNK])
+            chunk = settings.CATALOGUE_SYNC_CHUNK
+            for start in range(0, len(self.pending), chunk):
+                self.sync_chunk(self.pending[start : start + chunk])
         finally:
             self.fetcher.close()
         self.archive_missing()
@@ -886,18 +896,32 @@ def run_sync(
     )
     summary.run_id = run.pk
     sync = None
+    dead = []
     try:
         lock.ensure_lock_row()
-        with transaction.atomic(), lock.held_lock():
+        with transaction.atomic(), lock.held_lock(), heartbeat.Heartbeat(run):
             feed = load_feed(source, retailers_source, csv_encoding=csv_encoding)
+            # Holding the lock: a run the log still calls running was killed. Its files go now,
+            # its log row after this run's transaction (a rollback must not undo that). Not
+            # before the feed is read: on SQLite any read here would keep another run from
+            # logging its start (and being told the lock is taken) for the whole download.
+            dead = heartbeat.dead_runs(run.pk)
+            orphans = ImageStore(run_id=run.pk).remove_orphans()
             summary.errors = list(feed.errors)
-            summary.warnings = list(feed.warnings)
+            summary.warnings = [printable(warning) for warning in feed.warnings]
+            if orphans:
+                summary.warnings.append(
+                    f"Removed {orphans} image file(s) an interrupted earlier run had stored "
+                    "without saving their rows."
+                )
             summary.counts["skipped"] = sum(1 for e in feed.errors if e.kind == "product")
             sync = Sync(feed, summary, force=force, dry_run=dry_run)
             sync.run()
             if dry_run:
                 transaction.set_rollback(True)
         summary.status = SyncRun.Status.SUCCEEDED
+        if sync is not None and not dry_run:
+            sync.store.forget_journal()
         if not dry_run and changed_anything(summary):
             # Bulk writes send no signals: the cached pages are replaced here, once per run.
             pagecache.invalidate()
@@ -925,13 +949,14 @@ def run_sync(
         summary.message = f"The sync failed and changed nothing: {exc.__class__.__name__}: {exc}"
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)
     finally:
+        heartbeat.mark_abandoned(dead)
         if sync is not None and (dry_run or summary.status != SyncRun.Status.SUCCEEDED):
             sync.store.discard_written()
         summary.duration = time.monotonic() - started
         SyncRun.objects.filter(pk=run.pk).update(
             status=summary.status,
             finished_at=timezone.now(),
-            message=summary.message,
+            message=printable(summary.message),
             counts={
                 "products": summary.counts,
                 "retailers": summary.retailers,

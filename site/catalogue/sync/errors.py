@@ -5,7 +5,29 @@ feed must never archive the shop). A `RowError` concerns one product or retailer
 left as it is and reported, and the rest of the feed syncs.
 """
 
+import re
 from dataclasses import asdict, dataclass
+
+# Characters no text field may hold: NUL and the other control characters (tab and line breaks
+# are text), lone surrogates (a JSON "\ud800" escape decodes to one; neither UTF-8 nor the
+# databases can store it), and the two non-characters U+FFFE/U+FFFF.
+INVALID_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe_character(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char == "\x00":
+        return f"a NUL character ({code})"
+    if "\ud800" <= char <= "\udfff":
+        return f"a lone surrogate ({code}, not a character)"
+    if char in "\ufffe\uffff":
+        return f"the non-character {code}"
+    return f"the control character {code}"
+
+
+def printable(text: str) -> str:
+    """`text` with every invalid character written as an escape, safe to log and store."""
+    return INVALID_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class FeedRefused(Exception):
@@ -26,6 +48,10 @@ class RowError:
     ref: str  # external_id / ref, or "row N" when even that is missing
     message: str
     line: int | None = None  # CSV line number, where there is one
+
+    def __post_init__(self):
+        # A reference or message quoting the feed must not carry what the row was refused for.
+        self.ref, self.message = printable(self.ref), printable(self.message)
 
     def as_dict(self) -> dict:
         return {key: value for key, value in asdict(self).items() if value is not None}

@@ -6,7 +6,11 @@ through the back door. Content is identified by Wagtail's `file_hash` (SHA-1): a
 library already holds is linked again, not stored a second time.
 
 Files are written before the transaction commits (the rows must point at them), so the sync
-keeps a list of what it wrote and deletes exactly those files if the run fails.
+keeps a list of what it wrote and deletes exactly those files if the run fails. A run that is
+killed cannot clean up after itself: before storing a batch of files it writes their names to a
+journal in the same storage (`JOURNAL_DIR`, one small file per batch), removed once the run has
+committed or cleaned up. The next run, holding the lock, reads the journals any earlier run left
+behind and deletes the files no image row points at (`remove_orphans`).
 """
 
 import contextlib
@@ -28,7 +32,9 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 
 from catalogue.sync.source import TooLarge, is_url, new_session, read_file, read_url
+from core.safe_http import BlockedAddress, DeadlineExceeded
 
+JOURNAL_DIR = "catalogue-sync-journal"
 FORMAT_EXTENSIONS = {"jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp", "avif": "avif"}
 
 
@@ -84,6 +90,7 @@ class ImageFetcher:
         self.workers = workers or settings.CATALOGUE_IMAGE_WORKERS
         self.max_bytes = settings.CATALOGUE_MAX_IMAGE_BYTES
         self.timeout = settings.CATALOGUE_HTTP_TIMEOUT
+        self.deadline = settings.CATALOGUE_IMAGE_DEADLINE
         self.local = threading.local()
         self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="catalogue-img")
 
@@ -100,11 +107,19 @@ class ImageFetcher:
         try:
             if is_url(url):
                 content = read_url(
-                    self.session(), url, max_bytes=self.max_bytes, timeout=self.timeout
+                    self.session(),
+                    url,
+                    max_bytes=self.max_bytes,
+                    timeout=self.timeout,
+                    deadline=self.deadline,
                 ).content
             else:
                 content = read_file(url, max_bytes=self.max_bytes).content
             return check_image(url, content)
+        except BlockedAddress as exc:
+            return f"image {url} was not fetched: {exc} (only public addresses are)"
+        except DeadlineExceeded:
+            return f"image {url} did not arrive within {self.deadline:g} s"
         except TooLarge as exc:
             return f"image {url} is larger than {self.max_bytes} bytes ({exc.args[0]})"
         except requests.Timeout:
@@ -128,11 +143,13 @@ class ImageFetcher:
 class ImageStore:
     """Stores checked images as Wagtail images, once per content, and can undo its writes."""
 
-    def __init__(self, *, write_files: bool = True):
+    def __init__(self, *, write_files: bool = True, run_id: int | None = None):
         self.write_files = write_files  # a dry run creates rows (rolled back) but no files
+        self.run_id = run_id
         self.model = get_image_model()
         self.storage = self.model._meta.get_field("file").storage
         self.written: list[str] = []
+        self.journals: list[str] = []
         self.by_hash: dict[str, int] = {}
         self.created_ids: list[int] = []
         self._collection = None
@@ -162,14 +179,14 @@ class ImageStore:
     def image_ids(self, fetched: list[tuple[FetchedImage, str]]) -> dict[str, int]:
         """{file_hash: image id} for (image, title) pairs, storing only unknown contents."""
         self.known(image.file_hash for image, _title in fetched)
-        new = []
+        new, paths = [], []
         for image, title in fetched:
             if image.file_hash in self.by_hash or any(n.file_hash == image.file_hash for n in new):
                 continue
             path = self.blank.get_upload_to(image.filename)
             if self.write_files:
-                path = self.storage.save(path, ContentFile(image.content))
-                self.written.append(path)
+                path = self.free_name(path, taken=paths)
+                paths.append(path)
             new.append(
                 self.model(
                     title=title[:255],
@@ -181,6 +198,15 @@ class ImageStore:
                     collection=self.collection(),
                 )
             )
+        if paths:
+            self.journal(paths)
+            contents = {image.file_hash: image.content for image, _title in fetched}
+            for obj in new:
+                saved = self.storage.save(obj.file.name, ContentFile(contents[obj.file_hash]))
+                if saved != obj.file.name:  # taken in the meantime (an editor's upload)
+                    self.journal([saved])
+                    obj.file.name = saved
+                self.written.append(saved)
         if new:
             created = self.model.objects.bulk_create(new)
             for obj in created:
@@ -188,12 +214,55 @@ class ImageStore:
                 self.created_ids.append(obj.pk)
         return self.by_hash
 
+    def free_name(self, path: str, taken: list[str]) -> str:
+        """The name the file will be stored under, known before it is stored (for the journal)."""
+        name = self.storage.get_available_name(path)
+        root, ext = os.path.splitext(path)
+        while name in taken:
+            name = self.storage.get_available_name(self.storage.get_alternative_name(root, ext))
+        return name
+
+    def journal(self, paths: list[str]):
+        name = f"{JOURNAL_DIR}/run-{self.run_id}-{len(self.journals) + 1:05d}.txt"
+        self.journals.append(self.storage.save(name, ContentFile("\n".join(paths).encode())))
+
+    def forget_journal(self):
+        """After the commit: the stored files have their rows, the journal is not needed."""
+        for name in self.journals:
+            with contextlib.suppress(OSError):
+                self.storage.delete(name)
+        self.journals.clear()
+
     def discard_written(self):
         """After a failed run: remove every file this run wrote, so no orphan stays behind."""
         for path in self.written:
             with contextlib.suppress(OSError):
                 self.storage.delete(path)
         self.written.clear()
+        self.forget_journal()
+
+    def remove_orphans(self) -> int:
+        """Delete the files earlier runs journalled but never got rows for; call only while
+        holding the sync lock (no other run is writing). Returns the number of files removed."""
+        try:
+            _folders, names = self.storage.listdir(JOURNAL_DIR)
+        except (FileNotFoundError, NotADirectoryError):
+            return 0
+        own = f"run-{self.run_id}-"
+        removed = 0
+        for name in sorted(names):
+            if name.startswith(own) or not name.endswith(".txt"):
+                continue
+            journal = f"{JOURNAL_DIR}/{name}"
+            with self.storage.open(journal) as handle:
+                paths = [p for p in handle.read().decode().splitlines() if p.strip()]
+            kept = set(self.model.objects.filter(file__in=paths).values_list("file", flat=True))
+            for path in paths:
+                if path not in kept and self.storage.exists(path):
+                    self.storage.delete(path)
+                    removed += 1
+            self.storage.delete(journal)
+        return removed
 
     def index_created(self):
         """Add the new images to the admin's search index (bulk_create skipped the signal)."""

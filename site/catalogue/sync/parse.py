@@ -21,7 +21,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from catalogue.sync.errors import FeedRefused, RowError, RowInvalid
+from catalogue.sync.errors import (
+    INVALID_TEXT,
+    FeedRefused,
+    RowError,
+    RowInvalid,
+    describe_character,
+    printable,
+)
 from catalogue.sync.html import clean_html
 from catalogue.sync.source import Fetched, is_url, outside_folder, resolve
 from shop_links.validators import check_shop_url
@@ -136,6 +143,12 @@ def text(value, what: str, *, required=False, max_length=None) -> str:
         value = ""
     if not isinstance(value, str):
         raise RowInvalid(f"{what} must be text, not {type(value).__name__}")
+    invalid = INVALID_TEXT.search(value)
+    if invalid:
+        raise RowInvalid(
+            f"{what} contains {describe_character(invalid.group())} at position "
+            f"{invalid.start() + 1}; the catalogue must send plain text"
+        )
     value = value.strip()
     if required and not value:
         raise RowInvalid(f"{what} is missing")
@@ -186,6 +199,7 @@ def language_map(value, what: str, *, required_default=False, max_length=None) -
         raise RowInvalid(f"{what} must be an object of languages")
     result = {}
     for code, item in value.items():
+        code = text(code, f"a language code in {what}")
         item = text(item, f"{what}.{code}", max_length=max_length)
         if item:
             result[str(code)] = item
@@ -429,7 +443,7 @@ def collect(feed: Feed, kind: str, items, normalise, seen: set, line_of=None):
         key = raw.get(key_field) if isinstance(raw, dict) else None
         key = key.strip() if isinstance(key, str) and key.strip() else None
         line = line_of(index) if line_of else None
-        label = key or f"#{index + 1}"
+        label = printable(key) if key else f"#{index + 1}"
         if key:
             seen.add(key)
         if key and key in keys:

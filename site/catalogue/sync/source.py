@@ -5,7 +5,6 @@ a login page or an endless body - ends here as a `FeedRefused` with a sentence a
 on, before the sync has looked at a single product.
 """
 
-import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +13,7 @@ import requests
 from django.conf import settings
 
 from catalogue.sync.errors import FeedRefused
+from core.safe_http import BlockedAddress, Deadline, DeadlineExceeded, public_session
 
 USER_AGENT = "made-in-aachen-nord-catalogue-sync/1"
 
@@ -50,23 +50,28 @@ def outside_folder(reference: str) -> bool:
 
 
 def new_session() -> requests.Session:
-    session = requests.Session()
-    session.headers["User-Agent"] = USER_AGENT
-    return session
+    """Only public addresses, checked after DNS and for every redirect (`core.safe_http`);
+    CATALOGUE_FETCH_ALLOW_INTERNAL names exact internal address:port pairs (tests)."""
+    return public_session(user_agent=USER_AGENT, allowed=settings.CATALOGUE_FETCH_ALLOW_INTERNAL)
 
 
 class TooLarge(Exception):
     pass
 
 
-def read_url(session: requests.Session, url: str, *, max_bytes: int, timeout: float) -> Fetched:
-    """GET `url`; raises requests' exceptions, TooLarge, or HTTPError for non-2xx answers.
+def read_url(
+    session: requests.Session, url: str, *, max_bytes: int, timeout: float, deadline: float
+) -> Fetched:
+    """GET `url`; raises requests' exceptions, TooLarge, HTTPError for non-2xx answers,
+    BlockedAddress for an internal address (also behind a redirect), DeadlineExceeded.
 
-    `timeout` bounds the connection and every read; the whole download also has a deadline of
-    a few times that, so a server trickling bytes cannot hold a run forever.
+    `timeout` bounds the connection and every single read; `deadline` the whole answer, so a
+    server trickling bytes cannot hold a run for longer.
     """
-    deadline = time.monotonic() + timeout * 4
-    with session.get(url, timeout=(timeout, timeout), stream=True, allow_redirects=True) as resp:
+    with (
+        Deadline(deadline),
+        session.get(url, timeout=(timeout, timeout), stream=True, allow_redirects=True) as resp,
+    ):
         resp.raise_for_status()
         declared = resp.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -76,8 +81,6 @@ def read_url(session: requests.Session, url: str, *, max_bytes: int, timeout: fl
             size += len(chunk)
             if size > max_bytes:
                 raise TooLarge(size)
-            if time.monotonic() > deadline:
-                raise requests.Timeout(f"download took longer than {timeout * 4:g} s")
             chunks.append(chunk)
         content_type = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         return Fetched(b"".join(chunks), content_type, resp.url)
@@ -112,8 +115,19 @@ def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
         except OSError as exc:
             raise FeedRefused(f"The feed file {path} cannot be read: {exc.strerror}.") from None
     session = session or new_session()
+    deadline = settings.CATALOGUE_FEED_DEADLINE
     try:
-        fetched = read_url(session, source, max_bytes=max_bytes, timeout=timeout)
+        fetched = read_url(session, source, max_bytes=max_bytes, timeout=timeout, deadline=deadline)
+    except BlockedAddress as exc:
+        raise FeedRefused(
+            f"The feed address {source} leads to an internal address ({exc}); only public "
+            "addresses are fetched. Nothing was changed."
+        ) from None
+    except DeadlineExceeded:
+        raise FeedRefused(
+            f"The feed server did not deliver the whole feed within {deadline:g} s "
+            f"(CATALOGUE_FEED_DEADLINE; {source}); nothing was changed."
+        ) from None
     except requests.Timeout:
         raise FeedRefused(
             f"The feed server did not answer within {timeout} s ({source}); nothing was changed."

@@ -424,6 +424,19 @@ CATALOGUE_FEED_URL = env_str("CATALOGUE_FEED_URL")
 CATALOGUE_MAX_ARCHIVE_SHARE = float(env_str("CATALOGUE_MAX_ARCHIVE_SHARE", "0.2"))
 # Seconds to wait for the feed server to connect and for each read (feed and images).
 CATALOGUE_HTTP_TIMEOUT = env_int("CATALOGUE_HTTP_TIMEOUT", 30)
+# Seconds the whole feed download may take, and each image's: a server that keeps sending a
+# byte now and then is abandoned then (the run is refused, or the product skipped).
+CATALOGUE_FEED_DEADLINE = env_int("CATALOGUE_FEED_DEADLINE", 300)
+CATALOGUE_IMAGE_DEADLINE = env_int("CATALOGUE_IMAGE_DEADLINE", 60)
+# Feed and images come only from public addresses (checked after DNS and for every redirect).
+# Exceptions are exact "address:port" pairs ("[::1]:8000" for IPv6) - the tests' loopback feed
+# server; stays empty in production.
+CATALOGUE_FETCH_ALLOW_INTERNAL: list[str] = []
+# While a run works it notes the time every so many seconds; a run killed mid-way (SIGKILL, OOM,
+# a deploy) is later shown as abandoned at its last note.
+CATALOGUE_SYNC_HEARTBEAT = env_int("CATALOGUE_SYNC_HEARTBEAT", 15)
+# Products compared, fetched and written together (queries per chunk are fixed).
+CATALOGUE_SYNC_CHUNK = 500
 CATALOGUE_MAX_FEED_BYTES = env_int("CATALOGUE_MAX_FEED_BYTES", 200 * 1024 * 1024)
 # Product photos are checked like an editor's upload: this size cap, then Wagtail's own checks.
 CATALOGUE_MAX_IMAGE_BYTES = env_int("CATALOGUE_MAX_IMAGE_BYTES", WAGTAILIMAGES_MAX_UPLOAD_SIZE)

@@ -1,0 +1,62 @@
+"""Databases for tests that start processes of their own (a server, a management command)."""
+
+import contextlib
+import uuid
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def copy_of_test_database(workdir: Path, site: tuple[str, int] | None = None):
+    """A copy of the suite's test database (demo content and renditions already in it).
+
+    SQLite's in-memory test database is copied with the backup API into a file; on PostgreSQL a
+    new database is created from the test database as template (the suite's connections are
+    closed first, as PostgreSQL requires) and dropped afterwards. Given `site` (host, port), the
+    copy's Wagtail site gets them, so canonical and hreflang URLs name the server a browser talks
+    to. Copying takes a second, where building the demo again took a minute. Yields the copy's
+    DATABASE_URL, for a process of its own (a server, a management command).
+    """
+    import sqlite3
+
+    from django.db import connection, connections
+
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        path = workdir / "copy.sqlite3"
+        with sqlite3.connect(path) as copy:
+            connection.connection.backup(copy)
+            if site:
+                copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", site)
+        yield f"sqlite:///{path}"
+        return
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"maan_copy_{uuid.uuid4().hex[:12]}"
+    maintenance = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/postgres"
+    connections.close_all()
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        # A connection another thread of an earlier test left open would block the copy.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (settings_dict["NAME"],),
+        )
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(settings_dict["NAME"])
+            )
+        )
+    url = f"postgresql://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{name}"
+    if site:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("UPDATE wagtailcore_site SET hostname = %s, port = %s", site)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(maintenance, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
