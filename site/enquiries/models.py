@@ -199,6 +199,11 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)
     utm_term = models.CharField("utm_term", max_length=100, blank=True)
     utm_content = models.CharField("utm_content", max_length=100, blank=True)
+    # The random key of the form rendering that sent it (in the signed form token): a second post
+    # of the same form (reload, double click, a browser's retry) finds this enquiry.
+    form_key = models.CharField(
+        _("Formularschlüssel"), max_length=32, null=True, blank=True, unique=True, editable=False
+    )
 
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
@@ -215,6 +220,9 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     next_attempt_at = models.DateTimeField(_("Nächster Versuch"), null=True, blank=True)
     staff_notified_at = models.DateTimeField(_("Team benachrichtigt"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("Bestätigung gesendet"), null=True, blank=True)
+
+    # Set by `enquiries.submission`: True when a post found the enquiry its form already stored.
+    repeated = False
 
     UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
