@@ -238,6 +238,17 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
         name = self.form_data.get("company") or self.form_data.get("contact_person") or ""
         return f"#{self.pk} {name}".strip()
 
+    def company_name(self) -> str:
+        data = self.form_data or {}
+        return data.get("company") or data.get("contact_person") or f"#{self.pk}"
+
+    company_name.short_description = _("Unternehmen")
+
+    def contact_name(self) -> str:
+        return (self.form_data or {}).get("contact_person") or ""
+
+    contact_name.short_description = _("Ansprechperson")
+
     def get_data(self):
         return {
             **super().get_data(),
