@@ -10,8 +10,10 @@ import re
 import time
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
+from enquiries.models import Enquiry
 from tests.browser.pages import ENQUIRY_FORM, SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -22,6 +24,13 @@ COMPANY = "Doppelklick Keramik"
 def shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+
+
+def admin_text(page, msgid: str, **values) -> str:
+    """An admin string as the page shows it, in the admin language the page declares."""
+    with translation.override(page.locator("html").get_attribute("lang")):
+        text = translation.gettext(msgid)
+        return text % {key: str(value) for key, value in values.items()} if values else text
 
 
 def test_double_click_stores_one_enquiry_which_the_manager_works(open_page, as_user, site_url):
@@ -37,12 +46,13 @@ def test_double_click_stores_one_enquiry_which_the_manager_works(open_page, as_u
     page.locator("#id_consent").check()
     time.sleep(3.2)  # a person takes longer than the spam rule's minimum
     # A person's double click (150 ms apart; Chromium drops a second click that comes at once):
-    # the browser posts, abandons that post for a second one, and shows the second's answer.
+    # unless the first answer is back within those 150 ms, the browser abandons the first post
+    # for a second one and shows the second's answer.
     page.locator(".enquiry__form button[type=submit]").click(click_count=2, delay=150)
     expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Anfrage")
-    page.reload()  # and posts the form a third time
+    page.reload()  # posts the form once more, in any case
     expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Anfrage")
-    assert len(posts) == 3, [request.url for request in posts]
+    assert len(posts) >= 2, [request.url for request in posts]
 
     manager = as_user("anfragen")
     manager.goto(f"{site_url}/admin/enquiries/")
@@ -54,7 +64,7 @@ def test_double_click_stores_one_enquiry_which_the_manager_works(open_page, as_u
     manager.wait_for_url("**/admin/enquiries/edit/*/")
     main = manager.locator("main")
     expect(main).to_contain_text("Zwei Klicks, eine Anfrage.")
-    expect(main).to_contain_text("Anfrage eingegangen")
+    expect(main).to_contain_text(admin_text(manager, "Anfrage eingegangen"))
 
     manager.locator("select[name=status]").select_option("visit_arranged")
     manager.locator("#id_notes-ADD").click()
@@ -66,7 +76,14 @@ def test_double_click_stores_one_enquiry_which_the_manager_works(open_page, as_u
     manager.goto(f"{site_url}/admin/enquiries/?status=visit_arranged")
     manager.get_by_role("link", name=COMPANY).click()
     history = manager.locator(".enquiry-history")
-    expect(history).to_contain_text("Status: Neu → Besichtigung vereinbart")
+    expect(history).to_contain_text(
+        admin_text(
+            manager,
+            "Status: %(old)s → %(new)s",
+            old=Enquiry.Status.NEW.label,
+            new=Enquiry.Status.VISIT_ARRANGED.label,
+        )
+    )
     expect(history).to_contain_text("Besichtigung Dienstag 10 Uhr")
     expect(history).to_contain_text("Anja Anfragen")
     expect(manager.locator("select[name=status]")).to_have_value("visit_arranged")
