@@ -1,7 +1,8 @@
 """Retention and data subjects' rights: purge old enquiries; find, export, erase one address.
 
 An enquiry's personal data are its answers (`form_data`), its `email`, and the staff's notes
-about it; deleting the enquiry deletes its notes. The site stores no client address: the rate
+about it; deleting the enquiry deletes its notes and its history (Wagtail's log entries of it,
+whose labels once named the company). The site stores no client address: the rate
 limit keeps only a keyed hash of it in the cache, for `ENQUIRY_RATE_WINDOW` seconds.
 """
 
@@ -26,9 +27,20 @@ def purge(days: int, dry_run: bool = False) -> tuple[int, int]:
     enquiries = older_than(days)
     counts = enquiries.count(), EnquiryNote.objects.filter(enquiry__in=enquiries).count()
     if not dry_run:
-        EnquiryNote.objects.filter(enquiry__in=enquiries).delete()
-        enquiries.delete()
+        _delete(enquiries)
     return counts
+
+
+def _delete(enquiries) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    ids = [str(pk) for pk in enquiries.values_list("pk", flat=True)]
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=ids
+    ).delete()
+    EnquiryNote.objects.filter(enquiry__in=enquiries).delete()
+    enquiries.delete()
 
 
 def for_address(email: str):
@@ -81,6 +93,5 @@ def export_json(email: str) -> str:
 def erase(email: str) -> int:
     enquiries = for_address(email)
     count = enquiries.count()
-    EnquiryNote.objects.filter(enquiry__in=enquiries).delete()
-    enquiries.delete()
+    _delete(enquiries)
     return count

@@ -205,6 +205,11 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)
     utm_term = models.CharField("utm_term", max_length=100, blank=True)
     utm_content = models.CharField("utm_content", max_length=100, blank=True)
+    # The random key of the form rendering that sent it (in the signed form token): a second post
+    # of the same form (reload, double click, a browser's retry) finds this enquiry.
+    form_key = models.CharField(
+        _("Formularschlüssel"), max_length=32, null=True, blank=True, unique=True, editable=False
+    )
 
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
@@ -222,6 +227,9 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     staff_notified_at = models.DateTimeField(_("Team benachrichtigt"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("Bestätigung gesendet"), null=True, blank=True)
 
+    # Set by `enquiries.submission`: True when a post found the enquiry its form already stored.
+    repeated = False
+
     UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
     class Meta:
@@ -235,6 +243,17 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     def __str__(self):
         name = self.form_data.get("company") or self.form_data.get("contact_person") or ""
         return f"#{self.pk} {name}".strip()
+
+    def company_name(self) -> str:
+        data = self.form_data or {}
+        return data.get("company") or data.get("contact_person") or f"#{self.pk}"
+
+    company_name.short_description = _("Unternehmen")
+
+    def contact_name(self) -> str:
+        return (self.form_data or {}).get("contact_person") or ""
+
+    contact_name.short_description = _("Ansprechperson")
 
     def get_data(self):
         return {

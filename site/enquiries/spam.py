@@ -1,8 +1,10 @@
 """Keeping bots and forged posts out without captchas, cookies or anything from other hosts.
 
 - **Form token**: the form carries a signed hidden field (django.core.signing, salted) with the
-  time the form was shown, the page it belongs to, and the campaign code and `utm_*` values of
-  the visit. A post whose token is missing or forged, or that comes back faster than
+  time the form was shown, the page it belongs to, the campaign code and `utm_*` values of the
+  visit, and a random key of this one rendering of the form. The key is stored, unique, with the
+  enquiry (`Enquiry.form_key`): a reload, a double click or a browser retrying a slow post sends
+  the same key again and gets the same thank-you page without storing or mailing anything more. A post whose token is missing or forged, or that comes back faster than
   `ENQUIRY_MIN_SECONDS`, is discarded silently: the sender sees the normal thank-you page and
   nothing is stored. A token older than `ENQUIRY_FORM_MAX_AGE` is not a bot's: the form is shown
   again, filled in, with a fresh token and a request to send it once more.
@@ -10,7 +12,10 @@
   a post that fills it is discarded like a forged one.
 - **Rate limit**: at most `ENQUIRY_RATE_LIMIT` stored enquiries per client address in
   `ENQUIRY_RATE_WINDOW` seconds, counted in Django's cache under a keyed hash of the address
-  (HMAC with SECRET_KEY); the address itself is never stored or logged. When the cache is down
+  (HMAC with SECRET_KEY); the address itself is never stored or logged. A post takes its slot
+  before the enquiry is stored, with one atomic step on the cache (`add`, else `incr`: atomic on
+  Redis and on the local-memory cache), so concurrent posts cannot all see "4 so far"; a slot
+  that stored nothing (a repeated key, an error) is given back. When the cache is down
   the limit fails open: the enquiry is accepted and a warning is logged (`ENQUIRY_RATE_CACHE`
   names the cache; Wagtail's own page serving also reads the default cache), while the token and the
   honeypot still apply.
@@ -23,6 +28,7 @@ import contextlib
 import enum
 import logging
 import re
+import secrets
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -42,6 +48,8 @@ UTM_MAX = 100
 # Campaign codes are slugs; utm values may be words (letters of any script, digits, spaces and
 # a few punctuation marks). Everything else is dropped, then the value is cut to length.
 CAMPAIGN_DROP = re.compile(r"[^A-Za-z0-9_-]")
+# The key of one rendering of the form (secrets.token_urlsafe(16) gives 22 characters).
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{16,32}")
 UTM_DROP = re.compile(r"[^\w .,:/+~-]")
 
 
@@ -75,10 +83,19 @@ class TokenState(enum.Enum):
 class TokenCheck:
     state: TokenState
     campaign: dict[str, str] = field(default_factory=dict)
+    # The key of the form's rendering; "" for a token made before keys existed.
+    key: str = ""
 
 
-def make_token(page_id: int, campaign: dict[str, str], now: float | None = None) -> str:
-    payload = {"p": page_id, "t": int(now if now is not None else time.time()), "c": campaign}
+def make_token(
+    page_id: int, campaign: dict[str, str], now: float | None = None, key: str | None = None
+) -> str:
+    payload = {
+        "p": page_id,
+        "t": int(now if now is not None else time.time()),
+        "c": campaign,
+        "k": key or secrets.token_urlsafe(16),
+    }
     return signing.dumps(payload, salt=TOKEN_SALT, compress=True)
 
 
@@ -94,6 +111,8 @@ def check_token(token: str, page_id: int) -> TokenCheck:
     campaign = {"campaign": sanitise_campaign(str(raw.get("campaign", "")))}
     campaign.update({key: sanitise_utm(str(raw.get(key, ""))) for key in UTM_KEYS})
     campaign = {key: value for key, value in campaign.items() if value}
+    form_key = payload.get("k")
+    form_key = form_key if isinstance(form_key, str) and FORM_KEY.fullmatch(form_key) else ""
     try:
         age = time.time() - float(payload.get("t"))
     except (TypeError, ValueError):
@@ -102,8 +121,8 @@ def check_token(token: str, page_id: int) -> TokenCheck:
         return TokenCheck(TokenState.TOO_FAST, campaign)
     if age > settings.ENQUIRY_FORM_MAX_AGE:
         # Genuine but old: its campaign still counts for the fresh form.
-        return TokenCheck(TokenState.EXPIRED, campaign)
-    return TokenCheck(TokenState.VALID, campaign)
+        return TokenCheck(TokenState.EXPIRED, campaign, form_key)
+    return TokenCheck(TokenState.VALID, campaign, form_key)
 
 
 # -- Same-origin check -------------------------------------------------------------------------
@@ -176,24 +195,37 @@ def _cache():
     return caches[settings.ENQUIRY_RATE_CACHE]
 
 
-def rate_limited(request) -> bool:
-    """True when this address has sent `ENQUIRY_RATE_LIMIT` enquiries in the current window."""
-    try:
-        return (_cache().get(_rate_key(request)) or 0) >= settings.ENQUIRY_RATE_LIMIT
-    except Exception as error:
-        logger.warning("enquiry rate limit unavailable (%s): accepting", type(error).__name__)
-        return False
+def take_rate_slot(request) -> bool:
+    """Count this post against its address; False when that exceeds `ENQUIRY_RATE_LIMIT`.
 
-
-def count_enquiry(request) -> None:
+    One atomic step on the cache: `add` starts a window at 1; otherwise `incr` returns this
+    post's number. Concurrent posts each get a different number, so exactly the first
+    `ENQUIRY_RATE_LIMIT` of a window pass. Posts over the limit are counted too (they change
+    nothing: the window still ends when its first post is an hour old). A cache that does not
+    answer lets the post through (fail open) and logs a warning.
+    """
     key = _rate_key(request)
+    window = settings.ENQUIRY_RATE_WINDOW
     try:
         cache = _cache()
-        if not cache.add(key, 1, timeout=settings.ENQUIRY_RATE_WINDOW):
-            cache.incr(key)
-    except ValueError:
-        # The key expired between add() and incr(): a new window starts.
-        with contextlib.suppress(Exception):
-            _cache().set(key, 1, timeout=settings.ENQUIRY_RATE_WINDOW)
+        if cache.add(key, 1, timeout=window):
+            number = 1
+        else:
+            try:
+                number = cache.incr(key)
+            except ValueError:
+                # The window ended between add() and incr(): this post starts the next one.
+                number = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
+            if number == 1:
+                # Redis creates a key that vanished before INCR without an expiry: give it one.
+                cache.touch(key, timeout=window)
     except Exception as error:
-        logger.warning("enquiry rate limit not counted (%s)", type(error).__name__)
+        logger.warning("enquiry rate limit unavailable (%s): accepting", type(error).__name__)
+        return True
+    return number <= settings.ENQUIRY_RATE_LIMIT
+
+
+def give_back_rate_slot(request) -> None:
+    """Undo `take_rate_slot` for a post that stored nothing (a repeat, an error)."""
+    with contextlib.suppress(Exception):
+        _cache().decr(_rate_key(request))

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from enquiries import mail
+from enquiries import history, mail
 from enquiries.models import Enquiry
 
 logger = logging.getLogger("enquiries")
@@ -58,6 +58,12 @@ def deliver(enquiry_id: int) -> str:
             enquiry.notification_state = Enquiry.Notification.FAILED
             enquiry.notification_error = f"{type(error).__name__}: {error}"[:500]
             enquiry.next_attempt_at = now + retry_delay(enquiry.notification_attempts)
+            history.record(
+                enquiry,
+                history.MAIL_FAILED,
+                attempt=enquiry.notification_attempts,
+                error=type(error).__name__,
+            )
             logger.warning(
                 "enquiry %s: mail not sent (attempt %s, %s)",
                 enquiry.pk,

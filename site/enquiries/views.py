@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from enquiries import spam
 from enquiries.models import EnquiryFormPage
+from enquiries.submission import stored_for_key
 
 logger = logging.getLogger("enquiries")
 
@@ -43,9 +44,7 @@ def _render_form(page, request, form, token, *, notice="", status=200):
 def _discard(page, request, reason: str):
     """A bot's post: the normal thank-you page, nothing stored, nothing said."""
     logger.info("enquiry discarded (%s)", reason)
-    response = page.render_landing_page(request, None)
-    add_never_cache_headers(response)
-    return response
+    return _thank(page, request, None)
 
 
 def serve_enquiry_form(page, request, *args, **kwargs):
@@ -62,6 +61,10 @@ def serve_enquiry_form(page, request, *args, **kwargs):
         return _discard(page, request, "honeypot")
     if check.state is spam.TokenState.TOO_FAST:
         return _discard(page, request, "too fast")
+
+    # This form was sent before (a reload, a double click, a retry): the same answer again.
+    if (repeat := _answer_repeat(page, request, check.key)) is not None:
+        return repeat
 
     form = page.get_form(request.POST, page=page, user=None)
     if check.state is spam.TokenState.EXPIRED:
@@ -80,7 +83,10 @@ def serve_enquiry_form(page, request, *args, **kwargs):
         )
     if not form.is_valid():
         return _render_form(page, request, form, token_value)
-    if spam.rate_limited(request):
+    if not spam.take_rate_slot(request):
+        # A double click at the limit: the first click's post may have stored it meanwhile.
+        if (repeat := _answer_repeat(page, request, check.key)) is not None:
+            return repeat
         logger.info("enquiry refused: rate limit")
         return _render_form(
             page,
@@ -93,8 +99,25 @@ def serve_enquiry_form(page, request, *args, **kwargs):
             ),
             status=429,
         )
-    enquiry = page.process_form_submission(form, request=request, token=check)
-    spam.count_enquiry(request)
+    try:
+        enquiry = page.process_form_submission(form, request=request, token=check)
+    except Exception:
+        spam.give_back_rate_slot(request)
+        raise
+    if enquiry.repeated:
+        spam.give_back_rate_slot(request)
+    return _thank(page, request, enquiry)
+
+
+def _answer_repeat(page, request, key: str):
+    earlier = stored_for_key(key)
+    if earlier is None:
+        return None
+    logger.info("enquiry %s: the same form posted again", earlier.pk)
+    return _thank(page, request, earlier)
+
+
+def _thank(page, request, enquiry):
     response = page.render_landing_page(request, enquiry)
     add_never_cache_headers(response)
     return response

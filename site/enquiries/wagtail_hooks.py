@@ -1,7 +1,8 @@
 """Admin: "Anfragen" for staff with the permission `enquiries.manage_enquiries`.
 
-A list with filters (status, campaign, date, language, notification), the enquiry with its
-answers, status and internal notes, CSV and XLSX exports safe against formula injection, a
+A list with a search (company, contact person) and filters (status, campaign, date, language,
+notification) whose rows open the enquiry; the enquiry with its answers, status, internal notes
+and its history (`enquiries.history`), CSV and XLSX exports safe against formula injection, a
 "send again" action for mails that did not go out, and a page to find, export or erase all data
 of one e-mail address. Wagtail's own form-submissions listing of the enquiry form is closed to
 everyone without the permission (`filter_form_submissions_for_user`).
@@ -13,44 +14,74 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button as HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from core.exports import FormulaSafeExportMixin
-from enquiries import exports
+from enquiries import exports, history
 from enquiries.models import Enquiry, EnquiryNote
 from enquiries.permissions import EnquiryPolicy, can_manage
 
 register_permission_policy(Enquiry, EnquiryPolicy(Enquiry))
 
 
-class AnswersPanel(Panel):
-    """The visitor's answers, read-only, with where the enquiry came from and its mail state."""
+class EnquiryPanel(Panel):
+    """A read-only part of a stored enquiry's page, drawn by `template_name` from `extra_context`."""
+
+    template_name = ""
+
+    def extra_context(self, enquiry) -> dict:
+        return {}
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "enquiries/admin/answers_panel.html"
+        class Media:
+            css = {"all": ["css/enquiries-admin.css"]}
+
+        @property
+        def template_name(self):
+            return self.panel.template_name
 
         def is_shown(self):
             return self.instance is not None and self.instance.pk is not None
 
         def get_context_data(self, parent_context=None):
-            from enquiries.mail import labelled_answers
-
             context = super().get_context_data(parent_context)
-            enquiry = self.instance
-            context.update(
-                enquiry=enquiry,
-                answers=labelled_answers(enquiry),
-                utm=[(key, getattr(enquiry, key)) for key in Enquiry.UTM_FIELDS],
-                retry_url=reverse("enquiries_resend", args=[enquiry.pk]),
-            )
+            context.update(self.panel.extra_context(self.instance))
             return context
+
+
+class AnswersPanel(EnquiryPanel):
+    """The visitor's answers, with where the enquiry came from and its mail state."""
+
+    template_name = "enquiries/admin/answers_panel.html"
+
+    def extra_context(self, enquiry):
+        from enquiries.mail import labelled_answers
+
+        return {
+            "enquiry": enquiry,
+            "answers": labelled_answers(enquiry),
+            "utm": [(key, getattr(enquiry, key)) for key in Enquiry.UTM_FIELDS],
+            "retry_url": reverse("enquiries_resend", args=[enquiry.pk]),
+        }
+
+
+class HistoryPanel(EnquiryPanel):
+    """What happened to the enquiry: received, mails, status changes, notes (newest first)."""
+
+    template_name = "enquiries/admin/history_panel.html"
+
+    def extra_context(self, enquiry):
+        return {"events": history.events(enquiry)}
 
 
 def campaign_choices():
@@ -81,12 +112,6 @@ class EnquiryFilterSet(WagtailFilterSet):
         fields = ["status", "campaign", "submit_time", "language", "notification_state"]
 
 
-class CompanyColumn(Column):
-    def get_value(self, instance):
-        data = instance.form_data or {}
-        return data.get("company") or data.get("contact_person") or "–"
-
-
 class NotificationColumn(Column):
     def get_value(self, instance):
         if instance.notification_state == Enquiry.Notification.FAILED:
@@ -95,11 +120,12 @@ class NotificationColumn(Column):
 
 
 class ManagersOnlyMixin:
-    """A plain 403 for anyone without the permission (not Wagtail's redirect to the dashboard)."""
+    """A plain 403 for anyone without the permission: a response, not PermissionDenied, which
+    Wagtail's admin would turn into a redirect to the dashboard."""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_manage(request.user):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -129,13 +155,34 @@ class EnquiryDeleteView(ManagersOnlyMixin, generic.DeleteView):
     pass
 
 
+class EnquiryHistoryView(ManagersOnlyMixin, HistoryView):
+    pass
+
+
+class EnquiryUsageView(ManagersOnlyMixin, UsageView):
+    pass
+
+
 class EnquiryEditView(ManagersOnlyMixin, generic.EditView):
     def save_instance(self):
+        """Save, then record what changed in the enquiry's history (not Wagtail's "edited")."""
+        user = self.request.user
         before = set(self.object.notes.values_list("pk", flat=True))
-        instance = super().save_instance()
+        old_status = self.form.initial.get("status")
+        self.action_class(self.object, user=user, form=self.form, log_action=None).execute(
+            skip_permission_checks=True
+        )
+        instance = self.object
         EnquiryNote.objects.filter(enquiry=instance, author__isnull=True).exclude(
             pk__in=before
-        ).update(author=self.request.user)
+        ).update(author=user)
+        if instance.status != old_status:
+            history.record(
+                instance, history.STATUS_CHANGED, user, old=old_status, new=instance.status
+            )
+        deleted = before - set(instance.notes.values_list("pk", flat=True))
+        for _note in deleted:
+            history.record(instance, history.NOTE_DELETED, user)
         return instance
 
 
@@ -150,13 +197,19 @@ class EnquiryViewSet(ModelViewSet):
     index_view_class = EnquiryIndexView
     edit_view_class = EnquiryEditView
     delete_view_class = EnquiryDeleteView
+    history_view_class = EnquiryHistoryView
+    usage_view_class = EnquiryUsageView
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
     filterset_class = EnquiryFilterSet
+    # Django's ORM search (Enquiry is not in the search index): the answers' JSON keys.
+    search_fields = ["form_data__company", "form_data__contact_person"]
     list_display = [
+        # The first column links each row to its enquiry.
+        "company_name",
+        "contact_name",
         Column("submit_time", label=_("Eingegangen"), sort_key="submit_time"),
-        CompanyColumn("company", label=_("Unternehmen"), accessor="form_data"),
         Column("campaign", label=_("Kampagne")),
         Column("language", label=_("Sprache")),
         Column("get_status_display", label=_("Status")),
@@ -168,6 +221,7 @@ class EnquiryViewSet(ModelViewSet):
         AnswersPanel(heading=_("Anfrage")),
         FieldPanel("status"),
         InlinePanel("notes", label=_("Interne Notizen"), heading=_("Interne Notizen")),
+        HistoryPanel(heading=_("Verlauf")),
     ]
 
     def get_queryset(self, request):
@@ -180,6 +234,12 @@ enquiry_viewset = EnquiryViewSet()
 @hooks.register("register_admin_viewset")
 def register_enquiry_viewset():
     return enquiry_viewset
+
+
+@hooks.register("register_log_actions")
+def register_enquiry_log_actions(actions):
+    for action, formatter in history.FORMATTERS.items():
+        actions.register_action(action)(formatter)
 
 
 @hooks.register("filter_form_submissions_for_user")

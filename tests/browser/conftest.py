@@ -26,6 +26,7 @@ import pytest
 from playwright.sync_api import Page, Response, sync_playwright
 
 from tests.browser.pages import WIDTHS
+from tests.conftest import DEMO_ADMIN_PASSWORD
 from tests.databases import copy_of_test_database
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,6 +130,9 @@ def site_url(django_db_setup, django_db_blocker):
                 "WAGTAILADMIN_BASE_URL": base_url,
                 "PYTHONUNBUFFERED": "1",
                 "LOG_LEVEL": "WARNING",
+                # Every browser test posts its enquiries from 127.0.0.1: the limit of 5 an hour
+                # has its own tests (tests/enquiries) and must not depend on the order of these.
+                "ENQUIRY_RATE_LIMIT": "100",
             }
             env.pop("AWS_STORAGE_BUCKET_NAME", None)  # media on local disk, served by Django
             with log.open("w") as log_file:
@@ -288,6 +292,32 @@ def open_page(browser, site_url):
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def as_user(browser, site_url):
+    """`as_user("redaktion")`: a Playwright page logged in to the admin as that demo user.
+
+    Each user gets a browser context of their own (own cookies), as if on their own computer;
+    any Content-Security-Policy report in the console fails the test at the end."""
+    contexts, violations = [], []
+
+    def log_in(username: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        record_csp_violations(page, violations)
+        page.goto(f"{site_url}/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/admin/")
+        return page
+
+    yield log_in
+    for context in contexts:
+        context.close()
+    assert violations == []
 
 
 @pytest.fixture(scope="session")

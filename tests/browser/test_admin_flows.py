@@ -14,38 +14,10 @@ from wagtail.models import Locale
 
 from core.models import ContentPage
 from home.demo import texts
-from tests.browser.conftest import record_csp_violations
 from tests.browser.pages import SCREENSHOTS
-from tests.conftest import DEMO_ADMIN_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = SCREENSHOTS.parent / "admin"
-
-
-@pytest.fixture
-def as_user(browser, site_url):
-    """`as_user("redaktion")`: a Playwright page logged in to the admin as that demo user.
-
-    Each user gets a browser context of their own (own cookies), as if on their own computer;
-    any Content-Security-Policy report in the console fails the test at the end."""
-    contexts, violations = [], []
-
-    def log_in(username: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        record_csp_violations(page, violations)
-        page.goto(f"{site_url}/admin/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url("**/admin/")
-        return page
-
-    yield log_in
-    for context in contexts:
-        context.close()
-    assert violations == []
 
 
 def shot(page, name: str) -> None:

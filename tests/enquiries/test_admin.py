@@ -179,12 +179,228 @@ def test_erasure_for_one_address(post, form_page, tmp_path, admin_client):
     page = admin_client.get("/admin/enquiries-personal-data/?email=erika@example.org")
     assert page.status_code == 200 and "Atelier Nord GmbH" in page.content.decode()
 
+    from wagtail.models import ModelLogEntry
+
+    from enquiries import history
+
+    for enquiry in Enquiry.objects.all():
+        history.record(enquiry, history.STATUS_CHANGED, old="new", new="contacted")
     call_command("enquiry_data", "--email", "ERIKA@example.org", "--delete", stdout=out)
     assert list(Enquiry.objects.values_list("email", flat=True)) == ["someone@example.org"]
     assert EnquiryNote.objects.count() == 0
+    # The history of the erased enquiry went with it; the other one's stays.
+    remaining = Enquiry.objects.get()
+    assert [
+        entry.object_id for entry in ModelLogEntry.objects.filter(action=history.STATUS_CHANGED)
+    ] == [str(remaining.pk)]
 
     response = admin_client.post(
         "/admin/enquiries-personal-data/", {"email": "someone@example.org", "action": "delete"}
     )
     assert response.status_code == 302
     assert Enquiry.objects.count() == 0
+
+
+# -- The list opens each enquiry; the enquiry shows its history ----------------------------------
+
+NOTE_FORM = {
+    "notes-TOTAL_FORMS": "0",
+    "notes-INITIAL_FORMS": "0",
+    "notes-MIN_NUM_FORMS": "0",
+    "notes-MAX_NUM_FORMS": "1000",
+}
+
+
+def row_links(html: str) -> dict[str, str]:
+    """Each row's link in the listing's first column: {company as shown: href}."""
+    import re
+
+    cells = re.findall(r'<td class="title">.*?<a href="([^"]+)"[^>]*>\s*(.*?)\s*</a>', html, re.S)
+    return {text: href for href, text in cells}
+
+
+@pytest.fixture
+def manager(client, demo):
+    """The demo's enquiry manager ("anfragen", group Enquiry managers), logged in."""
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+
+    assert client.login(username="anfragen", password=DEMO_ADMIN_PASSWORD)
+    return client
+
+
+def test_a_row_opens_the_enquiry_with_answers_campaign_and_history(manager, post, form_page):
+    post(
+        form_page,
+        answers(company="Keramik Nord", contact_person="Jonas Töpfer"),
+        campaign={"campaign": "kreativ-2026", "utm_source": "newsletter"},
+    )
+    enquiry = Enquiry.objects.get()
+    Enquiry.objects.filter(pk=enquiry.pk).update(status="closed")  # no longer on the dashboard
+
+    listing = manager.get("/admin/enquiries/").content.decode()
+    link = row_links(listing)["Keramik Nord"]
+    assert link == f"/admin/enquiries/edit/{enquiry.pk}/"
+    assert "Jonas Töpfer" in listing
+
+    detail = manager.get(link)
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    for shown in (
+        "Keramik Nord",
+        "Jonas Töpfer",
+        "Wir suchen Räume.",
+        "kreativ-2026",
+        "newsletter",
+    ):
+        assert shown in html, shown
+    assert "Verlauf" in html and "Anfrage eingegangen" in html
+    assert "Benachrichtigung an das Team gesendet" in html
+    assert "Bestätigung an die anfragende Person gesendet" in html
+
+    response = manager.post(
+        link,
+        {
+            **NOTE_FORM,
+            "status": "contacted",
+            "notes-TOTAL_FORMS": "1",
+            "notes-0-text": "Angerufen, Rückruf am Freitag",
+            "notes-0-id": "",
+            "notes-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 302
+    history = manager.get(link).content.decode().split("Verlauf", 1)[1]
+    assert "Status: Abgeschlossen → Kontaktiert" in history
+    assert "Angerufen, Rückruf am Freitag" in history
+    assert (
+        history.count("(Anja Anfragen)") == 2
+    )  # the status change and the note, with their author
+    # Newest first: the note and the status change above "received".
+    assert history.index("Kontaktiert") < history.index("Anfrage eingegangen")
+
+    # Saving without a change adds nothing to the history.
+    note = EnquiryNote.objects.get()
+    manager.post(
+        link,
+        {
+            **NOTE_FORM,
+            "status": "contacted",
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-text": note.text,
+            "notes-0-id": str(note.pk),
+            "notes-0-DELETE": "",
+        },
+    )
+    again = manager.get(link).content.decode().split("Verlauf", 1)[1]
+    assert again.count("Status:") == 1
+
+
+def test_deleting_a_note_and_failed_mails_are_in_the_history(manager, post, form_page):
+    from django.test import override_settings
+
+    from tests.enquiries.test_mail_failure import closed_port, smtp_to
+
+    with override_settings(MAILERS=smtp_to(closed_port())):
+        post(form_page)
+    enquiry = Enquiry.objects.get()
+    note = EnquiryNote.objects.create(enquiry=enquiry, text="Falsche Notiz")
+    manager.post(
+        f"/admin/enquiries/edit/{enquiry.pk}/",
+        {
+            **NOTE_FORM,
+            "status": "new",
+            "notes-TOTAL_FORMS": "1",
+            "notes-INITIAL_FORMS": "1",
+            "notes-0-text": note.text,
+            "notes-0-id": str(note.pk),
+            "notes-0-DELETE": "on",
+        },
+    )
+    history = manager.get(f"/admin/enquiries/edit/{enquiry.pk}/").content.decode()
+    history = history.split("Verlauf", 1)[1]
+    assert "Notiz gelöscht" in history and "Falsche Notiz" not in history
+    assert "E-Mails nicht gesendet (Versuch 1: ConnectionRefusedError)" in history
+    assert "Benachrichtigung an das Team gesendet" not in history
+
+
+def test_search_by_company_and_by_contact_person(manager, post, form_page):
+    post(form_page, answers(company="Keramik Nord", contact_person="Jonas Töpfer"))
+    post(form_page, answers(company="Holzwerk Süd", contact_person="Mia Schreiner"))
+    for query, found, not_found in [
+        ("keramik", "Keramik Nord", "Holzwerk Süd"),
+        ("Schreiner", "Holzwerk Süd", "Keramik Nord"),
+        ("werk s", "Holzwerk Süd", "Keramik Nord"),
+    ]:
+        html = manager.get("/admin/enquiries/", {"q": query}).content.decode()
+        assert list(row_links(html)) == [found], query
+        assert not_found not in html
+    # The results alone (what the search field fetches while typing) link the rows too.
+    results = manager.get("/admin/enquiries/results/", {"q": "Töpfer"}).content.decode()
+    assert list(row_links(results)) == ["Keramik Nord"]
+
+
+def test_filters_search_and_links_work_together(manager, post, form_page):
+    import datetime
+
+    for company in ("Keramik Nord", "Keramik Süd", "Keramik West"):
+        post(form_page, answers(company=company), campaign={"campaign": "kreativ-2026"})
+    post(form_page, answers(company="Keramik Ost"))
+    Enquiry.objects.filter(form_data__company="Keramik Süd").update(status="moved_in")
+    Enquiry.objects.filter(form_data__company="Keramik West").update(
+        submit_time=datetime.datetime(2025, 1, 15, 10, tzinfo=datetime.UTC)
+    )
+    today = Enquiry.objects.first().submit_time.date().isoformat()
+    search = {"q": "Keramik", "campaign": "kreativ-2026", "status": "new"}
+
+    without_date = row_links(manager.get("/admin/enquiries/", search).content.decode())
+    assert sorted(without_date) == ["Keramik Nord", "Keramik West"]
+    html = manager.get(
+        "/admin/enquiries/", {**search, "submit_time_from": today, "submit_time_to": today}
+    ).content.decode()
+    links = row_links(html)
+    assert list(links) == ["Keramik Nord"]
+    assert "Keramik Nord" in manager.get(links["Keramik Nord"]).content.decode()
+    by_status = row_links(manager.get("/admin/enquiries/", {"status": "moved_in"}).content.decode())
+    assert list(by_status) == ["Keramik Süd"]
+    january = {"submit_time_from": "2025-01-01", "submit_time_to": "2025-01-31"}
+    assert list(row_links(manager.get("/admin/enquiries/", january).content.decode())) == [
+        "Keramik West"
+    ]
+
+
+def test_listing_queries_do_not_grow_with_rows(manager, post, form_page, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    post(form_page)
+    with CaptureQueriesContext(connection) as one:
+        manager.get("/admin/enquiries/")
+    with_one_row = len(one)  # now: the next request empties the connection's query log
+    for number in range(4):
+        post(form_page, answers(company=f"Firma {number}"))
+    with django_assert_num_queries(with_one_row):
+        html = manager.get("/admin/enquiries/").content.decode()
+    assert len(row_links(html)) == 5
+
+
+def test_editor_gets_a_plain_403_for_list_detail_and_history(client, enquiry, demo):
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+
+    assert client.login(username="redaktion", password=DEMO_ADMIN_PASSWORD)
+    for url in [
+        "/admin/enquiries/",
+        "/admin/enquiries/results/?q=Atelier",
+        f"/admin/enquiries/edit/{enquiry.pk}/",
+        f"/admin/enquiries/history/{enquiry.pk}/",
+        f"/admin/enquiries/usage/{enquiry.pk}/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Atelier Nord" not in response.content
+    response = client.post(
+        f"/admin/enquiries/edit/{enquiry.pk}/", {**NOTE_FORM, "status": "closed"}
+    )
+    assert response.status_code == 403
+    enquiry.refresh_from_db()
+    assert enquiry.status == "new"
