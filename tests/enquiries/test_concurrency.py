@@ -22,7 +22,7 @@ from django.test import RequestFactory
 
 from enquiries import spam
 from enquiries.models import EnquiryFormPage
-from tests.browser.conftest import _copy_of_test_database
+from tests.databases import copy_of_test_database
 from tests.enquiries.conftest import answers
 from tests.security.test_faults import app_server
 
@@ -146,7 +146,7 @@ def server(request, django_db_setup, django_db_blocker):
         )
     else:
         environment.update(DJANGO_SETTINGS_MODULE="config.settings.test", workers=1, threads=8)
-    with django_db_blocker.unblock(), _copy_of_test_database(workdir, "127.0.0.1", 80) as url:
+    with django_db_blocker.unblock(), copy_of_test_database(workdir, site=("127.0.0.1", 80)) as url:
         environment["DATABASE_URL"] = url
         workers = environment.pop("workers")
         threads = environment.pop("threads")
