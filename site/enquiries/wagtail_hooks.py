@@ -14,7 +14,6 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, Panel
@@ -120,12 +119,12 @@ class NotificationColumn(Column):
 
 
 class ManagersOnlyMixin:
-    """A plain 403 for anyone without the permission: a response, not PermissionDenied, which
-    Wagtail's admin would turn into a redirect to the dashboard."""
+    """Anyone without the permission gets the admin's 403 page (workplace/apps.py), whatever the
+    view's own model permissions would allow."""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_manage(request.user):
-            return permission_denied(request, PermissionDenied())
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -23,7 +23,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -144,10 +143,10 @@ class ClickReportView(ReportView):
     paginate_by = 100
 
     def dispatch(self, request, *args, **kwargs):
-        # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard,
-        # which tells a translator following a shared link nothing.
+        # Refused with the admin's 403 page (workplace/apps.py), which tells a translator
+        # following a shared link why.
         if not self.user_has_permission(self.permission_required):
-            return permission_denied(request, PermissionDenied())
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     # --- what the visitor asked for -----------------------------------------------------------
