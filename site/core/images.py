@@ -8,6 +8,8 @@ through Willow's operation registry, the way Willow plugins add or replace opera
 
 import copy
 import logging
+import threading
+import time
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -16,6 +18,16 @@ from willow.plugins.pillow import PillowImage
 from willow.registry import registry
 
 logger = logging.getLogger(__name__)
+
+# Seconds no new rendition is attempted after the media storage failed to answer: a page with
+# twenty images must not wait twenty times for a bucket that hangs.
+STORAGE_PAUSE = 30
+_paused_until = 0.0
+_pause_lock = threading.Lock()
+
+
+class MediaStoragePaused(Exception):
+    """No rendition made: the media storage failed to answer a moment ago."""
 
 
 def save_as_avif(image, f, quality=80, lossless=False, apply_optimizers=True):
@@ -40,6 +52,7 @@ def register():
     registry.register_operation(PillowImage, "save_as_avif", save_as_avif)
     _reuse_picture_filters()
     _leave_out_failed_images()
+    _pause_renditions_while_storage_fails()
 
 
 def _reuse_picture_filters():
@@ -95,18 +108,86 @@ def _guarded(render):
         except DatabaseError:
             raise
         except Exception as error:
-            image = getattr(self.image_expr.resolve(context), "pk", None)
-            logger.error(
-                "An image was left out: its rendition failed (%s)",
-                type(error).__name__,
-                extra={"event": "image_rendition_failed", "image_id": image},
-            )
+            rendition_failed(self.image_expr.resolve(context), error)
             if self.output_var_name:
                 context[self.output_var_name] = None
             return ""
 
     render_or_leave_out.leaves_out_failures = True
     return render_or_leave_out
+
+
+def rendition_failed(image, error: Exception) -> None:
+    """Log, in one line without traceback, that `image` is left out because `error` stopped its
+    rendition; while renditions are paused for an unreachable storage, the pause's one line
+    says it for all of them."""
+    if isinstance(error, MediaStoragePaused):
+        return
+    logger.error(
+        "An image was left out: its rendition failed (%s)",
+        type(error).__name__,
+        extra={"event": "image_rendition_failed", "image_id": getattr(image, "pk", None)},
+    )
+
+
+def _storage_did_not_answer(error: BaseException | None) -> bool:
+    """Whether boto3 could not reach the bucket (refused, timed out, cut off), anywhere in the
+    chain of causes (Wagtail wraps a failed read in its SourceImageIOError)."""
+    from botocore.exceptions import BotoCoreError
+
+    while error is not None:
+        if isinstance(error, BotoCoreError):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _pause_renditions_while_storage_fails():
+    """Making a rendition reads the original from the media storage and writes the result back.
+
+    When the storage does not answer, the first attempt waits for boto3's timeouts; then no
+    rendition is attempted for `STORAGE_PAUSE` seconds in this process (the images are left
+    out at once), with one log line `media_storage_unavailable`. Renditions already made need
+    no storage request (their URL is built locally) and are shown as usual.
+    """
+    from wagtail.images.models import AbstractImage
+
+    for name in ("create_rendition", "create_renditions"):
+        create = AbstractImage.__dict__[name]
+        if getattr(create, "pauses", False):
+            continue
+        setattr(AbstractImage, name, _pausing(create))
+
+
+def _pausing(create):
+    def create_unless_paused(self, *args, **kwargs):
+        global _paused_until
+        if time.monotonic() < _paused_until:
+            raise MediaStoragePaused
+        try:
+            return create(self, *args, **kwargs)
+        except Exception as error:
+            if _storage_did_not_answer(error):
+                with _pause_lock:
+                    starts = time.monotonic() >= _paused_until
+                    _paused_until = time.monotonic() + STORAGE_PAUSE
+                if starts:
+                    logger.error(
+                        "The media storage did not answer (%s): no new renditions for %s s",
+                        type(error).__name__,
+                        STORAGE_PAUSE,
+                        extra={"event": "media_storage_unavailable", "error": type(error).__name__},
+                    )
+            raise
+
+    create_unless_paused.pauses = True
+    return create_unless_paused
+
+
+def resume_renditions() -> None:
+    """Forget a pause (tests: the storage is back)."""
+    global _paused_until
+    _paused_until = 0.0
 
 
 def _copy_rendition(rendition):

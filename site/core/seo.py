@@ -12,20 +12,17 @@ page: renditions are made through `social_rendition`, which logs the problem and
 
 import html
 import json
-import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from PIL import UnidentifiedImageError
 from wagtail.models import Site
-
-logger = logging.getLogger(__name__)
 
 SITE_NAME = settings.WAGTAIL_SITE_NAME
 SCHEMA_ORG = "https://schema.org"
@@ -91,15 +88,19 @@ def document_title(title: str) -> str:
 
 
 def social_rendition(image, filter_spec: str = SOCIAL_IMAGE_FILTER):
-    """The rendition of `image` for sharing, or None when the image cannot be read."""
-    from wagtail.images.models import SourceImageIOError
+    """The rendition of `image` for sharing, or None when it cannot be made (the original is
+    missing or broken, the media storage refuses or hangs); database errors still propagate,
+    for the 503 page."""
+    from core.images import rendition_failed
 
     if image is None:
         return None
     try:
         return image.get_rendition(filter_spec)
-    except (SourceImageIOError, UnidentifiedImageError, OSError, ValueError):
-        logger.warning("No %s rendition of image %s", filter_spec, image.pk, exc_info=True)
+    except DatabaseError:
+        raise
+    except Exception as error:
+        rendition_failed(image, error)
         return None
 
 
