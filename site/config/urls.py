@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
-from core.health import health
 from core.sitemaps import sitemap
 
 handler404 = core_views.page_not_found
@@ -25,7 +24,8 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("go/", include("shop_links.urls")),
-    path("health/", health, name="health"),
+    path("health/", include("core.health")),
+    path("", core_views.language_home, name="language_home"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -41,7 +41,7 @@ if settings.SERVE_MEDIA:
     )
 
 # Every public page lives under its language prefix: /de/, /en/, /nl/, /fr/. A request for "/"
-# is redirected by LocaleMiddleware to the visitor's best Accept-Language match, else /de/.
+# is redirected to the visitor's best Accept-Language match, else /de/ (core.views.language_home).
 urlpatterns += i18n_patterns(
     path("suche/", core_views.search, name="search"),
     path("", include("enquiries.urls")),

@@ -6,7 +6,7 @@ import sys
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -58,6 +58,18 @@ def german_page_for(request) -> Page | None:
         .filter(url_path=f"{german_root.url_path}{rest}/", locale_id=german_root.locale_id)
         .first()
     )
+
+
+def language_home(request):
+    """`/`: a redirect to the home page in the visitor's best language (`/de/` when nothing in
+    Accept-Language fits), with the query string kept.
+
+    LocaleMiddleware chose the language already; answering here instead of letting `/` fall
+    through to a 404 that LocaleMiddleware turns into the same redirect means no 404 page, no
+    redirect lookup and no database: `/` answers while the database hangs.
+    """
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"/{request.LANGUAGE_CODE}/" + (f"?{query}" if query else ""))
 
 
 def page_not_found(request, exception=None):

@@ -8,6 +8,7 @@ hand: SQLite, media on local disk, a local-memory cache and e-mail printed to th
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -111,6 +112,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index on PostgreSQL needs the contrib app on Django 6.1 (postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
+    # A database that hangs (accepts the connection, never answers) must cost a request seconds,
+    # not a worker: libpq gives up connecting after DB_CONNECT_TIMEOUT seconds, and the server
+    # cancels any statement running longer than DB_STATEMENT_TIMEOUT milliseconds (0: no limit;
+    # a long migration can run with DB_STATEMENT_TIMEOUT=0 in its environment).
+    DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", 10000)
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+    _db_options["options"] = (
+        _db_options.get("options", "") + f" -c statement_timeout={DB_STATEMENT_TIMEOUT}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
@@ -243,6 +254,17 @@ if AWS_STORAGE_BUCKET_NAME:
             # An upload never replaces another file of the same name: renditions and originals
             # of different images must not overwrite each other.
             "file_overwrite": False,
+            # A bucket that hangs costs seconds, not boto3's 60 s per read and its retries: an
+            # upload, a rendition or a health check fails soon and the page goes on without it.
+            "client_config": Config(
+                s3={"addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None},
+                connect_timeout=float(env_str("AWS_S3_CONNECT_TIMEOUT", "3")),
+                read_timeout=float(env_str("AWS_S3_READ_TIMEOUT", "10")),
+                retries={
+                    "mode": "standard",
+                    "total_max_attempts": env_int("AWS_S3_MAX_ATTEMPTS", 2),
+                },
+            ),
         },
     }
 else:
@@ -251,6 +273,11 @@ STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# /health/ready/ probes the media storage at most once per interval (seconds) per process and
+# counts it as failing when the probe takes longer than the deadline (core/health.py).
+HEALTH_STORAGE_INTERVAL = env_int("HEALTH_STORAGE_INTERVAL", 30)
+HEALTH_STORAGE_DEADLINE = float(env_str("HEALTH_STORAGE_DEADLINE", "5"))
 
 # Security headers (all environments, so tests and browser checks see what production sends).
 # Public pages: only this site's own scripts, styles, fonts and images; no inline code and no
