@@ -5,7 +5,8 @@ import pytest
 from django.core.files.storage import storages
 from wagtail.images import get_image_model
 
-from tests.core.test_storage_s3 import free_port
+from home.demo.images import draw_picture
+from tests.core.test_storage_s3 import free_port, upload
 from tests.silent import silent_server
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,15 @@ def test_pages_render_without_the_images_a_broken_bucket_cannot_give(
     paused = [r for r in caplog.records if getattr(r, "event", "") == "media_storage_unavailable"]
     assert len(paused) == 1, "one line for the failing storage"
     assert all(not r.exc_info for r in caplog.records if r.name.startswith("core"))
+
+
+def test_an_upload_to_a_hanging_bucket_is_refused_with_the_editors_message(admin_client, settings):
+    with silent_server() as bucket:
+        use_hanging_bucket(settings, bucket.url)
+        response = upload(admin_client, "Im Stau", "stau.jpg", draw_picture("hang", (800, 600)))
+        assert bucket.connections > 0, "the bucket was asked"
+    storages._storages.pop("default", None)
+
+    assert response.status_code == 200, "the form is shown again, not a server error"
+    assert "der Medienspeicher ist gerade nicht erreichbar" in response.content.decode()
+    assert not get_image_model().objects.filter(title="Im Stau").exists()
