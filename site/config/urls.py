@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_views
 
 from core import views as core_views
 from core.sitemaps import sitemap
@@ -16,7 +17,18 @@ urlpatterns = [
     # Wagtail's exporting reports and listings at their own addresses, with formula-safe exports.
     path("admin/", include("core.admin_exports")),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document views; no shared cache may keep a document (it may be private, or
+    # become so), so every answer says `private, no-store`.
+    re_path(
+        r"^documents/(\d+)/(.*)$",
+        cache_control(private=True, no_store=True)(wagtaildocs_views.serve),
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        wagtaildocs_views.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -28,16 +40,10 @@ urlpatterns = [
     path("", core_views.language_home, name="language_home"),
 ]
 
-if settings.SERVE_MEDIA:
-    from django.urls import re_path
-    from django.views.static import serve
-
+if settings.MEDIA_URL.startswith("/"):
+    # Answers only while SERVE_MEDIA is on (development and test servers), never documents.
     urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", core_views.serve_media)
     )
 
 # Every public page lives under its language prefix: /de/, /en/, /nl/, /fr/. A request for "/"

@@ -1,4 +1,4 @@
-"""AVIF renditions at a configurable encoder speed.
+"""Images: AVIF renditions at a configurable encoder speed, and frames counted honestly.
 
 libavif's default speed makes one 960 px AVIF in about a quarter of a second; speed 8 takes
 a fifth of that for files some 20 % larger. The first visitor of a page waits for its
@@ -13,7 +13,8 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError
-from willow.image import AvifImageFile
+from wagtail.images import image_operations
+from willow.image import AvifImageFile, WebPImageFile
 from willow.plugins.pillow import PillowImage
 from willow.registry import registry
 
@@ -48,8 +49,124 @@ def save_as_avif(image, f, quality=80, lossless=False, apply_optimizers=True):
     return AvifImageFile(f)
 
 
+def get_frame_count(image):
+    """Every frame of an animated GIF, WebP, PNG or AVIF, read from the file's headers.
+
+    Willow's Pillow plugin answers 1 for every image, so Wagtail's pixel limit (width × height ×
+    frames) let a 300-frame 6000 × 6000 GIF through as 36 megapixels. Pillow knows better
+    without decoding a frame: WebP, APNG and AVIF state the count in their headers, and for a
+    GIF Pillow steps over each frame's compressed data without unpacking it.
+    """
+    return getattr(image.image, "n_frames", 1)
+
+
+# The largest side a rendition may ask for: twice the widest the templates use (1920 px).
+MAX_RENDITION_SIDE = 4000
+
+
+def _within_limits(*sides):
+    for side in sides:
+        if not 1 <= side <= MAX_RENDITION_SIDE:
+            raise ValueError(f"a rendition's side must be 1 to {MAX_RENDITION_SIDE} pixels")
+
+
+class FillOperation(image_operations.FillOperation):
+    def construct(self, size, *extra):
+        super().construct(size, *extra)
+        _within_limits(self.width, self.height)
+
+
+class MinMaxOperation(image_operations.MinMaxOperation):
+    def construct(self, size):
+        super().construct(size)
+        _within_limits(self.width, self.height)
+
+
+class WidthHeightOperation(image_operations.WidthHeightOperation):
+    def construct(self, size):
+        super().construct(size)
+        _within_limits(self.size)
+
+
+class ScaleOperation(image_operations.ScaleOperation):
+    def construct(self, percent):
+        super().construct(percent)
+        if not 0 < self.percent <= 100:
+            raise ValueError("a rendition scales to more than 0 and at most 100 per cent")
+
+
+def bounded_image_operations():
+    """Wagtail's resizing operations, refusing sizes no page needs.
+
+    Wagtail takes any number in a filter spec: `fill-1x99999999` crops a one-pixel column and
+    stretches it to a hundred million pixels (a MemoryError after gigabytes), `scale-99999`
+    enlarges, `fill-0x0` divides by zero. Here such a spec is invalid like a misspelt one, so the
+    admin's preview answers 400 and an image tag leaves the image out, before any pixel is
+    touched. Registered after Wagtail's own (`register_image_operations`, higher order).
+    """
+    return [
+        ("fill", FillOperation),
+        ("min", MinMaxOperation),
+        ("max", MinMaxOperation),
+        ("width", WidthHeightOperation),
+        ("height", WidthHeightOperation),
+        ("scale", ScaleOperation),
+    ]
+
+
+def webp_header(f) -> tuple[int, int, int]:
+    """Canvas width, height and frame count of a WebP file, from its RIFF chunk headers.
+
+    Pillow opens an animated WebP through libwebp's animation decoder, which allocates the whole
+    canvas and decodes the first frame: opening a 6000 × 6000 animation to ask its size cost half
+    a gigabyte. The chunk headers say the same without a pixel: the extended header (`VP8X`)
+    holds the canvas, each frame is an `ANMF` chunk; a still image has a `VP8 ` or `VP8L` chunk.
+    """
+    f.seek(0)
+    riff = f.read(12)
+    if len(riff) < 12 or riff[:4] != b"RIFF" or riff[8:12] != b"WEBP":
+        raise ValueError("not a WebP file")
+    size, frames = None, 0
+    while len(header := f.read(8)) == 8:
+        name, length = header[:4], int.from_bytes(header[4:], "little")
+        if name == b"ANMF":
+            frames += 1
+        elif size is None and name in (b"VP8X", b"VP8 ", b"VP8L"):
+            head = f.read(10)
+            length -= len(head)
+            if name == b"VP8X":
+                size = (
+                    int.from_bytes(head[4:7], "little") + 1,
+                    int.from_bytes(head[7:10], "little") + 1,
+                )
+            elif name == b"VP8 ":
+                size = (
+                    int.from_bytes(head[6:8], "little") & 0x3FFF,
+                    int.from_bytes(head[8:10], "little") & 0x3FFF,
+                )
+            else:
+                bits = int.from_bytes(head[1:5], "little")
+                size = ((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+        f.seek(length + (length & 1), 1)
+    f.seek(0)
+    if size is None:
+        raise ValueError("a WebP file without an image")
+    return *size, max(frames, 1)
+
+
+def webp_get_size(image):
+    return webp_header(image.f)[:2]
+
+
+def webp_get_frame_count(image):
+    return webp_header(image.f)[2]
+
+
 def register():
     registry.register_operation(PillowImage, "save_as_avif", save_as_avif)
+    registry.register_operation(PillowImage, "get_frame_count", get_frame_count)
+    registry.register_operation(WebPImageFile, "get_size", webp_get_size)
+    registry.register_operation(WebPImageFile, "get_frame_count", webp_get_frame_count)
     _reuse_picture_filters()
     _leave_out_failed_images()
     _pause_renditions_while_storage_fails()

@@ -1,4 +1,4 @@
-"""The admin's upload forms for images and documents: two checks Wagtail does not make.
+"""The admin's upload forms for images and documents: checks Wagtail does not make.
 
 - The media storage must answer before a file is accepted. When the bucket cannot be reached,
   the editor sees a form error on the file field instead of a server error, and nothing is saved
@@ -10,8 +10,15 @@
   sent as attachments with `nosniff`, so it could not run on this site, but it is not what
   editors meant to publish. Formats with a fixed signature are checked; CSV and text files must
   not be markup.
+- The file is written while the form is validated, not afterwards while the view saves the row.
+  Wagtail writes it in the model's `save()`, where a full disk or a bucket that breaks off the
+  upload is a server error (and a local disk keeps the part written so far). Here the write
+  failing is a form error on the file field, in every form that uploads (single, multiple,
+  chooser, edit); the storage removes what it had written (`core/storage.py` for local disk,
+  boto3's aborted multipart upload for S3), and no row is saved.
 """
 
+import errno
 import logging
 
 from django.core.exceptions import ValidationError
@@ -53,6 +60,51 @@ def check_storage_reachable(storage) -> None:
         ) from None
 
 
+def store_upload(form) -> None:
+    """Write the form's uploaded file to the storage now, under the name Wagtail would give it.
+
+    The model's file then counts as committed, so saving the row writes nothing more; the
+    uploaded file stays open on it, so Wagtail reads size and hash from it, not back from the
+    store. If the write fails the editor is told, and the form is invalid.
+    """
+    field_file = form.instance.file
+    if not field_file or getattr(field_file, "_committed", True):
+        return
+    uploaded = field_file.file
+    name = field_file.field.generate_filename(form.instance, field_file.name)
+    try:
+        uploaded.seek(0)
+        stored = field_file.storage.save(name, uploaded, max_length=field_file.field.max_length)
+    except Exception as error:
+        full = getattr(error, "errno", None) in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+        logger.error(
+            "Upload refused: the media storage did not take the file (%s)",
+            type(error).__name__,
+            extra={
+                "event": "media_storage_write_failed",
+                "error": type(error).__name__,
+                "full": full,
+            },
+        )
+        message = (
+            _(
+                "Die Datei konnte nicht gespeichert werden: der Medienspeicher ist voll. Es "
+                "wurde nichts gespeichert; bitte geben Sie der Technik Bescheid."
+            )
+            if full
+            else _(
+                "Die Datei konnte nicht gespeichert werden: der Medienspeicher hat das Hochladen "
+                "abgebrochen. Es wurde nichts gespeichert; bitte versuchen Sie es noch einmal."
+            )
+        )
+        form.add_error("file", ValidationError(message, code="storage_write_failed"))
+        return
+    finally:
+        uploaded.seek(0)
+    field_file.name = stored
+    field_file._committed = True  # what FieldFile.save() sets once the storage has the file
+
+
 def check_document_content(uploaded) -> None:
     """Raise a ValidationError when the upload's first bytes do not fit its extension."""
     extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
@@ -72,7 +124,16 @@ def check_document_content(uploaded) -> None:
         )
 
 
-class ImageForm(BaseImageForm):
+class StoreWhenValid:
+    """Once every field and the model are valid, write the new file (see `store_upload`)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self._errors and "file" in self.changed_data:
+            store_upload(self)
+
+
+class ImageForm(StoreWhenValid, BaseImageForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded is not None and "file" in self.changed_data:
@@ -80,7 +141,7 @@ class ImageForm(BaseImageForm):
         return uploaded
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(StoreWhenValid, BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded is not None and "file" in self.changed_data:

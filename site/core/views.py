@@ -1,15 +1,18 @@
-"""Error pages in the visitor's language, a way home when a translation is missing, site search."""
+"""Error pages in the visitor's language, a way home when a translation is missing, site search,
+local media for development servers."""
 
 import logging
+import posixpath
 import sys
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.views import static
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale, Page, Site
 
@@ -115,3 +118,16 @@ def search(request):
         "core/search.html",
         {"query": query, "hits": hits, "count": paginator.count if query else 0},
     )
+
+
+def serve_media(request, path):
+    """Local media for development and test servers (`SERVE_MEDIA`), documents left out.
+
+    A document may belong to a private collection; only Wagtail's serve view
+    (`/documents/<id>/<name>`) checks that. The folder is refused after the path is normalised,
+    so `original_images/../documents/…` does not reach it either.
+    """
+    name = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+    if not settings.SERVE_MEDIA or name == "documents" or name.startswith("documents/"):
+        raise Http404
+    return static.serve(request, name, document_root=settings.MEDIA_ROOT)

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core import rich_text
+from core import images, rich_text
 from core.i18n import share_locale
 from core.models import Footer, Navigation, SiteSettings
 
@@ -21,6 +21,12 @@ def share_the_visitors_locale(page, request, serve_args, serve_kwargs):
 def resolve_rich_text_references_safely(features):
     """After Wagtail's own registrations (order 0), which these replace: see `core.rich_text`."""
     rich_text.register(features)
+
+
+@hooks.register("register_image_operations", order=100)
+def bound_image_operations():
+    """After Wagtail's own operations (order 0), which these replace: see `core.images`."""
+    return images.bounded_image_operations()
 
 
 class NavigationViewSet(SnippetViewSet):

@@ -57,7 +57,7 @@ def test_s3_storage_is_selected_by_bucket_name_and_never_overwrites():
     result = manage("shell", "-c", code, env_overrides=env)
     assert (
         result.stdout.strip().splitlines()[-1]
-        == "storages.backends.s3.S3Storage False http://127.0.0.1:9"
+        == "core.storage.MediaStorage False http://127.0.0.1:9"
     )
 
 

@@ -14,7 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from catalogue.sync.images import ImageRejected, check_image
 from home.demo.images import draw_picture
+from tests.security import animations
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +79,61 @@ def test_a_decompression_bomb_is_refused(admin_client, media, settings):
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS < 8000 * 6000
     response = post_image(admin_client, "bombe.png", data)
     refused(response, get_image_model(), media, "Dieses Bild hat zu viele Pixel")
+
+
+HUGE_ANIMATIONS = [
+    ("anim.gif", animations.gif, "image/gif"),
+    ("anim.webp", animations.webp, "image/webp"),
+]
+
+
+@pytest.mark.parametrize(("filename", "build", "content_type"), HUGE_ANIMATIONS)
+def test_an_animation_counts_every_frame_against_the_pixel_limit(
+    admin_client, media, settings, filename, build, content_type
+):
+    # 300 frames on a 6000 × 6000 canvas: 36 megapixels a frame (under the 40-megapixel limit),
+    # 10.8 gigapixels in all; each frame is one pixel of data, so the file has a few kilobytes.
+    data = build((6000, 6000), 300)
+    assert len(data) < 20_000
+    with PILImage.open(io.BytesIO(data)) as picture:
+        assert picture.size == (6000, 6000) and picture.n_frames == 300
+    response = post_image(admin_client, filename, data, content_type)
+    refused(response, get_image_model(), media, "Dieses Bild hat zu viele Pixel")
+    assert "10800000000" in response.content.decode().replace(".", "")
+
+    # The admin's usual uploader (several files, one request each) refuses it the same way.
+    multiple = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile(filename, data, content_type)},
+    ).json()
+    assert multiple["success"] is False
+    assert "Dieses Bild hat zu viele Pixel" in multiple["error_message"]
+    assert not get_image_model().objects.filter(title=filename).exists()
+    assert stored_files(media) == []
+
+    # And so does the catalogue sync's check of a product photo from a feed.
+    with pytest.raises(ImageRejected, match="Dieses Bild hat zu viele Pixel"):
+        check_image(f"https://feed.example/{filename}", data)
+
+
+def test_a_short_animation_within_the_limit_is_stored(admin_client, media):
+    # 2000 × 2000 × 10 frames = 40 megapixels, exactly the limit; one frame more is refused.
+    response = post_image(admin_client, "kurz.gif", animations.gif((2000, 2000), 10), "image/gif")
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Hochgeladen")
+    assert (image.width, image.height) == (2000, 2000)
+    assert stored_files(media) == [image.file.name]
+
+    response = post_image(admin_client, "lang.gif", animations.gif((2000, 2000), 11), "image/gif")
+    assert "Dieses Bild hat zu viele Pixel" in response.content.decode()
+    assert get_image_model().objects.filter(title="Hochgeladen").count() == 1
+
+
+def test_an_animated_png_is_refused(admin_client, media):
+    # Willow does not read APNG (its type check names it "apng"), so Wagtail refuses every one.
+    data = animations.apng((6000, 6000), 300)
+    response = post_image(admin_client, "anim.png", data)
+    refused(response, get_image_model(), media, "Bitte ein gültiges Bild hochladen")
 
 
 def test_an_svg_image_is_refused(admin_client, media):

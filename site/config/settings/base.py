@@ -240,8 +240,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
+    # Documents are always private objects with short signed URLs: core/storage.py.
     DEFAULT_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
@@ -251,6 +252,8 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
             "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            # `public-read` lets a CDN read images unsigned; documents stay private regardless.
+            "default_acl": env_str("AWS_DEFAULT_ACL") or None,
             # An upload never replaces another file of the same name: renditions and originals
             # of different images must not overwrite each other.
             "file_overwrite": False,
@@ -268,7 +271,8 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 else:
-    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # A write that fails (disk full) leaves no partial file: core/storage.py.
+    DEFAULT_STORAGE = {"BACKEND": "core.storage.FileSystemMediaStorage"}
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
