@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.TranslationFallbackMiddleware",
 ]
-# No framing by other sites or ourselves; Wagtail's preview views set SAMEORIGIN for themselves.
+# No framing by other sites or ourselves; previews alone are SAMEORIGIN (core.middleware).
 X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
@@ -291,6 +291,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# A preview is the public page framed by the admin's preview panel: the public policy, framed by
+# the site itself only (core.middleware.SecurityHeadersMiddleware).
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 # The Wagtail admin (and its previews) runs inline scripts and styles of its own and frames itself.
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
