@@ -104,4 +104,6 @@ def test_public_page_refuses_to_be_framed_even_by_the_admin(open_page, demo):
             about.url,
         )
     assert any("frame-ancestors 'none'" in text for text in visit.csp_violations)
-    assert page.frame_locator("#public-frame").locator("h1").count() == 0
+    frame = page.locator("#public-frame").element_handle().content_frame()
+    assert not frame.url.endswith(about.url)  # Chromium's error page instead
+    assert about.title not in frame.locator("body").inner_text()
