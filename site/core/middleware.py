@@ -48,6 +48,12 @@ class SecurityHeadersMiddleware:
 
     Sits below Django's ContentSecurityPolicyMiddleware, which then sends the policy chosen here
     instead of the strict public `SECURE_CSP`.
+
+    A preview is rendered by Wagtail through the whole middleware chain a second time, for a
+    dummy request to the page's public URL (`request.is_preview`), so it would leave with the
+    public `X-Frame-Options: DENY` and `frame-ancestors 'none'`, and the editor's preview panel
+    (an iframe of the admin) would stay blank. Previews alone get the public policy with
+    `frame-ancestors 'self'` (`PREVIEW_CSP`) and `SAMEORIGIN`; public pages keep refusing frames.
     """
 
     def __init__(self, get_response):
@@ -56,7 +62,10 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(self.admin_prefix):
+        if getattr(request, "is_preview", False):
+            response._csp_config = settings.PREVIEW_CSP
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        elif request.path.startswith(self.admin_prefix):
             response._csp_config = settings.ADMIN_CSP
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

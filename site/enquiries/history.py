@@ -23,8 +23,8 @@ NOTE_DELETED = "enquiries.note_deleted"
 MAIL_FAILED = "enquiries.mail_failed"
 
 
-def record(enquiry: Enquiry, action: str, user=None, **data) -> None:
-    wagtail_log(enquiry, action, user=user, data=data, title=f"#{enquiry.pk}")
+def record(enquiry: Enquiry, action: str, user=None, *, deleted: bool = False, **data) -> None:
+    wagtail_log(enquiry, action, user=user, data=data, title=f"#{enquiry.pk}", deleted=deleted)
 
 
 def _status_label(value) -> str:

@@ -36,8 +36,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
-from django.utils.crypto import salted_hmac
 from django.utils.http import is_same_domain
+
+from core.ratelimit import client_address, count, hashed_key
 
 logger = logging.getLogger("enquiries")
 
@@ -173,22 +174,8 @@ def honeypot_filled(post) -> bool:
 # -- Rate limit --------------------------------------------------------------------------------
 
 
-def client_address(request) -> str:
-    """The client's address: REMOTE_ADDR, or the one `ENQUIRY_PROXY_COUNT` proxies forwarded."""
-    proxies = settings.ENQUIRY_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_key(request) -> str:
-    digest = salted_hmac(
-        "enquiries.rate-limit", client_address(request), algorithm="sha256"
-    ).hexdigest()[:32]
-    return f"enquiries:rate:{digest}"
+    return hashed_key("enquiries:rate", client_address(request))
 
 
 def _cache():
@@ -204,21 +191,8 @@ def take_rate_slot(request) -> bool:
     nothing: the window still ends when its first post is an hour old). A cache that does not
     answer lets the post through (fail open) and logs a warning.
     """
-    key = _rate_key(request)
-    window = settings.ENQUIRY_RATE_WINDOW
     try:
-        cache = _cache()
-        if cache.add(key, 1, timeout=window):
-            number = 1
-        else:
-            try:
-                number = cache.incr(key)
-            except ValueError:
-                # The window ended between add() and incr(): this post starts the next one.
-                number = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
-            if number == 1:
-                # Redis creates a key that vanished before INCR without an expiry: give it one.
-                cache.touch(key, timeout=window)
+        number = count(_cache(), _rate_key(request), settings.ENQUIRY_RATE_WINDOW)
     except Exception as error:
         logger.warning("enquiry rate limit unavailable (%s): accepting", type(error).__name__)
         return True

@@ -62,3 +62,48 @@ def test_userbar_on_a_public_page_works_for_a_logged_in_editor(open_page, demo):
     page.wait_for_load_state("networkidle")
     assert page.locator("wagtail-userbar").count() == 1
     assert visit.csp_violations == []
+
+
+def test_live_preview_shows_the_rendered_page(as_user, site_url, demo):
+    """The preview panel frames the rendered page: previews alone may be framed by the admin's
+    own origin. `as_user` fails the test on any policy violation in the console."""
+    from playwright.sync_api import expect
+
+    from core.models import ContentPage
+
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    editor = as_user("redaktion")
+    editor.goto(f"{site_url}/admin/pages/{about.pk}/edit/")
+    editor.locator("[data-side-panel-toggle='preview']").first.click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_contain_text(about.title, timeout=15_000)
+    # A change in the editor reaches the preview.
+    intro = editor.locator("textarea[name=intro]")
+    intro.fill(f"{intro.input_value()} Ein Satz nur für die Vorschau.")
+    expect(preview.locator("main")).to_contain_text(
+        "Ein Satz nur für die Vorschau.", timeout=15_000
+    )
+
+
+def test_public_page_refuses_to_be_framed_even_by_the_admin(open_page, demo):
+    """The admin's own policy allows same-origin frames; the public page still says
+    `frame-ancestors 'none'`, and Chromium shows nothing of it."""
+    from core.models import ContentPage
+
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    visit = open_page("/admin/login/")
+    page = visit.page
+    with page.expect_console_message(lambda message: "frame-ancestors" in message.text):
+        page.evaluate(
+            """(src) => {
+                const frame = document.createElement("iframe");
+                frame.id = "public-frame";
+                frame.src = src;
+                document.body.append(frame);
+            }""",
+            about.url,
+        )
+    assert any("frame-ancestors 'none'" in text for text in visit.csp_violations)
+    frame = page.locator("#public-frame").element_handle().content_frame()
+    assert not frame.url.endswith(about.url)  # Chromium's error page instead
+    assert about.title not in frame.locator("body").inner_text()

@@ -404,3 +404,77 @@ def test_editor_gets_a_plain_403_for_list_detail_and_history(client, enquiry, de
     assert response.status_code == 403
     enquiry.refresh_from_db()
     assert enquiry.status == "new"
+
+
+def test_erasure_cuts_the_person_out_of_logs_and_other_enquiries(admin_client, post, form_page):
+    """Enquiries come in through the form, staff change and delete them in the admin, and an
+    erasure from the admin leaves the address and the person's names nowhere: not in any log
+    table, not in another enquiry's message or notes that mention the address."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from wagtail.actions.delete import DeleteAction
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    post(form_page, answers(message="Erste Anfrage."))
+    post(form_page, answers(message="Zweite Anfrage."))
+    post(form_page, answers(message="Dritte Anfrage."))
+    post(
+        form_page,
+        answers(
+            company="Holzwerk Süd",
+            contact_person="Jonas Töpfer",
+            email="jonas@example.org",
+            message="Bitte auch an ERIKA@example.org schreiben, wir ziehen gemeinsam ein.",
+        ),
+    )
+    first, second, third = Enquiry.objects.filter(email="erika@example.org").order_by("pk")
+    other = Enquiry.objects.get(email="jonas@example.org")
+    EnquiryNote.objects.create(enquiry=other, text="Rückfrage bei Erika@Example.org gestellt.")
+
+    # Staff change the status of one and delete another in the admin.
+    response = admin_client.post(
+        f"/admin/enquiries/edit/{first.pk}/", {**NOTE_FORM, "status": "contacted"}
+    )
+    assert response.status_code == 302
+    response = admin_client.post(f"/admin/enquiries/delete/{second.pk}/")
+    assert response.status_code == 302
+    deleted = ModelLogEntry.objects.get(action="wagtail.delete", object_id=str(second.pk))
+    assert deleted.label == f"#{second.pk}"  # the deletion names no one
+    # What the admin logged before: Wagtail's own label names the company.
+    DeleteAction(third).execute(skip_permission_checks=True)
+    assert ModelLogEntry.objects.filter(label__contains="Atelier Nord GmbH").exists()
+    # Other log tables holding the person (an editor's note on the form page, Django's admin).
+    log(form_page, "wagtail.edit", data={"comment": "Anfrage von Erika Beispiel beantwortet"})
+    LogEntry.objects.create(
+        user=response.wsgi_request.user,
+        content_type_id=deleted.content_type_id,
+        object_id=str(first.pk),
+        object_repr="Atelier Nord GmbH",
+        action_flag=CHANGE,
+        change_message="erika@example.org",
+    )
+
+    response = admin_client.post(
+        "/admin/enquiries-personal-data/", {"email": "erika@example.org", "action": "delete"}
+    )
+    assert response.status_code == 302
+
+    assert list(Enquiry.objects.all()) == [other]
+    traces = ("erika@example.org", "atelier nord gmbh", "erika beispiel")
+    rows = [
+        *(f"{e.label} {e.data}" for e in ModelLogEntry.objects.all()),
+        *(f"{e.label} {e.data}" for e in PageLogEntry.objects.all()),
+        *(f"{e.object_repr} {e.change_message}" for e in LogEntry.objects.all()),
+        *(str(e.form_data) for e in Enquiry.objects.all()),
+        *(n.text for n in EnquiryNote.objects.all()),
+    ]
+    assert rows
+    assert [row for row in rows if any(trace in row.lower() for trace in traces)] == []
+    other.refresh_from_db()
+    assert other.form_data["message"] == (
+        "Bitte auch an [gelöscht] schreiben, wir ziehen gemeinsam ein."
+    )
+    assert other.form_data["company"] == "Holzwerk Süd"
+    assert other.notes.get().text == "Rückfrage bei [gelöscht] gestellt."
+    # The log entries themselves stay (the audit trail keeps its shape).
+    assert PageLogEntry.objects.filter(action="wagtail.edit", page=form_page).exists()

@@ -74,3 +74,23 @@ def test_no_public_page_needs_inline_code(client, demo):
             assert match is None, (
                 f"{page.url}: {html[max(0, match.start() - 80) : match.end() + 80]}"
             )
+
+
+def test_previews_alone_may_be_framed_by_the_admin(admin_client, client, demo):
+    """Wagtail renders a preview through the middleware again for the page's public URL: that
+    answer may be framed by the site itself; the same page served publicly may not be framed."""
+    from core.models import ContentPage
+
+    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    preview = admin_client.get(f"/admin/pages/{about.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert about.title in preview.content.decode()
+    assert preview.headers["X-Frame-Options"] == "SAMEORIGIN"
+    csp = policy(preview)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]  # otherwise the public policy: no inline code
+
+    admin_client.logout()
+    public = client.get(about.url)
+    assert public.headers["X-Frame-Options"] == "DENY"
+    assert policy(public)["frame-ancestors"] == ["'none'"]

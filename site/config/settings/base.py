@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.TranslationFallbackMiddleware",
 ]
-# No framing by other sites or ourselves; Wagtail's preview views set SAMEORIGIN for themselves.
+# No framing by other sites or ourselves; previews alone are SAMEORIGIN (core.middleware).
 X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
@@ -322,6 +322,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# A preview is the public page framed by the admin's preview panel: the public policy, framed by
+# the site itself only (core.middleware.SecurityHeadersMiddleware).
+PREVIEW_CSP = {**SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 # The Wagtail admin (and its previews) runs inline scripts and styles of its own and frames itself.
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
@@ -527,8 +530,18 @@ ENQUIRY_FORM_MAX_AGE = env_int("ENQUIRY_FORM_MAX_AGE", 2 * 24 * 3600)
 ENQUIRY_RATE_LIMIT = env_int("ENQUIRY_RATE_LIMIT", 5)
 ENQUIRY_RATE_WINDOW = env_int("ENQUIRY_RATE_WINDOW", 3600)
 ENQUIRY_RATE_CACHE = env_str("ENQUIRY_RATE_CACHE", "default")  # an alias in CACHES
-# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR); the admin
+# login's lockout reads the client address the same way (core.ratelimit).
 ENQUIRY_PROXY_COUNT = env_int("ENQUIRY_PROXY_COUNT", 0)
+
+# The admin login (core.admin_login): failures per account and per client address before both
+# are locked out for ADMIN_LOGIN_LOCKOUT_SECONDS; counted in ADMIN_LOGIN_CACHE.
+ADMIN_LOGIN_FAILURES_PER_ACCOUNT = env_int("ADMIN_LOGIN_FAILURES_PER_ACCOUNT", 5)
+ADMIN_LOGIN_FAILURES_PER_ADDRESS = env_int("ADMIN_LOGIN_FAILURES_PER_ADDRESS", 20)
+ADMIN_LOGIN_LOCKOUT_SECONDS = env_int("ADMIN_LOGIN_LOCKOUT_SECONDS", 900)
+ADMIN_LOGIN_CACHE = env_str("ADMIN_LOGIN_CACHE", "default")  # an alias in CACHES
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.LoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_login.PasswordResetForm"  # noqa: S105 (a class)
 # Largest request body accepted by the form endpoint, and the longest answers.
 ENQUIRY_MAX_BODY_BYTES = env_int("ENQUIRY_MAX_BODY_BYTES", 128 * 1024)
 ENQUIRY_MAX_LINE_LENGTH = env_int("ENQUIRY_MAX_LINE_LENGTH", 200)
