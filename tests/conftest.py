@@ -112,13 +112,14 @@ class RedisServer:
     """Debian's redis-server on a free loopback port, without persistence; `stop()` and
     `start()` take it down and bring it back on the same port (fault tests)."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, config=None):
         import socket
 
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.workdir = workdir
+        self.config = config  # a redis.conf to start with (the port, bind and dir given here win)
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
 
@@ -134,7 +135,9 @@ class RedisServer:
             pytest.fail("redis-server is missing; install Debian's redis-server package")
         self.process = subprocess.Popen(
             [
-                *(binary, "--port", str(self.port), "--bind", "127.0.0.1"),
+                binary,
+                *([str(self.config)] if self.config else []),
+                *("--port", str(self.port), "--bind", "127.0.0.1"),
                 *("--save", "", "--appendonly", "no", "--dir", str(self.workdir)),
             ],
             stdout=subprocess.DEVNULL,

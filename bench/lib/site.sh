@@ -9,7 +9,8 @@
 #   page_paths "TYPES" "LANGS" the demo's address of each page type in each language, as the browser
 #                              tests know them (tests/browser/pages.py): "type language path" lines
 #   start_redis                a Redis server on loopback without persistence; exports REDIS_URL
-#   wrk_measure NAME URL       a warm-up and a measured wrk run; fills rps, p50, p99 (ms), total
+#   wrk_measure NAME URL [LUA] a warm-up and a measured wrk run (with wrk's script LUA if given);
+#                              fills rps, p50, p99 (ms), total
 #
 # Everything started here is stopped on exit. The proxy in front of production terminates TLS and
 # says so with X-Forwarded-Proto: `headers` carries that (and a browser's user agent) for curl/wrk.
@@ -120,9 +121,10 @@ start_redis() {
 to_ms() { awk '{v=$0; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
 declare -A rps p50 p99 total
 wrk_measure() {
-    local name=$1 url=$2 out
-    wrk -t 2 -c "$CONNECTIONS" -d 2s --timeout "$WRK_TIMEOUT" "${headers[@]}" "$url" >/dev/null  # warm-up
-    out=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "${headers[@]}" "$url")
+    local name=$1 url=$2 out script=()
+    [ -n "${3:-}" ] && script=(-s "$3")
+    wrk -t 2 -c "$CONNECTIONS" -d 2s --timeout "$WRK_TIMEOUT" "${script[@]}" "${headers[@]}" "$url" >/dev/null  # warm-up
+    out=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "${script[@]}" "${headers[@]}" "$url")
     if grep -q "Non-2xx or 3xx" <<<"$out" || grep -q "Socket errors" <<<"$out"; then
         echo "$out" >&2; echo "errors during the $name run ($url)" >&2; exit 1
     fi

@@ -11,7 +11,7 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from campaigns.tracking import with_tracking
+from campaigns.tracking import with_campaign
 from core.blocks import GalleryBlock, HeadingBlock
 from core.i18n import localized_live_pages
 from designers.blocks import DesignerTeasersBlock
@@ -33,7 +33,7 @@ def _preview_image(alt: str, position: int = 0):
 
 def _campaign_link(page, parent_context) -> str:
     """The URL of `page` in the visitor's language, carrying the campaign code of the page being
-    rendered and the visitor's UTM parameters (see `campaigns.tracking`)."""
+    rendered; the visit's UTM parameters are added in the browser (see `campaigns.tracking`)."""
     if page is None:
         return ""
     target = page.localized
@@ -42,7 +42,7 @@ def _campaign_link(page, parent_context) -> str:
     context = parent_context or {}
     campaign_page = context.get("page")
     code = getattr(campaign_page, "campaign_code", "") or ""
-    return with_tracking(target.url or "", context.get("request"), code)
+    return with_campaign(target.url or "", code)
 
 
 class CampaignHeroBlock(blocks.StructBlock):

@@ -1,13 +1,13 @@
 """The query string a campaign page gives its enquiry links: the contract with the enquiry form.
 
-A campaign page's call to action links to the enquiry form page the editor chose, with
-`?campaign=<campaign code>` and the `utm_*` parameters the visitor arrived with. The form page reads
-them and records them with the enquiry. Nothing is stored here and nothing is set on the visitor:
-the parameters only travel in the link.
-
-Values come from the address bar, so anyone can put anything in them: each is cut to a safe
-alphabet (letters, digits, `. _ - +` and single spaces) and a length, and an empty result drops
-the parameter.
+A campaign page's call to action links to the enquiry form page the editor chose with
+`?campaign=<campaign code>`, rendered on the server: the same for every visitor, so the page is
+served from the page cache whatever query string the visitor came with. The `utm_*` parameters
+of the visit are added in the browser by `static/js/utm-links.js` (links marked `data-utm`), from
+the address bar; the form page passes them on the same way to the token it fetches
+(`enquiries.spam`), where they are cleaned. Without JavaScript the link still names the campaign;
+the visit's `utm_*` values are then not recorded. Nothing is stored here and nothing is set on
+the visitor: the parameters only travel in the link.
 """
 
 import re
@@ -28,30 +28,14 @@ def clean_value(value: str) -> str:
     return value[:MAX_VALUE_LENGTH].strip()
 
 
-def tracking_parameters(request, campaign_code: str = "") -> list[tuple[str, str]]:
-    """The campaign code and the visitor's `utm_*` parameters (first value each), cleaned."""
-    pairs = []
-    code = clean_value(campaign_code)
-    if code:
-        pairs.append((CAMPAIGN_PARAMETER, code))
-    query = getattr(request, "GET", None)
-    if query is not None:
-        for name in UTM_PARAMETERS:
-            values = query.getlist(name)
-            value = clean_value(values[0]) if values else ""
-            if value:
-                pairs.append((name, value))
-    return pairs
-
-
-def with_tracking(url: str, request, campaign_code: str = "") -> str:
-    """`url` with the campaign and UTM parameters appended (the URL of a page of this site)."""
+def with_campaign(url: str, campaign_code: str = "") -> str:
+    """`url` (a page of this site) with the campaign code appended."""
     if not url:
         return ""
-    pairs = tracking_parameters(request, campaign_code)
-    if not pairs:
+    code = clean_value(campaign_code)
+    if not code:
         return url
     base, _hash, fragment = url.partition("#")
     separator = "&" if "?" in base else "?"
-    result = f"{base}{separator}{urlencode(pairs)}"
+    result = f"{base}{separator}{urlencode([(CAMPAIGN_PARAMETER, code)])}"
     return f"{result}#{fragment}" if fragment else result

@@ -16,3 +16,5 @@ class CoreConfig(AppConfig):
         routing.patch_wagtail_lookups()
         frame.connect_signals()
         pagecache.connect_signals()
+        # Django's sitemap view pages long sitemaps with `?p=`.
+        pagecache.register_query_parameters("p")

@@ -58,6 +58,9 @@ class BasePage(Page):
 
     # Open Graph's og:type; e.g. "article" for stories, "profile" for designers.
     og_type = "website"
+    # The query parameters this page type reads (pagination, filters): the page cache keys on
+    # these and ignores every other parameter (`core.pagecache.key_parameters`).
+    cache_query_parameters: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

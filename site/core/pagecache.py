@@ -1,10 +1,20 @@
 """The page cache: whole public pages for anonymous visitors, from Django's cache ("pages").
 
 What is cached: the answer to a GET of a public page (every page type, the routable product
-pages, sitemap and robots.txt) for a request that carries no session or CSRF cookie, when the
-answer is a 200 that sets no cookie and does not forbid caching. HEAD requests are answered
-from the GET's entry. The key is the host, the language and the path with its query string
-(parameters sorted), so filters, pagination and campaign links each have their entry. Never
+pages, sitemap and robots.txt) for a request that carries no session cookie, when the answer is
+a 200 that sets no cookie, put no CSRF token in the page and does not forbid caching. HEAD
+requests are answered from the GET's entry. A CSRF cookie alone (left behind by a logout or an
+admin visit) changes nothing: the page is the same for it, and a page that renders a CSRF token
+is never stored (Django sets the cookie on it; `_cacheable_response` refuses both).
+
+The key is the host, the language, the path and only those query parameters that some page reads
+(`key_parameters`: page types declare them in `cache_query_parameters`, other cached views with
+`register_query_parameters`): pagination, filters. Tracking parameters (`utm_*`, `fbclid`,
+`gclid`, ...) and any other unknown parameter are left out, so campaign links and random query
+strings are all served from the page's one entry; pages never echo them (the campaign pages' links
+and the enquiry form take `utm_*` from the address bar in the browser, see `campaigns.tracking`).
+Kept parameters are ordered by name; several values of one name keep their order
+(`?tag=a&tag=b` shows tag b, `?tag=b&tag=a` tag a: two entries). Never
 cached: logged-in editors (they have a session cookie: they neither read nor fill the cache),
 the admin with its previews and drafts, posts, the counted redirect (/go/, a 302), the site
 search (any text can be searched for; `private, no-store`), error pages, documents and media.
@@ -32,9 +42,11 @@ tests and benchmarks, and carry `Cache-Control` for a CDN in front: cacheable pa
 anything else without its own Cache-Control `private, no-store`.
 """
 
+import functools
 import gzip
 import hashlib
 import re
+from operator import itemgetter
 from urllib.parse import parse_qsl, urlencode
 from uuid import uuid4
 
@@ -52,8 +64,12 @@ GENERATION_KEY = "generation"
 PASSTHROUGH_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/go/")
 # Clients that take a gzip-encoded body (Django's GZipMiddleware asks the same way).
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# The longest query string cached; longer ones are rendered each time.
+# The longest query string cached (counting only the parameters of the key); longer ones are
+# rendered each time, as is any query string longer than MAX_RAW_QUERY_LENGTH.
 MAX_QUERY_LENGTH = 512
+MAX_RAW_QUERY_LENGTH = 4096
+# Query parameters of cached views that are not page types (page types declare theirs).
+_registered_parameters: set[str] = set()
 
 # Apps whose models can show on a public page, and the models in them that never do (written by
 # visitors' requests, background jobs or the admin's workflow only).
@@ -97,6 +113,23 @@ def reset():
     _cache().clear()
 
 
+def register_query_parameters(*names: str) -> None:
+    """Name query parameters a cached view other than a page reads (call from `AppConfig.ready`)."""
+    _registered_parameters.update(names)
+    key_parameters.cache_clear()
+
+
+@functools.cache
+def key_parameters() -> frozenset[str]:
+    """Every query parameter that changes what a cached page shows: the page key keeps only these."""
+    from wagtail.models import get_page_models
+
+    names = set(_registered_parameters)
+    for model in get_page_models():
+        names.update(getattr(model, "cache_query_parameters", ()))
+    return frozenset(names)
+
+
 def shown_on_pages(model) -> bool:
     meta = model._meta
     if meta.app_label not in CONTENT_APPS or meta.label_lower in UNSHOWN:
@@ -136,19 +169,20 @@ def cache_control_public() -> str:
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    if (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        or settings.CSRF_COOKIE_NAME in request.COOKIES
-    ):
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+    if len(request.META.get("QUERY_STRING", "")) > MAX_RAW_QUERY_LENGTH:
+        return False
+    if len(_key_query(request)) > MAX_QUERY_LENGTH:
         return False
     return not request.path_info.startswith(settings.MEDIA_URL)
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token (get_token was called while rendering it)
     control = {
         part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")
     }
@@ -159,7 +193,7 @@ def _cacheable_response(response) -> bool:
 
 
 def _drop_vary_cookie(response) -> None:
-    """A request without session or CSRF cookie gets the same page whatever other cookies it
+    """A request without a session cookie gets the same page whatever other cookies it
     has: `Vary: Cookie` (added when a template asked whether someone is logged in) goes."""
     vary = [part.strip() for part in response.get("Vary", "").split(",") if part.strip()]
     kept = [part for part in vary if part.lower() != "cookie"]
@@ -170,10 +204,19 @@ def _drop_vary_cookie(response) -> None:
             del response["Vary"]
 
 
+def _key_query(request) -> str:
+    """The query string of the key: the parameters some page reads, by name, duplicates in order."""
+    known = key_parameters()
+    pairs = [
+        pair
+        for pair in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if pair[0] in known
+    ]
+    return urlencode(sorted(pairs, key=itemgetter(0)))  # a stable sort: duplicates keep order
+
+
 def cache_key(request) -> str:
-    query = urlencode(
-        sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
-    )
+    query = _key_query(request)
     language = translation.get_language_from_path(request.path_info) or "-"
     url = f"{request.get_host()}|{language}|{request.path_info}?{query}"
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
@@ -213,7 +256,7 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         _drop_vary_cookie(response)
-        if request.method != "GET" or not _cacheable_response(response):
+        if request.method != "GET" or not _cacheable_response(request, response):
             return self._bypass(response)
         response["Cache-Control"] = cache_control_public()
         if generation is None:  # the cache is not answering: nothing to store

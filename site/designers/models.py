@@ -122,6 +122,7 @@ class DesignerIndexPage(BasePage):
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 12
+    cache_query_parameters = ("discipline", "page")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
@@ -319,6 +320,7 @@ class StoryIndexPage(BasePage):
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 9
+    cache_query_parameters = ("tag", "page")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
@@ -482,6 +484,7 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 24
+    cache_query_parameters = ("page",)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]

@@ -1,10 +1,16 @@
 """Keeping bots and forged posts out without captchas, cookies or anything from other hosts.
 
-- **Form token**: the form carries a signed hidden field (django.core.signing, salted) with the
+- **Form token**: the form page itself is the same for everyone and comes from the page cache;
+  its token is fetched by `static/js/enquiry-form.js` from `/<lang>/anfrage-token/<page id>/`
+  (never cached, sets no cookie), which passes the page's `campaign` and `utm_*` from the
+  address bar. Without JavaScript the form is posted without a token and answered with the
+  form again, filled in, with a fresh token (campaign and `utm_*` from the post's `Referer`,
+  the form page's address) and a request to send it once more. Either way the form carries
+  a signed hidden field (django.core.signing, salted) with the
   time the form was shown, the page it belongs to, the campaign code and `utm_*` values of the
   visit, and a random key of this one rendering of the form. The key is stored, unique, with the
   enquiry (`Enquiry.form_key`): a reload, a double click or a browser retrying a slow post sends
-  the same key again and gets the same thank-you page without storing or mailing anything more. A post whose token is missing or forged, or that comes back faster than
+  the same key again and gets the same thank-you page without storing or mailing anything more. A post whose token is forged, or that comes back faster than
   `ENQUIRY_MIN_SECONDS`, is discarded silently: the sender sees the normal thank-you page and
   nothing is stored. A token older than `ENQUIRY_FORM_MAX_AGE` is not a bot's: the form is shown
   again, filled in, with a fresh token and a request to send it once more.
@@ -36,6 +42,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
+from django.http import QueryDict
 from django.utils.http import is_same_domain
 
 from core.ratelimit import client_address, count, hashed_key
@@ -70,11 +77,21 @@ def campaign_from_query(query) -> dict[str, str]:
     return {key: value for key, value in data.items() if value}
 
 
+def campaign_from_referer(request) -> dict[str, str]:
+    """The campaign of the form page a post came from (a browser without JavaScript)."""
+    referer = request.headers.get("Referer", "")
+    origin = _origin_of(referer)
+    if origin is None or not _trusted(origin, request):
+        return {}
+    return campaign_from_query(QueryDict(urlsplit(referer).query))
+
+
 # -- The form token ----------------------------------------------------------------------------
 
 
 class TokenState(enum.Enum):
     VALID = "valid"
+    MISSING = "missing"
     TOO_FAST = "too fast"
     FORGED = "forged"
     EXPIRED = "expired"
@@ -102,6 +119,8 @@ def make_token(
 
 def check_token(token: str, page_id: int) -> TokenCheck:
     """The signature protects the payload; its time `t` decides "too fast" and "expired"."""
+    if not token:
+        return TokenCheck(TokenState.MISSING)
     try:
         payload = signing.loads(token or "", salt=TOKEN_SALT)
     except signing.BadSignature:

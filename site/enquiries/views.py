@@ -1,6 +1,9 @@
 """Showing the enquiry form (GET, no cookie) and receiving it (POST, its own endpoint).
 
-The form page is a Wagtail page; it is shown at its own URL. The form posts to
+The form page is a Wagtail page; it is shown at its own URL, the same for every visitor, so the
+page cache keeps it. What differs per visitor, the signed form token (`enquiries.spam`), comes
+from `/<lang>/anfrage-token/<page id>/` (`token`), which `static/js/enquiry-form.js` fetches into
+the form; a post without a token (no JavaScript) gets the form back filled in, with a token. The form posts to
 `/<lang>/anfrage-senden/<page id>/`, which is exempt from Django's CSRF middleware because that
 middleware needs a cookie, set when the form is shown, and the site promises visitors no cookie
 unless they post a form. This endpoint checks instead that the post comes from a page of this site
@@ -11,14 +14,14 @@ post to a form the site showed. A post from anywhere else is refused with 403.
 import logging
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from enquiries import spam
 from enquiries.models import EnquiryFormPage
@@ -36,8 +39,9 @@ def _render_form(page, request, form, token, *, notice="", status=200):
         notice=notice,
     )
     response = TemplateResponse(request, page.get_template(request), context, status=status)
-    # The page holds a time stamp; no shared cache may keep it.
-    add_never_cache_headers(response)
+    if token or request.method == "POST":
+        # The page holds a time stamp or the visitor's answers; no shared cache may keep it.
+        add_never_cache_headers(response)
     return response
 
 
@@ -49,9 +53,8 @@ def _discard(page, request, reason: str):
 
 def serve_enquiry_form(page, request, *args, **kwargs):
     if request.method != "POST":
-        campaign = spam.campaign_from_query(request.GET)
-        form = page.get_form(page=page, user=None)
-        return _render_form(page, request, form, spam.make_token(page.pk, campaign))
+        # Without a token: the same page for everyone (cached); the script fetches the token.
+        return _render_form(page, request, page.get_form(page=page, user=None), "")
 
     token_value = request.POST.get("form_token", "")
     check = spam.check_token(token_value, page.pk)
@@ -59,6 +62,18 @@ def serve_enquiry_form(page, request, *args, **kwargs):
         return _discard(page, request, "forged token")
     if spam.honeypot_filled(request.POST):
         return _discard(page, request, "honeypot")
+    if check.state is spam.TokenState.MISSING:
+        # A browser without JavaScript (or whose fetch failed): nothing typed is lost; the form
+        # comes back with a token, timed from now, and the campaign of the page it came from.
+        return _send_again(
+            page,
+            request,
+            spam.campaign_from_referer(request),
+            gettext(
+                "Ihre Angaben sind noch nicht gesendet. Bitte prüfen Sie sie und senden Sie das "
+                "Formular noch einmal ab."
+            ),
+        )
     if check.state is spam.TokenState.TOO_FAST:
         return _discard(page, request, "too fast")
 
@@ -66,21 +81,18 @@ def serve_enquiry_form(page, request, *args, **kwargs):
     if (repeat := _answer_repeat(page, request, check.key)) is not None:
         return repeat
 
-    form = page.get_form(request.POST, page=page, user=None)
     if check.state is spam.TokenState.EXPIRED:
         # A person who left the form open for long: keep what they typed, ask them to send again.
-        form.is_valid()
-        fresh = spam.make_token(page.pk, check.campaign)
-        return _render_form(
+        return _send_again(
             page,
             request,
-            form,
-            fresh,
-            notice=gettext(
+            check.campaign,
+            gettext(
                 "Das Formular war sehr lange geöffnet. Bitte prüfen Sie Ihre Angaben und senden "
                 "Sie es noch einmal ab."
             ),
         )
+    form = page.get_form(request.POST, page=page, user=None)
     if not form.is_valid():
         return _render_form(page, request, form, token_value)
     if not spam.take_rate_slot(request):
@@ -109,6 +121,13 @@ def serve_enquiry_form(page, request, *args, **kwargs):
     return _thank(page, request, enquiry)
 
 
+def _send_again(page, request, campaign: dict[str, str], notice: str):
+    """The posted form again, filled in and checked, with a fresh token and `notice`."""
+    form = page.get_form(request.POST, page=page, user=None)
+    form.is_valid()
+    return _render_form(page, request, form, spam.make_token(page.pk, campaign), notice=notice)
+
+
 def _answer_repeat(page, request, key: str):
     earlier = stored_for_key(key)
     if earlier is None:
@@ -127,6 +146,27 @@ def _too_large():
     return HttpResponse(
         gettext("Die Anfrage ist zu groß."), status=413, content_type="text/plain; charset=utf-8"
     )
+
+
+@require_GET
+def token(request, page_id: int):
+    """A fresh form token for the form page `page_id` (JSON), never cached, setting no cookie.
+
+    The page's own `campaign` and `utm_*` parameters, passed on by the script, are signed into
+    it (cleaned: `spam.campaign_from_query`), as the form page did when it made the token itself.
+    """
+    language = translation.get_language()
+    if (
+        not EnquiryFormPage.objects.live()
+        .filter(pk=page_id, locale__language_code=language)
+        .exists()
+    ):
+        raise Http404
+    response = JsonResponse(
+        {"token": spam.make_token(page_id, spam.campaign_from_query(request.GET))}
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @csrf_exempt

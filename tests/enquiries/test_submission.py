@@ -12,14 +12,47 @@ pytestmark = pytest.mark.django_db
 THANKS = "Vielen Dank für Ihre Anfrage"
 
 
-def test_form_page_sets_no_cookie_and_is_not_cached(client, form_page):
-    response = client.get("/de/anfrage/")
-    assert response.status_code == 200
-    assert response.cookies == {}
-    assert "no-store" in response["Cache-Control"]
-    html = response.content.decode()
+def test_form_page_sets_no_cookie_and_comes_from_the_page_cache(client, form_page):
+    first = client.get("/de/anfrage/?campaign=kreativ-2026&utm_source=newsletter")
+    second = client.get("/de/anfrage/")
+    assert first.status_code == second.status_code == 200
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert first.cookies == {} and second.cookies == {}
+    assert second["Cache-Control"].startswith("public")
+    html = second.content.decode()
+    # Nothing of one visitor in it: no token, no campaign, no CSRF token.
+    assert 'name="form_token" value=""' in html
+    assert "kreativ-2026" not in html and "newsletter" not in html
     assert 'name="csrfmiddlewaretoken"' not in html
     assert f'action="/de/anfrage-senden/{form_page.pk}/"' in html
+    assert f'data-token-url="/de/anfrage-token/{form_page.pk}/"' in html
+    assert "js/enquiry-form.js" in html
+
+
+def test_token_endpoint_gives_each_visitor_a_fresh_token_and_no_cookie(client, form_page):
+    from enquiries import spam
+
+    answers_ = [client.get(f"/de/anfrage-token/{form_page.pk}/") for _ in range(2)]
+    checks = []
+    for response in answers_:
+        assert response.status_code == 200
+        assert response.cookies == {}
+        assert "no-store" in response["Cache-Control"]
+        assert response["X-Cache"] == "bypass"
+        checks.append(spam.check_token(response.json()["token"], form_page.pk))
+    # Just made: a post with it now would be too fast; each has its own key.
+    assert [check.state for check in checks] == [spam.TokenState.TOO_FAST] * 2
+    tokens = [response.json()["token"] for response in answers_]
+    assert tokens[0] != tokens[1]
+
+
+def test_token_endpoint_knows_only_live_form_pages_of_its_language(client, form_page):
+    english = page_in("en")
+    assert client.get(f"/de/anfrage-token/{english.pk}/").status_code == 404
+    assert client.get(f"/en/anfrage-token/{english.pk}/").status_code == 200
+    assert client.get("/de/anfrage-token/999999/").status_code == 404
+    assert client.post(f"/de/anfrage-token/{form_page.pk}/").status_code == 405
 
 
 def test_genuine_enquiry_is_stored_and_mailed(post, form_page):
@@ -47,7 +80,7 @@ def test_genuine_enquiry_is_stored_and_mailed(post, form_page):
         ("honeypot", {"data": answers(website="http://spam.example")}),
         ("too fast", {"age": 1}),
         ("forged token", {"token": "eyJwIjoxfQ:forged:signature"}),
-        ("no token", {"token": ""}),
+        ("honeypot without token", {"data": answers(website="x"), "token": ""}),
     ],
 )
 def test_bot_posts_get_the_thank_you_page_and_store_nothing(post, form_page, case, kwargs):
@@ -56,6 +89,36 @@ def test_bot_posts_get_the_thank_you_page_and_store_nothing(post, form_page, cas
     assert THANKS in response.content.decode()
     assert Enquiry.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_post_without_token_comes_back_filled_in_with_a_token_and_loses_nothing(
+    client, post, form_page, settings
+):
+    """A browser without JavaScript: the cached page has no token."""
+    from enquiries import spam
+
+    response = post(
+        form_page,
+        token="",
+        headers={"Referer": f"{ORIGIN}/de/anfrage/?campaign=kreativ-2026&utm_source=flyer"},
+    )
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert Enquiry.objects.count() == 0 and mail.outbox == []
+    html = response.content.decode()
+    assert "noch nicht gesendet" in html
+    assert 'value="Atelier Nord GmbH"' in html and "Wir suchen Räume." in html
+    token = html.split('name="form_token" value="')[1].split('"')[0]
+    check = spam.check_token(token, form_page.pk)
+    assert check.campaign == {"campaign": "kreativ-2026", "utm_source": "flyer"}
+    # Sent again at once: a bot's pace, discarded; sent again after a person's pause: stored.
+    assert THANKS in post(form_page, token=token).content.decode()
+    assert Enquiry.objects.count() == 0
+    settings.ENQUIRY_MIN_SECONDS = 0
+    assert THANKS in post(form_page, token=token).content.decode()
+    enquiry = Enquiry.objects.get()
+    assert (enquiry.campaign, enquiry.utm_source) == ("kreativ-2026", "flyer")
+    assert enquiry.form_data["company"] == "Atelier Nord GmbH"
 
 
 def test_token_of_another_page_is_forged(post, form_page):
@@ -133,13 +196,13 @@ def test_missing_consent_is_an_error(post, form_page):
 
 
 def test_campaign_and_utm_are_recorded_and_nothing_else(client, post, form_page):
+    # The query the form page's script passes on from the address bar.
     response = client.get(
-        "/de/anfrage/?campaign=kreativ-2026%0D%0A&utm_source=newsletter&utm_medium=e<b>mail"
-        "&utm_campaign=Frühjahr%202026&utm_term=" + "t" * 300 + "&utm_content=teaser&gclid=abc"
-        "&fbclid=def&ref=xyz"
+        f"/de/anfrage-token/{form_page.pk}/?campaign=kreativ-2026%0D%0A&utm_source=newsletter"
+        "&utm_medium=e<b>mail&utm_campaign=Frühjahr%202026&utm_term=" + "t" * 300 + "&utm_content"
+        "=teaser&gclid=abc&fbclid=def&ref=xyz"
     )
-    html = response.content.decode()
-    token = html.split('name="form_token" value="')[1].split('"')[0]
+    token = response.json()["token"]
     from enquiries import spam
 
     check = spam.check_token(token, form_page.pk)
