@@ -10,6 +10,7 @@ from wagtail.documents.views import serve as wagtaildocs_views
 from core import views as core_views
 from core.sitemaps import sitemap
 
+handler400 = core_views.bad_request
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error
 

@@ -6,9 +6,16 @@ import posixpath
 import sys
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -81,6 +88,20 @@ def page_not_found(request, exception=None):
         site, settings.LANGUAGE_CODE
     )
     return render(request, "404.html", {"home_page": home}, status=404)
+
+
+def bad_request(request, exception=None):
+    """400 for a request Django refused to read: too many fields, a malformed body or host.
+
+    Nothing was saved. Like the 500 page, it needs no database; an editor whose form had too
+    many fields is told so (the only 400 a person meets in normal work).
+    """
+    context = {
+        "LANGUAGE_CODE": translation.get_language(),
+        "too_many_fields": isinstance(exception, TooManyFieldsSent),
+        "field_limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+    }
+    return HttpResponseBadRequest(loader.get_template("400.html").render(context))
 
 
 def server_error(request):

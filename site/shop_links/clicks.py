@@ -7,6 +7,7 @@ only inspected, never stored or logged.
 
 import re
 
+from crawlerdetect import CrawlerDetect
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,25 +18,33 @@ from shop_links.models import ClickCount
 # rules prefetch/prerender, Safari's top-sites previews, Firefox's old prefetch.
 PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
 
-# Obvious automated clients: crawlers, link previews of chat apps, HTTP libraries and headless
-# browsers. A click from a person never carries these words; an empty user agent is a script.
-BOT_PATTERN = re.compile(
-    r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|"
-    r"whatsapp|telegram|discord|skypeuripreview|headless|lighthouse|pingdom|uptime|monitor|validator|checker|"
-    r"^curl/|^wget/|python-|^python|httpx|aiohttp|okhttp|go-http-client|java/|libwww|"
+# Automated clients are recognised by the user agent: CrawlerDetect's maintained list (crawlers,
+# link previews of chat apps and social networks, HTTP libraries, monitors) plus the fediverse and
+# chat servers that fetch a shared link once per server and that the list does not name yet. A
+# click from a person never carries these words; an empty user agent is a script.
+CRAWLERS = CrawlerDetect()
+PREVIEW_FETCHERS = re.compile(
+    r"mastodon|pleroma|akkoma|misskey|calckey|firefish|sharkey|iceshrimp|gotosocial|friendica|"
+    r"lemmy|kbin|mbin|pixelfed|peertube|bluesky|cardyb|iframely|embedly|unfurl|linkexpanding|"
+    r"synapse|mattermost|rocket\.chat|zulip|preview|headless|lighthouse|"
     r"^wrk|apachebench|^ab/",
     re.IGNORECASE,
 )
 
 
+def is_automated(agent: str) -> bool:
+    """Whether a user agent belongs to a program rather than a person's browser."""
+    agent = agent.strip()
+    return not agent or bool(PREVIEW_FETCHERS.search(agent)) or CRAWLERS.is_crawler(agent)
+
+
 def should_count(request) -> bool:
-    """A person's GET: not HEAD, not a prefetch or prerender, not an obvious bot."""
+    """A person's GET: not HEAD, not a prefetch or prerender, not a crawler or link preview."""
     if request.method != "GET":
         return False
     if any(request.META.get(header) for header in PREFETCH_HEADERS):
         return False
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    return bool(agent.strip()) and not BOT_PATTERN.search(agent)
+    return not is_automated(request.META.get("HTTP_USER_AGENT", ""))
 
 
 def placement_of(request) -> str:

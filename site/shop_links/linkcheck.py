@@ -163,20 +163,19 @@ class _Stopped(Exception):
 def points_inside(url: str) -> bool:
     """Whether the address's host resolves to a loopback, private, link-local or reserved
     address: a shop (or its redirect) must not make the checker probe the site's own network.
-    A name that does not resolve is left to the request, which then fails as a DNS error."""
-    if settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES:
-        return False
-    return safe_http.points_inside(url)
+    A name that does not resolve is left to the request, which then fails as a DNS error.
+    Only the exact `address:port` pairs in SHOP_LINKS_CHECK_ALLOW_INTERNAL are let through."""
+    return safe_http.points_inside(url, _allowed())
 
 
 def new_session() -> requests.Session:
     """Connects only to public addresses, checked where the connection is opened (also for
-    every redirect hop), unless SHOP_LINKS_CHECK_PRIVATE_ADDRESSES allows every address."""
-    if settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES:
-        session = requests.Session()
-        session.headers["User-Agent"] = USER_AGENT
-        return session
-    return safe_http.public_session(user_agent=USER_AGENT)
+    every redirect hop), plus the exact pairs in SHOP_LINKS_CHECK_ALLOW_INTERNAL."""
+    return safe_http.public_session(user_agent=USER_AGENT, allowed=_allowed())
+
+
+def _allowed() -> frozenset[str]:
+    return frozenset(settings.SHOP_LINKS_CHECK_ALLOW_INTERNAL)
 
 
 def _follow(session, method: str, url: str, timeout: float):

@@ -133,7 +133,9 @@ class CatalogueSyncPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         from catalogue.models import SyncRun
+        from catalogue.sync.heartbeat import settle_stale
 
+        settle_stale()  # a run whose process was killed shows as abandoned, not as running
         run = SyncRun.objects.order_by("-started_at").first()
         return {
             "run": run,

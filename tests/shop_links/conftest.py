@@ -20,7 +20,9 @@ from shop_links.models import StockistLink
 
 
 class ShopServer:
-    def __init__(self):
+    """`host`: the loopback address to listen on (127.0.0.2 plays an internal server)."""
+
+    def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, object] = {}
         self.requests: list[tuple[str, str]] = []
         server = self
@@ -65,12 +67,18 @@ class ShopServer:
             def handle_error(self, request, client_address):
                 pass  # the reset route leaves a closed socket behind on purpose
 
-        self.httpd = Server(("127.0.0.1", 0), Handler)
+        self.host = host
+        self.httpd = Server((host, 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+        return f"http://{self.host}:{self.httpd.server_port}{path}"
+
+    @property
+    def address(self) -> str:
+        """The exact `address:port` pair the link checker's allowance names."""
+        return f"{self.host}:{self.httpd.server_port}"
 
     def hits(self, path: str) -> list[str]:
         return [method for method, requested in self.requests if requested == path]
@@ -84,8 +92,8 @@ class ShopServer:
 def shop_server():
     servers = []
 
-    def start():
-        servers.append(ShopServer())
+    def start(host="127.0.0.1"):
+        servers.append(ShopServer(host))
         return servers[-1]
 
     yield start

@@ -34,8 +34,9 @@ def shops(demo, settings, shop_server):
     machine.
     """
     settings.SHOP_LINKS_CHECK_TIMEOUT = 0.5
-    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = True  # the test shops live on loopback
     main, busy = shop_server(), shop_server()
+    # The test shops live on loopback: only their exact address:port pairs are let through.
+    settings.SHOP_LINKS_CHECK_ALLOW_INTERNAL = [main.address, busy.address]
     main.routes.update(PATHS)
     Retailer.objects.update(website=main.url("/ok"), allow_http=True)
     StockistLink.objects.update(url=main.url("/ok"), allow_http=True)
@@ -170,7 +171,7 @@ def test_an_address_inside_the_network_is_never_requested(shops, settings):
     """A shop address (or a shop's redirect) that resolves to loopback or a private network
     is not requested: the checker must not become a probe of the site's own network."""
     main, _busy, _links = shops
-    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = False
+    settings.SHOP_LINKS_CHECK_ALLOW_INTERNAL = []
     linkcheck.run()
     assert main.requests == []
     check = result(main.url("/ok"))
@@ -179,6 +180,27 @@ def test_an_address_inside_the_network_is_never_requested(shops, settings):
     assert linkcheck.points_inside("http://[::1]:8000/")
     assert linkcheck.points_inside("http://169.254.169.254/latest/meta-data/")
     assert not linkcheck.points_inside("https://93.184.215.14/")
+
+
+def test_a_shop_let_through_cannot_redirect_into_the_network(shops, settings, shop_server):
+    """The allowance names one address and port, not loopback wholesale: a shop on it that
+    answers 302 to another internal address (here 127.0.0.2) is stopped at that hop."""
+    main, _busy, _links = shops
+    internal = shop_server("127.0.0.2")
+    internal.routes["/admin"] = 200
+    main.routes["/to-inside"] = (302, {"Location": internal.url("/admin")})
+    link = StockistLink.objects.exclude(url="").first()
+    link.url, link.allow_http = main.url("/to-inside"), True
+    link.save()
+
+    linkcheck.run(only=link.url)
+    assert main.hits("/to-inside") == ["HEAD"]
+    assert internal.requests == []
+    check = result(link.url)
+    assert (check.error, check.failures, check.broken) == ("private", 1, False)
+    # …and the internal server's own address is refused before any request, too.
+    assert linkcheck.points_inside(internal.url("/admin"))
+    assert not linkcheck.points_inside(main.url("/ok"))
 
 
 def test_command_checks_one_address_and_prints_a_summary(shops):
@@ -194,9 +216,9 @@ def test_command_checks_one_address_and_prints_a_summary(shops):
 
 def test_a_broken_link_is_a_log_record_with_its_event(demo, settings, shop_server, json_log):
     settings.SHOP_LINKS_CHECK_TIMEOUT = 0.5
-    settings.SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = True
     settings.SHOP_LINKS_BROKEN_AFTER = 2
     server = shop_server()
+    settings.SHOP_LINKS_CHECK_ALLOW_INTERNAL = [server.address]
     server.routes["/gone"] = 404
     link = StockistLink.objects.first()
     link.url, link.allow_http = server.url("/gone"), True

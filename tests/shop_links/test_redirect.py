@@ -210,6 +210,58 @@ def test_head_prefetch_and_bots_are_redirected_but_not_counted(link):
     assert ClickCount.objects.get().count == 1
 
 
+LINK_PREVIEW_FETCHERS = [
+    # A post on the fediverse makes every server that receives it fetch the link once.
+    "Mastodon/4.3.2 (http.rb/5.2.0; +https://mastodon.social/) Bot",
+    "http.rb/5.1.1 (Mastodon/4.1.0; +https://social.example/)",
+    "Pleroma 2.6.0; https://pleroma.example <admin@pleroma.example>",
+    "Akkoma 3.13.2; https://akkoma.example <admin@akkoma.example>",
+    "Misskey/2024.11.0 (https://misskey.example)",
+    "GoToSocial/0.17.0 (+https://gts.example/)",
+    "Friendica 'Yellow Archangel' 2024.08-1576; https://friendica.example",
+    "Bluesky Cardyb/1.1",
+    # Chat and embedding services unfurl a pasted link.
+    "Iframely/1.3.1 (+https://iframely.com/docs/about) Atlassian",
+    "Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)",
+    "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)",
+    "TelegramBot (like TwitterBot)",
+    "Synapse/1.120.0",
+    "Mattermost-Bot/1.1",
+    "Twitterbot/1.0",
+    "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+    "Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com",
+    "Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)",
+]
+
+PEOPLES_BROWSERS = [
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (Linux; Android 13; SAMSUNG SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36",
+    # In-app browsers: a person tapped the link inside the app.
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Mobile/15E148 Instagram 300.0.0.0",
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120 "
+    "Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/440.0.0.0;]",
+]
+
+
+@pytest.mark.parametrize("agent", LINK_PREVIEW_FETCHERS)
+def test_link_previews_are_redirected_but_not_counted(link, agent):
+    response = Client(headers={"user-agent": agent}).get(go(link, "?from=product"))
+    assert (response.status_code, response["Location"]) == (302, TARGET)
+    assert not ClickCount.objects.exists()
+
+
+def test_peoples_browsers_and_in_app_browsers_are_counted(link):
+    for agent in PEOPLES_BROWSERS:
+        assert Client(headers={"user-agent": agent}).get(go(link)).status_code == 302
+    assert ClickCount.objects.get().count == len(PEOPLES_BROWSERS)
+
+
 def test_retailer_website_is_counted_on_the_german_row(browser, demo):
     retailer = Retailer.objects.get(ref="laden-im-depot", locale__language_code="de")
     english = Retailer.objects.filter(translation_key=retailer.translation_key).exclude(

@@ -1,6 +1,7 @@
 """The admin's home page: each role sees the panels for its work, with the right numbers, and
 the page costs a fixed number of queries however much is waiting."""
 
+import datetime
 import re
 from collections import Counter
 
@@ -90,6 +91,23 @@ def test_the_numbers_on_the_demo_state(demo, login):
     assert run.get_status_display() in sync
     assert (f"{run.error_count} Fehler" in sync) if run.error_count else ("Keine Fehler." in sync)
     assert reverse("catalogue_syncrun:inspect", args=[run.pk]) in sync
+
+
+def test_a_killed_sync_shows_as_abandoned_not_running(demo, login, settings):
+    """A run whose process died (no sign of life for minutes) is not reported as still running
+    on the dashboard, even before anyone opens the run log."""
+    settings.CATALOGUE_SYNC_HEARTBEAT = 15
+    silent = timezone.now() - datetime.timedelta(minutes=10)
+    run = SyncRun.objects.create(source="feed.json", trigger="command")
+    SyncRun.objects.filter(pk=run.pk).update(started_at=silent, heartbeat_at=silent)
+    SyncRun.objects.exclude(pk=run.pk).update(started_at=silent - datetime.timedelta(hours=1))
+
+    sync = panel(login(MODERATORS).get(reverse("wagtailadmin_home")).content.decode(), "sync")
+    assert "Abgebrochen (Prozess beendet)" in sync
+    assert "Läuft" not in sync
+    assert reverse("catalogue_syncrun:inspect", args=[run.pk]) in sync
+    run.refresh_from_db()
+    assert (run.status, run.finished_at) == ("abandoned", silent)
 
 
 def test_the_report_agrees_with_the_translation_panel(demo, admin_client):

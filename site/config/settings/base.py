@@ -425,7 +425,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Fields in one request (query string or form), Django's default: parsing many thousands of
+# fields costs a worker CPU for nothing, so a post with more is answered 400 (`core.views.
+# bad_request`). The longest demo page's editor posts 340 (the campaign page; measured in
+# Chromium, tests/browser/test_admin_limits.py): a page three times that long must be split.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Logs go to standard error: plain lines ("text", the default), or one JSON object per line
 # ("json", production's default; core/logs.py) with a stable `event` field and no personal data.
@@ -497,9 +501,10 @@ SHOP_LINKS_CHECK_TIMEOUT = float(env_str("SHOP_LINKS_CHECK_TIMEOUT", "8"))
 SHOP_LINKS_BROKEN_AFTER = env_int("SHOP_LINKS_BROKEN_AFTER", 3)
 SHOP_LINKS_CHECK_WORKERS = env_int("SHOP_LINKS_CHECK_WORKERS", 4)
 SHOP_LINKS_MAX_RETRY_AFTER = env_int("SHOP_LINKS_MAX_RETRY_AFTER", 24 * 3600)
-# The link checker never requests an address that resolves to a loopback, private or link-local
-# address (nor follows a redirect there); true allows it (tests with loopback shops).
-SHOP_LINKS_CHECK_PRIVATE_ADDRESSES = env_bool("SHOP_LINKS_CHECK_PRIVATE_ADDRESSES", False)
+# The link checker never requests an address that resolves to a loopback, private, link-local or
+# reserved address (nor follows a redirect there). Exceptions are exact "address:port" pairs (the
+# tests' loopback shops); stays empty in production, like CATALOGUE_FETCH_ALLOW_INTERNAL.
+SHOP_LINKS_CHECK_ALLOW_INTERNAL: list[str] = []
 
 # New translations start as drafts, whatever the German page's state (wagtail-localize would
 # publish a translation of a live page at once); workplace/translations.py holds the other paths.
