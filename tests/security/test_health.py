@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.core.test_storage_s3 import create_bucket, free_port, start_moto, stop_moto, use_bucket
+from tests.core.test_storage_s3 import create_bucket, s3_endpoint, use_bucket  # noqa: F401
 from tests.security.test_faults import app_server, fetch
 from tests.silent import silent_server
 
@@ -63,19 +63,11 @@ class _Forward(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def moto_endpoint():
-    port = free_port()
-    process = start_moto(port)
-    yield f"http://127.0.0.1:{port}"
-    stop_moto(process)
-
-
 @pytest.fixture
-def counted_bucket(moto_endpoint, settings):
+def counted_bucket(s3_endpoint, settings):  # noqa: F811
     """A fresh bucket on moto (S3 in server mode), reached through a counting proxy."""
-    _client, name = create_bucket(moto_endpoint)
-    proxy = CountingProxy(moto_endpoint)
+    _client, name = create_bucket(s3_endpoint)
+    proxy = CountingProxy(s3_endpoint)
     thread = threading.Thread(target=proxy.serve_forever, daemon=True)
     thread.start()
     use_bucket(settings, proxy.url, name)
