@@ -1,0 +1,254 @@
+"""A crawl of the demo site in its four languages, for the language rules of `test_language_crawl`.
+
+`crawl()` walks what a search engine and a visitor reach: every URL of `/sitemap.xml` (pages and
+products, each language), the search with a query, the enquiry form and its error path (a post
+that fails validation), a 404 per language, the German slug of a page under another language
+(`/fr/designerinnen/`, followed through its redirects), the 410 page of an archived product, the
+language switcher on pages with filters, pagination and a query, a product page and a designer
+page fetched under a second host name, and the development server's 404 (`DEBUG=True`).
+
+Every answer is kept in memory as a `Fetched` (request, status, redirects, HTML, parsed tree), so
+the rules are plain functions over a list of them, testable on hand-made HTML. The crawl runs
+inside a transaction that is rolled back: it leaves the session's database as it found it.
+"""
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlencode, urlsplit
+
+from bs4 import BeautifulSoup
+
+LANGUAGES = ("de", "en", "nl", "fr")
+SECOND_HOST = "www.aachen-nord.example"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+MISSING_PATH = "gibt-es-nicht-crawl/"
+
+
+@dataclass
+class Fetched:
+    """One answer of the crawl. `path` is what was asked for (with its query), `final` the path
+    the visitor ends on after redirects; `kind` says why it was fetched."""
+
+    path: str
+    kind: str
+    status: int
+    html: str = ""
+    final: str = ""
+    redirects: list[str] = field(default_factory=list)
+    host: str = "testserver"
+    method: str = "GET"
+    note: str = ""  # what the fetch is about, e.g. the German URL a fallback probe came from
+
+    @property
+    def label(self) -> str:
+        extra = f" (host {self.host})" if self.host != "testserver" else ""
+        via = f" → {self.final}" if self.final and self.final != self.path else ""
+        return f"{self.method} {self.path}{via}{extra}"
+
+    @property
+    def language(self) -> str:
+        """The language of the URL the visitor ends on (its first path segment)."""
+        first = (self.final or self.path).lstrip("/").split("/", 1)[0]
+        return first if first in LANGUAGES else ""
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.html, "html.parser")
+
+    @property
+    def is_html(self) -> bool:
+        return "<html" in self.html[:500].lower()
+
+
+@dataclass
+class Crawl:
+    root_url: str  # the Wagtail Site's root URL: every address a page gives must start with it
+    sitemap: dict[str, dict[str, str]]  # location -> {hreflang: href}
+    pages: list[Fetched]
+
+    def of_kind(self, *kinds: str) -> list[Fetched]:
+        return [page for page in self.pages if page.kind in kinds]
+
+    def html_pages(self) -> list[Fetched]:
+        return [page for page in self.pages if page.is_html]
+
+    def german_of(self, page: Fetched) -> Fetched | None:
+        """The German version of a sitemap page, by its hreflang alternates in the sitemap."""
+        location = self.root_url + page.path
+        german = self.sitemap.get(location, {}).get("de")
+        if not german:
+            return None
+        return self.by_path.get(german.removeprefix(self.root_url))
+
+    @cached_property
+    def by_path(self) -> dict[str, Fetched]:
+        paths = {}
+        for page in self.pages:
+            if page.kind == "sitemap" and page.host == "testserver":
+                paths.setdefault(page.path, page)
+        return paths
+
+
+def read_sitemap(xml: bytes) -> dict[str, dict[str, str]]:
+    root = ET.fromstring(xml)  # noqa: S314 - our own response, not untrusted input
+    entries = {}
+    for url in root.findall("s:url", SITEMAP_NS):
+        location = url.findtext("s:loc", namespaces=SITEMAP_NS)
+        entries[location] = {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("x:link", SITEMAP_NS)
+            if link.get("rel") == "alternate"
+        }
+    return entries
+
+
+class Crawler:
+    def __init__(self, client, root_url: str):
+        self.client = client
+        self.root_url = root_url
+        self.pages: list[Fetched] = []
+
+    def local(self, url: str) -> str:
+        parts = urlsplit(url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def get(self, path: str, kind: str, *, follow=False, host="testserver", note="", **extra):
+        response = self.client.get(path, follow=follow, HTTP_HOST=host, **extra)
+        return self.keep(path, kind, response, host=host, note=note)
+
+    def keep(self, path, kind, response, *, host="testserver", method="GET", note=""):
+        chain = [self.local(url) for url, _status in getattr(response, "redirect_chain", [])]
+        final = chain[-1] if chain else path
+        if not chain and response.status_code in (301, 302) and response.has_header("Location"):
+            final = self.local(response["Location"])
+        content = b"" if getattr(response, "streaming", False) else response.content
+        fetched = Fetched(
+            path=path,
+            kind=kind,
+            status=response.status_code,
+            html=content.decode("utf-8", "replace"),
+            final=final,
+            redirects=chain,
+            host=host,
+            method=method,
+            note=note,
+        )
+        self.pages.append(fetched)
+        return fetched
+
+
+def _search_query(page: Fetched) -> str:
+    heading = page.soup.find("h1")
+    return " ".join(heading.get_text(" ").split()) if heading else ""
+
+
+def crawl(client) -> Crawl:
+    """Crawl the demo (see the module's docstring). `client` is a Django test `Client`."""
+    from django.test import override_settings
+    from wagtail.models import Site
+
+    from catalogue.models import Product
+
+    root_url = Site.objects.get(is_default_site=True).root_url
+    crawler = Crawler(client, root_url)
+    sitemap_response = client.get("/sitemap.xml")
+    sitemap = read_sitemap(sitemap_response.content)
+
+    # Every URL of the sitemap, as a search engine fetches it (no redirects followed).
+    for location in sitemap:
+        crawler.get(crawler.local(location), "sitemap")
+
+    # Product pages the indexes link to but the sitemap leaves out (none, today).
+    known = {crawler.local(location) for location in sitemap}
+    from designers.models import ProductIndexPage
+
+    index_paths = [crawler.local(index.url) for index in ProductIndexPage.objects.live()]
+    for index_path in index_paths:
+        page = next((p for p in crawler.pages if p.path == index_path), None)
+        if page is None:
+            continue
+        for link in page.soup.select(f'a[href^="{index_path}"]'):
+            href = link["href"].split("#", 1)[0]
+            if href != index_path and "?" not in href and href not in known:
+                known.add(href)
+                crawler.get(href, "sitemap", note="linked from the product index")
+
+    sitemap_pages = [page for page in crawler.pages if page.kind == "sitemap"]
+    products = [
+        page
+        for page in sitemap_pages
+        if page.status == 200
+        and any(page.path.startswith(index) and page.path != index for index in index_paths)
+    ]
+
+    # The search, with a query, in each language; and in French for the titles a French product
+    # page shows (a translated one, and a German fallback one if the crawl meets one).
+    for language in LANGUAGES:
+        crawler.get(f"/{language}/suche/?" + urlencode({"q": "Aachen"}), "search")
+    for page in [page for page in products if page.language == "fr"]:
+        if query := _search_query(page):
+            crawler.get(f"/fr/suche/?{urlencode({'q': query})}", "search-title", note=page.path)
+
+    # The enquiry form and the answer to a post that fails validation.
+    for page in sitemap_pages:
+        form = page.soup.find("form", action=lambda a: a and "/anfrage-senden/" in a)
+        if form is None:
+            continue
+        response = client.post(
+            form["action"],
+            {"email": "not-an-address"},
+            HTTP_SEC_FETCH_SITE="same-origin",
+            HTTP_ORIGIN=root_url,
+        )
+        crawler.keep(form["action"], "form-error", response, method="POST", note=page.path)
+
+    # A page that does not exist, in each language.
+    for language in LANGUAGES:
+        crawler.get(f"/{language}/{MISSING_PATH}", "404")
+
+    # A German path under another language: the visitor should land on the live translation.
+    for location, alternates in sitemap.items():
+        if alternates.get("de") != location:
+            continue
+        german_path = crawler.local(location)
+        if german_path.count("/") > 4 or german_path == "/de/":
+            continue
+        for language in LANGUAGES[1:]:
+            probe = f"/{language}/" + german_path.removeprefix("/de/")
+            translated = alternates.get(language)
+            if translated and crawler.local(translated) == probe:
+                continue  # the slug is the same in both languages: nothing to probe
+            crawler.get(probe, "fallback", follow=True, note=german_path)
+
+    # The language switcher on pages with filters, pagination and a search query.
+    for page in sitemap_pages:
+        if page.status != 200:
+            continue
+        for link in page.soup.select("a[href*='?discipline='], a[href*='?tag=']")[:1]:
+            crawler.get(link["href"], "query")
+        if page.soup.select_one("a[href*='?page=2']"):
+            crawler.get(page.path + "?page=2", "query")
+
+    # The 410 page of a product the label no longer sells, in each language.
+    archived = Product.objects.filter(status=Product.Status.ARCHIVED).sources().first()
+    if archived is not None:
+        for index in ProductIndexPage.objects.live().select_related("locale"):
+            crawler.get(f"{crawler.local(index.url)}{archived.slug}/", "gone")
+
+    # A product page and a designer page asked for under a second host name.
+    second = []
+    for language in ("de", "fr"):
+        second += [page.path for page in products if page.language == language][:1]
+        second += [
+            page.path for page in sitemap_pages if page.language == language and '"Person"' in page.html
+        ][:1]
+    for path in second:
+        crawler.get(path, "second-host", host=SECOND_HOST)
+
+    # The development server's 404 (DEBUG on), in each translated language.
+    with override_settings(DEBUG=True):
+        for language in LANGUAGES[1:]:
+            crawler.get(f"/{language}/{MISSING_PATH}", "dev-404")
+
+    return Crawl(root_url=root_url, sitemap=sitemap, pages=crawler.pages)
