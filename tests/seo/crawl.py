@@ -15,7 +15,7 @@ inside a transaction that is rolled back: it leaves the session's database as it
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -66,6 +66,7 @@ class Crawl:
     root_url: str  # the Wagtail Site's root URL: every address a page gives must start with it
     sitemap: dict[str, dict[str, str]]  # location -> {hreflang: href}
     pages: list[Fetched]
+    product_index_paths: list[str] = field(default_factory=list)
 
     def of_kind(self, *kinds: str) -> list[Fetched]:
         return [page for page in self.pages if page.kind in kinds]
@@ -75,11 +76,12 @@ class Crawl:
 
     def german_of(self, page: Fetched) -> Fetched | None:
         """The German version of a sitemap page, by its hreflang alternates in the sitemap."""
-        location = self.root_url + page.path
-        german = self.sitemap.get(location, {}).get("de")
-        if not german:
-            return None
-        return self.by_path.get(german.removeprefix(self.root_url))
+        return self.version(page, "de")
+
+    def version(self, page: Fetched, language: str) -> Fetched | None:
+        """The version of a sitemap page in another language, by its hreflang alternates."""
+        url = self.sitemap.get(self.root_url + page.path, {}).get(language)
+        return self.by_path.get(url.removeprefix(self.root_url)) if url else None
 
     @cached_property
     def by_path(self) -> dict[str, Fetched]:
@@ -212,8 +214,8 @@ def crawl(client) -> Crawl:
         if alternates.get("de") != location:
             continue
         german_path = crawler.local(location)
-        if german_path.count("/") > 4 or german_path == "/de/":
-            continue
+        if german_path == "/de/" or any(german_path.startswith(i) and german_path != i for i in index_paths):
+            continue  # the home page, and products (not pages: their slug is the same in all)
         for language in LANGUAGES[1:]:
             probe = f"/{language}/" + german_path.removeprefix("/de/")
             translated = alternates.get(language)
@@ -221,20 +223,31 @@ def crawl(client) -> Crawl:
                 continue  # the slug is the same in both languages: nothing to probe
             crawler.get(probe, "fallback", follow=True, note=german_path)
 
-    # The language switcher on pages with filters, pagination and a search query.
+    # The language switcher on pages with filters and pagination (the search has its query).
+    queried = set()
     for page in sitemap_pages:
         if page.status != 200:
             continue
-        for link in page.soup.select("a[href*='?discipline='], a[href*='?tag=']")[:1]:
-            crawler.get(link["href"], "query")
-        if page.soup.select_one("a[href*='?page=2']"):
-            crawler.get(page.path + "?page=2", "query")
+        links = page.soup.select("a[href*='?discipline='], a[href*='?tag='], a[href*='?page=2']")
+        for link in links:
+            path = urljoin(page.path, link["href"])
+            if path not in queried and path.startswith(page.path):
+                queried.add(path)
+                crawler.get(path, "query")
 
     # The 410 page of a product the label no longer sells, in each language.
     archived = Product.objects.filter(status=Product.Status.ARCHIVED).sources().first()
     if archived is not None:
+        titles = dict(
+            Product.objects.filter(translation_key=archived.translation_key).values_list(
+                "locale__language_code", "title"
+            )
+        )
         for index in ProductIndexPage.objects.live().select_related("locale"):
-            crawler.get(f"{crawler.local(index.url)}{archived.slug}/", "gone")
+            language = index.locale.language_code
+            # The note is the product's title in the page's language (the catalogue's), else German.
+            title = titles.get(language) or titles.get("de", "")
+            crawler.get(f"{crawler.local(index.url)}{archived.slug}/", "gone", note=title)
 
     # A product page and a designer page asked for under a second host name.
     second = []
@@ -251,4 +264,4 @@ def crawl(client) -> Crawl:
         for language in LANGUAGES[1:]:
             crawler.get(f"/{language}/{MISSING_PATH}", "dev-404")
 
-    return Crawl(root_url=root_url, sitemap=sitemap, pages=crawler.pages)
+    return Crawl(root_url=root_url, sitemap=sitemap, pages=crawler.pages, product_index_paths=index_paths)
