@@ -67,6 +67,9 @@ class Crawl:
     sitemap: dict[str, dict[str, str]]  # location -> {hreflang: href}
     pages: list[Fetched]
     product_index_paths: list[str] = field(default_factory=list)
+    # (language, title) of each product title the catalogue gives in that language: a title that is
+    # the same in German and French ("Vase Wurm") is French there, not a German fallback.
+    catalogue_titles: set[tuple[str, str]] = field(default_factory=set)
 
     def of_kind(self, *kinds: str) -> list[Fetched]:
         return [page for page in self.pages if page.kind in kinds]
@@ -264,4 +267,11 @@ def crawl(client) -> Crawl:
         for language in LANGUAGES[1:]:
             crawler.get(f"/{language}/{MISSING_PATH}", "dev-404")
 
-    return Crawl(root_url=root_url, sitemap=sitemap, pages=crawler.pages, product_index_paths=index_paths)
+    titles = set(Product.objects.exclude(title="").values_list("locale__language_code", "title"))
+    return Crawl(
+        root_url=root_url,
+        sitemap=sitemap,
+        pages=crawler.pages,
+        product_index_paths=index_paths,
+        catalogue_titles=titles,
+    )

@@ -327,7 +327,13 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
             target = element.get("href") or element.get("action") or ""
             if not target.startswith(f"/{page.language}/"):
                 continue
-            german = [s for s in _segments(target)[1:] if s in german_segments and s not in own_segments[page.language]]
+            german = [
+                segment
+                for segment in _segments(target)[1:]
+                if segment in german_segments
+                and segment not in own_segments[page.language]
+                and not segment.isdigit()
+            ]
             if german:
                 targets.add(urlsplit(target).path)
         found += _violations(page, [f"links to {target}" for target in sorted(targets)])
@@ -498,6 +504,8 @@ def german_fallback_is_marked(crawl: Crawl) -> list[str]:
             if not re.search(r"[^\W\d_]{2}", text):
                 continue
             language = marked_language(element)
+            if (page.language, text) in crawl.catalogue_titles:
+                continue
             if text in german and text not in everywhere and language != "de":
                 problems.add(f"German {text[:60]!r} not marked lang=\"de\"")
         for text, element in _product_texts(page):
