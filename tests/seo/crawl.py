@@ -21,7 +21,10 @@ from bs4 import BeautifulSoup
 
 LANGUAGES = ("de", "en", "nl", "fr")
 SECOND_HOST = "www.aachen-nord.example"
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
 MISSING_PATH = "gibt-es-nicht-crawl/"
 
 
@@ -217,7 +220,9 @@ def crawl(client) -> Crawl:
         if alternates.get("de") != location:
             continue
         german_path = crawler.local(location)
-        if german_path == "/de/" or any(german_path.startswith(i) and german_path != i for i in index_paths):
+        if german_path == "/de/" or any(
+            german_path.startswith(i) and german_path != i for i in index_paths
+        ):
             continue  # the home page, and products (not pages: their slug is the same in all)
         for language in LANGUAGES[1:]:
             probe = f"/{language}/" + german_path.removeprefix("/de/")
@@ -257,7 +262,9 @@ def crawl(client) -> Crawl:
     for language in ("de", "fr"):
         second += [page.path for page in products if page.language == language][:1]
         second += [
-            page.path for page in sitemap_pages if page.language == language and '"Person"' in page.html
+            page.path
+            for page in sitemap_pages
+            if page.language == language and '"Person"' in page.html
         ][:1]
     for path in second:
         crawler.get(path, "second-host", host=SECOND_HOST)

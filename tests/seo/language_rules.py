@@ -28,19 +28,41 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _text_nodes(page: Fetched) -> list[tuple[str, object, str | None]]:
+    """(text, parent element, language marked on it or an ancestor) of each text node a visitor
+    reads in the body, outside scripts and code; computed once per page."""
+    cached = page.__dict__.get("_text_nodes")
+    if cached is not None:
+        return cached
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Doctype
+
+    nodes = []
+
+    def visit(element, language):
+        for child in element.children:
+            if isinstance(child, Tag):
+                if child.name not in INVISIBLE:
+                    lang = child.get("lang")
+                    visit(child, lang.split("-")[0] if lang else language)
+            elif (
+                isinstance(child, NavigableString)
+                and not isinstance(child, Comment | Doctype)
+                and child.strip()
+            ):
+                nodes.append((str(child), element, language))
+
+    visit(page.soup.body or page.soup, None)
+    page.__dict__["_text_nodes"] = nodes
+    return nodes
+
+
 def visible_strings(page: Fetched, *, skip_lang: str | None = None):
-    """(text, element) of each text node a visitor reads, outside scripts, code and, given
-    `skip_lang`, outside elements marked with another language than the page's."""
-    body = page.soup.body or page.soup
-    for node in body.find_all(string=True):
-        parent = node.parent
-        if any(parent.find_parent(name) or parent.name == name for name in INVISIBLE):
-            continue
-        if skip_lang is not None and marked_language(parent) not in (None, skip_lang):
-            continue
-        text = str(node)
-        if text.strip():
-            yield text, parent
+    """(text, element) of each text node a visitor reads, outside scripts and code and, given
+    `skip_lang`, outside elements marked with another language than `skip_lang`."""
+    for text, element, language in _text_nodes(page):
+        if skip_lang is None or language in (None, skip_lang):
+            yield text, element
 
 
 def visible_text(page: Fetched, **kwargs) -> str:
@@ -49,7 +71,11 @@ def visible_text(page: Fetched, **kwargs) -> str:
 
 def marked_language(element) -> str | None:
     """The language an element or its nearest ancestor declares with `lang` (not `<html>`)."""
-    while element is not None and getattr(element, "name", None) not in (None, "html", "[document]"):
+    while element is not None and getattr(element, "name", None) not in (
+        None,
+        "html",
+        "[document]",
+    ):
         if element.has_attr("lang"):
             return element["lang"].split("-")[0]
         element = element.parent
@@ -57,7 +83,9 @@ def marked_language(element) -> str | None:
 
 
 def meta(page: Fetched, name: str) -> str | None:
-    tag = page.soup.find("meta", attrs={"property": name}) or page.soup.find("meta", attrs={"name": name})
+    tag = page.soup.find("meta", attrs={"property": name}) or page.soup.find(
+        "meta", attrs={"name": name}
+    )
     return tag.get("content") if tag is not None else None
 
 
@@ -140,7 +168,9 @@ def addresses_from_site_root(crawl: Crawl) -> list[str]:
         for key, value in walk(json_ld(page)):
             if _own_address(value, page, crawl.root_url):
                 urls.append((f"JSON-LD {key}", value))
-        found += _violations(page, [f"{what} {url}" for what, url in urls if not url.startswith(root)])
+        found += _violations(
+            page, [f"{what} {url}" for what, url in urls if not url.startswith(root)]
+        )
     return found
 
 
@@ -174,7 +204,9 @@ def english_dates_are_british(crawl: Crawl) -> list[str]:
     found = []
     for page in crawl.html_pages():
         if page.language == "en":
-            found += _violations(page, [repr(m.group()) for m in US_DATE.finditer(visible_text(page))])
+            found += _violations(
+                page, [repr(m.group()) for m in US_DATE.finditer(visible_text(page))]
+            )
     return found
 
 
@@ -187,7 +219,9 @@ def french_first_of_month_is_1er(crawl: Crawl) -> list[str]:
     found = []
     for page in crawl.html_pages():
         if page.language == "fr":
-            found += _violations(page, [repr(m.group()) for m in FIRST_WITHOUT_ER.finditer(visible_text(page))])
+            found += _violations(
+                page, [repr(m.group()) for m in FIRST_WITHOUT_ER.finditer(visible_text(page))]
+            )
     return found
 
 
@@ -249,9 +283,13 @@ def one_price_format_per_language(crawl: Crawl) -> list[str]:
     found = []
     for language, formats in sorted(seen.items()):
         for kind in ("sign", "decimal mark"):
-            variants = {name: examples for name, examples in formats.items() if name.startswith(kind)}
+            variants = {
+                name: examples for name, examples in formats.items() if name.startswith(kind)
+            }
             if len(variants) > 1:
-                listing = "; ".join(f"{name}: {len(ex)}× e.g. {ex[0]}" for name, ex in sorted(variants.items()))
+                listing = "; ".join(
+                    f"{name}: {len(ex)}× e.g. {ex[0]}" for name, ex in sorted(variants.items())
+                )
                 found.append(f"{language}: {len(variants)} price formats ({listing})")
     return found
 
@@ -306,7 +344,11 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
         language = _segments(path)[0]
         own_segments[language].update(_segments(path)[1:])
         german = alternates.get("de")
-        if language == "de" or not german or any(path.startswith(i) and path != i for i in product_indexes):
+        if (
+            language == "de"
+            or not german
+            or any(path.startswith(i) and path != i for i in product_indexes)
+        ):
             continue
         page, german_page = crawl.by_path.get(path), crawl.by_path.get(urlsplit(german).path)
         if page is None or german_page is None:
@@ -348,7 +390,9 @@ def german_path_leads_to_translation(crawl: Crawl) -> list[str]:
         german_location = crawl.root_url + page.note
         translation = crawl.sitemap.get(german_location, {}).get(page.path.split("/")[1])
         if translation and urlsplit(translation).path != urlsplit(page.final).path:
-            found.append(f"{page.label}: status {page.status}, not the translation {urlsplit(translation).path}")
+            found.append(
+                f"{page.label}: status {page.status}, not the translation {urlsplit(translation).path}"
+            )
     return found
 
 
@@ -368,7 +412,9 @@ def switcher_keeps_query(crawl: Crawl) -> list[str]:
         for link in switcher_links(page):
             kept = set(parse_qsl(urlsplit(link["href"]).query))
             if not wanted <= kept:
-                found.append(f"{page.label}: {link.get('hreflang')} link {link['href']!r} drops {sorted(wanted - kept)}")
+                found.append(
+                    f"{page.label}: {link.get('hreflang')} link {link['href']!r} drops {sorted(wanted - kept)}"
+                )
     return found
 
 
@@ -376,7 +422,9 @@ def visible_link_text(link) -> str:
     """What a sighted visitor reads in a link (not visually hidden text)."""
     texts = []
     for node in link.find_all(string=True):
-        hidden = node.find_parents(class_=re.compile(r"visually-hidden|sr-only")) or node.find_parents(hidden=True)
+        hidden = node.find_parents(
+            class_=re.compile(r"visually-hidden|sr-only")
+        ) or node.find_parents(hidden=True)
         if not hidden:
             texts.append(str(node))
     return words(" ".join(texts))
@@ -393,8 +441,12 @@ def switcher_says_when_no_translation(crawl: Crawl) -> list[str]:
         for link in switcher_links(page):
             code = link.get("hreflang", "")
             to_home = urlsplit(link["href"]).path == f"/{code}/"
-            if (link.has_attr("data-fallback") or (to_home and not on_home)) and len(visible_link_text(link)) <= 2:
-                found.append(f"{page.label}: {code} link to {link['href']!r} shows only {visible_link_text(link)!r}")
+            if (link.has_attr("data-fallback") or (to_home and not on_home)) and len(
+                visible_link_text(link)
+            ) <= 2:
+                found.append(
+                    f"{page.label}: {code} link to {link['href']!r} shows only {visible_link_text(link)!r}"
+                )
     return found
 
 
@@ -408,7 +460,9 @@ def dev_404_is_the_sites_page(crawl: Crawl) -> list[str]:
         if expected is None:
             continue
         if page.status != 404 or heading(page) != heading(expected):
-            found.append(f"{page.label}: heading {heading(page)[:60]!r}, not the site's {heading(expected)!r}")
+            found.append(
+                f"{page.label}: heading {heading(page)[:60]!r}, not the site's {heading(expected)!r}"
+            )
     return found
 
 
@@ -420,7 +474,10 @@ def image_texts(page: Fetched) -> list[tuple[str, str, object]]:
     """(where, text, element or None) of every image text: img alt, og/twitter image alt and
     JSON-LD image captions."""
     texts = [("img alt", words(img.get("alt", "")), img) for img in page.soup.find_all("img")]
-    texts += [(name, words(meta(page, name) or ""), None) for name in ("og:image:alt", "twitter:image:alt")]
+    texts += [
+        (name, words(meta(page, name) or ""), None)
+        for name in ("og:image:alt", "twitter:image:alt")
+    ]
     for item in json_ld(page):
         for key, value in walk(item):
             if key == "caption":
@@ -507,10 +564,10 @@ def german_fallback_is_marked(crawl: Crawl) -> list[str]:
             if (page.language, text) in crawl.catalogue_titles:
                 continue
             if text in german and text not in everywhere and language != "de":
-                problems.add(f"German {text[:60]!r} not marked lang=\"de\"")
+                problems.add(f'German {text[:60]!r} not marked lang="de"')
         for text, element in _product_texts(page):
             if marked_language(element) == "de" and text not in german:
-                problems.add(f"{text[:60]!r} inside lang=\"de\"")
+                problems.add(f'{text[:60]!r} inside lang="de"')
         found += _violations(page, sorted(problems))
     return found
 
@@ -553,7 +610,9 @@ def one_name_per_shop(crawl: Crawl) -> list[str]:
     list are the same names."""
     found = []
     for page in _product_pages(crawl):
-        chain = {words(e.get_text(" ")) for e in page.soup.select(".chain__step--sell .chain__name")}
+        chain = {
+            words(e.get_text(" ")) for e in page.soup.select(".chain__step--sell .chain__name")
+        }
         where = {words(e.get_text(" ")) for e in page.soup.select(".stockist__name strong")}
         if chain and where and chain != where:
             found.append(

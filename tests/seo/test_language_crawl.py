@@ -28,7 +28,9 @@ SAMPLE = Path(settings.BASE_DIR) / "site" / "catalogue" / "fixtures" / "sample"
 def failing_today(area: str, why: str):
     """A rule of issue 15 the site breaks today (area A–D of the issue); strict, so it fails
     once the fix lands and the mark must go."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=f"issue 15 area {area}: {why}")
+    return pytest.mark.xfail(
+        strict=True, raises=AssertionError, reason=f"issue 15 area {area}: {why}"
+    )
 
 
 def feed_codes() -> set[str]:
@@ -37,7 +39,9 @@ def feed_codes() -> set[str]:
     catalogue = json.loads((SAMPLE / "catalogue.json").read_text())
     codes = {partner["kind"] for partner in catalogue["partners"]}
     codes |= {retailer["kind"] for retailer in catalogue["retailers"]}
-    codes |= {product["product_type"] for product in catalogue["products"] if product.get("product_type")}
+    codes |= {
+        product["product_type"] for product in catalogue["products"] if product.get("product_type")
+    }
     with (SAMPLE / "products.csv").open(newline="") as file:
         codes |= {row["product_type"] for row in csv.DictReader(file) if row["product_type"]}
     with (SAMPLE / "retailers.csv").open(newline="") as file:
@@ -69,7 +73,16 @@ def assert_holds(violations: list[str]):
 
 def test_the_crawl_reaches_every_kind_of_page(site):
     kinds = {page.kind for page in site.pages}
-    assert {"sitemap", "search", "search-title", "form-error", "404", "fallback", "query", "gone"} <= kinds
+    assert {
+        "sitemap",
+        "search",
+        "search-title",
+        "form-error",
+        "404",
+        "fallback",
+        "query",
+        "gone",
+    } <= kinds
     assert {"second-host", "dev-404"} <= kinds
     languages = {page.language for page in site.of_kind("sitemap")}
     assert languages == set(LANGUAGES)
@@ -79,7 +92,9 @@ def test_the_crawl_reaches_every_kind_of_page(site):
     errors = [page.label for page in site.pages if page.status >= 500]
     assert errors == []
     form_errors = site.of_kind("form-error")
-    assert len(form_errors) == 4 and all(page.status == 200 and "<form" in page.html for page in form_errors)
+    assert len(form_errors) == 4 and all(
+        page.status == 200 and "<form" in page.html for page in form_errors
+    )
 
 
 # A: addresses, descriptions, formats
@@ -123,12 +138,16 @@ def test_gone_page_in_the_visitors_language(site):
 # B: slugs, fallbacks, the language switcher, the development 404
 
 
-@failing_today("B", "German slugs in translated addresses: /fr/anfrage/, /fr/suche/, /fr/anfrage-senden/")
+@failing_today(
+    "B", "German slugs in translated addresses: /fr/anfrage/, /fr/suche/, /fr/anfrage-senden/"
+)
 def test_no_german_slugs_in_translated_addresses(site):
     assert_holds(rules.no_german_slugs(site))
 
 
-@failing_today("B", "a German path under another language shows the German page, not the live translation")
+@failing_today(
+    "B", "a German path under another language shows the German page, not the live translation"
+)
 def test_german_path_leads_to_the_translation(site):
     assert_holds(rules.german_path_leads_to_translation(site))
 
@@ -174,7 +193,9 @@ def test_no_raw_feed_codes(site):
     assert_holds(rules.raw_codes_shown(site, feed_codes()))
 
 
-@failing_today("D", "the production chain names a shop in German, the where-to-buy list in the page's language")
+@failing_today(
+    "D", "the production chain names a shop in German, the where-to-buy list in the page's language"
+)
 def test_one_name_per_shop_on_a_page(site):
     assert_holds(rules.one_name_per_shop(site))
 
