@@ -151,6 +151,21 @@ def _search_query(page: Fetched) -> str:
     return " ".join(heading.get_text(" ").split()) if heading else ""
 
 
+def _search_path(crawler: Crawler, language: str) -> str:
+    """The search's address in a language, as the home page's search link or form gives it."""
+    home = next(
+        (p for p in crawler.pages if p.path == f"/{language}/" and p.kind == "sitemap"), None
+    )
+    if home is not None:
+        form = home.soup.select_one("form[role=search]")
+        link = home.soup.select_one(".main-nav__search a[href]")
+        if form is not None and form.get("action"):
+            return urlsplit(form["action"]).path
+        if link is not None:
+            return urlsplit(link["href"]).path
+    return f"/{language}/suche/"
+
+
 def crawl(client) -> Crawl:
     """Crawl the demo (see the module's docstring). `client` is a Django test `Client`."""
     from django.test import override_settings
@@ -190,13 +205,15 @@ def crawl(client) -> Crawl:
         and any(page.path.startswith(index) and page.path != index for index in index_paths)
     ]
 
-    # The search, with a query, in each language; and in French for the titles a French product
-    # page shows (a translated one, and a German fallback one if the crawl meets one).
-    for language in LANGUAGES:
-        crawler.get(f"/{language}/suche/?" + urlencode({"q": "Aachen"}), "search")
+    # The search, with a query, in each language (at the address the home page's search link
+    # gives); and in French for the title each French product page shows (translated or German).
+    searches = {language: _search_path(crawler, language) for language in LANGUAGES}
+    for search in searches.values():
+        crawler.get(f"{search}?{urlencode({'q': 'Aachen'})}", "search", follow=True)
     for page in [page for page in products if page.language == "fr"]:
         if query := _search_query(page):
-            crawler.get(f"/fr/suche/?{urlencode({'q': query})}", "search-title", note=page.path)
+            path = f"{searches['fr']}?{urlencode({'q': query})}"
+            crawler.get(path, "search-title", follow=True, note=page.path)
 
     # The enquiry form and the answer to a post that fails validation.
     for page in sitemap_pages:
