@@ -522,23 +522,25 @@ CONTENT = ("h1", "dd", "figcaption", "tbody th")
 
 def _product_texts(page: Fetched, *, content_only: bool = False) -> list[tuple[str, object]]:
     """(text, element) of a product's own part of the page (not the production chain or the shop
-    list below it); given `content_only`, only the catalogue's texts in it."""
+    list below it); given `content_only`, only the catalogue's texts in it. Read once per page."""
+    key = f"_product_texts_{content_only}"
+    if key in page.__dict__:
+        return page.__dict__[key]
     article = page.soup.find("article") or page.soup.find("main")
-    if article is None:
-        return []
-    content = set()
-    for selector in CONTENT:
-        content.update(article.select(selector))
-    content.update(article.select(".prose"))
     texts = []
-    for node in article.find_all(string=True):
-        parent = node.parent
-        if parent.find_parent("section") or parent.find_parent("nav") or parent.name in INVISIBLE:
-            continue
-        if content_only and not (parent in content or any(p in content for p in parent.parents)):
-            continue
-        if text := words(str(node)):
-            texts.append((text, parent))
+    if article is not None:
+        content = {
+            id(element) for selector in (*CONTENT, ".prose") for element in article.select(selector)
+        }
+        for node in article.find_all(string=True):
+            parent = node.parent
+            if parent.name in INVISIBLE or parent.find_parent(["section", "nav"]) is not None:
+                continue
+            if content_only and not any(id(e) in content for e in (parent, *parent.parents)):
+                continue
+            if text := words(str(node)):
+                texts.append((text, parent))
+    page.__dict__[key] = texts
     return texts
 
 
