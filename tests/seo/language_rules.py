@@ -574,6 +574,48 @@ def german_fallback_is_marked(crawl: Crawl) -> list[str]:
     return found
 
 
+HEAD_TEXTS = ("og:title", "twitter:title", "description", "og:description", "twitter:description")
+
+
+def _head_texts(page: Fetched) -> dict[str, tuple[str, object]]:
+    """{name: (text, element)} of the `<title>` and the descriptive meta tags."""
+    texts = {}
+    if page.soup.title is not None:
+        texts["title"] = (words(page.soup.title.get_text()), page.soup.title)
+    for name in HEAD_TEXTS:
+        tag = page.soup.find("meta", attrs={"property": name}) or page.soup.find(
+            "meta", attrs={"name": name}
+        )
+        if tag is not None and tag.get("content"):
+            texts[name] = (words(tag["content"]), tag)
+    return texts
+
+
+def german_head_texts_say_so(crawl: Crawl) -> list[str]:
+    """On a translated product page shown with German fallback texts, the `<title>`, meta
+    description and social tags that are German say so (`lang="de"` on the element)."""
+    found = []
+    for page in _product_pages(crawl):
+        if not is_translated_page(page):
+            continue
+        versions = [crawl.version(page, language) for language in LANGUAGES]
+        if any(version is None for version in versions):
+            continue
+        heads = [_head_texts(version) for version in versions]
+        problems = []
+        for name, (text, element) in _head_texts(page).items():
+            german = heads[0].get(name, ("", None))[0]
+            title = text.split(" · ")[0]
+            if text != german or all(head.get(name, ("", None))[0] == text for head in heads):
+                continue
+            if (page.language, title) in crawl.catalogue_titles:
+                continue
+            if element.get("lang") != "de":
+                problems.append(f'{name} {text[:60]!r} in German without lang="de"')
+        found += _violations(page, problems)
+    return found
+
+
 def search_finds_shown_titles(crawl: Crawl) -> list[str]:
     """The French search finds a product by the title its French page shows (also a German
     fallback title)."""

@@ -256,6 +256,30 @@ def test_german_fallback_marked_exactly():
     assert check(label_inside) == ["GET /fr/produits/k/: 'Matière' inside lang=\"de\""]
 
 
+def test_german_head_texts_say_so():
+    def product(path, title, mark=""):
+        return page(path, head=f"<title{mark}>{title} · Site</title>")
+
+    versions = [
+        product("/de/produkte/k/", "Kissenhülle"),
+        product("/en/products/k/", "Cushion"),
+        product("/nl/producten/k/", "Kussen"),
+    ]
+    indexes = ["/de/produkte/", "/en/products/", "/nl/producten/", "/fr/produits/"]
+
+    def check(french):
+        alternates = {p.language: ROOT + p.path for p in [*versions, french]}
+        sitemap = dict.fromkeys(alternates.values(), alternates)
+        return rules.german_head_texts_say_so(
+            crawl_of(*versions, french, sitemap=sitemap, product_index_paths=indexes)
+        )
+
+    assert check(product("/fr/produits/k/", "Kissenhülle", ' lang="de"')) == []
+    assert check(product("/fr/produits/k/", "Coussin")) == []
+    [found] = check(product("/fr/produits/k/", "Kissenhülle"))
+    assert "title 'Kissenhülle · Site'" in found
+
+
 def test_search_finds_the_title_shown():
     good = page(
         "/fr/recherche/?q=Vase",
