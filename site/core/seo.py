@@ -115,8 +115,8 @@ def description(text) -> str:
 def meta_description(page) -> str:
     """The description search engines and link previews show: the editor's search description,
     else the page's lead or introduction as plain text, cut at a word near 160 characters."""
-    if text := plain_text(getattr(page, "search_description", "")):
-        return text
+    if text := getattr(page, "search_description", "").strip():
+        return text  # plain text as the editor typed it (a "<" in it is a character)
     return description(next((v for name in SUMMARY_FIELDS if (v := getattr(page, name, ""))), ""))
 
 
