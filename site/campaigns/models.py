@@ -117,8 +117,8 @@ class CampaignPage(BasePage):
             "@context": seo.SCHEMA_ORG,
             "@type": "WebPage",
             "name": self.title,
-            "description": self.search_description or self.lead,
-            "url": self.get_full_url(request),
+            "description": seo.plain_text(self.search_description or self.lead),
+            "url": seo.page_url(self, request),
             "inLanguage": self.locale.language_code,
             "publisher": {"@id": seo.organization_id(request)},
             "about": {

@@ -107,10 +107,11 @@ class BasePage(Page):
         Contract for page types that extend it: call `super().get_structured_data(request)` and
         append your own objects (`Person` for a designer, `Article` for a story, `Product` with an
         `Offer`/`AggregateOffer` for a product), each a dict with `"@context": core.seo.SCHEMA_ORG`
-        and an `"@type"`, every URL absolute (`core.seo.absolute_url(request, path)`,
-        `page.get_full_url(request)`), images through `core.seo.image_object(image, request)` (which
-        gives None for a missing or broken file: leave the key out then). Texts in the page's
-        language. Keep the number of queries independent of how many items the page lists.
+        and an `"@type"`, every URL absolute on the Site's root URL
+        (`core.seo.absolute_url(request, path)`, `core.seo.page_url(page, request)`), images
+        through `core.seo.image_object(image, request)` (which gives None for a missing or broken
+        file: leave the key out then), texts from rich text through `core.seo.plain_text`. Texts
+        in the page's language. Keep the number of queries independent of how many items the page lists.
         `tests/seo/jsonld.py` validates the result.
 
         Every page gets its `BreadcrumbList`; a language's home page (the root of its tree) also

@@ -33,13 +33,14 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from core import seo
+
 MAX_QUERY_LENGTH = 200
+SUMMARY_LENGTH = 240  # characters of a hit's summary (plain text, cut at a word)
 # Control characters (NUL above all: PostgreSQL refuses it in a string), the Unicode
 # "non-characters" and surrogates a browser can still send percent-encoded, and double quotes:
 # the SQLite backend puts each word in quotes without escaping them (an FTS5 syntax error), and
@@ -109,7 +110,7 @@ def _page_hit(page, request) -> SearchHit:
     return SearchHit(
         title=page.seo_title or page.title,
         url=page.get_url(request),
-        description=Truncator(strip_tags(str(summary))).words(40),
+        description=seo.shorten(seo.plain_text(summary), SUMMARY_LENGTH),
     )
 
 

@@ -12,6 +12,7 @@ page: renditions are made through `social_rendition`, which logs the problem and
 
 import html
 import json
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -33,18 +34,25 @@ OG_LOCALES = {"de": "de_DE", "en": "en_GB", "nl": "nl_NL", "fr": "fr_FR"}
 
 
 def site_root_url(request) -> str:
-    """`https://host[:port]` of the Wagtail site (the canonical host), without a trailing slash."""
+    """`https://host[:port]` of the Wagtail site (the canonical host), without a trailing slash.
+
+    Always the Site's configured root URL (the default Site for a host no Site names), never the
+    request's `Host`: a page reached under a second host name names the same addresses.
+    """
     site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         return site.root_url
-    if request is not None:
-        return f"{request.scheme}://{request.get_host()}"
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def absolute_url(request, path: str) -> str:
     """`path` as an absolute URL on the site's host; URLs that are already absolute stay as they
-    are (media on a CDN or S3). An empty path gives an empty string."""
+    are (media on a CDN or S3). An empty path gives an empty string.
+
+    The one source of absolute addresses: canonical, `og:url`, hreflang alternates, sitemap
+    entries and every URL in JSON-LD go through it (or `page_url`)."""
     if not path:
         return ""
     parts = urlsplit(path)
@@ -53,6 +61,12 @@ def absolute_url(request, path: str) -> str:
     if parts.netloc:  # protocol-relative: //cdn.example/...
         return f"{urlsplit(site_root_url(request)).scheme}:{path}"
     return site_root_url(request) + ("" if path.startswith("/") else "/") + path
+
+
+def page_url(page, request) -> str:
+    """The absolute URL of a page, on its Site's root URL (`absolute_url`), or "" when the page
+    is not routable."""
+    return absolute_url(request, page.get_url(request) or "")
 
 
 def page_title(page) -> str:
@@ -65,17 +79,45 @@ SUMMARY_FIELDS = ("lead", "intro")
 DESCRIPTION_LENGTH = 160  # what search engines show of a description, about
 
 
+# Tags that end a block of text: their content is separated from the next block by a space.
+_BLOCK_BOUNDARY = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|figure|figcaption|table|tr|td|th"
+    r"|section|article|pre)|br|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
+# Collapsed to one space; the no-break spaces (U+00A0, U+202F) are kept where the text has them.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def plain_text(value) -> str:
+    """Rich text (or any HTML, or plain text) as one line of plain text: tags gone, a space
+    between blocks ("…Messingdruckknopf. Jedes…"), entities decoded (`&nbsp;` is a no-break
+    space, `&amp;` an ampersand). The one way descriptions, social tags, JSON-LD and search
+    results turn rich text into text."""
+    text = _BLOCK_BOUNDARY.sub(" ", str(value or ""))
+    text = html.unescape(strip_tags(text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """`text` cut at a word near `length` characters, with " …" where it was cut."""
+    if len(text) <= length:
+        return text
+    cut = text.rfind(" ", 0, length)
+    return text[: cut if cut > 0 else length].rstrip(",;:-–\u00a0 ") + " …"
+
+
+def description(text) -> str:
+    """A description for search engines and link previews from rich or plain text."""
+    return shorten(plain_text(text))
+
+
 def meta_description(page) -> str:
     """The description search engines and link previews show: the editor's search description,
     else the page's lead or introduction as plain text, cut at a word near 160 characters."""
-    if description := getattr(page, "search_description", "").strip():
-        return description
-    text = next((str(v) for name in SUMMARY_FIELDS if (v := getattr(page, name, ""))), "")
-    text = " ".join(html.unescape(strip_tags(text)).split())
-    if len(text) <= DESCRIPTION_LENGTH:
-        return text
-    cut = text.rfind(" ", 0, DESCRIPTION_LENGTH)
-    return text[: cut if cut > 0 else DESCRIPTION_LENGTH].rstrip(",;:-–") + " …"
+    if text := getattr(page, "search_description", "").strip():
+        return text  # plain text as the editor typed it (a "<" in it is a character)
+    return description(next((v for name in SUMMARY_FIELDS if (v := getattr(page, name, ""))), ""))
 
 
 def document_title(title: str) -> str:
@@ -163,7 +205,7 @@ def breadcrumb_list(page, request) -> dict:
     trail.append(page)
     items = []
     for crumb in trail:
-        url = crumb.get_full_url(request)
+        url = page_url(crumb, request)
         if url:
             items.append(
                 {
@@ -191,7 +233,7 @@ def organization(request, home) -> dict:
         "@type": "Organization",
         "@id": organization_id(request),
         "name": SITE_NAME,
-        "url": home.get_full_url(request),
+        "url": page_url(home, request),
         "logo": absolute_url(request, static(LOGO_PATH)),
     }
     if contact["address"]:
@@ -214,7 +256,7 @@ def website(request, home) -> dict:
         "@context": SCHEMA_ORG,
         "@type": "WebSite",
         "name": SITE_NAME,
-        "url": home.get_full_url(request),
+        "url": page_url(home, request),
         "inLanguage": language_code,
         "publisher": {"@id": organization_id(request)},
         "potentialAction": {
@@ -266,7 +308,7 @@ def open_graph(page, request) -> dict:
         "title": page_title(page),
         "description": meta_description(page),
         "type": getattr(page, "og_type", "website"),
-        "url": page.get_full_url(request),
+        "url": page_url(page, request),
         "site_name": SITE_NAME,
         "locale": OG_LOCALES.get(language_code, language_code),
         "alternate_locales": alternate_locales,

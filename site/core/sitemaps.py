@@ -39,7 +39,7 @@ from wagtail import hooks
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from core.seo import absolute_url
+from core.seo import absolute_url, page_url
 
 
 class TranslatedSitemap(Sitemap):
@@ -138,10 +138,10 @@ class PageSitemap(TranslatedSitemap):
 
     @cached_property
     def _locations(self) -> dict[int, str]:
-        return {page.pk: page.get_full_url(self.request) for page in self._all_items}
+        return {page.pk: page_url(page, self.request) for page in self._all_items}
 
     def location(self, page):
-        return self._locations.get(page.pk) or page.get_full_url(self.request)
+        return self._locations.get(page.pk) or page_url(page, self.request)
 
     def url_infos(self, page):
         return page.get_sitemap_urls(self.request)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -244,8 +245,8 @@ class DesignerPage(BasePage):
             "@context": seo.SCHEMA_ORG,
             "@type": "Person",
             "name": self.title,
-            "url": self.get_full_url(request),
-            "description": self.lead,
+            "url": seo.page_url(self, request),
+            "description": seo.plain_text(self.lead),
             "jobTitle": str(_("Designer:in")),
             "affiliation": {"@id": seo.organization_id(request)},
         }
@@ -401,8 +402,8 @@ class StoryPage(BasePage):
             "@context": seo.SCHEMA_ORG,
             "@type": "Article",
             "headline": self.title,
-            "description": self.lead,
-            "url": self.get_full_url(request),
+            "description": seo.plain_text(self.lead),
+            "url": seo.page_url(self, request),
             "inLanguage": self.locale.language_code,
             "datePublished": self.date.isoformat(),
             "dateModified": (self.last_published_at or self.latest_revision_created_at)
@@ -415,7 +416,7 @@ class StoryPage(BasePage):
                 {
                     "@type": "Person",
                     "name": designer.title,
-                    "url": localized.get_full_url(request),
+                    "url": seo.page_url(localized, request),
                 }
                 for designer, localized in self.featured_designer_pages()
             ]
@@ -530,17 +531,30 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
         )
 
     def gone(self, request, record):
-        """410 Gone: the label no longer sells it; the designer's page is where to go on."""
+        """410 Gone: the label no longer sells it; the designer's page is where to go on.
+
+        The product is named by its title in this index's language where the catalogue has
+        one (else the German title, marked as German in the template)."""
         from catalogue.designers import designer_pages_by_ref
+        from catalogue.models import Product
 
         designer = record.designer() or designer_pages_by_ref([record.designer_ref]).get(
             record.designer_ref
         )
         designer = designer.localized if designer else None
+        text = (
+            Product.objects.filter(translation_key=record.translation_key, locale=self.locale)
+            .select_related("locale")
+            .first()
+            or record
+        )
+        title = text.title
+        if text.locale_id != self.locale_id:  # the German title on a page in another language
+            title = format_html('<span lang="{}">{}</span>', text.locale.language_code, title)
         response = self.render(
             request,
             template="designers/product_gone.html",
-            context_overrides={"record": record, "designer": designer},
+            context_overrides={"record": record, "title": title, "designer": designer},
         )
         response.status_code = 410
         return response

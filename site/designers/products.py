@@ -13,15 +13,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
-from django.utils.formats import number_format
-from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
+from core.formats import format_price, format_price_range, plain_price
 from core.i18n import LanguageLink
 from designers.models import DesignerPage
 
-CURRENCY_SYMBOLS = {"EUR": "€"}
 AVAILABILITY_ORDER = ["in_stock", "preorder", "backorder", "out_of_stock"]
 SCHEMA_AVAILABILITY = {
     "in_stock": "https://schema.org/InStock",
@@ -29,17 +27,6 @@ SCHEMA_AVAILABILITY = {
     "preorder": "https://schema.org/PreOrder",
     "backorder": "https://schema.org/BackOrder",
 }
-
-
-def format_price(amount: Decimal, currency: str, language: str | None = None) -> str:
-    """A price as people of that language write it: "49,00 €" in German, "€49.00" in English."""
-    language = language or translation.get_language()
-    with translation.override(language):
-        number = number_format(amount, 2, use_l10n=True)
-    symbol = CURRENCY_SYMBOLS.get(currency, currency)
-    if language == "en":
-        return f"{symbol}{number}" if symbol != currency else f"{currency} {number}"
-    return f"{number}\u00a0{symbol}"
 
 
 @dataclass
@@ -83,15 +70,7 @@ class ProductView:
 
     @property
     def price_label(self) -> str:
-        if self.low_price is None:
-            return ""
-        low = format_price(self.low_price, self.currency)
-        if self.high_price != self.low_price:
-            return translation.gettext("%(low)s – %(high)s") % {
-                "low": low,
-                "high": format_price(self.high_price, self.currency),
-            }
-        return low
+        return format_price_range(self.low_price, self.high_price, self.currency)
 
     @property
     def on_sale(self) -> bool:
@@ -238,13 +217,13 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
     """schema.org Product with an Offer (one variant) or an AggregateOffer (several)."""
     from core import seo
 
-    url = request.build_absolute_uri(view.url) if view.url else ""
+    url = seo.absolute_url(request, view.url)
     data = {
         "@context": seo.SCHEMA_ORG,
         "@type": "Product",
         "name": view.text.title,
         "url": url,
-        "description": strip_tags(view.text.description).strip() or view.text.teaser,
+        "description": seo.plain_text(view.text.description) or seo.plain_text(view.text.teaser),
         "brand": {"@type": "Brand", "name": "Made in Aachen-Nord"},
         "category": view.record.product_type,
     }
@@ -261,7 +240,7 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
             data["gtin13"] = variant.gtin
         data["offers"] = {
             "@type": "Offer",
-            "price": str(view.low_price),
+            "price": plain_price(view.low_price),
             "priceCurrency": view.currency,
             "availability": SCHEMA_AVAILABILITY[variant.availability],
             "url": url,
@@ -269,8 +248,8 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
     elif view.variants:
         data["offers"] = {
             "@type": "AggregateOffer",
-            "lowPrice": str(view.low_price),
-            "highPrice": str(view.high_price),
+            "lowPrice": plain_price(view.low_price),
+            "highPrice": plain_price(view.high_price),
             "priceCurrency": view.currency,
             "offerCount": len(view.variants),
             "availability": SCHEMA_AVAILABILITY[view.availability],
@@ -279,7 +258,7 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
         data["creator"] = {
             "@type": "Person",
             "name": designer.title,
-            "url": designer.get_full_url(request),
+            "url": seo.page_url(designer, request),
         }
     return data
 
@@ -319,7 +298,7 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
     """
     from core import seo
 
-    url = request.build_absolute_uri(view.url)
+    url = seo.absolute_url(request, view.url)
     site_root = seo.site_root_url(request)
     alternates = []
     indexes = index_page.get_translations(inclusive=True).live().select_related("locale")
@@ -328,9 +307,12 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
         key=lambda page: [c for c, _ in settings.LANGUAGES].index(page.locale.language_code),
     ):
         alternates.append(
-            (index.locale.language_code, f"{site_root}{index.url}{view.record.slug}/")
+            (
+                index.locale.language_code,
+                seo.absolute_url(request, f"{index.get_url(request)}{view.record.slug}/"),
+            )
         )
-    description = view.text.teaser or strip_tags(view.text.description).strip()[:300]
+    description = seo.description(view.text.teaser or view.text.description)
     image = seo.social_rendition(view.first_image.image) if view.first_image else None
     og = {
         "title": view.text.title,

@@ -15,7 +15,7 @@ PAGE = {
         "Räume für Kreative im Aachener Norden: Schreiben Sie uns, was Sie suchen.",
         en="Space for creative businesses in the north of Aachen: tell us what you are looking for.",
         nl="Ruimte voor creatieve bedrijven in het noorden van Aken: vertel ons wat u zoekt.",
-        fr="Des espaces pour les entreprises créatives au nord d’Aix-la-Chapelle : dites-nous ce "
+        fr="Des espaces pour les entreprises créatives au nord d’Aix-la-Chapelle : dites-nous ce "
         "que vous cherchez.",
     ),
     "intro": t(
@@ -26,7 +26,7 @@ PAGE = {
         nl="Zoekt u een atelier, een kantoor, een werkplaats of een winkel in het noorden van Aken? "
         "Vertel ons wat u nodig hebt – we nemen binnen enkele dagen contact met u op.",
         fr="Vous cherchez un atelier, un bureau, un local d’artisan ou une boutique au nord "
-        "d’Aix-la-Chapelle ? Dites-nous ce qu’il vous faut – nous vous répondrons sous quelques "
+        "d’Aix-la-Chapelle ? Dites-nous ce qu’il vous faut – nous vous répondrons sous quelques "
         "jours.",
     ),
     "thank_you": t(
@@ -37,7 +37,7 @@ PAGE = {
         nl="Uw aanvraag is bij ons aangekomen. U ontvangt zo een bevestiging per e-mail; we nemen "
         "binnen enkele dagen contact met u op.",
         fr="Votre demande nous est bien parvenue. Vous recevrez sous peu une confirmation par "
-        "e-mail ; nous vous répondrons sous quelques jours.",
+        "e-mail ; nous vous répondrons sous quelques jours.",
     ),
 }
 

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
+from core.formats import format_date
 from enquiries.models import Enquiry, EnquiryFormPage
 
 UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
@@ -140,9 +141,7 @@ def confirmation_message(enquiry: Enquiry) -> EmailMessage | None:
             "enquiries/mail/confirmation.txt",
             {
                 "enquiry": enquiry,
-                "submitted": formats.date_format(
-                    timezone.localtime(enquiry.submit_time), "DATE_FORMAT"
-                ),
+                "submitted": format_date(timezone.localtime(enquiry.submit_time)),
             },
         )
     return EmailMessage(

@@ -166,7 +166,7 @@ def test_a_new_campaign_translates_through_wagtail_localize(client, demo):
     for phrase in (
         "Portes ouvertes",
         "Petit atelier",
-        "à partir de 250 € par mois",
+        "à partir de 250\u00a0€ par mois",
         "Atelier artisanal",
     ):
         assert phrase in html, phrase

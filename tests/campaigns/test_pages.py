@@ -111,10 +111,18 @@ def test_campaign_page_shows_every_block_in_its_language(client, demo, code):
 @pytest.mark.parametrize(
     ("code", "phrases"),
     [
-        ("de", ["380–450 € im Monat", "ab 1. März 2027", "sofort", "Werkstatt"]),
-        ("en", ["€380–450 a month", "from March 1, 2027", "now", "Workshop"]),
-        ("nl", ["€ 380–450 per maand", "vanaf 1 maart 2027", "direct", "Werkplaats"]),
-        ("fr", ["380–450 € par mois", "à partir du 1 mars 2027", "immédiatement", "Atelier"]),
+        ("de", ["380\u00a0€ – 450\u00a0€ im Monat", "ab 1. März 2027", "sofort", "Werkstatt"]),
+        ("en", ["€380 – €450 a month", "from 1 March 2027", "now", "Workshop"]),
+        ("nl", ["€\u00a0380 – €\u00a0450 per maand", "vanaf 1 maart 2027", "direct", "Werkplaats"]),
+        (
+            "fr",
+            [
+                "380\u00a0€ – 450\u00a0€ par mois",
+                "à partir du 1er mars 2027",
+                "immédiatement",
+                "Atelier",
+            ],
+        ),
     ],
 )
 def test_spaces_show_kind_rent_and_availability_in_the_visitors_language(

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from catalogue.models import Product, ProductImage, ProductSlugHistory, Variant
+from core.formats import format_price
 from designers.models import DesignerPage
-from designers.products import format_price
 from home.demo.images import demo_image
 from tests.seo.jsonld import assert_valid_json_ld
 
@@ -39,7 +39,7 @@ def test_index_lists_live_products_only(client, demo, code):
     [
         ("de", "Depot-Tasche aus Straßenbahnsitzstoff", "59,00\u00a0€"),
         ("en", "Depot bag made from tram seat fabric", "€59.00"),
-        ("nl", "Depot-tas van trambekleding", "59,00\u00a0€"),
+        ("nl", "Depot-tas van trambekleding", "€\u00a059,00"),
         ("fr", "Sac Depot en tissu de siège de tram", "59,00\u00a0€"),
     ],
 )
@@ -79,6 +79,8 @@ def test_price_range_and_availability(client, demo):
         (Decimal("9.5"), "de", "9,50\u00a0€"),
         (Decimal("1249"), "en", "€1,249.00"),
         (Decimal("1249"), "fr", "1\u202f249,00\u00a0€"),
+        (Decimal("1249"), "nl", "€\u00a01.249,00"),
+        (Decimal("1249"), "de", "1.249,00\u00a0€"),
     ],
 )
 def test_format_price(amount, language, expected):

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Site
 
+from core import seo
 from core.frame import frame
 from core.i18n import language_links
 
@@ -57,8 +58,8 @@ def language_switcher(context):
 def alternate_links(context):
     """hreflang alternates for each live translation, x-default to the German page, canonical.
 
-    Absolute URLs use the site's configured host (Wagtail's Site), not the request's, so that
-    every copy of the page names the same canonical address.
+    Absolute URLs use the site's configured root URL (`core.seo.absolute_url`), not the request's
+    host, so that every copy of the page names the same canonical address.
     """
     request = context.get("request")
     page = context.get("page")
@@ -68,12 +69,14 @@ def alternate_links(context):
     if site is None:
         return {}
     alternates = [
-        (link.code, site.root_url + link.url) for link in _language_links(context) if link.has_page
+        (link.code, seo.absolute_url(request, link.url))
+        for link in _language_links(context)
+        if link.has_page
     ]
     return {
         "alternates": alternates,
         "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
-        "canonical": page.get_full_url(request),
+        "canonical": seo.page_url(page, request),
     }
 
 

@@ -26,7 +26,7 @@ INDEX = {
         "the businesses that work with them.",
         nl="Waar het project voor pleit: het noorden van Aken als plek voor vormgeving, ambacht en "
         "de bedrijven die met hen werken.",
-        fr="Ce que défend le projet : le nord d’Aix-la-Chapelle comme lieu de création, d’artisanat "
+        fr="Ce que défend le projet : le nord d’Aix-la-Chapelle comme lieu de création, d’artisanat "
         "et des entreprises qui travaillent avec eux.",
     ),
 }
@@ -51,7 +51,7 @@ C = {
         "the quarter, neighbours in design and craft, short distances. Enquire now.",
         nl="Ateliers, werkplaatsen en kantoren in het noorden van Aken: vrije ruimtes in het "
         "Depot en de wijk, buren uit design en ambacht, korte afstanden. Vraag nu ruimte aan.",
-        fr="Ateliers, locaux artisanaux et bureaux dans le nord d’Aix-la-Chapelle : des espaces "
+        fr="Ateliers, locaux artisanaux et bureaux dans le nord d’Aix-la-Chapelle : des espaces "
         "libres au Depot et dans le quartier, des voisins du design et de l’artisanat, tout à "
         "proximité. Faites votre demande.",
     ),
@@ -138,7 +138,7 @@ C = {
                 "Länder in einer halben Stunde: Deutschland, Belgien, Niederlande",
                 en="countries within half an hour: Germany, Belgium, the Netherlands",
                 nl="landen binnen een half uur: Duitsland, België, Nederland",
-                fr="pays en une demi-heure : Allemagne, Belgique, Pays-Bas",
+                fr="pays en une demi-heure : Allemagne, Belgique, Pays-Bas",
             ),
         ),
     ],
@@ -146,13 +146,13 @@ C = {
         "Stand: Erhebung des Projekts „All eyes on green spots“, Frühjahr 2026",
         en="Source: survey by the project “All eyes on green spots”, spring 2026",
         nl="Bron: inventarisatie van het project “All eyes on green spots”, voorjaar 2026",
-        fr="Source : relevé du projet « All eyes on green spots », printemps 2026",
+        fr="Source : relevé du projet « All eyes on green spots », printemps 2026",
     ),
     "why_heading": t(
         "Warum der Aachener Norden?",
         en="Why the north of Aachen?",
         nl="Waarom het noorden van Aken?",
-        fr="Pourquoi le nord d’Aix-la-Chapelle ?",
+        fr="Pourquoi le nord d’Aix-la-Chapelle ?",
     ),
     "why": t(
         "Im Aachener Norden liegen Werkstatt und Laden, Entwurf und Fertigung nah beieinander. "
@@ -173,7 +173,7 @@ C = {
         "Das Depot: eine Straßenbahnhalle voller Werkstätten",
         en="The Depot: a tram depot full of workshops",
         nl="Het Depot: een tramremise vol werkplaatsen",
-        fr="Le Depot : un dépôt de tramways plein d’ateliers",
+        fr="Le Depot : un dépôt de tramways plein d’ateliers",
     ),
     "depot": t(
         "Wo früher Straßenbahnen gewartet wurden, arbeiten heute eine Näh- und eine "
@@ -188,7 +188,7 @@ C = {
         "ontstaan de producten van het label, hier zijn werkplaatsavonden en markten.",
         fr="Là où l’on entretenait autrefois les tramways travaillent aujourd’hui un atelier de "
         "couture, un atelier bois, des studios et une boutique. Le Depot est le centre social et "
-        "culturel du quartier : les objets du label y sont fabriqués, on y organise des soirées "
+        "culturel du quartier : les objets du label y sont fabriqués, on y organise des soirées "
         "d’atelier et des marchés.",
     ),
     "depot_alt": t(
@@ -241,7 +241,7 @@ C = {
                 "grew in the quarter.",
                 nl="Opdrachten van het label, klanten uit de buurt: onze zeefdrukkerij is in de "
                 "wijk gegroeid.",
-                fr="Des commandes du label, une clientèle du voisinage : notre sérigraphie a "
+                fr="Des commandes du label, une clientèle du voisinage : notre sérigraphie a "
                 "grandi dans le quartier.",
             ),
             t(
@@ -383,7 +383,7 @@ C = {
         "motorway is five minutes away.",
         nl="Het Depot ligt op tien minuten lopen van het centrum; bussen stoppen voor de deur en "
         "de snelweg is vijf minuten weg.",
-        fr="Le Depot est à dix minutes à pied du centre-ville ; les bus s’arrêtent devant la porte "
+        fr="Le Depot est à dix minutes à pied du centre-ville ; les bus s’arrêtent devant la porte "
         "et l’autoroute est à cinq minutes.",
     ),
     "addresses": [
@@ -450,7 +450,7 @@ C = {
         "Sie suchen Raum im Aachener Norden?",
         en="Looking for space in the north of Aachen?",
         nl="Op zoek naar ruimte in het noorden van Aken?",
-        fr="Vous cherchez un local dans le nord d’Aix-la-Chapelle ?",
+        fr="Vous cherchez un local dans le nord d’Aix-la-Chapelle ?",
     ),
     "enquiry_text": t(
         "Schreiben Sie uns, was Sie brauchen: Größe, Art des Raums und ab wann. Wir melden uns "
@@ -459,7 +459,7 @@ C = {
         "are happy to show you around.",
         nl="Laat ons weten wat u nodig hebt: grootte, soort ruimte en vanaf wanneer. We reageren "
         "binnen een week en laten u graag de ruimtes zien.",
-        fr="Dites-nous ce dont vous avez besoin : surface, type de local et date. Nous répondons "
+        fr="Dites-nous ce dont vous avez besoin : surface, type de local et date. Nous répondons "
         "sous une semaine et vous faisons volontiers visiter.",
     ),
     "enquiry_button": t(

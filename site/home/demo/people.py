@@ -19,7 +19,7 @@ INDEXES = {
             "license their designs to the label.",
             nl="De mensen achter de producten: ontwerpers uit Aken en de Euregio die hun ontwerpen "
             "in licentie geven aan het label.",
-            fr="Les personnes derrière les objets : des créateurs d’Aix-la-Chapelle et de la région "
+            fr="Les personnes derrière les objets : des créateurs d’Aix-la-Chapelle et de la région "
             "des trois frontières qui confient leurs modèles au label.",
         ),
     },

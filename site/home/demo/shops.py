@@ -16,7 +16,7 @@ RETAILERS_PAGE = {
         "in the north of Aachen, in the region and across the borders.",
         nl="Het label verkoopt niet zelf: deze winkels en webwinkels verkopen de producten – in "
         "het noorden van Aken, in de regio en over de grens.",
-        fr="Le label ne vend pas lui-même : ces boutiques et boutiques en ligne proposent ses "
+        fr="Le label ne vend pas lui-même : ces boutiques et boutiques en ligne proposent ses "
         "objets – dans le nord d’Aix-la-Chapelle, dans la région et au-delà des frontières.",
     ),
     "search_description": t(
@@ -43,7 +43,7 @@ RETAILERS = {
             "from the region.",
             nl="De winkel van het Ludwig Forum voor Internationale Kunst: boeken, edities en "
             "design uit de regio.",
-            fr="La boutique du Ludwig Forum pour l’art international : livres, éditions et "
+            fr="La boutique du Ludwig Forum pour l’art international : livres, éditions et "
             "design de la région.",
         ),
         t(
@@ -61,7 +61,7 @@ RETAILERS = {
             "watch them being made in the workshop next door.",
             nl="De eigen winkel van het label in het Depot aan de Talstraße: alle producten, en "
             "vaak zie je ernaast in de werkplaats hoe ze gemaakt worden.",
-            fr="La boutique du label au Depot, Talstraße : tous les objets, et souvent on peut "
+            fr="La boutique du label au Depot, Talstraße : tous les objets, et souvent on peut "
             "voir à côté, dans l’atelier, comment ils sont fabriqués.",
         ),
         t(
@@ -80,7 +80,7 @@ RETAILERS = {
             nl="De webwinkel voor eerlijk verhandelde en regionaal gemaakte producten uit heel "
             "Noordrijn-Westfalen; klimaatneutrale verzending.",
             fr="La boutique en ligne des produits équitables et fabriqués dans la région, de "
-            "toute la Rhénanie-du-Nord-Westphalie ; expédition neutre en carbone.",
+            "toute la Rhénanie-du-Nord-Westphalie ; expédition neutre en carbone.",
         ),
         "",
     ),
@@ -92,7 +92,7 @@ RETAILERS = {
             "from the Euregio.",
             nl="Conceptstore in Wyck, vlak achter station Maastricht: mode, wonen en design uit de "
             "Euregio.",
-            fr="Concept store à Wyck, juste derrière la gare de Maastricht : mode, maison et "
+            fr="Concept store à Wyck, juste derrière la gare de Maastricht : mode, maison et "
             "design de l’Euregio.",
         ),
         t(
@@ -107,7 +107,7 @@ RETAILERS = {
             "Atelier und Boutique in der Eupener Oberstadt, mit Keramik, Schmuck und Papier.",
             en="Studio and boutique in Eupen’s upper town, with ceramics, jewellery and paper.",
             nl="Atelier en boetiek in de bovenstad van Eupen, met keramiek, sieraden en papier.",
-            fr="Atelier et boutique dans la ville haute d’Eupen : céramique, bijoux et papeterie.",
+            fr="Atelier et boutique dans la ville haute d’Eupen : céramique, bijoux et papeterie.",
         ),
         t(
             "Di–Fr 10–18 Uhr\nSa 10–17 Uhr",

@@ -62,8 +62,8 @@ HOME = {
             "brengen vormgeving, ambacht en handel in de wijk samen: ontwerpers geven hun ontwerpen "
             "in licentie aan het label, de werkplaatsen in het Depot en bedrijven uit de buurt maken "
             "ze in kleine series.",
-            fr="« Made in Aachen-Nord » est le label du projet « All eyes on green spots ». Nous "
-            "réunissons création, artisanat et commerce dans le quartier : des créateurs confient "
+            fr="« Made in Aachen-Nord » est le label du projet « All eyes on green spots ». Nous "
+            "réunissons création, artisanat et commerce dans le quartier : des créateurs confient "
             "leurs modèles au label sous licence, les ateliers du Depot et des entreprises du "
             "voisinage les fabriquent en petites séries.",
         ),
@@ -186,7 +186,7 @@ ABOUT = {
         "„All eyes on green spots“ verbindet Design, Handwerk und Arbeit im Aachener Norden.",
         en="“All eyes on green spots” connects design, craft and work in the north of Aachen.",
         nl="“All eyes on green spots” verbindt design, ambacht en werk in het noorden van Aken.",
-        fr="« All eyes on green spots » relie design, artisanat et emploi dans le nord "
+        fr="« All eyes on green spots » relie design, artisanat et emploi dans le nord "
         "d’Aix-la-Chapelle.",
     ),
     "intro": t(
@@ -229,7 +229,7 @@ ABOUT = {
         "studios, ateliers and the service firms that work with them.",
         nl="Het project maakt reclame voor het noorden van Aken als plek voor de creatieve "
         "economie: voor ateliers, studio’s en de dienstverleners die met hen werken.",
-        fr="Le projet fait connaître le nord d’Aix-la-Chapelle comme lieu de l’économie créative : "
+        fr="Le projet fait connaître le nord d’Aix-la-Chapelle comme lieu de l’économie créative : "
         "pour les ateliers, les studios et les prestataires qui travaillent avec eux.",
     ),
     "image_alt": t(
@@ -272,7 +272,7 @@ LEGAL = {
                 "Kontakt: hallo@made-in-aachen-nord.example",
                 en="Contact: hallo@made-in-aachen-nord.example",
                 nl="Contact: hallo@made-in-aachen-nord.example",
-                fr="Contact : hallo@made-in-aachen-nord.example",
+                fr="Contact : hallo@made-in-aachen-nord.example",
             ),
         ],
     },
@@ -297,7 +297,7 @@ LEGAL = {
                 "of your visit.",
                 nl="Lettertypen, afbeeldingen en scripts komen uitsluitend van onze eigen server; "
                 "andere aanbieders weten niets van uw bezoek.",
-                fr="Polices, images et scripts proviennent uniquement de notre propre serveur ; aucun "
+                fr="Polices, images et scripts proviennent uniquement de notre propre serveur ; aucun "
                 "autre prestataire n’est informé de votre visite.",
             ),
         ],
@@ -328,7 +328,7 @@ FOOTER = {
         "Sprechzeiten im Projektbüro: Dienstag bis Donnerstag, 10–16 Uhr",
         en="Office hours: Tuesday to Thursday, 10 am – 4 pm",
         nl="Spreekuur op het projectbureau: dinsdag tot en met donderdag, 10–16 uur",
-        fr="Permanence au bureau du projet : du mardi au jeudi, de 10 h à 16 h",
+        fr="Permanence au bureau du projet : du mardi au jeudi, de 10 h à 16 h",
     ),
 }
 

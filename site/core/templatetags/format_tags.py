@@ -1,0 +1,24 @@
+"""`|local_date` and `|price`: dates and prices in the visitor's language (`core.formats`)."""
+
+from django import template
+
+from core import formats
+
+register = template.Library()
+
+
+@register.filter
+def local_date(value, format_name="DATE_FORMAT"):
+    return formats.format_date(value, format_name=format_name)
+
+
+@register.filter
+def price(amount, decimals=2):
+    """`{{ variant.price|price }}`; `{{ rent|price:0 }}` for whole euros."""
+    return formats.format_price(amount, decimals=int(decimals))
+
+
+@register.simple_tag
+def price_range(low, high, decimals=2):
+    """`{% price_range low high decimals=0 as rent %}`: "380 € – 450 €", or one price."""
+    return formats.format_price_range(low, high, decimals=int(decimals))
