@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from catalogue.models import Product
 from core.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,13 @@ def test_hreflang_alternates_carry_no_query(client, demo):
     html = client.get("/en/designers/?discipline=textil&page=1").content.decode()
     alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', html)
     assert alternates and not any("?" in href for href in alternates)
+
+
+def test_product_page_switcher_links_each_languages_product(client, demo):
+    product = Product.objects.live().sources().order_by("slug").first()
+    html = client.get(f"/nl/producten/{product.slug}/?page=2&utm_source=x").content.decode()
+    assert hrefs(html) == {
+        "de": f"/de/produkte/{product.slug}/",
+        "en": f"/en/products/{product.slug}/",
+        "fr": f"/fr/produits/{product.slug}/",
+    }

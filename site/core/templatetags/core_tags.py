@@ -50,9 +50,13 @@ def site_footer(context):
 def language_switcher(context):
     # A routed view (a product under its index page) may name its own language versions.
     links = context.get("language_links_override")
-    if links is None:
-        links = _language_links(context)
-    return {"links": switcher_links(links, context.get("request"), context.get("page"))}
+    if links is not None:  # a product page reads no query parameter
+        return {"links": links}
+    return {
+        "links": switcher_links(
+            _language_links(context), context.get("request"), context.get("page")
+        )
+    }
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
