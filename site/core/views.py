@@ -60,21 +60,19 @@ def fallback_url(request) -> str | None:
         return None
     matched = 0
     for slug in rest:
-        child = Page.objects.child_of(german).filter(slug=slug).first()
-        if child is None:
-            local_parent = german.get_translation_or_none(locale)
-            local = (
-                Page.objects.child_of(local_parent).filter(slug=slug).first()
-                if local_parent is not None
-                else None
-            )
-            child = (
-                Page.objects.filter(
-                    translation_key=local.translation_key, locale_id=german.locale_id
-                ).first()
-                if local is not None
-                else None
-            )
+        local_parent = german.get_translation_or_none(locale)
+        local = (
+            Page.objects.child_of(local_parent).filter(slug=slug).first()
+            if local_parent is not None
+            else None
+        )
+        child = (
+            Page.objects.filter(
+                translation_key=local.translation_key, locale_id=german.locale_id
+            ).first()
+            if local is not None
+            else Page.objects.child_of(german).filter(slug=slug).first()
+        )
         if child is None:
             break
         german, matched = child, matched + 1

@@ -1,6 +1,8 @@
 """Every address in the visitor's language: translated slugs, translated view addresses, the way
 from a German slug under another language to the page's translation, and the old addresses."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
@@ -100,8 +102,11 @@ def _german_paths():
         rest = german.url_path[len(home.url_path) :]
         for code in TARGETS:
             local = german.get_translation_or_none(Locale.objects.get(language_code=code))
-            if local is not None and local.live and local.url != f"/{code}/{rest}":
-                pairs.append((f"/{code}/{rest}", local.url))
+            # The path alone: another test's Site may linger in Wagtail's cache of site roots,
+            # which makes `url` absolute.
+            url = urlsplit(local.url).path if local is not None else None
+            if local is not None and local.live and url != f"/{code}/{rest}":
+                pairs.append((f"/{code}/{rest}", url))
     return pairs
 
 
@@ -113,7 +118,7 @@ def test_german_slug_under_another_language_leads_to_the_translation(client, dem
     for german_path, translated in pairs:
         response = client.get(german_path)
         assert response.status_code == 302, german_path
-        assert response["Location"] == translated, german_path
+        assert urlsplit(response["Location"]).path == translated, german_path
 
 
 def test_fallback_keeps_the_query_string_and_reaches_deeper_pages(client, demo):
