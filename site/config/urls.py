@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -49,8 +50,11 @@ if settings.MEDIA_URL.startswith("/"):
 
 # Every public page lives under its language prefix: /de/, /en/, /nl/, /fr/. A request for "/"
 # is redirected to the visitor's best Accept-Language match, else /de/ (core.views.language_home).
+# The search's address is translated like the pages' slugs (/en/search/, /fr/recherche/); the
+# German one, which every language had before, still answers under each prefix with a redirect.
 urlpatterns += i18n_patterns(
-    path("suche/", core_views.search, name="search"),
+    path(_("suche/"), core_views.search, name="search"),
+    path("suche/", core_views.search_moved, name="search_moved"),
     path("", include("enquiries.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -6,9 +6,11 @@ which Wagtail would otherwise look up again for every `Locale.get_active()` and 
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -128,15 +130,39 @@ def live_translations(page: Page) -> dict[str, Page]:
     return memoised(("translations", page.pk), load)
 
 
+def translated_view(*parameters: str):
+    """Marks a Django view under `i18n_patterns` whose address is translated (`gettext_lazy` in
+    its URL pattern) and which answers in every language: its language links go to the same view
+    in each language (`/fr/recherche/?q=…` ↔ `/nl/zoeken/?q=…`), not to the home pages.
+    `parameters` are the query parameters it reads, which the language switcher keeps."""
+
+    def mark(view):
+        view.query_parameters = parameters
+        return view
+
+    return mark
+
+
+def _view_parameters(request) -> tuple[str, ...] | None:
+    match = getattr(request, "resolver_match", None)
+    return getattr(match.func, "query_parameters", None) if match is not None else None
+
+
 def language_links(
-    page: Page | None, site: Site | None, homes: dict[str, str] | None = None
+    page: Page | None, site: Site | None, homes: dict[str, str] | None = None, request=None
 ) -> list[LanguageLink]:
     """One link per site language: to the page's live translation, else to that language's home.
 
     `homes` (language code: URL of that language's live home, as `core.frame` keeps them) saves
-    the query for the homes; without it, two queries whatever the number of languages.
+    the query for the homes; without it, two queries whatever the number of languages. A view
+    marked with `translated_view` (the search) links to itself in every language.
     """
     current = translation.get_language()
+    if page is None and request is not None and _view_parameters(request) is not None:
+        return [
+            LanguageLink(code, name, translate_url(request.path, code), code == current, True)
+            for code, name in settings.LANGUAGES
+        ]
     translations = live_translations(page) if page is not None and page.pk else {}
     if homes is None:
         homes = {}
@@ -155,6 +181,25 @@ def language_links(
         if url:
             links.append(LanguageLink(code, name, url, code == current, has_page))
     return links
+
+
+def switcher_links(links: list[LanguageLink], request, page) -> list[LanguageLink]:
+    """The language switcher's links: what the visitor was looking at is kept in each language
+    that has the page — the query parameters the page type declares (`cache_query_parameters`:
+    filters, pagination) or the view reads (`translated_view`: the search query), no others.
+    A link to another language's home page (no translation) keeps nothing; the switcher says
+    where it leads. The hreflang alternates use the links' plain URLs."""
+    if request is None:
+        return links
+    names = getattr(page, "cache_query_parameters", None) if page is not None else None
+    if names is None:
+        names = _view_parameters(request) or ()
+    kept = [(name, value) for name, value in request.GET.lists() if name in names]
+    pairs = [(name, value) for name, values in sorted(kept) for value in values if value]
+    if not pairs:
+        return links
+    query = "?" + urlencode(pairs)
+    return [replace(link, url=link.url + query) if link.has_page else link for link in links]
 
 
 def localized_live_pages(model, chosen, image_field: str) -> list:

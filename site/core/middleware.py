@@ -1,10 +1,10 @@
 """A missing translation is never a dead end; every response carries the site's security headers."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 
 from core.i18n import request_memo
-from core.views import german_page_for
+from core.views import fallback_url, page_not_found
 
 
 class RequestMemoMiddleware:
@@ -25,10 +25,16 @@ class RequestMemoMiddleware:
 
 
 class TranslationFallbackMiddleware:
-    """Sends a visitor from a page that is missing in their language to the German page.
+    """Sends a visitor from an address that is no page in their language to the page they meant.
 
     Runs on every 404 under a language prefix, in debug mode too (where Django would not call
-    the project's 404 handler); everything else passes through untouched.
+    the project's 404 handler): `core.views.fallback_url` finds the page's live translation in
+    the visitor's language (a German slug under `/fr/`), else the German page; the redirect is
+    temporary (302, the translation may go live later) and keeps the query string.
+
+    With DEBUG on, Django answers a missing page with its technical 404 page; here it gets the
+    site's own translated 404 instead, as visitors see it, unless `TECHNICAL_404` asks for
+    Django's page (development settings, from the environment).
     """
 
     def __init__(self, get_response):
@@ -37,10 +43,20 @@ class TranslationFallbackMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
-            german = german_page_for(request)
-            if german is not None:
-                return HttpResponseRedirect(german.url)
+            url = fallback_url(request)
+            if url is not None:
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponseRedirect(url + (f"?{query}" if query else ""))
         return response
+
+    def process_exception(self, request, exception):
+        if (
+            isinstance(exception, Http404)
+            and settings.DEBUG
+            and not getattr(settings, "TECHNICAL_404", False)
+        ):
+            return page_not_found(request, exception)
+        return None
 
 
 class SecurityHeadersMiddleware:

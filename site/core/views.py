@@ -13,17 +13,20 @@ from django.http import (
     Http404,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     HttpResponseServerError,
 )
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.views import static
 from django.views.decorators.cache import cache_control
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
-from core.i18n import locale_home
+from core.i18n import locale_home, translated_view
 from core.search import SiteSearchResults, clean_query
 
 logger = logging.getLogger(__name__)
@@ -31,13 +34,17 @@ logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
 
 
-def german_page_for(request) -> Page | None:
-    """The live German version of a page that is missing (or unpublished) in another language.
+def fallback_url(request) -> str | None:
+    """Where a visitor goes from a 404 under a language prefix other than German, or None.
 
-    A translation that exists but is not live leads to its German source; a path with no page at
-    all in that language leads to the German page at the same path, since translations keep the
-    German slugs unless editors change them. Either way the visitor reads the German page rather
-    than meeting a dead end.
+    The path is read one slug at a time, each matched against the children in the visitor's
+    language or, failing that, in German (a German slug typed or linked under `/fr/`, a
+    translation's old slug): `/fr/designerinnen/` reaches the designers' index. The visitor is
+    sent to the live, public translation of the page found, in their language (`/fr/createurs/`);
+    only where none exists does the German page stand in. What is left of the path after the
+    last page is kept for pages that route their own sub-addresses (products under the products
+    index: `/fr/produkte/<slug>/` → `/fr/produits/<slug>/`). None when the path names no page,
+    or when the answer would be the address asked for (no redirect loop).
     """
     parts = request.path.strip("/").split("/", 1)
     language_codes = {code for code, _name in settings.LANGUAGES}
@@ -46,28 +53,45 @@ def german_page_for(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    code, rest = parts[0], parts[1].strip("/")
-    german_root = site.root_page
-    local_root = (
-        Page.objects.filter(translation_key=german_root.translation_key, locale__language_code=code)
-        .only("url_path")
-        .first()
-    )
-    if local_root is not None:
-        local = Page.objects.filter(url_path=f"{local_root.url_path}{rest}/").first()
-        if local is not None:
-            return (
-                Page.objects.live()
-                .public()
-                .filter(translation_key=local.translation_key, locale_id=german_root.locale_id)
-                .first()
-            )
-    return (
-        Page.objects.live()
-        .public()
-        .filter(url_path=f"{german_root.url_path}{rest}/", locale_id=german_root.locale_id)
-        .first()
-    )
+    code, rest = parts[0], [part for part in parts[1].split("/") if part]
+    german = site.root_page
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None or not rest:
+        return None
+    matched = 0
+    for slug in rest:
+        local_parent = german.get_translation_or_none(locale)
+        local = (
+            Page.objects.child_of(local_parent).filter(slug=slug).first()
+            if local_parent is not None
+            else None
+        )
+        child = (
+            Page.objects.filter(
+                translation_key=local.translation_key, locale_id=german.locale_id
+            ).first()
+            if local is not None
+            else Page.objects.child_of(german).filter(slug=slug).first()
+        )
+        if child is None:
+            break
+        german, matched = child, matched + 1
+    if matched == 0:
+        return None
+    remainder = rest[matched:]
+    if remainder and not isinstance(german.specific, RoutablePageMixin):
+        return None
+    target = (
+        Page.objects.live().public().filter(translation_key=german.translation_key, locale=locale)
+    ).first() or Page.objects.live().public().filter(pk=german.pk).first()
+    if target is None:
+        return None
+    url = target.get_url(request)
+    if url is None:
+        return None
+    if remainder:
+        url += "/".join(remainder) + "/"
+    return None if url == request.path else url
 
 
 def language_home(request):
@@ -119,6 +143,15 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
+def search_moved(request):
+    """The search's German address under another language (`/fr/suche/`, the address every
+    language had before it was translated): a permanent redirect to the translated one, with the
+    query string kept."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse("search") + (f"?{query}" if query else ""))
+
+
+@translated_view("q", "page")
 @cache_control(private=True, no_store=True)
 def search(request):
     """Search the live pages (and other registered sources) of the visitor's language.

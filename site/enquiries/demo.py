@@ -1,4 +1,4 @@
-"""The demo's enquiry form at /<lang>/anfrage/: German page with the default fields, translations.
+"""The demo's enquiry form at /de/anfrage/ (/en/enquiry/, /nl/aanvraag/, /fr/demande/): German page with the default fields, translations.
 
 `home.demo.builder` calls `enquiry_page(home)` before it translates the tree; the texts below
 register their English, Dutch and French versions with `t()` as every demo text does.
@@ -10,7 +10,7 @@ from home.demo.texts import t
 
 PAGE = {
     "title": t("Anfrage", en="Enquiry", nl="Aanvraag", fr="Demande"),
-    "slug": t("anfrage", en="anfrage", nl="anfrage", fr="anfrage"),
+    "slug": t("anfrage", en="enquiry", nl="aanvraag", fr="demande"),
     "search_description": t(
         "Räume für Kreative im Aachener Norden: Schreiben Sie uns, was Sie suchen.",
         en="Space for creative businesses in the north of Aachen: tell us what you are looking for.",

@@ -2,9 +2,9 @@
 
 The form page is a Wagtail page; it is shown at its own URL, the same for every visitor, so the
 page cache keeps it. What differs per visitor, the signed form token (`enquiries.spam`), comes
-from `/<lang>/anfrage-token/<page id>/` (`token`), which `static/js/enquiry-form.js` fetches into
+from `/<lang>/anfrage-token/<page id>/` (`token`; translated, e.g. `/fr/jeton-demande/…`), which `static/js/enquiry-form.js` fetches into
 the form; a post without a token (no JavaScript) gets the form back filled in, with a token. The form posts to
-`/<lang>/anfrage-senden/<page id>/`, which is exempt from Django's CSRF middleware because that
+`/<lang>/anfrage-senden/<page id>/` (`/fr/envoyer-demande/…`), which is exempt from Django's CSRF middleware because that
 middleware needs a cookie, set when the form is shown, and the site promises visitors no cookie
 unless they post a form. This endpoint checks instead that the post comes from a page of this site
 (`Sec-Fetch-Site`, `Origin`/`Referer`: see `enquiries.spam`), and the signed form token ties the

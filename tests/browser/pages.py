@@ -189,7 +189,7 @@ RETAILERS = PageType(
 
 ENQUIRY_FORM = PageType(
     "enquiry-form",
-    paths={code: f"/{code}/anfrage/" for code in LANGUAGES},
+    paths={"de": "/de/anfrage/", "en": "/en/enquiry/", "nl": "/nl/aanvraag/", "fr": "/fr/demande/"},
     text=demo_text(enquiry_demo.PAGE["intro"]),
 )
 

@@ -194,6 +194,7 @@ def test_sitemap_lists_every_product_in_every_language_with_alternates(client, d
     ],
 )
 def test_site_search_finds_products_in_the_visitors_language(client, demo, code, query, title):
-    html = client.get(f"/{code}/suche/", {"q": query}).content.decode()
+    search_path = {"de": "suche", "en": "search", "fr": "recherche"}[code]
+    html = client.get(f"/{code}/{search_path}/", {"q": query}).content.decode()
     assert title in html
     assert f'href="{INDEX[code]}talstrasse-stool/"' in html

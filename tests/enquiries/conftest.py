@@ -4,6 +4,8 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
 
 from enquiries import spam
 from enquiries.models import EnquiryFormPage
@@ -44,6 +46,12 @@ def form_page(demo):
     return EnquiryFormPage.objects.get(locale__language_code="de")
 
 
+def submit_url(page) -> str:
+    """The form page's translated post address (`/fr/envoyer-demande/<id>/`)."""
+    with translation.override(page.locale.language_code):
+        return reverse("enquiry_submit", args=[page.pk])
+
+
 def page_in(language: str) -> EnquiryFormPage:
     return EnquiryFormPage.objects.get(locale__language_code=language)
 
@@ -60,7 +68,7 @@ def post(client, django_capture_on_commit_callbacks):
         }
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
-                f"/{page.locale.language_code}/anfrage-senden/{page.pk}/",
+                submit_url(page),
                 body,
                 headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin", **(headers or {})},
                 **extra,

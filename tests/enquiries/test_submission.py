@@ -50,7 +50,8 @@ def test_token_endpoint_gives_each_visitor_a_fresh_token_and_no_cookie(client, f
 def test_token_endpoint_knows_only_live_form_pages_of_its_language(client, form_page):
     english = page_in("en")
     assert client.get(f"/de/anfrage-token/{english.pk}/").status_code == 404
-    assert client.get(f"/en/anfrage-token/{english.pk}/").status_code == 200
+    assert client.get(f"/en/enquiry-token/{english.pk}/").status_code == 200
+    assert client.get(f"/de/enquiry-token/{english.pk}/").status_code == 404
     assert client.get("/de/anfrage-token/999999/").status_code == 404
     assert client.post(f"/de/anfrage-token/{form_page.pk}/").status_code == 405
 
@@ -339,7 +340,7 @@ def test_choices_on_a_translation_are_stored_in_german(post, demo):
     post(page, answers(sector="Kreativwirtschaft", space_kind=["Werkstatt"]))
     enquiry = Enquiry.objects.get()
     assert enquiry.form_data["sector"] == "Kreativwirtschaft"
-    html = Client().get("/en/anfrage/").content
+    html = Client().get("/en/enquiry/").content
     assert b'value="Werkstatt"' in html and b">Workshop</label>" in html
 
 

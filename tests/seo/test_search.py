@@ -24,8 +24,16 @@ def status(html: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+SEARCH_PATHS = {
+    "de": "/de/suche/",
+    "en": "/en/search/",
+    "nl": "/nl/zoeken/",
+    "fr": "/fr/recherche/",
+}
+
+
 def search(client, query, code="de", **params):
-    response = client.get(f"/{code}/suche/", {"q": query, **params})
+    response = client.get(SEARCH_PATHS[code], {"q": query, **params})
     assert response.status_code == 200
     return response.content.decode()
 

@@ -69,7 +69,8 @@ def test_home_page_names_the_label_and_its_search(client, demo, code):
     assert action["@type"] == "SearchAction"
     assert action["query-input"] == "required name=search_term_string"
     template = action["target"]["urlTemplate"]
-    assert template == f"http://testserver/{code}/suche/?q={{search_term_string}}"
+    search_path = {"de": "suche", "en": "search", "nl": "zoeken", "fr": "recherche"}[code]
+    assert template == f"http://testserver/{code}/{search_path}/?q={{search_term_string}}"
     # The search the template describes really answers.
     search = client.get(
         template.replace("http://testserver", "").replace("{search_term_string}", "Design")

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from core import seo
 from core.frame import frame
-from core.i18n import language_links
+from core.i18n import language_links, switcher_links
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def _language_links(context):
     if cache is not None and cache[0] is page:
         return cache[1]
     site = Site.find_for_request(request) if request else None
-    links = language_links(page, site, frame(request)["homes"])
+    links = language_links(page, site, frame(request)["homes"], request)
     if request is not None:
         request._language_links = (page, links)
     return links
@@ -51,7 +51,13 @@ def site_footer(context):
 def language_switcher(context):
     # A routed view (a product under its index page) may name its own language versions.
     links = context.get("language_links_override")
-    return {"links": links if links is not None else _language_links(context)}
+    if links is not None:  # a product page reads no query parameter
+        return {"links": links}
+    return {
+        "links": switcher_links(
+            _language_links(context), context.get("request"), context.get("page")
+        )
+    }
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)

@@ -9,6 +9,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
 from catalogue.demo import sync_sample_catalogue
@@ -375,6 +376,28 @@ class DemoBuilder:
 
     # Translations ----------------------------------------------------------------------
 
+    @staticmethod
+    def _slug_outdated(page, translation, code) -> bool:
+        expected = texts.TRANSLATIONS[code].get(page.slug)
+        return expected is not None and translation.slug != expected
+
+    def retranslate_slug(self, page, translation, code):
+        """A database from before the demo translated this slug (`/fr/anfrage/`): the page is
+        translated again, and its old address redirects to the new one. Wagtail creates that
+        redirect itself once the transaction commits; the one made here is the same, marked
+        automatic, so Wagtail's replaces it, and it is there at once (in tests, which never
+        commit)."""
+        old_url = translation.get_url(None)
+        site = translation.get_site()
+        new = translate(page, code, texts.TRANSLATIONS[code])
+        if old_url and site is not None:
+            Redirect.objects.update_or_create(
+                old_path=Redirect.normalise_path(old_url),
+                site=site,
+                defaults={"redirect_page": new, "automatically_created": True},
+            )
+        self.log(f"Adresse übersetzt ({code}): {old_url} → {new.get_url(None)}")
+
     def translate_all(self, home):
         # Published pages only: a draft waiting for review is translated once it is live.
         pages = [home, *home.get_descendants().live().specific()]
@@ -388,9 +411,12 @@ class DemoBuilder:
         ]
         for code in TARGET_LANGUAGES:
             for obj in [*snippets[:-2], *pages, *snippets[-2:]]:
-                if obj.get_translation_or_none(Locale.objects.get(language_code=code)) is None:
+                existing = obj.get_translation_or_none(Locale.objects.get(language_code=code))
+                if existing is None:
                     translate(obj, code, texts.TRANSLATIONS[code])
                     self.translated.append(obj)
+                elif isinstance(obj, Page) and self._slug_outdated(obj, existing, code):
+                    self.retranslate_slug(obj, existing, code)
             missing = [
                 (str(obj), segment)
                 for obj in [*pages, *snippets]
