@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 from wagtail.images import image_operations
 from willow.image import AvifImageFile, WebPImageFile
 from willow.plugins.pillow import PillowImage
@@ -170,6 +171,7 @@ def register():
     _reuse_picture_filters()
     _leave_out_failed_images()
     _pause_renditions_while_storage_fails()
+    _alt_text_in_the_active_language()
 
 
 def _reuse_picture_filters():
@@ -346,6 +348,8 @@ def prefetch_renditions(images):
     """
     from wagtail.images import get_image_model
 
+    images = [image for image in images if image is not None]
+    prefetch_alt_texts(images)
     pending = [
         image
         for image in images
@@ -369,3 +373,92 @@ def prefetch_renditions(images):
         for rendition in renditions:
             rendition.image = image
         image.prefetched_renditions = list(renditions)
+
+
+# --- Alt texts in the page's language ---------------------------------------------------------
+
+
+def german_alt(image) -> str:
+    """The image's German alt text: its description, else its title (Wagtail's own rule)."""
+    return (getattr(image, "description", "") or image.title or "").strip()
+
+
+def _alt_texts(image) -> dict[str, str]:
+    """{language code: alt text} of the image's other languages, prefetched where possible."""
+    cached = getattr(image, "_prefetched_objects_cache", {}).get("alt_texts")
+    if cached is None:
+        if not image.pk:
+            return {}
+        cached = image.alt_texts.all()
+        image._prefetched_objects_cache = {
+            **getattr(image, "_prefetched_objects_cache", {}),
+            "alt_texts": cached,
+        }
+    return {item.language_code: item.alt for item in cached if item.alt.strip()}
+
+
+def alt_and_language(image, language: str | None = None) -> tuple[str, str]:
+    """The alt text of a library image for a page in `language`, and the language it is in.
+
+    The rule, the same for `<img alt>`, `og:image:alt`, `twitter:image:alt` and JSON-LD captions:
+    the alt text editors gave for that language in the image's edit form; where there is none,
+    the German one (the image's description, else its title) — then the language returned is
+    German, so the caller can mark it (`lang="de"`, `inLanguage`).
+    """
+    source = settings.LANGUAGE_CODE
+    language = language or translation.get_language() or source
+    if language != source:
+        text = _alt_texts(image).get(language, "").strip()
+        if text:
+            return text, language
+    return german_alt(image), source
+
+
+def alt_for(image, language: str | None = None) -> str:
+    """The alt text of a library image in `language` (default: the active one), falling back to
+    German (see `alt_and_language`)."""
+    return alt_and_language(image, language)[0]
+
+
+def prefetch_alt_texts(images) -> None:
+    """Fetch the alt texts of all these images in one query (nothing on German pages)."""
+    if (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return
+    from core.models import ImageAltText
+
+    pending = [
+        image
+        for image in images
+        if image is not None
+        and image.pk
+        and "alt_texts" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if not pending:
+        return
+    by_image: dict[int, list] = {}
+    for item in ImageAltText.objects.filter(image_id__in={image.pk for image in pending}):
+        by_image.setdefault(item.image_id, []).append(item)
+    for image in pending:
+        image._prefetched_objects_cache = {
+            **getattr(image, "_prefetched_objects_cache", {}),
+            "alt_texts": by_image.get(image.pk, []),
+        }
+
+
+def _alt_text_in_the_active_language():
+    """Wagtail's default alt text (what `{% picture %}`, `{% image %}` and `rendition.alt` use
+    when no block gives one) in the active language, through `alt_for`.
+
+    So every image tag on a French page says what the picture shows in French, also in templates
+    written later, without each one passing `alt=`. An ImageBlock's own alt text (translated
+    with its page) still comes first, as in Wagtail.
+    """
+    from wagtail.images.models import AbstractImage
+
+    if getattr(AbstractImage.__dict__.get("default_alt_text"), "fget", None) is _default_alt_text:
+        return
+    AbstractImage.default_alt_text = property(_default_alt_text)
+
+
+def _default_alt_text(image):
+    return alt_for(image)
