@@ -210,6 +210,7 @@ class ChainStep:
     detail: str = ""
     url: str = ""
     social_employment: bool = False
+    lang: str = ""  # the language of name and detail where not the page's (German fallback)
 
 
 def production_chain(view: ProductView, designer: DesignerPage | None) -> list[ChainStep]:
@@ -230,13 +231,16 @@ def production_chain(view: ProductView, designer: DesignerPage | None) -> list[C
         )
     }
     for link in links:
-        partner = names.get(link.partner.translation_key, link.partner)
+        partner = names.get(link.partner.translation_key)
+        fallback = partner is None and translation.get_language() != settings.LANGUAGE_CODE
+        partner = partner or link.partner
         steps.append(
             ChainStep(
                 "make",
                 partner.name,
                 ", ".join(part for part in (partner.kind, partner.city) if part),
                 social_employment=link.partner.social_employment,
+                lang=settings.LANGUAGE_CODE if fallback else "",
             )
         )
     from shop_links.models import StockistLink
