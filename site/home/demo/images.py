@@ -82,13 +82,14 @@ def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow", portra
 
 def add_alt_texts(image, alt: str) -> None:
     """The English, Dutch and French alt texts of `image`, from the translations of its German
-    alt text; a demo image without them is a mistake in the demo, not a fallback to show."""
+    alt text (written with `texts.t()`); without one, pages show the German alt text. That every
+    picture of the demo has all of them is checked in `tests/core/test_alt_texts.py`."""
     from core.models import ImageAltText
     from home.demo.texts import TRANSLATIONS
 
     for code, translations in TRANSLATIONS.items():
         if alt not in translations:
-            raise ValueError(f"demo image {image.title!r}: no {code} alt text for {alt!r}")
+            continue
         ImageAltText.objects.get_or_create(
             image=image, language_code=code, defaults={"alt": translations[alt]}
         )
