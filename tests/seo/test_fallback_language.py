@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from catalogue.models import Product
+from catalogue.models import Product, ProductionPartner
 from designers.models import ProductIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,7 @@ def test_german_fallback_text_is_marked_and_the_labels_are_not(client, demo):
         "Stoffreste, Messingdruckknopf",
     ):
         assert page.language_of(german) == "de", german
+    assert page.language_of("Nähwerkstatt im Depot") == "de"  # a workshop without French name
     # The interface around them is in the page's language, not inside the German marks.
     assert page.language_of("Matière") == "fr"
     assert page.language_of("En stock") == "fr"
@@ -115,8 +116,15 @@ def test_a_translated_product_has_no_german_marks(client, demo):
         for values in variant.options.values()
         if "fr" not in values
     }
+    # ... and workshops the catalogue names in German only (no French row).
+    german_partners = {
+        partner.name
+        for partner in ProductionPartner.objects.filter(locale__language_code="de")
+        if not partner.get_translations().filter(locale__language_code="fr").exists()
+    }
     german = {text for text, lang in page.texts if lang == "de"}
-    assert german <= {"Deutsch", "DE"} | german_options, german
+    assert german <= {"Deutsch", "DE"} | german_options | german_partners, german
+    assert "Sac Depot en tissu de siège de tram" not in german
     for name in ("description", "og:title", "twitter:title", "og:image:alt"):
         assert "lang" not in page.meta.get(name, {}), name
 
