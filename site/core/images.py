@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 from wagtail.images import image_operations
 from willow.image import AvifImageFile, WebPImageFile
 from willow.plugins.pillow import PillowImage
@@ -170,6 +171,7 @@ def register():
     _reuse_picture_filters()
     _leave_out_failed_images()
     _pause_renditions_while_storage_fails()
+    _alt_text_in_the_active_language()
 
 
 def _reuse_picture_filters():
@@ -369,3 +371,81 @@ def prefetch_renditions(images):
         for rendition in renditions:
             rendition.image = image
         image.prefetched_renditions = list(renditions)
+
+
+# --- Alt texts in the page's language ---------------------------------------------------------
+
+
+def german_alt(image) -> str:
+    """The image's German alt text: its description, else its title (Wagtail's own rule)."""
+    return (getattr(image, "description", "") or image.title or "").strip()
+
+
+def _alt_text(image, language: str) -> str:
+    """The image's alt text in `language` (not German), or "".
+
+    From the image's prefetched `alt_texts` where a queryset asked for them; else, within a
+    request, from one query for all alt texts of that language, kept for the request (Wagtail
+    works out a rendition's alt text for every `<img>`, also where the template gives `alt=""`,
+    so a page of thirty cards would otherwise cost thirty queries); outside a request, one query.
+    """
+    cached = getattr(image, "_prefetched_objects_cache", {}).get("alt_texts")
+    if cached is not None:
+        return next((item.alt for item in cached if item.language_code == language), "")
+    if not image.pk:
+        return ""
+    from core.i18n import _request_memo, memoised
+    from core.models import ImageAltText
+
+    if _request_memo.get() is None:
+        item = ImageAltText.objects.filter(image=image, language_code=language).first()
+        return item.alt if item else ""
+    table = memoised(
+        ("image_alt_texts", language),
+        lambda: dict(
+            ImageAltText.objects.filter(language_code=language).values_list("image_id", "alt")
+        ),
+    )
+    return table.get(image.pk, "")
+
+
+def alt_and_language(image, language: str | None = None) -> tuple[str, str]:
+    """The alt text of a library image for a page in `language`, and the language it is in.
+
+    The rule, the same for `<img alt>`, `og:image:alt`, `twitter:image:alt` and JSON-LD captions:
+    the alt text editors gave for that language in the image's edit form; where there is none,
+    the German one (the image's description, else its title) — then the language returned is
+    German, so the caller can mark it (`lang="de"`, `inLanguage`).
+    """
+    source = settings.LANGUAGE_CODE
+    language = language or translation.get_language() or source
+    if language != source:
+        text = _alt_text(image, language).strip()
+        if text:
+            return text, language
+    return german_alt(image), source
+
+
+def alt_for(image, language: str | None = None) -> str:
+    """The alt text of a library image in `language` (default: the active one), falling back to
+    German (see `alt_and_language`)."""
+    return alt_and_language(image, language)[0]
+
+
+def _alt_text_in_the_active_language():
+    """Wagtail's default alt text (what `{% picture %}`, `{% image %}` and `rendition.alt` use
+    when no block gives one) in the active language, through `alt_for`.
+
+    So every image tag on a French page says what the picture shows in French, also in templates
+    written later, without each one passing `alt=`. An ImageBlock's own alt text (translated
+    with its page) still comes first, as in Wagtail.
+    """
+    from wagtail.images.models import AbstractImage
+
+    if getattr(AbstractImage.__dict__.get("default_alt_text"), "fget", None) is _default_alt_text:
+        return
+    AbstractImage.default_alt_text = property(_default_alt_text)
+
+
+def _default_alt_text(image):
+    return alt_for(image)

@@ -383,3 +383,30 @@ class SiteSettings(PreviewableMixin, ReviewedSnippet):
             **super().get_preview_context(request, mode_name),
             "settings": settings_values(self),
         }
+
+
+class ImageAltText(models.Model):
+    """An image's alt text in one of the site's other languages.
+
+    The German alt text is the image's own description (Wagtail's "default alt text", else its
+    title); editors fill in the others in the image's edit form (`core.uploads.ImageForm`). Pages
+    read them through `core.images.alt_for`, never directly.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="alt_texts"
+    )
+    language_code = models.CharField(_("Sprache"), max_length=8)
+    alt = models.CharField(_("Alternativtext"), max_length=255)
+
+    class Meta:
+        verbose_name = _("Alternativtext")
+        verbose_name_plural = _("Alternativtexte")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "language_code"], name="core_imagealttext_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language_code}: {self.alt}"

@@ -83,6 +83,8 @@ class SearchHit:
     title: str
     url: str
     description: str = ""
+    # The language of title and description where it is not the page's (a German fallback).
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -177,8 +177,17 @@ def social_image(page, request):
     return image or default_social_image(request)
 
 
-def image_object(image, request, filter_spec: str = SOCIAL_IMAGE_FILTER) -> dict | None:
-    """A schema.org `ImageObject` for a rendition of `image`, or None without a usable image."""
+def image_object(
+    image, request, filter_spec: str = SOCIAL_IMAGE_FILTER, caption: tuple[str, str] | None = None
+) -> dict | None:
+    """A schema.org `ImageObject` for a rendition of `image`, or None without a usable image.
+
+    Its caption is `caption` (text, language) where the caller knows better (a catalogue
+    photo's alt text from the feed), else the image's alt text in the active language with the
+    German fallback (`core.images.alt_and_language`); `inLanguage` says which language it is in.
+    """
+    from core.images import alt_and_language
+
     rendition = social_rendition(image, filter_spec)
     if rendition is None:
         return None
@@ -188,8 +197,10 @@ def image_object(image, request, filter_spec: str = SOCIAL_IMAGE_FILTER) -> dict
         "width": rendition.width,
         "height": rendition.height,
     }
-    if rendition.alt:
-        data["caption"] = rendition.alt
+    text, language = caption or alt_and_language(image)
+    if text:
+        data["caption"] = text
+        data["inLanguage"] = language
     return data
 
 
@@ -295,14 +306,20 @@ def open_graph(page, request) -> dict:
     alternate_locales = sorted(
         {OG_LOCALES[code] for code in translations if code in OG_LOCALES and code != language_code}
     )
-    rendition = social_rendition(social_image(page, request))
+    from core.images import alt_and_language
+
+    shared = social_image(page, request)
+    rendition = social_rendition(shared)
     image = None
     if rendition is not None:
+        alt, alt_language = alt_and_language(shared, language_code)
         image = {
             "url": absolute_url(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": rendition.alt,
+            "alt": alt,
+            # Set where the alt text is not in the page's language (the German fallback).
+            "alt_language": alt_language if alt_language != language_code else "",
         }
     return {
         "title": page_title(page),

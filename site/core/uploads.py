@@ -21,6 +21,7 @@
 import errno
 import logging
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -133,7 +134,62 @@ class StoreWhenValid:
             store_upload(self)
 
 
-class ImageForm(StoreWhenValid, BaseImageForm):
+class AltTextFields:
+    """One "Alternativtext (Français)" field per language besides German in the image form.
+
+    The German alt text is the image's description (Wagtail's own field); these are saved as
+    `core.ImageAltText` rows with the image (also when a view saves with `commit=False` and
+    calls `save_m2m()` later). An emptied field removes that language's alt text: the page
+    then shows the German one (`core.images.alt_for`).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = {}
+        if self.instance.pk:
+            existing = dict(self.instance.alt_texts.values_list("language_code", "alt"))
+        for code, name in alt_text_languages():
+            self.fields[f"alt_{code}"] = forms.CharField(
+                label=_("Alternativtext (%(language)s)") % {"language": name},
+                required=False,
+                max_length=255,
+                initial=existing.get(code, ""),
+                help_text=_(
+                    "Was das Bild zeigt, für Seiten in dieser Sprache. Leer: Seiten zeigen "
+                    "den deutschen Alternativtext (Beschreibung)."
+                ),
+            )
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        from core.models import ImageAltText
+
+        for code, _name in alt_text_languages():
+            field = f"alt_{code}"
+            if field not in self.cleaned_data:
+                continue
+            text = " ".join(self.cleaned_data[field].split())
+            if text:
+                ImageAltText.objects.update_or_create(
+                    image=self.instance, language_code=code, defaults={"alt": text}
+                )
+            else:
+                ImageAltText.objects.filter(image=self.instance, language_code=code).delete()
+
+
+def alt_text_languages() -> list[tuple[str, str]]:
+    """The site's languages besides German, each with its name in that language."""
+    from django.conf import settings
+    from django.utils.translation import get_language_info
+
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+class ImageForm(AltTextFields, StoreWhenValid, BaseImageForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded is not None and "file" in self.changed_data:

@@ -89,8 +89,23 @@ class ProductView:
     def availability_label(self) -> str:
         return str(Variant.Availability(self.availability).label) if self.availability else ""
 
-    def image_alt(self, product_image) -> str:
-        return product_image.alt_text(translation.get_language()) or self.text.title
+    def image_alt(self, product_image) -> tuple[str, str]:
+        """A photo's alt text for this visitor and the language it is in.
+
+        The feed's alt text in the visitor's language; else its German one; else the product's
+        title as shown (the visitor's language, or German where it is not translated yet).
+        """
+        language = translation.get_language()
+        alts = product_image.alt or {}
+        for code in (language, settings.LANGUAGE_CODE):
+            if (alts.get(code) or "").strip():
+                return alts[code].strip(), code
+        return self.text.title, self.text_language
+
+    def _mark_images(self):
+        for item in self.images:
+            item.shown_alt, item.shown_alt_language = self.image_alt(item)
+            item.alt_is_fallback = item.shown_alt_language != translation.get_language()
 
 
 def product_index_url(locale: Locale | None = None) -> str:
@@ -141,7 +156,7 @@ def product_views(records, locale: Locale | None = None) -> list[ProductView]:
             ).select_related("locale")
         }
     base = product_index_url(locale)
-    return [
+    views = [
         ProductView(
             record=record,
             text=texts.get(record.translation_key, record),
@@ -151,6 +166,9 @@ def product_views(records, locale: Locale | None = None) -> list[ProductView]:
         )
         for record in records
     ]
+    for view in views:
+        view._mark_images()
+    return views
 
 
 def live_records():
@@ -171,6 +189,7 @@ class ChainStep:
     detail: str = ""
     url: str = ""
     social_employment: bool = False
+    lang: str = ""  # the language of name and detail where not the page's (German fallback)
 
 
 def production_chain(view: ProductView, designer: DesignerPage | None) -> list[ChainStep]:
@@ -191,13 +210,16 @@ def production_chain(view: ProductView, designer: DesignerPage | None) -> list[C
         )
     }
     for link in links:
-        partner = names.get(link.partner.translation_key, link.partner)
+        partner = names.get(link.partner.translation_key)
+        fallback = partner is None and translation.get_language() != settings.LANGUAGE_CODE
+        partner = partner or link.partner
         steps.append(
             ChainStep(
                 "make",
                 partner.name,
                 ", ".join(part for part in (partner.kind, partner.city) if part),
                 social_employment=link.partner.social_employment,
+                lang=settings.LANGUAGE_CODE if fallback else "",
             )
         )
     from shop_links.models import StockistLink
@@ -229,7 +251,10 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
     }
     if view.text.material:
         data["material"] = view.text.material
-    images = [image_object(item.image, request) for item in view.images]
+    images = [
+        image_object(item.image, request, caption=(item.shown_alt, item.shown_alt_language))
+        for item in view.images
+    ]
     images = [image for image in images if image]
     if images:
         data["image"] = images
@@ -263,6 +288,29 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
     return data
 
 
+@dataclass
+class ShownText:
+    """A text and the language it is in, `lang` set only where it differs from the page's."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self):
+        return self.text
+
+
+def option_labels(variant) -> list[ShownText]:
+    """A variant's option values in the visitor's language, German ones marked as such."""
+    language = translation.get_language()
+    labels = []
+    for values in variant.options.values():
+        if values.get(language):
+            labels.append(ShownText(values[language]))
+        elif values.get(settings.LANGUAGE_CODE):
+            labels.append(ShownText(values[settings.LANGUAGE_CODE], settings.LANGUAGE_CODE))
+    return labels
+
+
 def product_chain_context(record: Product, locale: Locale, request) -> dict:
     """Everything the product page shows, for the German row of a live product."""
     view = product_views(Product.objects.filter(pk=record.pk), locale)[0]
@@ -278,7 +326,7 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
         "where_to_buy": for_product(record, locale=locale),
         "variants": [
             {
-                "options": variant.option_labels(),
+                "options": option_labels(variant),
                 "price": format_price(variant.price, variant.currency),
                 "sale_price": format_price(variant.sale_price, variant.currency)
                 if variant.sale_price is not None
@@ -314,6 +362,9 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
         )
     description = seo.description(view.text.teaser or view.text.description)
     image = seo.social_rendition(view.first_image.image) if view.first_image else None
+    # The page's language where the catalogue has translated the product, else German: the
+    # description and the social tags say so (`lang`), like the text on the page.
+    text_language = view.text_language if view.is_fallback else ""
     og = {
         "title": view.text.title,
         "description": description,
@@ -328,10 +379,14 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
             "url": seo.absolute_url(request, image.url),
             "width": image.width,
             "height": image.height,
-            "alt": view.image_alt(view.first_image),
+            "alt": view.first_image.shown_alt,
+            "alt_language": view.first_image.shown_alt_language
+            if view.first_image.alt_is_fallback
+            else "",
         }
         if image
         else None,
+        "text_language": text_language,
     }
     breadcrumbs = seo.breadcrumb_list(index_page, request)
     breadcrumbs["itemListElement"].append(

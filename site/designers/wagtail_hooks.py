@@ -1,7 +1,9 @@
 """Admin registration of the designers' taxonomies (translatable snippets)."""
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -80,36 +82,71 @@ def product_sitemap():
     return "products", ProductSitemap
 
 
-def search_products(query, locale):
-    """Products whose name or material contains the query, in the visitor's language.
+# The texts of a product a visitor sees and can search for.
+PRODUCT_SEARCH_FIELDS = ("title", "material", "teaser")
 
-    A plain substring match on the catalogue's texts: the sync writes products in bulk, past
-    the search index's signals, so the database itself is searched.
+
+def _matching(rows, query: str, language_code: str):
+    """`rows` whose shown texts contain the query; on PostgreSQL also those that match it
+    word by word with the text search configuration of `language_code` (the stemming pages
+    get, `core.search_backend`). Other databases match substrings only."""
+    condition = Q()
+    for name in PRODUCT_SEARCH_FIELDS:
+        condition |= Q(**{f"{name}__icontains": query})
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("LANGUAGE_CONFIGS", {})
+    config = config.get(language_code)
+    if connection.vendor != "postgresql" or config is None:
+        return rows.filter(condition)
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    stemmed = rows.annotate(
+        search_vector=SearchVector(*PRODUCT_SEARCH_FIELDS, config=config)
+    ).filter(search_vector=SearchQuery(query, config=config, search_type="plain"))
+    return rows.filter(condition | Q(pk__in=stemmed.values("pk")))
+
+
+def search_products(query, locale):
+    """Live products found by the texts the visitor sees on their pages, in their language.
+
+    That is the product's row in the visitor's language where the catalogue translated it, else
+    its German row, which the product page shows as the German fallback: a French visitor finds
+    an untranslated product by its German title, and no translated product by its German one.
+    The catalogue's texts are searched in the database itself (the sync writes products in bulk,
+    past the search index's signals), stemmed like pages on PostgreSQL (`_matching`).
     """
     from catalogue.models import Product
 
-    return (
-        Product.objects.live()
-        .filter(locale=locale)
-        .filter(
-            Q(title__icontains=query) | Q(material__icontains=query) | Q(teaser__icontains=query)
+    records = Product.objects.live().sources()
+    if locale.language_code == settings.LANGUAGE_CODE:
+        found = _matching(records, query, locale.language_code)
+    else:
+        translated = Product.objects.filter(
+            locale=locale, translation_key__in=records.values("translation_key")
         )
-        .order_by("title")
-    )
+        untranslated = records.exclude(
+            translation_key__in=Product.objects.filter(locale=locale).values("translation_key")
+        )
+        found = Product.objects.filter(
+            Q(pk__in=_matching(translated, query, locale.language_code).values("pk"))
+            | Q(pk__in=_matching(untranslated, query, settings.LANGUAGE_CODE).values("pk"))
+        )
+    return found.select_related("locale").order_by("title", "pk")
 
 
 def product_hit(product, request):
+    """A product as a search result: at its address in the visitor's language (also where its
+    text is the German fallback, then marked as German)."""
     from designers.products import product_index_url
 
-    cache = getattr(request, "_product_index_urls", None)
-    if cache is None:
-        cache = request._product_index_urls = {}
-    if product.locale_id not in cache:
-        cache[product.locale_id] = product_index_url(product.locale)
+    base = getattr(request, "_product_index_url", None)
+    if base is None:
+        base = request._product_index_url = product_index_url()
+    language = product.locale.language_code
     return SearchHit(
         title=product.title,
         description=product.teaser or product.material,
-        url=f"{cache[product.locale_id]}{product.slug}/",
+        url=f"{base}{product.slug}/",
+        language=language if language != translation.get_language() else "",
     )
 
 

@@ -16,7 +16,15 @@ pytestmark = pytest.mark.django_db
 
 def hits(html: str) -> list[tuple[str, str]]:
     """(href, title) of each result shown."""
-    return re.findall(r'<li class="search__result">\s*<h2><a href="([^"]+)">([^<]*)</a>', html)
+    return [(href, title) for href, _lang, title in marked_hits(html)]
+
+
+def marked_hits(html: str) -> list[tuple[str, str, str]]:
+    """(href, lang, title) of each result shown; lang is "" where it is the page's language."""
+    return re.findall(
+        r'<li class="search__result">\s*<h2><a href="([^"]+)"(?: lang="([^"]+)")?>([^<]*)</a>',
+        html,
+    )
 
 
 def status(html: str) -> str:
@@ -224,3 +232,65 @@ def test_each_language_is_stemmed_with_its_own_rules(client, demo):
     assert (atelier.url, atelier.title) in hits(search(client, "atelier", "fr"))
     # German rules do not apply to English texts: the German search does not list them.
     assert all(href.startswith("/de/") for href, _title in hits(search(client, "walk", "de")))
+
+
+# --- Products: the title the visitor sees, stemmed like pages ---------------------------------
+
+
+def search_in(client, code, query) -> str:
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(code):
+        url = reverse("search")
+    response = client.get(url, {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def product_url(code, slug) -> str:
+    from designers.models import ProductIndexPage
+
+    return f"{ProductIndexPage.objects.get(locale__language_code=code).url}{slug}/"
+
+
+def test_a_french_visitor_finds_a_product_by_its_french_title(client, demo):
+    found = marked_hits(search_in(client, "fr", "Sac Depot"))
+    assert (
+        product_url("fr", "depot-bag-made-from-tram-seat-fabric"),
+        "",
+        "Sac Depot en tissu de siège de tram",
+    ) in found
+    # Its German title is not what a French visitor sees: it does not find it.
+    assert not any(
+        "depot-bag" in href
+        for href, _lang, _title in marked_hits(search_in(client, "fr", "Depot-Tasche"))
+    )
+
+
+@pytest.mark.parametrize("code", ["fr", "nl"])
+def test_an_untranslated_product_is_found_by_its_german_fallback_title(client, demo, code):
+    found = marked_hits(search_in(client, code, "Fahrkartenetui"))
+    assert (product_url(code, "ticket-pouch"), "de", "Fahrkartenetui") in found
+    # ... at its address in the visitor's language, with the result marked as German.
+
+
+def test_the_german_search_finds_german_titles_only_once(client, demo):
+    found = marked_hits(search_in(client, "de", "Fahrkartenetui"))
+    assert found.count((product_url("de", "ticket-pouch"), "", "Fahrkartenetui")) == 1
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    ("code", "query", "slug"),
+    [
+        ("en", "stools", "talstrasse-stool"),
+        ("fr", "tabourets", "talstrasse-stool"),
+        ("nl", "krukken", "talstrasse-stool"),
+        # A German fallback text is stemmed with the German rules, also on a French page.
+        ("fr", "Messingdruckknöpfe", "ticket-pouch"),
+    ],
+)
+def test_products_are_stemmed_like_pages(client, demo, code, query, slug):
+    found = [href for href, _lang, _title in marked_hits(search_in(client, code, query))]
+    assert product_url(code, slug) in found

@@ -92,7 +92,12 @@ class DemoBuilder:
                 intro=paragraphs(text["intro"]),
                 hero_image=demo_image(
                     "Grüne Punkte im Quartier",
-                    "Leuchtend grüne Flecken auf hellem Papier",
+                    texts.t(
+                        "Leuchtend grüne Flecken auf hellem Papier",
+                        en="Bright green spots on light paper",
+                        nl="Felgroene vlekken op licht papier",
+                        fr="Taches vert vif sur papier clair",
+                    ),
                     size=(1920, 1200),
                 ),
             )
@@ -247,7 +252,12 @@ class DemoBuilder:
                 continue
             portrait = demo_image(
                 f"Porträt {data['name']}",
-                f"Porträt von {data['name']}",
+                texts.t(
+                    f"Porträt von {data['name']}",
+                    en=f"Portrait of {data['name']}",
+                    nl=f"Portret van {data['name']}",
+                    fr=f"Portrait de {data['name']}",
+                ),
                 (900, 1125),
                 data["palette"],
                 portrait=True,

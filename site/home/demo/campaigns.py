@@ -9,7 +9,7 @@ import uuid
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from home.demo.images import demo_image
+from home.demo.images import add_alt_texts, demo_image
 from home.demo.people import same
 from home.demo.texts import t
 
@@ -500,9 +500,10 @@ def logo_image(name: str):
         draw.text((88, 40 + number * 40), line, fill="#1d4a36", font=font)
     out = io.BytesIO()
     picture.save(out, "PNG", optimize=True)
-    image = Image(title=title, description=name)
+    image = Image(title=title, description=same(name))
     image.file = ImageFile(io.BytesIO(out.getvalue()), name=f"logo-{uuid.uuid4().hex[:8]}.png")
     image.save()
+    add_alt_texts(image, name)
     return image
 
 

@@ -55,10 +55,15 @@ def draw_picture(
 
 
 def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow", portrait=False):
-    """The demo image with this title: created once, found again on later runs."""
+    """The demo image with this title: created once, found again on later runs.
+
+    `alt` is the German alt text, written with `texts.t()` (or `people.same()`), so the image
+    carries its alt text in all four languages (`core.ImageAltText`).
+    """
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
+        add_alt_texts(existing, alt)
         return existing
     data = draw_picture(title, size, palette, portrait)
     name = title.lower().replace(" ", "-") + ".jpg"
@@ -71,4 +76,20 @@ def demo_image(title: str, alt: str, size=(1600, 1000), palette="meadow", portra
         image.focal_point_x, image.focal_point_y = width // 2, height // 4 + head
         image.focal_point_width = image.focal_point_height = 2 * head
     image.save()
+    add_alt_texts(image, alt)
     return image
+
+
+def add_alt_texts(image, alt: str) -> None:
+    """The English, Dutch and French alt texts of `image`, from the translations of its German
+    alt text (written with `texts.t()`); without one, pages show the German alt text. That every
+    picture of the demo has all of them is checked in `tests/core/test_alt_texts.py`."""
+    from core.models import ImageAltText
+    from home.demo.texts import TRANSLATIONS
+
+    for code, translations in TRANSLATIONS.items():
+        if alt not in translations:
+            continue
+        ImageAltText.objects.get_or_create(
+            image=image, language_code=code, defaults={"alt": translations[alt]}
+        )
