@@ -53,11 +53,14 @@ def seed(apps, schema_editor):
         locale.language_code: locale
         for locale in Locale.objects.filter(language_code__in=LANGUAGES)
     }
-    existing = set(CatalogueTerm.objects.values_list("kind", "code", "locale_id"))
+    rows = CatalogueTerm.objects.values_list("kind", "code", "locale_id", "translation_key")
+    existing = {(kind, code, locale_id) for kind, code, locale_id, _key in rows}
+    # A term an editor entered first keeps its translation key: the seeded languages join it.
+    keys = {(kind, code): key for kind, code, _locale_id, key in rows}
     new = []
     for kind, terms in TERMS.items():
         for code, labels in terms.items():
-            key = uuid.uuid5(NAMESPACE, f"{kind}:{code}")
+            key = keys.get((kind, code)) or uuid.uuid5(NAMESPACE, f"{kind}:{code}")
             for language, label in zip(LANGUAGES, labels, strict=True):
                 locale = locales.get(language)
                 if locale is None or (kind, code, locale.pk) in existing:
