@@ -80,7 +80,7 @@ class CatalogueTerm(TranslatableMixin, models.Model):
         PARTNER_KIND = "partner_kind", _("Art eines Produktionspartners")
         CATEGORY = "category", _("Produktart")
 
-    kind = models.CharField(_("Wofür"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     code = models.CharField(
         _("Code im Katalog"),
         max_length=80,

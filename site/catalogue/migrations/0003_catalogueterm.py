@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('kind', models.CharField(choices=[('partner_kind', 'Art eines Produktionspartners'), ('category', 'Produktart')], max_length=20, verbose_name='Wofür')),
+                ('kind', models.CharField(choices=[('partner_kind', 'Art eines Produktionspartners'), ('category', 'Produktart')], max_length=20, verbose_name='Art')),
                 ('code', models.CharField(help_text='Genau wie im Katalog-Feed, z. B. „sewing“ oder „tea_towel“.', max_length=80, verbose_name='Code im Katalog')),
                 ('label', models.CharField(max_length=120, verbose_name='Bezeichnung')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
