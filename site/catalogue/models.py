@@ -66,6 +66,48 @@ class ProductionPartner(TranslatableMixin, models.Model):
         return self.name
 
 
+class CatalogueTerm(TranslatableMixin, models.Model):
+    """What a code of the feed means, in each language: a partner's kind (`sewing`), a product's
+    category (`mug`).
+
+    The feed names these with codes; visitors read the label of their language
+    (`catalogue.vocabulary`). The data migration seeds the codes of the sample feed in four
+    languages; catalogue managers add a code the feed starts using (the dashboard and the sync
+    log list those that have no entry yet) and translate it like any other snippet.
+    """
+
+    class Kind(models.TextChoices):
+        PARTNER_KIND = "partner_kind", _("Art eines Produktionspartners")
+        CATEGORY = "category", _("Produktart")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    code = models.CharField(
+        _("Code im Katalog"),
+        max_length=80,
+        help_text=_("Genau wie im Katalog-Feed, z. B. „sewing“ oder „tea_towel“."),
+    )
+    label = models.CharField(_("Bezeichnung"), max_length=120)
+
+    translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("code"),
+        TranslatableField("label"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Katalog-Begriff")
+        verbose_name_plural = _("Katalog-Begriffe")
+        ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "code", "locale"], name="catalogue_term_kind_code_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+
 class ProductQuerySet(models.QuerySet):
     def live(self):
         """What visitors may see: active in the catalogue and present in its latest snapshot."""

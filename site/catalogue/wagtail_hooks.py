@@ -1,4 +1,5 @@
-"""Admin registration: products and partners (catalogue fields read-only), the run log, "Sync now".
+"""Admin registration: products and partners (catalogue fields read-only), the vocabulary for
+the feed's codes, the run log, "Sync now".
 
 Catalogue-owned fields are shown read-only with a note that says where they change: in the
 label catalogue, then the next sync. Only the editorial fields are editable.
@@ -17,7 +18,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalogue.models import Product, ProductionPartner, SyncRun
+from catalogue.models import CatalogueTerm, Product, ProductionPartner, SyncRun
 from catalogue.panels import CatalogueFactsPanel
 from catalogue.permissions import RunLogPolicy, SyncOwnedPolicy
 from catalogue.sync.heartbeat import settle_stale
@@ -86,6 +87,20 @@ class ProductionPartnerViewSet(SnippetViewSet):
     ]
 
 
+class CatalogueTermViewSet(SnippetViewSet):
+    """The words for the feed's codes (catalogue.vocabulary): editors add the codes the
+    dashboard lists as unknown and translate them like any other snippet."""
+
+    model = CatalogueTerm
+    icon = "doc-full"
+    menu_label = _("Katalog-Begriffe")
+    list_display = ["label", "code", "kind", "locale"]
+    list_filter = ["locale", "kind"]
+    search_fields = ["label", "code"]
+    search_backend_name = None
+    panels = [FieldPanel("kind"), FieldPanel("code"), FieldPanel("label")]
+
+
 class SyncRunInspectView(generic.InspectView):
     """Times in the site's time zone: Wagtail's inspect template formats values with `|localize`,
     which formats an aware datetime as stored (UTC) instead of in the current time zone."""
@@ -145,7 +160,7 @@ class SyncRunViewSet(ModelViewSet):
 class CatalogueGroup(SnippetViewSetGroup):
     """Everything the catalogue feeds, under one menu item."""
 
-    items = (ProductViewSet, ProductionPartnerViewSet, SyncRunViewSet)
+    items = (ProductViewSet, ProductionPartnerViewSet, CatalogueTermViewSet, SyncRunViewSet)
     menu_icon = "tag"
     menu_label = _("Katalog")
     menu_name = "catalogue"

@@ -19,9 +19,10 @@ Wagtail shows it.
 
 import logging
 import re
+from html import unescape
 
 from django.db import DatabaseError
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import (
     ExternalLinkElementHandler,
@@ -31,6 +32,7 @@ from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.embeds.rich_text import MediaEmbedHandler
 from wagtail.images.formats import get_image_formats
 from wagtail.images.rich_text import ImageEmbedHandler
+from wagtail.models import Locale, Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,10 @@ MAX_ID_DIGITS = 18
 # What the link rewriter leaves for a link it cannot resolve: an `<a>` without any attribute
 # (Draftail never stores one), up to its end tag (links do not nest).
 PLACEHOLDER_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
+# A page link to another language, as `SafePageLinkHandler` writes it, up to its end tag.
+TITLED_LINK = re.compile(
+    r'(<a href="[^"]*" hreflang="([^"]+)") data-title="([^"]*)"([^>]*>)(.*?)</a>', re.DOTALL
+)
 
 
 def stored_id(attrs: dict) -> int | None:
@@ -69,6 +75,19 @@ def log_broken(kind: str, attrs: dict, reason: str) -> None:
 def without_placeholder_links(html: str) -> str:
     """`html` with every link that leads nowhere replaced by its text."""
     return PLACEHOLDER_LINK.sub(r"\1", html) if "<a>" in html else html
+
+
+def _mark_language(match) -> str:
+    start, language, title, rest, text = match.groups()
+    if unescape(strip_tags(text)).split() == unescape(title).split():
+        start += f' lang="{language}"'
+    return f"{start}{rest}{text}</a>"
+
+
+def mark_link_languages(html: str) -> str:
+    """A link to a page in another language (`SafePageLinkHandler`) whose text is that page's
+    title gets `lang` as well as `hreflang`; the title the handler passed along is dropped."""
+    return TITLED_LINK.sub(_mark_language, html) if " data-title=" in html else html
 
 
 def _resolve(handler, attrs_list: list[dict], kind: str):
@@ -101,10 +120,54 @@ class UsableIdsOnly:
             yield from super().extract_references(attrs)
 
 
+def _live_translations(pages, locale) -> dict:
+    """{translation key: the live page in `locale`} for pages in other languages, one query
+    (none when all are in `locale` already)."""
+    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    if not keys:
+        return {}
+    return {
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+
+
 class SafePageLinkHandler(UsableIdsOnly, PageLinkHandler):
+    """A page link leads to the page's live translation in the visitor's language. Where there
+    is none, it leads to the page as stored, marked `hreflang` with that page's language; its
+    title rides along (`data-title`) so that `mark_link_languages` can mark the link text
+    `lang` too when the text is that title. Two queries for all the links of a text."""
+
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        return _links(cls, attrs_list, "page", lambda page: page.localized.url)
+        from core.routing import locale_by_id
+
+        resolved = list(_resolve(cls, attrs_list, "page"))
+        locale = Locale.get_active()
+        translated = _live_translations([page for _a, page in resolved if page], locale)
+        tags = []
+        for attrs, page in resolved:
+            if page is None:
+                tags.append("<a>")
+                continue
+            target = translated.get(page.translation_key, page)
+            url = target.url
+            if not url:
+                log_broken("page", attrs, "no address")
+                tags.append("<a>")
+                continue
+            language = ""
+            if target.locale_id != locale.pk:
+                target_locale = locale_by_id(target.locale_id) or target.locale
+                language = target_locale.language_code
+            if language:
+                tags.append(
+                    f'<a href="{escape(url)}" hreflang="{language}" '
+                    f'data-title="{escape(target.title)}">'
+                )
+            else:
+                tags.append(f'<a href="{escape(url)}">')
+        return tags
 
 
 class SafeDocumentLinkHandler(UsableIdsOnly, DocumentLinkHandler):

@@ -107,6 +107,13 @@ class ProductView:
             item.shown_alt, item.shown_alt_language = self.image_alt(item)
             item.alt_is_fallback = item.shown_alt_language != translation.get_language()
 
+    @property
+    def category(self):
+        """The product's category in the visitor's language (`catalogue.vocabulary`)."""
+        from catalogue.vocabulary import CATEGORY, label
+
+        return label(CATEGORY, self.record.product_type)
+
 
 def product_index_url(locale: Locale | None = None) -> str:
     """The URL of the products index in this language (German as fallback), or ""."""
@@ -186,14 +193,24 @@ def designer_products(designer: DesignerPage):
 class ChainStep:
     kind: str  # "design", "make" or "sell"
     name: str
-    detail: str = ""
+    detail: str = ""  # the city
     url: str = ""
     social_employment: bool = False
-    lang: str = ""  # the language of name and detail where not the page's (German fallback)
+    role: str = ""  # what a partner does ("Näherei"), from the vocabulary
+    role_lang: str = ""  # the language of `role` where it is not the visitor's
+    name_lang: str = ""  # the language of `name` where it is not the visitor's (German fallback)
 
 
-def production_chain(view: ProductView, designer: DesignerPage | None) -> list[ChainStep]:
-    """Designer → the workshops and businesses that made it → the shops that stock it."""
+def production_chain(
+    view: ProductView, designer: DesignerPage | None, shops=None
+) -> list[ChainStep]:
+    """Designer → the workshops and businesses that made it → the shops that stock it.
+
+    The shops are `shop_links.presentation.stockists` (pass them when the page has them
+    already): the names the where-to-buy list shows, in the visitor's language, so that one
+    shop has one name on one page."""
+    from catalogue import vocabulary
+
     steps = []
     if designer is not None:
         steps.append(ChainStep("design", designer.title, designer.city, designer.url or ""))
@@ -213,25 +230,25 @@ def production_chain(view: ProductView, designer: DesignerPage | None) -> list[C
         partner = names.get(link.partner.translation_key)
         fallback = partner is None and translation.get_language() != settings.LANGUAGE_CODE
         partner = partner or link.partner
+        role = vocabulary.label(vocabulary.PARTNER_KIND, link.partner.kind)
         steps.append(
             ChainStep(
                 "make",
                 partner.name,
-                ", ".join(part for part in (partner.kind, partner.city) if part),
+                link.partner.city,
                 social_employment=link.partner.social_employment,
-                lang=settings.LANGUAGE_CODE if fallback else "",
+                name_lang=settings.LANGUAGE_CODE if fallback else "",
+                role=role.text,
+                role_lang=role.lang,
             )
         )
-    from shop_links.models import StockistLink
+    if shops is None:
+        from shop_links.presentation import stockists
 
-    for link in (
-        StockistLink.objects.filter(
-            product=view.record, retailer__in_feed=True, retailer__live=True
-        )
-        .select_related("retailer")
-        .order_by("position")
-    ):
-        steps.append(ChainStep("sell", link.retailer.name, link.retailer.city))
+        shops = stockists(view.record)
+    steps.extend(
+        ChainStep("sell", shop.name, shop.retailer.city, name_lang=shop.text_lang) for shop in shops
+    )
     return steps
 
 
@@ -247,7 +264,7 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
         "url": url,
         "description": seo.plain_text(view.text.description) or seo.plain_text(view.text.teaser),
         "brand": {"@type": "Brand", "name": "Made in Aachen-Nord"},
-        "category": view.record.product_type,
+        "category": view.category.text,
     }
     if view.text.material:
         data["material"] = view.text.material
@@ -317,13 +334,14 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
     designer = record.designer()
     if designer is not None:
         designer = designer.localized.specific
-    from shop_links.presentation import for_product
+    from shop_links.presentation import stockists, where_to_buy
 
+    shops = stockists(record, locale=locale)
     return {
         "product": view,
         "designer": designer,
-        "chain": production_chain(view, designer),
-        "where_to_buy": for_product(record, locale=locale),
+        "chain": production_chain(view, designer, shops),
+        "where_to_buy": where_to_buy(shops, locale=locale),
         "variants": [
             {
                 "options": option_labels(variant),

@@ -280,8 +280,13 @@ def _live_product():
 # "Where to buy" --------------------------------------------------------------------------
 
 
-def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> WhereToBuy:
-    """The retailers that stock a product (its German record): 2–4 queries, however many."""
+def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> list[Stockist]:
+    """The visible retailers that stock a product (its German record), in the catalogue's
+    order, with their links: 1–2 queries, however many.
+
+    The one source of a shop's name on a product's page: the where-to-buy list and the
+    production chain (`designers.products.production_chain`) both show `Stockist.name`, the
+    retailer's name in the visitor's language where an editor translated it, else German."""
     locale, code = _language(locale)
     links = list(_visible_links().filter(product=record).order_by("position", "pk"))
     by_retailer = _stockists(
@@ -294,8 +299,19 @@ def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> W
         else:
             label = gettext("Website von %(name)s") % {"name": stockist.name}
         stockist.links.append(_shop_link(link, label, placement))
-    shops, online = _split(by_retailer.values())
-    return WhereToBuy(_group_by_city(shops), online, retailers_page_url(locale))
+    return list(by_retailer.values())
+
+
+def where_to_buy(shops: list[Stockist], *, locale=None) -> WhereToBuy:
+    """`stockists` as the where-to-buy list shows them: shops by city, online shops apart."""
+    locale, _code = _language(locale)
+    walk_in, online = _split(shops)
+    return WhereToBuy(_group_by_city(walk_in), online, retailers_page_url(locale))
+
+
+def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> WhereToBuy:
+    """The retailers that stock a product (its German record): 2–4 queries, however many."""
+    return where_to_buy(stockists(record, placement=placement, locale=locale), locale=locale)
 
 
 def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> WhereToBuy:

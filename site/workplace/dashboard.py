@@ -5,7 +5,8 @@
 - **Veraltete Übersetzungen**: translations whose German source changed after the last sync
   (those who may translate), linking the translation status report;
 - **Neue Anfragen**: enquiries nobody has worked yet (enquiry managers only);
-- **Katalog-Abgleich**: the last run of the catalogue sync (those who may read its log).
+- **Katalog-Abgleich**: the last run of the catalogue sync (those who may read its log), and the
+  feed's codes the vocabulary has no words for yet (`catalogue.vocabulary.unknown_codes`).
 
 The broken shop links panel lives with the link checker (`shop_links/hooks_linkcheck.py`).
 Each panel costs a fixed number of queries, however much is waiting: counts are counted in the
@@ -132,13 +133,20 @@ class CatalogueSyncPanel(DashboardPanel):
     order = 130
 
     def get_context_data(self, parent_context=None):
-        from catalogue.models import SyncRun
+        from catalogue.models import CatalogueTerm, SyncRun
         from catalogue.sync.heartbeat import settle_stale
+        from catalogue.vocabulary import unknown_codes
 
         settle_stale()  # a run whose process was killed shows as abandoned, not as running
+        terms = CatalogueTerm.snippet_viewset
         run = SyncRun.objects.order_by("-started_at").first()
         return {
             "run": run,
+            # Codes live products and partners use that the vocabulary lacks: pages show them
+            # made readable until someone enters their words.
+            "unknown_codes": unknown_codes(),
+            "vocabulary_url": reverse(terms.get_url_name("list")),
+            "add_term_url": reverse(terms.get_url_name("add")),
             "run_url": reverse("catalogue_syncrun:inspect", args=[run.pk]) if run else "",
             "log_url": reverse("catalogue_syncrun:index"),
         }

@@ -63,7 +63,11 @@ TRANSLATABLE_SNIPPETS = [
     *crud("designers", "discipline", "storytag", actions=("change", "view")),
     *crud("shop_links", "retailer", actions=("change", "view")),
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
+    *crud("catalogue", "catalogueterm", actions=("change", "view")),
 ]
+# The words for the catalogue's codes (catalogue.vocabulary): the catalogue managers keep them
+# complete when the feed starts using a new code.
+VOCABULARY = crud("catalogue", "catalogueterm")
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ ROLES: dict[str, Role] = {
             "catalogue.view_syncrun",
             "catalogue.view_product",
             "catalogue.view_productionpartner",
+            *VOCABULARY,
         ],
     ),
 }

@@ -7,11 +7,13 @@ page) and in a StreamField rich-text block (content page)."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 
 from core.models import ContentPage, LegalPage
@@ -185,3 +187,67 @@ def test_working_links_still_link_and_reach_the_reference_index(demo, json_log):
     assert [line["reason"] for line in json_log.events("rich_text_reference_broken")] == [
         "no usable id"
     ]
+
+
+# Links across languages -----------------------------------------------------------------------
+
+
+def french_legal_page(html: str):
+    page = LegalPage.objects.get(locale__language_code="fr", kind="imprint")
+    page.body = html
+    page.save_revision().publish()
+    return page
+
+
+def german_only_page(demo, title="Nur auf Deutsch", slug="nur-auf-deutsch"):
+    return demo.add_child(instance=ContentPage(title=title, slug=slug))
+
+
+def test_a_link_leads_to_the_live_translation_of_the_linked_page(demo):
+    german = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    french = german.get_translation(Locale.objects.get(language_code="fr"))
+    assert french.live
+    page = french_legal_page(f'<p>Voir <a linktype="page" id="{german.pk}">le projet</a>.</p>')
+
+    html = Client().get(page.url).content.decode()
+    assert f'<a href="{french.url}">le projet</a>' in html
+    assert "hreflang" not in re.search(r"<a [^>]*>le projet</a>", html).group(0)
+
+
+def test_a_link_to_a_page_only_in_german_says_so(demo):
+    target = german_only_page(demo)
+    page = french_legal_page(
+        f'<p><a linktype="page" id="{target.pk}">Nur auf Deutsch</a> et '
+        f'<a linktype="page" id="{target.pk}">une page en allemand</a>.</p>'
+    )
+
+    html = Client().get(page.url).content.decode()
+    # The link text is the German title: both the target's and the text's language are marked.
+    assert f'<a href="{target.url}" hreflang="de" lang="de">Nur auf Deutsch</a>' in html
+    # The text is French: only the target's language.
+    assert f'<a href="{target.url}" hreflang="de">une page en allemand</a>' in html
+    assert "data-title" not in html
+
+    # On a German page the same link is an ordinary link.
+    german = legal_page(f'<p><a linktype="page" id="{target.pk}">Nur auf Deutsch</a>.</p>')
+    assert (
+        f'<a href="{target.url}">Nur auf Deutsch</a>' in Client().get(german.url).content.decode()
+    )
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_links_across_languages_cost_no_query_per_link(demo):
+    targets = [german_only_page(demo, f"Nur deutsch {n}", f"nur-deutsch-{n}") for n in range(5)]
+    translated = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+
+    def queries_for(pages) -> int:
+        links = "".join(f'<a linktype="page" id="{p.pk}">{p.title}</a> ' for p in pages)
+        page = french_legal_page(f"<p>{links}</p>")
+        client = Client()
+        client.get(page.url)  # warm-up: the frame is cached
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(page.url).content.decode()
+        assert html.count('hreflang="de" lang="de">Nur deutsch') == len(pages) - 1
+        return len(queries)
+
+    assert queries_for([targets[0], translated]) == queries_for([*targets, translated])

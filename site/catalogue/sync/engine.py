@@ -861,12 +861,38 @@ class Sync:
                 "page has this catalogue ref yet."
             )
 
+    def report_vocabulary(self):
+        """Codes the feed uses that the vocabulary (catalogue.vocabulary) has no term for:
+        pages show them made readable until a catalogue manager enters their words."""
+        from catalogue import vocabulary
+
+        known = vocabulary.known_codes()
+        used: dict[tuple[str, str], list[str]] = {}
+        for partner in self.feed.partners or []:
+            if partner.kind:
+                used.setdefault((vocabulary.PARTNER_KIND, partner.kind), []).append(partner.ref)
+        for product in self.feed.products:
+            if product.product_type:
+                key = (vocabulary.CATEGORY, product.product_type)
+                used.setdefault(key, []).append(product.external_id)
+        for (kind, code), refs in sorted(used.items()):
+            if vocabulary.normalise(code) in known.get(kind, set()):
+                continue
+            what = "Partner kind" if kind == vocabulary.PARTNER_KIND else "Product category"
+            users = "partner" if kind == vocabulary.PARTNER_KIND else "product"
+            self.summary.warnings.append(
+                f"{what} {code!r} ({len(refs)} {users}{'s' if len(refs) != 1 else ''}) has no "
+                f"term in the vocabulary (Katalog → Katalog-Begriffe) yet: pages show it as "
+                f"{vocabulary.readable(code)!r} until it is added and translated."
+            )
+
     def run(self):
         self.plan()
         self.sync_partners()
         self.sync_retailers()
         self.sync_products()
         self.report_designers()
+        self.report_vocabulary()
         if not self.dry_run and settings.CATALOGUE_INDEX_IMAGES:
             self.store.index_created()
 
