@@ -13,38 +13,36 @@ LANGUAGES = ["de", "en", "nl", "fr"]
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    """The .po files as makemessages would write them from the current code and templates."""
-    locale = tmp_path_factory.mktemp("locale")
-    shutil.copytree(ROOT / "locale", locale, dirs_exist_ok=True)
+    """The .po files as makemessages would write them from the current code and templates.
+
+    makemessages writes into every `locale` folder it finds beside the files it walks (and into
+    `./locale`), so it runs in a scratch folder that holds a copy of the catalogues and links to
+    the sources: the committed catalogues are never rewritten by the test.
+    """
+    import os
+
     from django.test import override_settings
 
-    with override_settings(LOCALE_PATHS=[locale]):
-        import os
-
-        cwd = os.getcwd()
-        os.chdir(ROOT)
-        try:
+    work = tmp_path_factory.mktemp("messages")
+    shutil.copytree(ROOT / "locale", work / "locale")
+    for source in ("site", "templates"):
+        (work / source).symlink_to(ROOT / source, target_is_directory=True)
+    cwd = os.getcwd()
+    os.chdir(work)
+    try:
+        with override_settings(LOCALE_PATHS=[work / "locale"]):
             call_command(
                 "makemessages",
                 locale=LANGUAGES,
-                # "locale" too: makemessages writes into every locale folder it walks past, and
-                # this must only ever write to the copy.
-                ignore_patterns=[
-                    ".venv",
-                    "node_modules",
-                    "artifacts",
-                    "tests",
-                    "bench",
-                    ".tmp",
-                    "locale",
-                ],
+                symlinks=True,
+                ignore_patterns=["locale"],
                 no_obsolete=True,
                 add_location="file",
                 verbosity=0,
             )
-        finally:
-            os.chdir(cwd)
-    return locale
+    finally:
+        os.chdir(cwd)
+    return work / "locale"
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
