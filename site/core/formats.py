@@ -64,3 +64,9 @@ def format_date(value, language: str | None = None, format_name: str = "DATE_FOR
         if language == "fr" and getattr(value, "day", None) == 1 and pattern.startswith("j "):
             pattern = "j\\e\\r" + pattern[1:]  # le premier du mois: « 1er mars »
         return format_with(value, pattern)
+
+
+def with_colon(label) -> str:
+    """ "Label:" as the visitor's language writes it: French puts a no-break space before the colon
+    (and before ; ? !), the other three languages none."""
+    return f"{label}\u00a0:" if translation.get_language() == "fr" else f"{label}:"

@@ -47,6 +47,28 @@ class ProductView:
     def is_fallback(self) -> bool:
         return self.text_language != translation.get_language()
 
+    def field_language(self, name: str) -> str:
+        """The language of one of the product's texts where it is not the visitor's, else "".
+
+        A whole row in German is the fallback of an untranslated product; a translated row can
+        still hold German in one field, because the sync fills a field the catalogue has not
+        translated with the German text (`catalogue.sync.parse`): the same text as the German row.
+        """
+        if self.is_fallback:
+            return self.text_language
+        value = getattr(self.text, name)
+        if value and self.text.pk != self.record.pk and value == getattr(self.record, name):
+            return self.record.locale.language_code
+        return ""
+
+    @property
+    def description_language(self) -> str:
+        return self.field_language("description")
+
+    @property
+    def material_language(self) -> str:
+        return self.field_language("material")
+
     @property
     def first_image(self):
         return self.images[0] if self.images else None

@@ -73,6 +73,8 @@ class Crawl:
     # (language, title) of each product title the catalogue gives in that language: a title that is
     # the same in German and French ("Vase Wurm") is French there, not a German fallback.
     catalogue_titles: set[tuple[str, str]] = field(default_factory=set)
+    # (language, label) of the vocabulary for the feed's codes: "Vase" is French and English too.
+    catalogue_terms: set[tuple[str, str]] = field(default_factory=set)
 
     def of_kind(self, *kinds: str) -> list[Fetched]:
         return [page for page in self.pages if page.kind in kinds]
@@ -171,7 +173,7 @@ def crawl(client) -> Crawl:
     from django.test import override_settings
     from wagtail.models import Site
 
-    from catalogue.models import Product
+    from catalogue.models import CatalogueTerm, Product
 
     root_url = Site.objects.get(is_default_site=True).root_url
     crawler = Crawler(client, root_url)
@@ -217,7 +219,7 @@ def crawl(client) -> Crawl:
 
     # The enquiry form and the answer to a post that fails validation.
     for page in sitemap_pages:
-        form = page.soup.find("form", action=lambda a: a and "/anfrage-senden/" in a)
+        form = page.soup.find("form", class_="enquiry__form", method="post")
         if form is None:
             continue
         response = client.post(
@@ -298,4 +300,5 @@ def crawl(client) -> Crawl:
         pages=crawler.pages,
         product_index_paths=index_paths,
         catalogue_titles=titles,
+        catalogue_terms=set(CatalogueTerm.objects.values_list("locale__language_code", "label")),
     )

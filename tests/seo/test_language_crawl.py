@@ -5,8 +5,7 @@ search, the enquiry form and its error path, 404s, German paths under other lang
 page, filtered and paginated pages, a second host name, the development 404) and each test
 asserts one rule (`tests.seo.language_rules`) over every crawled page, listing all violations.
 
-A rule the site does not meet yet carries `failing_today(area, why)`: a strict xfail, so the suite
-stays green while it fails, and fails as soon as the fix lands — then remove the mark.
+Every rule holds on the demo; a change that breaks one fails here with the URLs and texts found.
 """
 
 import csv
@@ -23,14 +22,6 @@ from tests.seo.crawl import LANGUAGES, SECOND_HOST, crawl
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(settings.BASE_DIR) / "site" / "catalogue" / "fixtures" / "sample"
-
-
-def failing_today(area: str, why: str):
-    """A rule of issue 15 the site breaks today (area A–D of the issue); strict, so it fails
-    once the fix lands and the mark must go."""
-    return pytest.mark.xfail(
-        strict=True, raises=AssertionError, reason=f"issue 15 area {area}: {why}"
-    )
 
 
 def feed_codes() -> set[str]:
@@ -100,37 +91,30 @@ def test_the_crawl_reaches_every_kind_of_page(site):
 # A: addresses, descriptions, formats
 
 
-@failing_today("A", "product pages take the request's host for canonical, og:url and JSON-LD")
 def test_addresses_come_from_the_site_root_url(site):
     assert_holds(rules.addresses_from_site_root(site))
 
 
-@failing_today("A", "descriptions from rich text keep a literal &nbsp; and glue blocks together")
 def test_descriptions_are_clean_text(site):
     assert_holds(rules.descriptions_are_clean_text(site))
 
 
-@failing_today("A", "English campaign dates in the American form (March 1, 2027)")
 def test_english_dates_are_british(site):
     assert_holds(rules.english_dates_are_british(site))
 
 
-@failing_today("A", "French dates write the first of a month as 1, not 1er")
 def test_french_first_of_month_is_1er(site):
     assert_holds(rules.french_first_of_month_is_1er(site))
 
 
-@failing_today("A", "a plain space or none before French : ; ? !")
 def test_french_non_breaking_space_before_punctuation(site):
     assert_holds(rules.french_spaces_before_punctuation(site))
 
 
-@failing_today("A", "Dutch prices in two formats (28,00 € and € 380)")
 def test_one_price_format_per_language(site):
     assert_holds(rules.one_price_format_per_language(site))
 
 
-@failing_today("A", "the 410 page names the archived product by its German title")
 def test_gone_page_in_the_visitors_language(site):
     assert_holds(rules.gone_page_in_visitors_language(site))
 
@@ -138,31 +122,22 @@ def test_gone_page_in_the_visitors_language(site):
 # B: slugs, fallbacks, the language switcher, the development 404
 
 
-@failing_today(
-    "B", "German slugs in translated addresses: /fr/anfrage/, /fr/suche/, /fr/anfrage-senden/"
-)
 def test_no_german_slugs_in_translated_addresses(site):
     assert_holds(rules.no_german_slugs(site))
 
 
-@failing_today(
-    "B", "a German path under another language shows the German page, not the live translation"
-)
 def test_german_path_leads_to_the_translation(site):
     assert_holds(rules.german_path_leads_to_translation(site))
 
 
-@failing_today("B", "the switcher drops the filter (?discipline=, ?tag=) and the search query")
 def test_language_switcher_keeps_filters_pages_and_query(site):
     assert_holds(rules.switcher_keeps_query(site))
 
 
-@failing_today("B", "the switcher links silently to the home page where a page has no translation")
 def test_language_switcher_says_when_there_is_no_translation(site):
     assert_holds(rules.switcher_says_when_no_translation(site))
 
 
-@failing_today("B", "with DEBUG on, a 404 shows Django's technical page")
 def test_development_404_is_the_sites_translated_page(site):
     assert_holds(rules.dev_404_is_the_sites_page(site))
 
@@ -170,22 +145,18 @@ def test_development_404_is_the_sites_translated_page(site):
 # C: text in the page's language
 
 
-@failing_today("C", "alt texts and social image alts in German on en/nl/fr pages")
 def test_image_texts_in_the_page_language(site):
     assert_holds(rules.image_texts_in_page_language(site))
 
 
-@failing_today("C", "German product texts unmarked, or interface labels inside lang=de")
 def test_german_fallback_marked_exactly(site):
     assert_holds(rules.german_fallback_is_marked(site))
 
 
-@failing_today("C", "title, meta description and social tags of a German fallback product unmarked")
 def test_german_title_and_descriptions_say_so(site):
     assert_holds(rules.german_head_texts_say_so(site))
 
 
-@failing_today("C", "the French search does not find German fallback titles shown on French pages")
 def test_search_finds_the_title_the_visitor_sees(site):
     assert_holds(rules.search_finds_shown_titles(site))
 
@@ -193,14 +164,10 @@ def test_search_finds_the_title_the_visitor_sees(site):
 # D: vocabulary, shop names, links to German pages
 
 
-@failing_today("D", "feed codes such as sewing shown raw in the production chain")
 def test_no_raw_feed_codes(site):
     assert_holds(rules.raw_codes_shown(site, feed_codes()))
 
 
-@failing_today(
-    "D", "the production chain names a shop in German, the where-to-buy list in the page's language"
-)
 def test_one_name_per_shop_on_a_page(site):
     assert_holds(rules.one_name_per_shop(site))
 

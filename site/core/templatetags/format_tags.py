@@ -22,3 +22,9 @@ def price(amount, decimals=2):
 def price_range(low, high, decimals=2):
     """`{% price_range low high decimals=0 as rent %}`: "380 € – 450 €", or one price."""
     return formats.format_price_range(low, high, decimals=int(decimals))
+
+
+@register.filter(is_safe=True)
+def colon(label):
+    """`{{ _("Öffnungszeiten")|colon }}`: "Opening hours:", "Horaires d’ouverture :"."""
+    return formats.with_colon(label)

@@ -11,7 +11,7 @@ from PIL import ImageDraw, ImageFont
 
 from home.demo.images import add_alt_texts, demo_image
 from home.demo.people import same
-from home.demo.texts import t
+from home.demo.texts import TRANSLATIONS, t
 
 CAMPAIGN_CODE = "kreativstandort-aachen-nord"
 ENQUIRY_SLUG = "anfrage"  # the enquiry form page the enquiries app's demo creates under home
@@ -430,8 +430,18 @@ C = {
         "All eyes on green spots",
         "Made in Aachen-Nord",
         "Depot Talstraße",
-        "Nähwerkstatt im Depot",
-        "Holzwerkstatt im Depot",
+        t(
+            "Nähwerkstatt im Depot",
+            en="Depot sewing workshop",
+            nl="Naaiatelier in het Depot",
+            fr="Atelier de couture du Depot",
+        ),
+        t(
+            "Holzwerkstatt im Depot",
+            en="Depot woodworking shop",
+            nl="Houtwerkplaats in het Depot",
+            fr="Atelier bois du Depot",
+        ),
         "Siebdruck Aachen-Nord",
     ],
     "designers_heading": t(
@@ -467,7 +477,10 @@ C = {
     ),
 }
 for name in C["partners"]:
-    same(name)
+    if (
+        name not in TRANSLATIONS["en"]
+    ):  # names are the same in every language, the workshops' aren't
+        same(name)
 for name in ("Atelier Stoffwechsel", "Demir Möbel", "Siebdruck Aachen-Nord", "m²"):
     same(name)
 
@@ -500,7 +513,7 @@ def logo_image(name: str):
         draw.text((88, 40 + number * 40), line, fill="#1d4a36", font=font)
     out = io.BytesIO()
     picture.save(out, "PNG", optimize=True)
-    image = Image(title=title, description=same(name))
+    image = Image(title=title, description=name)  # the German alt; add_alt_texts adds the others
     image.file = ImageFile(io.BytesIO(out.getvalue()), name=f"logo-{uuid.uuid4().hex[:8]}.png")
     image.save()
     add_alt_texts(image, name)
