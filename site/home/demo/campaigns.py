@@ -404,12 +404,9 @@ C = {
             ),
         ),
         (
-            t(
-                "Laden im Depot",
-                en="Shop in the Depot",
-                nl="Winkel in het Depot",
-                fr="Boutique du Depot",
-            ),
+            same(
+                "Laden im Depot"
+            ),  # the shop's name, as the where-to-buy lists give it (home.demo.shops)
             same("Talstraße 2"),
             t("52068 Aachen", en="52068 Aachen", nl="52068 Aken", fr="52068 Aix-la-Chapelle"),
             t(
