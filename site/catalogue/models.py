@@ -11,6 +11,8 @@ written by the sync alone (read-only in the admin); `teaser`, `featured` and `de
 belong to the editors and no sync ever writes them.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
@@ -281,6 +283,27 @@ class ProductPartner(models.Model):
         return f"{self.product} ← {self.partner}"
 
 
+@dataclass(frozen=True)
+class ShownText:
+    """A text from the feed as one visitor reads it, `lang` set only where it is not the visitor's
+    language (the German text standing in)."""
+
+    text: str
+    lang: str = ""
+
+    def __str__(self):
+        return self.text
+
+
+def in_language(values: dict, code: str) -> tuple[str, str]:
+    """From a feed's {language: text}: the text in `code`, else the German one, with its language
+    where it is not `code`; ("", "") where neither is given."""
+    for language in (code, settings.LANGUAGE_CODE):
+        if text := (values.get(language) or "").strip():
+            return text, "" if language == code else language
+    return "", ""
+
+
 class Variant(models.Model):
     class Availability(models.TextChoices):
         IN_STOCK = "in_stock", _("Vorrätig")
@@ -308,12 +331,14 @@ class Variant(models.Model):
     def __str__(self):
         return self.sku
 
-    def option_labels(self, language_code: str | None = None) -> list[str]:
-        """Option values in the visitor's language, German where the catalogue has none."""
+    def option_labels(self, language_code: str | None = None) -> list[ShownText]:
+        """Option values in the visitor's language; German, marked as such, where the catalogue
+        has none in that language."""
         code = language_code or translation.get_language()
         return [
-            values.get(code) or values.get(settings.LANGUAGE_CODE, "")
+            ShownText(*shown)
             for values in self.options.values()
+            if (shown := in_language(values, code))[0]
         ]
 
 
@@ -332,9 +357,10 @@ class ProductImage(models.Model):
     def __str__(self):
         return self.source_url
 
-    def alt_text(self, language_code: str | None = None) -> str:
-        code = language_code or translation.get_language()
-        return self.alt.get(code) or self.alt.get(settings.LANGUAGE_CODE, "")
+    def alt_text(self, language_code: str | None = None) -> tuple[str, str]:
+        """The feed's alt text in that language, else its German one, and the language it is in
+        ("" where the visitor's); ("", "") where the feed gives none."""
+        return in_language(self.alt or {}, language_code or translation.get_language())
 
 
 class SyncRun(models.Model):

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import translation
 
-from catalogue.models import CatalogueTerm
+from catalogue.models import CatalogueTerm, ShownText
 
 PARTNER_KIND = CatalogueTerm.Kind.PARTNER_KIND.value
 CATEGORY = CatalogueTerm.Kind.CATEGORY.value
@@ -27,15 +27,10 @@ SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 @dataclass(frozen=True)
-class Label:
-    """A code's label as one visitor reads it."""
+class Label(ShownText):
+    """A code's label as one visitor reads it (`lang`: where it is not the visitor's language)."""
 
-    text: str
-    lang: str = ""  # the label's language where it is not the visitor's ("" otherwise)
     known: bool = True  # False: nobody has entered the code yet; `text` is the code, readable
-
-    def __str__(self):
-        return self.text
 
 
 def normalise(code: str) -> str:

@@ -114,14 +114,14 @@ class ProductView:
     def image_alt(self, product_image) -> tuple[str, str]:
         """A photo's alt text for this visitor and the language it is in.
 
-        The feed's alt text in the visitor's language; else its German one; else the product's
-        title as shown (the visitor's language, or German where it is not translated yet).
+        The feed's alt text in the visitor's language; else its German one
+        (`ProductImage.alt_text`); else the product's title as shown (the visitor's language, or
+        German where it is not translated yet).
         """
         language = translation.get_language()
-        alts = product_image.alt or {}
-        for code in (language, settings.LANGUAGE_CODE):
-            if (alts.get(code) or "").strip():
-                return alts[code].strip(), code
+        text, lang = product_image.alt_text(language)
+        if text:
+            return text, lang or language
         return self.text.title, self.text_language
 
     def _mark_images(self):
@@ -327,29 +327,6 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
     return data
 
 
-@dataclass
-class ShownText:
-    """A text and the language it is in, `lang` set only where it differs from the page's."""
-
-    text: str
-    lang: str = ""
-
-    def __str__(self):
-        return self.text
-
-
-def option_labels(variant) -> list[ShownText]:
-    """A variant's option values in the visitor's language, German ones marked as such."""
-    language = translation.get_language()
-    labels = []
-    for values in variant.options.values():
-        if values.get(language):
-            labels.append(ShownText(values[language]))
-        elif values.get(settings.LANGUAGE_CODE):
-            labels.append(ShownText(values[settings.LANGUAGE_CODE], settings.LANGUAGE_CODE))
-    return labels
-
-
 def product_chain_context(record: Product, locale: Locale, request) -> dict:
     """Everything the product page shows, for the German row of a live product."""
     view = product_views(Product.objects.filter(pk=record.pk), locale)[0]
@@ -366,7 +343,7 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
         "where_to_buy": where_to_buy(shops, locale=locale),
         "variants": [
             {
-                "options": option_labels(variant),
+                "options": variant.option_labels(),
                 "price": format_price(variant.price, variant.currency),
                 "sale_price": format_price(variant.sale_price, variant.currency)
                 if variant.sale_price is not None

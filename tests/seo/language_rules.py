@@ -195,19 +195,24 @@ def descriptions_are_clean_text(crawl: Crawl) -> list[str]:
     return found
 
 
+def _matches_in_language(crawl: Crawl, language: str, pattern: re.Pattern) -> list[str]:
+    """Every match of `pattern` in the visible text of the pages in `language`."""
+    found = []
+    for page in crawl.html_pages():
+        if page.language == language:
+            found += _violations(
+                page, [repr(m.group()) for m in pattern.finditer(visible_text(page))]
+            )
+    return found
+
+
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 US_DATE = re.compile(rf"\b(?:{MONTHS_EN})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}")
 
 
 def english_dates_are_british(crawl: Crawl) -> list[str]:
     """English pages write dates as the site's en_GB declares: "3 December 2026"."""
-    found = []
-    for page in crawl.html_pages():
-        if page.language == "en":
-            found += _violations(
-                page, [repr(m.group()) for m in US_DATE.finditer(visible_text(page))]
-            )
-    return found
+    return _matches_in_language(crawl, "en", US_DATE)
 
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -216,13 +221,7 @@ FIRST_WITHOUT_ER = re.compile(rf"(?<![\d.,])1\s+(?:{MONTHS_FR})\b")
 
 def french_first_of_month_is_1er(crawl: Crawl) -> list[str]:
     """French dates write the first of a month "1er mars", not "1 mars"."""
-    found = []
-    for page in crawl.html_pages():
-        if page.language == "fr":
-            found += _violations(
-                page, [repr(m.group()) for m in FIRST_WITHOUT_ER.finditer(visible_text(page))]
-            )
-    return found
+    return _matches_in_language(crawl, "fr", FIRST_WITHOUT_ER)
 
 
 # A French high punctuation mark that ends a phrase (followed by a space, a quote or the end),
