@@ -29,7 +29,6 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-
 from tests.browser.pages import LANGUAGES, PAGE_TYPES  # noqa: E402
 
 CHROMIUM_ARGS = [
