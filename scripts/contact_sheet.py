@@ -29,18 +29,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from scripts.screenshot import CHROMIUM_ARGS  # noqa: E402
 from tests.browser.pages import LANGUAGES, PAGE_TYPES  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Viewport (width, height) and the width of a cell in the sheet.
 WIDTHS = {390: ((390, 844), 195), 1280: ((1280, 800), 320)}
 # A word with results in each language's catalogue texts, and one without.
