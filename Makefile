@@ -1,17 +1,24 @@
 # The two commands: `make run` (the site with demo content) and `make test` (everything).
-.PHONY: run test setup lint format messages
+# `make run` installs what running the site needs; the test tools (pytest, moto, Playwright, ruff,
+# the npm packages) come with `make test` and the targets that use them (setup).
+.PHONY: run test setup setup-run lint format messages
 
 PY := .venv/bin/python
 
 setup:
-	@scripts/bootstrap
+	@scripts/bootstrap test
 
-run: setup
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+setup-run:
+	@scripts/bootstrap run
 
-test: setup
+# One line per step; load_demo ends with the address and the logins in a box.
+run: setup-run
+	@echo "run: migrating the database"
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py load_demo
+	@$(PY) manage.py runserver 127.0.0.1:8000
+
+test:
 	@scripts/test
 
 lint: setup

@@ -11,31 +11,12 @@ from django.core.management import call_command
 DEMO_ADMIN_PASSWORD = "demo-admin-password-for-tests"
 
 
-def render_every_page():
-    """View each demo page once, so image renditions exist before the tests run.
-
-    Renditions made inside a test are rolled back with it; made here, they are part of the
-    session's database and every test reuses them instead of encoding AVIF/WebP again.
-    """
-    from django.test import Client
-    from wagtail.models import Page
-
-    from catalogue.models import Product
-    from designers.models import ProductIndexPage
-
-    client = Client()
-    for page in Page.objects.live().filter(depth__gt=1):
-        client.get(page.url)
-    for index in ProductIndexPage.objects.live().filter(locale__language_code="de"):
-        for product in Product.objects.live().sources():
-            client.get(f"{index.url}{product.slug}/")
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        # load_demo also makes the image renditions of every page (home/demo/renditions.py): they
+        # are part of the session's database, and no test encodes AVIF/WebP again.
         call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
-        render_every_page()
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +42,12 @@ def demo(db):
 
     home = HomePage.objects.filter(locale__language_code="de").first()
     if home is None:
-        call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command(
+            "load_demo",
+            admin_password=DEMO_ADMIN_PASSWORD,
+            no_renditions=True,
+            stdout=open("/dev/null", "w"),  # noqa: SIM115
+        )
         home = HomePage.objects.get(locale__language_code="de")
     return home
 

@@ -1,6 +1,7 @@
 """`load_demo` builds a believable site in four languages and can run again without duplicates."""
 
 import io
+import logging
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +13,8 @@ from core.localize import untranslated_segments
 from core.models import Footer, Navigation, SiteSettings
 from home.models import HomePage
 from shop_links.models import Retailer
+from tests.browser.pages import PAGE_TYPES
+from workplace.demo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +59,38 @@ def test_cards_on_the_home_page_are_translated(client, demo):
     assert "Entwurf" not in html
 
 
-def test_running_again_duplicates_nothing_and_prints_credentials(demo):
+def test_running_again_duplicates_nothing_and_prints_credentials(demo, caplog):
+    caplog.set_level(logging.INFO)
     before = counts()
     assert before["in review"] == 2  # a page and a retailer wait for the moderators
     out = io.StringIO()
-    call_command("load_demo", admin_password="another-password", stdout=out)
+    call_command("load_demo", admin_password="another-password", no_renditions=True, stdout=out)
     assert counts() == before
-    assert "Benutzer: admin   Passwort: another-password" in out.getvalue()
     assert get_user_model().objects.get(username="admin").check_password("another-password")
+    # The output ends with a box: the addresses, then one login per line for the admin and
+    # each demo role, the same password for all of them here.
+    box = out.getvalue().rstrip().splitlines()[-(len(DEMO_USERS) + 6) :]
+    assert box[0].startswith("┌") and box[-1].startswith("└")
+    assert all(line.startswith("│") and line.endswith("│") for line in box[1:-1])
+    assert "http://" in box[1] and "/admin/" in box[2]
+    logins = [line.strip("│ ").split() for line in box[4:-1]]
+    assert [login[:2] for login in logins] == [
+        [username, "another-password"] for username in ["admin", *(u[0] for u in DEMO_USERS)]
+    ]
+    # A short log: Wagtail's line for each page created, edited and published stays out of it.
+    assert len(out.getvalue().splitlines()) < 40
+    assert [r.getMessage() for r in caplog.records if r.levelno < logging.WARNING] == []
+
+
+def test_viewing_the_pages_after_load_demo_makes_no_renditions(client, demo, uncached_pages):
+    """load_demo made every size each page's pictures name: no visitor waits for an encoder."""
+    renditions = get_image_model().get_rendition_model().objects
+    before = renditions.count()
+    for page_type in PAGE_TYPES:
+        for path in page_type.paths.values():
+            response = client.get(path)
+            assert response.status_code == page_type.status, path
+            assert renditions.count() == before, f"{path} made a rendition"
 
 
 def test_demo_images_are_generated_locally(demo):
