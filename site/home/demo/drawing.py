@@ -1252,6 +1252,125 @@ def still_life(kind: str, size=(1200, 900), colour=None, view: int = 1, seed="")
     return canvas.finish((kind, seed, view))
 
 
+def draw_offcuts(s, colour, rng):
+    """Offcuts of wood: a few blocks and a short plank lying on the bench."""
+    c, x, y, u = _u(s)
+    s.c.shadow(x + 3 * u, y - 2 * u, 20 * u, 4 * u, strength=0.35)
+    bx = x - 16 * u
+    for wood in (OAK, BEECH, LARCH, BIRCH):
+        w, h = rng.uniform(6, 10) * u, rng.uniform(5, 12) * u
+        with c.layer(mix(wood, "#000000", 0.25), shade="side") as d:  # the sawn end
+            d.rectangle(c.box(bx + w, y - h, bx + w + 2.5 * u, y), fill=255)
+        with c.layer(wood, shade="cyl", pattern=grain_of_wood(wood, 18)) as d:
+            d.rectangle(c.box(bx, y - h, bx + w, y), fill=255)
+        with c.layer(mix(wood, "#ffffff", 0.2), shade="top") as d:
+            d.polygon(
+                c.pts(
+                    [
+                        (bx, y - h),
+                        (bx + w, y - h),
+                        (bx + w + 2.5 * u, y - h - 1.5 * u),
+                        (bx + 2.5 * u, y - h - 1.5 * u),
+                    ]
+                ),
+                fill=255,
+            )
+        bx += w + 3 * u
+
+
+def draw_tools(s, colour, rng):
+    """A hammer and a try square lying on the bench."""
+    c, x, y, u = _u(s)
+    s.c.shadow(x + 2 * u, y - 2 * u, 16 * u, 3 * u, strength=0.3)
+    with c.layer(BEECH, shade="cyl", cast=(0.5 * u, 0.8 * u, 0.6 * u, 0.35)) as d:
+        d.polygon(
+            c.pts(
+                [
+                    (x - 14 * u, y - 1 * u),
+                    (x + 6 * u, y - 5 * u),
+                    (x + 6.5 * u, y - 3.5 * u),
+                    (x - 13.5 * u, y + 0.5 * u),
+                ]
+            ),
+            fill=255,
+        )
+    with c.layer("#4a4f52", shade="cyl", cast=(0.5 * u, 0.8 * u, 0.6 * u, 0.35)) as d:
+        d.polygon(
+            c.pts(
+                [
+                    (x + 4 * u, y - 9 * u),
+                    (x + 8 * u, y - 9.8 * u),
+                    (x + 10 * u, y - 0.5 * u),
+                    (x + 6 * u, y + 0.3 * u),
+                ]
+            ),
+            fill=255,
+        )
+    with c.layer(STEEL, shade="flat", cast=(0.4 * u, 0.6 * u, 0.5 * u, 0.3)) as d:
+        d.polygon(
+            c.pts(
+                [
+                    (x + 12 * u, y - 2 * u),
+                    (x + 26 * u, y - 4 * u),
+                    (x + 26.2 * u, y - 3 * u),
+                    (x + 12.2 * u, y - 1 * u),
+                ]
+            ),
+            fill=255,
+        )
+    with c.layer(OAK, shade="flat") as d:
+        d.polygon(
+            c.pts(
+                [
+                    (x + 11 * u, y - 3 * u),
+                    (x + 13.5 * u, y - 3.4 * u),
+                    (x + 15 * u, y + 2 * u),
+                    (x + 12.5 * u, y + 2.4 * u),
+                ]
+            ),
+            fill=255,
+        )
+
+
+def draw_sewing_machine(s, colour, rng):
+    """A sewing machine: base, pillar, arm, head and hand wheel."""
+    c, x, y, u = _u(s)
+    colour = colour if colour != rgb(DEFAULT_COLOUR["mug"]) else rgb("#2f4a3a")
+    s.c.shadow(x + 3 * u, y, 18 * u, 2.5 * u)
+    with c.layer(colour, shade="cyl") as d:
+        d.rounded_rectangle(
+            c.box(x - 17 * u, y - 4 * u, x + 17 * u, y), radius=c.k(u), fill=255
+        )  # bed
+        d.rounded_rectangle(
+            c.box(x + 6 * u, y - 20 * u, x + 14 * u, y - 3 * u), radius=c.k(2 * u), fill=255
+        )  # pillar
+        d.rounded_rectangle(
+            c.box(x - 12 * u, y - 21 * u, x + 14 * u, y - 15 * u), radius=c.k(3 * u), fill=255
+        )  # arm
+        d.rounded_rectangle(
+            c.box(x - 14 * u, y - 21 * u, x - 8 * u, y - 9 * u), radius=c.k(2 * u), fill=255
+        )  # head
+    with c.layer(SILVER, shade="cyl") as d:
+        d.rectangle(
+            c.box(x - 11.6 * u, y - 9 * u, x - 10.6 * u, y - 4.5 * u), fill=255
+        )  # needle bar
+        d.ellipse(c.box(x + 13 * u, y - 20 * u, x + 17 * u, y - 13 * u), fill=255)  # hand wheel
+    with c.flat(mix(colour, "#ffffff", 0.55)) as d:  # a decal line along the arm
+        d.line(
+            c.pts([(x - 7 * u, y - 18 * u), (x + 9 * u, y - 18 * u)]), fill=255, width=c.k(0.4 * u)
+        )
+    with c.layer("#e9c46a", shade="sphere") as d:  # a spool of thread
+        d.rectangle(c.box(x + 2 * u, y - 24 * u, x + 5 * u, y - 21 * u), fill=255)
+
+
+PROPS = {"offcuts": draw_offcuts, "tools": draw_tools, "sewing_machine": draw_sewing_machine}
+
+
+def _paint(scene, kind, rng):
+    painter = PAINTERS.get(kind) or PROPS[kind]
+    painter(scene, rgb(DEFAULT_COLOUR.get(kind, "#2f4a3a")), rng)
+
+
 def still_life_group(size, kinds, setting="paper", seed="") -> Image.Image:
     """Several things side by side on one table: the demo's page pictures."""
     width, height = size
@@ -1259,15 +1378,93 @@ def still_life_group(size, kinds, setting="paper", seed="") -> Image.Image:
     scene = Scene(canvas, setting)
     scene.set()
     rng = seeded("group", seed)
-    # Objects are drawn for a 4:3 picture; on a wide one they stand in a row, a little smaller.
     step = width / (len(kinds) + 1)
     for index, kind in enumerate(kinds):
         place = Scene(
-            canvas, setting, x=step * (index + 1), floor=height * (0.8 + 0.03 * (index % 2))
+            canvas, setting, x=step * (index + 1), floor=height * (0.8 + 0.04 * (index % 2))
         )
-        place.u = min(height, width * 0.75) / 100 * (0.9 if len(kinds) > 2 else 1)
-        PAINTERS[kind](place, rgb(DEFAULT_COLOUR[kind]), rng)
+        # Sized for the narrower of the picture's height and a 4:3 share of its width.
+        place.u = min(height, step * 1.6) / 100 * SCALE.get(kind, 1)
+        _paint(place, kind, rng)
     return canvas.finish(("group", seed))
+
+
+def hall(size, setting="depot", seed="", machines=False) -> Image.Image:
+    """Inside the Depot: a former tram hall with tall arched windows, workbenches on its
+    concrete floor, things being made on them."""
+    width, height = size
+    rng = seeded("hall", seed)
+    c = Canvas(size)
+    wall = SETTINGS[setting][0]
+    horizon = height * 0.66
+    with c.layer(mix(wall, "#000000", 0.05), shade="v") as d:
+        d.rectangle(c.box(0, 0, width, horizon), fill=255)
+    with c.layer("#bdb8ae", shade="v") as d:  # concrete floor
+        d.rectangle(c.box(0, horizon, width, height), fill=255)
+    count = max(3, round(width / height * 2.4))
+    gap = width / count
+    for i in range(count):  # arched windows with steel glazing bars
+        x0, x1 = i * gap + gap * 0.18, (i + 1) * gap - gap * 0.18
+        top, bottom = height * 0.1, horizon - height * 0.08
+        r = (x1 - x0) / 2
+        with c.layer("#dfeaea", shade="v") as d:
+            d.rectangle(c.box(x0, top + r, x1, bottom), fill=255)
+            d.pieslice(c.box(x0, top, x1, top + 2 * r), 180, 360, fill=255)
+        with c.flat("#4a5052") as d:
+            d.rectangle(c.box(x0, top + r, x1, bottom), outline=255, width=c.k(height * 0.006))
+            d.arc(c.box(x0, top, x1, top + 2 * r), 180, 360, fill=255, width=c.k(height * 0.006))
+            for k in range(1, 3):
+                gx = x0 + (x1 - x0) * k / 3
+                d.line(
+                    c.pts([(gx, top + r * 0.3), (gx, bottom)]), fill=255, width=c.k(height * 0.003)
+                )
+            for k in range(1, 5):
+                gy = top + r + (bottom - top - r) * k / 5
+                d.line(c.pts([(x0, gy), (x1, gy)]), fill=255, width=c.k(height * 0.003))
+    c.glow(width * 0.3, horizon, width * 0.35, "#fff6e0", 0.35)  # daylight on the floor
+    props = (
+        ["sewing_machine", "cushion", "bag"]
+        if machines
+        else ["stool", "offcuts", "lamp", "planter"]
+    )
+    benches = 2 if width / height < 1.5 else 3
+    span = width / benches
+    for b in range(benches):
+        bx0, bx1 = b * span + span * 0.12, (b + 1) * span - span * 0.12
+        top = horizon + height * (0.1 + 0.02 * (b % 2))
+        leg = height * 0.2
+        with c.layer("#3a3a3a", shade="cyl") as d:
+            for lx in (bx0 + span * 0.04, bx1 - span * 0.06):
+                d.rectangle(c.box(lx, top, lx + span * 0.025, top + leg), fill=255)
+        c.shadow(
+            (bx0 + bx1) / 2 + span * 0.05,
+            top + leg,
+            (bx1 - bx0) * 0.55,
+            height * 0.02,
+            strength=0.3,
+        )
+        with c.layer(OAK, shade="top", pattern=grain_of_wood(OAK, 60)) as d:
+            d.polygon(
+                c.pts(
+                    [
+                        (bx0, top),
+                        (bx1, top),
+                        (bx1 - span * 0.04, top - height * 0.05),
+                        (bx0 + span * 0.04, top - height * 0.05),
+                    ]
+                ),
+                fill=255,
+            )
+        with c.layer(mix(OAK, "#000000", 0.3), shade="side") as d:
+            d.rectangle(c.box(bx0, top, bx1, top + height * 0.025), fill=255)
+        for p in range(2):
+            kind = props[(b * 2 + p) % len(props)]
+            place = Scene(
+                c, setting, x=bx0 + (bx1 - bx0) * (0.3 + 0.4 * p), floor=top - height * 0.015
+            )
+            place.u = height / 100 * 0.3 * SCALE.get(kind, 1)
+            _paint(place, kind, rng)
+    return c.finish(("hall", seed))
 
 
 # Portraits -----------------------------------------------------------------------------------
@@ -1308,7 +1505,7 @@ def portrait(seed: str, size, palette: str = "meadow") -> Image.Image:
                 radius=c.k(r * 0.9),
                 fill=255,
             )
-    shoulders = cy + head_h * 1.75
+    shoulders = cy + head_h * 1.35
     with c.layer(clothes, shade="cyl", cast=(r * 0.06, r * 0.06, r * 0.2, 0.3)) as d:
         d.rounded_rectangle(
             c.box(cx - width * 0.42, shoulders, cx + width * 0.42, height + r),
