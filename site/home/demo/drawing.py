@@ -134,21 +134,35 @@ class Canvas:
             mask = mask.point(lambda v: v * opacity // 255)
         if cast:
             dx, dy, blur, strength = cast
-            shadow = mask.filter(ImageFilter.GaussianBlur(self.k(blur)))
-            shadow = ImageChops.offset(shadow, self.k(dx), self.k(dy)).point(
-                lambda v: round(v * strength)
-            )
-            self.image.paste((40, 36, 30), (0, 0), shadow)
+            self._soft(mask, box, blur, (40, 36, 30), strength, (self.k(dx), self.k(dy)))
         width, height = box[2] - box[0], box[3] - box[1]
-        base = pattern(width, height) if pattern else Image.new("RGB", (width, height), rgb(paint))
         if shade == "v":
             light = PROFILES["flat"].rotate(90, expand=True).transpose(Image.FLIP_TOP_BOTTOM)
+            light = light.resize((1, height), Image.BILINEAR)
         else:
-            light = PROFILES[shade]
-        light = light.resize((width, height), Image.BILINEAR)
-        dark = ImageEnhance.Brightness(base).enhance(0.55)
-        bright = ImageEnhance.Brightness(base).enhance(1.12)
+            light = PROFILES[shade].resize((width, 1), Image.BILINEAR)
+        light = light.resize((width, height), Image.NEAREST)
+        if pattern:
+            base = pattern(width, height)
+            dark = ImageEnhance.Brightness(base).enhance(0.55)
+            bright = ImageEnhance.Brightness(base).enhance(1.12)
+        else:
+            colour = rgb(paint)
+            dark = Image.new("RGB", (width, height), tuple(round(v * 0.55) for v in colour))
+            bright = Image.new(
+                "RGB", (width, height), tuple(min(255, round(v * 1.12)) for v in colour)
+            )
         self.image.paste(Image.composite(bright, dark, light), box[:2], mask.crop(box))
+
+    def _soft(self, mask, box, blur, colour, strength, offset=(0, 0)):
+        """Paint `colour` through a blurred copy of `mask`, blurring only around `box`."""
+        radius = self.k(blur)
+        pad = 3 * radius + 2
+        x0, y0 = max(0, box[0] - pad), max(0, box[1] - pad)
+        x1, y1 = min(mask.width, box[2] + pad), min(mask.height, box[3] + pad)
+        soft = mask.crop((x0, y0, x1, y1)).filter(ImageFilter.GaussianBlur(radius))
+        soft = soft.point(lambda v: round(v * strength))
+        self.image.paste(rgb(colour), (x0 + offset[0], y0 + offset[1]), soft)
 
     def flat(self, paint):
         """A layer of one even colour (outlines, prints, highlights)."""
@@ -156,28 +170,27 @@ class Canvas:
 
     def shadow(self, x, y, rx, ry, strength=0.45, blur=None):
         """A soft shadow on the table, an ellipse around (x, y) thrown a little to the right."""
-        mask = Image.new("L", self.image.size, 0)
-        ImageDraw.Draw(mask).ellipse(self.box(x - rx, y - ry, x + rx, y + ry), fill=255)
-        mask = mask.filter(ImageFilter.GaussianBlur(self.k(blur or ry * 0.8)))
-        self.image.paste((45, 38, 30), (0, 0), mask.point(lambda v: round(v * strength)))
+        self._ellipse_light(x, y, rx, ry, blur or ry * 0.8, (45, 38, 30), strength)
 
     def glow(self, x, y, r, colour, strength=0.5):
+        self._ellipse_light(x, y, r, r, r * 0.5, colour, strength)
+
+    def _ellipse_light(self, x, y, rx, ry, blur, colour, strength):
         mask = Image.new("L", self.image.size, 0)
-        ImageDraw.Draw(mask).ellipse(self.box(x - r, y - r, x + r, y + r), fill=255)
-        mask = mask.filter(ImageFilter.GaussianBlur(self.k(r * 0.5)))
-        self.image.paste(rgb(colour), (0, 0), mask.point(lambda v: round(v * strength)))
+        ImageDraw.Draw(mask).ellipse(self.box(x - rx, y - ry, x + rx, y + ry), fill=255)
+        box = mask.getbbox()
+        if box is not None:
+            self._soft(mask, box, blur, colour, strength)
 
     def finish(self, seed, grain: float = 1.0) -> Image.Image:
-        image = self.image.resize(self.size, Image.LANCZOS)
-        return paper(image, seed, grain)
+        return paper(self.image.reduce(SUPERSAMPLE), seed, grain)
 
 
 def paper(image: Image.Image, seed, grain: float = 1.0) -> Image.Image:
     """Light falling from the upper left, a soft vignette and the grain of matte paper."""
     width, height = image.size
     rng = seeded("paper", seed)
-    light = Image.radial_gradient("L").resize((width * 2, height * 2), Image.BILINEAR)
-    light = light.crop((width // 2, height // 3, width // 2 + width, height // 3 + height))
+    light = Image.radial_gradient("L").crop((64, 43, 192, 171)).resize((width, height))
     image = Image.composite(
         ImageEnhance.Brightness(image).enhance(0.86), image, light.point(lambda v: v // 3)
     )
