@@ -1036,7 +1036,7 @@ def draw_necklace(s, colour, rng):
                 chain.append((px, py))
             for px, py in chain[::1]:
                 d.ellipse(
-                    c.box(px - 0.45 * u, py - 0.45 * u, px + 0.45 * u, py + 0.45 * u),
+                    c.box(px - 0.65 * u, py - 0.65 * u, px + 0.65 * u, py + 0.65 * u),
                     outline=255,
                     width=c.k(0.2 * u),
                 )
@@ -1044,13 +1044,13 @@ def draw_necklace(s, colour, rng):
         "#6fb7a6", shade="sphere", cast=(1 * u, 1.5 * u, 1 * u, 0.35)
     ) as d:  # the glass drop
         px, py = pendant
-        d.ellipse(c.box(px - 3.5 * u, py, px + 3.5 * u, py + 8 * u), fill=255)
+        d.ellipse(c.box(px - 5 * u, py, px + 5 * u, py + 11 * u), fill=255)
         d.polygon(
-            c.pts([(px - 2.9 * u, py + 2.5 * u), (px + 2.9 * u, py + 2.5 * u), (px, py - 1.5 * u)]),
+            c.pts([(px - 4.2 * u, py + 3.5 * u), (px + 4.2 * u, py + 3.5 * u), (px, py - 2.5 * u)]),
             fill=255,
         )
     with c.flat("#ffffff") as d:
-        d.ellipse(c.box(px - 2 * u, py + 2 * u, px - 0.8 * u, py + 3.6 * u), fill=255)
+        d.ellipse(c.box(px - 3 * u, py + 2.5 * u, px - 1.2 * u, py + 5 * u), fill=255)
     _hook(c, x, top, u)
 
 
@@ -1246,22 +1246,25 @@ SETTING_OF = {
 }
 
 
-def still_life(kind: str, size=(1200, 900), colour=None, view: int = 1, seed="") -> Image.Image:
-    """One product on a table before a wall: view 1 the whole thing, view 2 a close-up."""
+def still_life(
+    kind: str | None, size=(1200, 900), colour=None, view: int = 1, seed="", setting=None
+) -> Image.Image:
+    """One product on a table before a wall: view 1 the whole thing, view 2 a close-up. Without
+    a `kind`, the bare table and wall of `setting`."""
     width, height = size
-    u = height / 100
-    dx, dy = DETAIL[kind]
-    u *= SCALE.get(kind, 1)
+    u = height / 100 * SCALE.get(kind, 1)
+    dx, dy = DETAIL.get(kind, (0, -20))
     floor = height * 0.8
     canvas = (
         Canvas(size)
         if view == 1
         else Canvas(size, zoom=1.6, focus=(width / 2 + dx * u, floor + dy * u))
     )
-    scene = Scene(canvas, SETTING_OF[kind], floor=floor)
+    scene = Scene(canvas, setting or SETTING_OF[kind], floor=floor)
     scene.set()
-    scene.u *= SCALE.get(kind, 1)
-    PAINTERS[kind](scene, rgb(colour or DEFAULT_COLOUR[kind]), seeded(kind, seed))
+    scene.u = u
+    if kind is not None:
+        PAINTERS[kind](scene, rgb(colour or DEFAULT_COLOUR[kind]), seeded(kind, seed))
     return canvas.finish((kind, seed, view))
 
 
