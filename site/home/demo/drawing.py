@@ -1246,25 +1246,47 @@ SETTING_OF = {
 }
 
 
+def _extent(kind, colour, seed, setting) -> tuple[float, float, float, float]:
+    """Where the thing stands in its picture, as fractions of the width and height: drawn
+    small, compared with the bare table (faint shadows and glows left out)."""
+    size = (160, 120)
+    canvas = Canvas(size)
+    scene = Scene(canvas, setting, floor=size[1] * 0.8)
+    scene.set()
+    bare = canvas.image.copy()
+    scene.u = size[1] / 100 * SCALE.get(kind, 1)
+    PAINTERS[kind](scene, rgb(colour), seeded(kind, seed))
+    changed = ImageChops.difference(canvas.image, bare).convert("L").point(lambda v: 255 * (v > 40))
+    x0, y0, x1, y1 = changed.getbbox() or (0, 0, *canvas.image.size)
+    width, height = canvas.image.size
+    return x0 / width, y0 / height, x1 / width, y1 / height
+
+
 def still_life(
     kind: str | None, size=(1200, 900), colour=None, view: int = 1, seed="", setting=None
 ) -> Image.Image:
-    """One product on a table before a wall: view 1 the whole thing, view 2 a close-up. Without
-    a `kind`, the bare table and wall of `setting`."""
+    """One product on a table before a wall: view 1 the whole thing, framed to fill about two
+    thirds of the picture, view 2 a close-up. Without a `kind`, the bare table and wall."""
     width, height = size
+    setting = setting or SETTING_OF[kind]
+    colour = colour or DEFAULT_COLOUR.get(kind)
     u = height / 100 * SCALE.get(kind, 1)
-    dx, dy = DETAIL.get(kind, (0, -20))
     floor = height * 0.8
-    canvas = (
-        Canvas(size)
-        if view == 1
-        else Canvas(size, zoom=1.6, focus=(width / 2 + dx * u, floor + dy * u))
-    )
-    scene = Scene(canvas, setting or SETTING_OF[kind], floor=floor)
+    if kind is None:
+        canvas = Canvas(size)
+    elif view == 1:
+        x0, y0, x1, y1 = _extent(kind, colour, seed, setting)
+        zoom = max(1.0, min(1.5, 0.66 / (y1 - y0), 0.66 / (x1 - x0)))
+        focus_y = min((y0 + y1) / 2 * height, height * (1 - 0.5 / zoom))
+        canvas = Canvas(size, zoom=zoom, focus=((x0 + x1) / 2 * width, focus_y))
+    else:
+        dx, dy = DETAIL[kind]
+        canvas = Canvas(size, zoom=1.6, focus=(width / 2 + dx * u, floor + dy * u))
+    scene = Scene(canvas, setting, floor=floor)
     scene.set()
     scene.u = u
     if kind is not None:
-        PAINTERS[kind](scene, rgb(colour or DEFAULT_COLOUR[kind]), seeded(kind, seed))
+        PAINTERS[kind](scene, rgb(colour), seeded(kind, seed))
     return canvas.finish((kind, seed, view))
 
 
