@@ -282,6 +282,13 @@ class Scene:
         self.edge = height * 0.93
         self.wall, self.table, self.table_edge = SETTINGS[setting]
 
+    def polygon(self, draw, *points):
+        """A polygon of points given in u from the object's foot (x right, y down)."""
+        draw.polygon(
+            self.c.pts([(self.x + a * self.u, self.floor + b * self.u) for a, b in points]),
+            fill=255,
+        )
+
     def set(self):
         """The wall, the table top running back to the wall, the table's front edge."""
         c, (width, height) = self.c, self.c.size
@@ -303,6 +310,7 @@ class Scene:
 
 
 def _u(scene):
+    """The canvas, the object's foot (x, y) and its unit: what every painter starts from."""
     return scene.c, scene.x, scene.floor, scene.u
 
 
@@ -416,29 +424,9 @@ def draw_lamp(s, colour, rng):
         )
     c.glow(x + 14 * u, y - 6 * u, 16 * u, "#fff3c4", 0.45)
     with c.layer(colour) as d:  # shade, tilted towards the table
-        d.polygon(
-            c.pts(
-                [
-                    (x + 4 * u, y - 37 * u),
-                    (x + 10 * u, y - 36 * u),
-                    (x + 22 * u, y - 22 * u),
-                    (x + 8 * u, y - 18 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (4, -37), (10, -36), (22, -22), (8, -18))
     with c.flat("#fff6d8") as d:
-        d.polygon(
-            c.pts(
-                [
-                    (x + 8 * u, y - 18 * u),
-                    (x + 22 * u, y - 22 * u),
-                    (x + 19 * u, y - 17 * u),
-                    (x + 11 * u, y - 15 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (8, -18), (22, -22), (19, -17), (11, -15))
 
 
 def draw_stool(s, colour, rng):
@@ -720,17 +708,7 @@ def draw_cards(s, colour, rng):
         with c.flat(hill) as d:
             d.polygon(c.pts(ground), fill=255)
     with c.layer(KRAFT, shade="flat") as d:  # the paper band round the set
-        d.polygon(
-            c.pts(
-                [
-                    (x + 14 * u, y - 18 * u),
-                    (x + 19 * u, y - 18.5 * u),
-                    (x + 21 * u, y - 3 * u),
-                    (x + 16 * u, y - 2.5 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (14, -18), (19, -18.5), (21, -3), (16, -2.5))
 
 
 def draw_notebook(s, colour, rng):
@@ -1063,33 +1041,13 @@ def draw_keyring(s, colour, rng):
         )
     with c.layer(BRASS, shade="flat", cast=(0.5 * u, 0.6 * u, 0.5 * u, 0.35)) as d:
         d.ellipse(c.box(x - 16 * u, y - 9 * u, x - 10 * u, y - 5 * u), fill=255)
-        d.polygon(
-            c.pts(
-                [
-                    (x - 17 * u, y - 6 * u),
-                    (x - 29 * u, y - 2 * u),
-                    (x - 29 * u, y - 0.6 * u),
-                    (x - 17 * u, y - 4.6 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (-17, -6), (-29, -2), (-29, -0.6), (-17, -4.6))
     with c.layer(
         colour or "#e9c46a", shade="flat", cast=(0.6 * u, 0.8 * u, 0.6 * u, 0.3), opacity=225
     ) as d:
         # the acrylic tag: a tram-stop sign, a disc on a short post
         d.ellipse(c.box(x - 3 * u, y - 15 * u, x + 11 * u, y - 7 * u), fill=255)
-        d.polygon(
-            c.pts(
-                [
-                    (x + 8 * u, y - 9 * u),
-                    (x + 19 * u, y - 4 * u),
-                    (x + 18 * u, y - 2.5 * u),
-                    (x + 7 * u, y - 7.5 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (8, -9), (19, -4), (18, -2.5), (7, -7.5))
     with c.flat(GREEN) as d:
         d.ellipse(c.box(x + 0.5 * u, y - 13.2 * u, x + 7.5 * u, y - 8.8 * u), fill=255)
 
@@ -1321,53 +1279,13 @@ def draw_tools(s, colour, rng):
     c, x, y, u = _u(s)
     s.c.shadow(x + 2 * u, y - 2 * u, 16 * u, 3 * u, strength=0.3)
     with c.layer(BEECH, shade="cyl", cast=(0.5 * u, 0.8 * u, 0.6 * u, 0.35)) as d:
-        d.polygon(
-            c.pts(
-                [
-                    (x - 14 * u, y - 1 * u),
-                    (x + 6 * u, y - 5 * u),
-                    (x + 6.5 * u, y - 3.5 * u),
-                    (x - 13.5 * u, y + 0.5 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (-14, -1), (6, -5), (6.5, -3.5), (-13.5, 0.5))
     with c.layer("#4a4f52", shade="cyl", cast=(0.5 * u, 0.8 * u, 0.6 * u, 0.35)) as d:
-        d.polygon(
-            c.pts(
-                [
-                    (x + 4 * u, y - 9 * u),
-                    (x + 8 * u, y - 9.8 * u),
-                    (x + 10 * u, y - 0.5 * u),
-                    (x + 6 * u, y + 0.3 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (4, -9), (8, -9.8), (10, -0.5), (6, 0.3))
     with c.layer(STEEL, shade="flat", cast=(0.4 * u, 0.6 * u, 0.5 * u, 0.3)) as d:
-        d.polygon(
-            c.pts(
-                [
-                    (x + 12 * u, y - 2 * u),
-                    (x + 26 * u, y - 4 * u),
-                    (x + 26.2 * u, y - 3 * u),
-                    (x + 12.2 * u, y - 1 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (12, -2), (26, -4), (26.2, -3), (12.2, -1))
     with c.layer(OAK, shade="flat") as d:
-        d.polygon(
-            c.pts(
-                [
-                    (x + 11 * u, y - 3 * u),
-                    (x + 13.5 * u, y - 3.4 * u),
-                    (x + 15 * u, y + 2 * u),
-                    (x + 12.5 * u, y + 2.4 * u),
-                ]
-            ),
-            fill=255,
-        )
+        s.polygon(d, (11, -3), (13.5, -3.4), (15, 2), (12.5, 2.4))
 
 
 def draw_sewing_machine(s, colour, rng):
