@@ -1156,6 +1156,8 @@ DETAIL = {
     "vase": (0, -28),
 }
 SCALE = {
+    "sewing_machine": 1.6,
+    "offcuts": 1.2,
     "bag": 1.3,
     "backpack": 1.25,
     "board": 1.25,
