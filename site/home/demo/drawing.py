@@ -1330,19 +1330,32 @@ def _paint(scene, kind, rng):
 
 
 def still_life_group(size, kinds, setting="paper", seed="") -> Image.Image:
-    """Several things side by side on one table: the demo's page pictures."""
+    """Several things side by side on one table: the demo's page pictures. A wide picture (a
+    hero, cut to a band across its middle, with its heading on the left) has them in its
+    right half, standing near the middle of its height."""
     width, height = size
+    wide = width / height >= 1.5
     canvas = Canvas(size)
     scene = Scene(canvas, setting)
     scene.set()
     rng = seeded("group", seed)
-    step = width / (len(kinds) + 1)
-    for index, kind in enumerate(kinds):
+    start, end, floor = (0.4, 0.98, 0.72) if wide else (0.0, 1.0, 0.8)
+    step = (end - start) * width / len(kinds)
+    # Every second thing stands a little nearer; the ones at the back are drawn first.
+    placed = sorted(enumerate(kinds), key=lambda item: item[0] % 2)
+    for index, kind in placed:
         place = Scene(
-            canvas, setting, x=step * (index + 1), floor=height * (0.8 + 0.04 * (index % 2))
+            canvas,
+            setting,
+            x=(start * width) + step * (index + 0.5),
+            floor=height * (floor + 0.04 * (index % 2)),
         )
-        # Sized for the narrower of the picture's height and a 4:3 share of its width.
-        place.u = min(height, step * 1.6) / 100 * SCALE.get(kind, 1)
+        # Sized for the narrower of its share of the height and a share of the width.
+        place.u = (
+            min(height * (0.8 if wide else 1), step * (2.1 if wide else 1.6))
+            / 100
+            * SCALE.get(kind, 1)
+        )
         _paint(place, kind, rng)
     return canvas.finish(("group", seed))
 
