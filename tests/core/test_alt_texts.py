@@ -134,10 +134,10 @@ PORTRAIT = {
     "fr": "Portrait de Lena Hoffmann",
 }
 HOME_HERO = {
-    "de": "Leuchtend grüne Flecken auf hellem Papier",
-    "en": "Bright green spots on light paper",
-    "nl": "Felgroene vlekken op licht papier",
-    "fr": "Taches vert vif sur papier clair",
+    "de": "Vase, Becher, Notizbuch und Stoffbeutel des Labels auf einem Holztisch",
+    "en": "The label’s vase, mug, notebook and tote bag on a wooden table",
+    "nl": "Vaas, mok, notitieboek en draagtas van het label op een houten tafel",
+    "fr": "Vase, tasse, carnet et sac en toile du label sur une table en bois",
 }
 WORKBENCH = {
     "de": "Werkzeuge und Holzreste auf einer Werkbank",

@@ -93,12 +93,13 @@ class DemoBuilder:
                 hero_image=demo_image(
                     "Grüne Punkte im Quartier",
                     texts.t(
-                        "Leuchtend grüne Flecken auf hellem Papier",
-                        en="Bright green spots on light paper",
-                        nl="Felgroene vlekken op licht papier",
-                        fr="Taches vert vif sur papier clair",
+                        "Vase, Becher, Notizbuch und Stoffbeutel des Labels auf einem Holztisch",
+                        en="The label’s vase, mug, notebook and tote bag on a wooden table",
+                        nl="Vaas, mok, notitieboek en draagtas van het label op een houten tafel",
+                        fr="Vase, tasse, carnet et sac en toile du label sur une table en bois",
                     ),
                     size=(1920, 1200),
+                    scene=("vase", "mug", "notebook", "tote"),
                 ),
             )
             Page.get_first_root_node().add_child(instance=home)
@@ -122,7 +123,9 @@ class DemoBuilder:
         about = ContentPage.objects.child_of(home).filter(slug=text["slug"]).first()
         if about is not None:
             return about
-        image = demo_image("Werkbank im Depot", text["image_alt"], palette="clay")
+        image = demo_image(
+            "Werkbank im Depot", text["image_alt"], palette="clay", scene=("tools", "offcuts")
+        )
         about = ContentPage(
             title=text["title"],
             slug=text["slug"],

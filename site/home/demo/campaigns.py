@@ -522,6 +522,14 @@ def _items(values):
     return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
+# What the gallery's pictures show, in the order of its captions: the sewing workshop, offcuts
+# becoming stools, market day (the label's goods on a stall), screen printing.
+GALLERY_SCENES = [
+    "workshop",
+    ("offcuts", "stool"),
+    ("tote", "bowl", "mug", "bag"),
+    ("print", "cards"),
+]
 NO_IMAGE = {"image": None, "alt_text": "", "decorative": False}  # an optional ImageBlock left empty
 
 
@@ -532,8 +540,10 @@ def _image(image, alt=None):
 
 
 def campaign_body(enquiry_page, designers, stories) -> list[dict]:
-    hero = demo_image("Kampagne Depot Halle", C["hero_alt"], (1920, 1000), "depot")
-    depot = demo_image("Kampagne Depot Werkbänke", C["depot_alt"], (1200, 900), "clay")
+    hero = demo_image("Kampagne Depot Halle", C["hero_alt"], (1920, 1000), "depot", scene="hall")
+    depot = demo_image(
+        "Kampagne Depot Werkbänke", C["depot_alt"], (1200, 900), "clay", scene="workshop"
+    )
     portraits = {
         "Lena Hoffmann": "Porträt Lena Hoffmann",
         "Yusuf Demir": "Porträt Yusuf Demir",
@@ -545,11 +555,15 @@ def campaign_body(enquiry_page, designers, stories) -> list[dict]:
         {
             # The caption says what the picture shows; an alt text would repeat it.
             "image": _image(
-                demo_image(f"Kampagne Galerie {index + 1}", caption, (1200, 900), palette)
+                demo_image(
+                    f"Kampagne Galerie {index + 1}", caption, (1200, 900), palette, scene=scene
+                )
             ),
             "caption": caption,
         }
-        for index, (caption, palette) in enumerate(C["gallery"])
+        for index, ((caption, palette), scene) in enumerate(
+            zip(C["gallery"], GALLERY_SCENES, strict=True)
+        )
     ]
     voices = []
     for quote, name, role, business in C["voices"]:
@@ -699,7 +713,9 @@ def build_campaigns(home, publish, log):
         campaign_code=CAMPAIGN_CODE,
         search_description=C["search_description"],
         lead=C["lead"],
-        teaser_image=demo_image("Kampagne Depot Halle", C["hero_alt"], (1920, 1000), "depot"),
+        teaser_image=demo_image(
+            "Kampagne Depot Halle", C["hero_alt"], (1920, 1000), "depot", scene="hall"
+        ),
         body=campaign_body(enquiry_page, designers, stories),
     )
     index.add_child(instance=campaign)
