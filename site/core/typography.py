@@ -23,7 +23,7 @@ DICTIONARIES = {"de": "de_DE", "en": "en_GB", "nl": "nl_NL", "fr": "fr"}
 # At least three letters stay together at either end of a word: "Notiz-buch", not "No-tizbuch".
 KEEP_TOGETHER = 3
 
-_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_LETTERS)
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
 _TOKEN = re.compile(r"\S+")
 # Addresses are never hyphenated: a soft hyphen in one makes it wrong to copy.
 _ADDRESS = re.compile(r"@|://|^www\.|\.[a-z]{2,}/", re.IGNORECASE)
