@@ -11,12 +11,20 @@
         if (typeof el.className === "string" && el.className.trim()) {
             name += "." + el.className.trim().split(/\s+/).join(".");
         }
-        const text = (el.textContent || "").replace(/\s+/g, " ").trim().slice(0, 60);
+        const text = (el.textContent || "").replace(/\u00ad/g, "").replace(/\s+/g, " ").trim().slice(0, 60);
         return text ? `${name} "${text}"` : name;
     };
     const visible = (el) => {
         const style = getComputedStyle(el);
         return style.display !== "none" && style.visibility !== "hidden" && el.getClientRects().length > 0;
+    };
+
+    // Inside a box that scrolls or clips its content, an element does not widen the page.
+    const contained = (el) => {
+        for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
     };
 
     // (a) Horizontal overflow: the document wider than the viewport. Named are the innermost
@@ -25,7 +33,7 @@
     const scrollWidth = document.documentElement.scrollWidth;
     if (scrollWidth > viewport) {
         const sticking = [...document.body.querySelectorAll("*")].filter(
-            (el) => visible(el) && el.getBoundingClientRect().right > viewport + 0.5
+            (el) => visible(el) && el.getBoundingClientRect().right > viewport + 0.5 && !contained(el)
         );
         const innermost = sticking.filter((el) => !sticking.some((other) => other !== el && el.contains(other)));
         overflow.push(
@@ -61,7 +69,8 @@
                     if (wordChar.test(previous.char) && wordChar.test(char)) {
                         const before = (previous.node.data.slice(0, previous.offset + 1)).split(/\s/).pop();
                         const after = text.slice(i).split(/\s/)[0];
-                        brokenWords.push(`${describe(el)}: "${before}|${after}"`);
+                        const cut = `${before}|${after}`.replace(/\u00ad/g, "");
+                        brokenWords.push(`${describe(el)}: "${cut}"`);
                     }
                 }
                 previous = {char, top: rect.top, height: rect.height, node, offset: i};

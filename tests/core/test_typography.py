@@ -31,6 +31,10 @@ def render(template: str, language: str = "de", **context) -> str:
     [
         ("de", "Straßenbahnsitzstoff", f"Stra{SHY}ßen{SHY}bahn{SHY}sitz{SHY}stoff"),
         ("de", "Werkstattschürze", f"Werk{SHY}statt{SHY}schürze"),
+        # A compound is split into its parts first, then each part into syllables (LibreOffice's
+        # two levels): not "Fahrkarte-netui" or "Dreilände-reck".
+        ("de", "Fahrkartenetui", f"Fahr{SHY}kar{SHY}ten{SHY}etui"),
+        ("de", "Dreiländereck", f"Drei{SHY}län{SHY}der{SHY}eck"),
         ("en", "Workshop apron", "Workshop apron"),  # eight letters at least
         (
             "en",
