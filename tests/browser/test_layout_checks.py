@@ -61,7 +61,7 @@ def findings(browser, site_url):
             result = {}
             for name, paths in PAGES.items():
                 page.set_viewport_size({"width": LAYOUT_WIDTHS[0], "height": HEIGHT})
-                page.goto(site_url + paths[code])
+                page.goto(site_url + paths[code], timeout=120_000)  # renditions on first view
                 page.evaluate("document.fonts.ready")
                 for width in LAYOUT_WIDTHS:
                     page.set_viewport_size({"width": width, "height": HEIGHT})
