@@ -35,7 +35,7 @@ def render(template: str, language: str = "de", **context) -> str:
         # two levels): not "Fahrkarte-netui" or "Dreilände-reck".
         ("de", "Fahrkartenetui", f"Fahr{SHY}kar{SHY}ten{SHY}etui"),
         ("de", "Dreiländereck", f"Drei{SHY}län{SHY}der{SHY}eck"),
-        ("en", "Workshop apron", "Workshop apron"),  # eight letters at least
+        ("en", "Tote bag of leather", "Tote bag of leather"),  # eight letters at least
         (
             "en",
             "Depot bag made from tram seat upholstery",
