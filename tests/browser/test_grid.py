@@ -72,9 +72,11 @@ MEASURE = """() => {
         const first = el.querySelector(":scope > p");
         if (first) add(first, false);
     }
-    const grids = [...main.querySelectorAll("*")].filter(
-        (el) => getComputedStyle(el).display === "grid" && visible(el));
-    for (const el of grids) add(el, false);
+    const isGrid = (el) => el && getComputedStyle(el).display === "grid";
+    const grids = [...main.querySelectorAll("*")].filter((el) => isGrid(el) && visible(el));
+    // A grid inside a column of another grid (the shops of one city among others) starts where
+    // its column starts: that column's edge is measured, not the grid's.
+    for (const el of grids) if (!isGrid(el.parentElement.parentElement)) add(el, true);
     const footer = document.querySelector(".site-footer__inner");
     const footerEdge = footer.getBoundingClientRect().left + parseFloat(getComputedStyle(footer).paddingLeft);
     edges.push([Math.round(footerEdge), "footer inner"]);
