@@ -1,15 +1,14 @@
-/* The menu on phones: a disclosure behind the "Menü" button.
+/* The menu on phones: a disclosure behind the "Menü" button (the button's look and when it shows
+   are in site.css, "Phone menu").
 
-   Why a script that collapses the menu, and not <details>/<summary> or CSS alone: the page must
-   work without JavaScript, and a menu hidden by CSS or a closed <details> would be unreachable if
-   the script never ran (switched off, blocked, failed to load). So the HTML shows the menu open,
-   as a wrapped list, and the button carries `hidden`. Only this script, once it runs, shows the
-   button and adds `menu-js` to <html>; site.css then hides the menu on phones until the button
-   opens it. A <summary> is no real button (no aria-expanded, Escape does nothing) and could not be
-   left open on wide screens, where the menu is a plain bar and the button is hidden by CSS.
+   Why a <button> that this script wires up, and not <details>/<summary>: a <summary> is no real
+   button (no aria-expanded, Escape does nothing), and a closed <details> could not be shown as the
+   plain bar of wide screens. Without JavaScript the page has no button and the menu is an open,
+   wrapped list: site.css hides the list only where scripting is on (and, in browsers that do not
+   know the `scripting` media feature, once this script has added `menu-js` to <html>).
 
-   Keyboard: Enter and Space press the button (it is a <button>); Escape closes the open menu
-   from the button or from any entry in it, and puts the focus back on the button. */
+   Keyboard: Enter and Space press the button (a <button> does that by itself); Escape closes the
+   open menu, from the button or from any entry in it, and puts the focus back on the button. */
 (function () {
     "use strict";
     var button = document.querySelector(".menu-button[aria-controls]");

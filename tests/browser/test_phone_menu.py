@@ -111,7 +111,9 @@ def test_menu_works_by_keyboard(open_page, code: str):
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
     # Tab goes straight from the button into the menu and through every entry in order.
-    expected = [entry.evaluate("(el) => el.outerHTML") for entry in page.locator(PHONE_ENTRIES).all()]
+    expected = [
+        entry.evaluate("(el) => el.outerHTML") for entry in page.locator(PHONE_ENTRIES).all()
+    ]
     reached = []
     for _ in expected:
         page.keyboard.press("Tab")
@@ -159,6 +161,28 @@ def test_menu_without_javascript_is_open_and_usable(browser, site_url, code: str
         page.locator("#main-nav button[type=submit]").click()
         page.wait_for_url("**?q=Tasche")
         assert violations == []
+    finally:
+        context.close()
+
+
+def test_collapsing_the_menu_does_not_shift_the_page(browser, site_url):
+    """The menu is hidden before the first paint, not after it by the deferred script: collapsing a
+    shown menu would push the page up by a quarter of the screen (a layout shift)."""
+    width, height = WIDTHS["phone"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            """window.shifts = [];
+            new PerformanceObserver((list) => window.shifts.push(...list.getEntries()))
+                .observe({type: "layout-shift", buffered: true});"""
+        )
+        page.goto(site_url + HOME.paths[DEFAULT_LANGUAGE])
+        page.locator(BUTTON).click()  # a shift caused by the visitor's own input does not count
+        shifts = page.evaluate(
+            "() => window.shifts.filter((s) => !s.hadRecentInput).map((s) => s.value)"
+        )
+        assert shifts == []
     finally:
         context.close()
 
