@@ -29,9 +29,12 @@ PHONE_ENTRIES = (
 )
 MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA), which the site keeps for every control it draws itself
 
+# Elements of the header that scroll sideways, or cut off what does not fit (the visually hidden
+# texts for screen readers, 1 px wide, are meant to).
 SCROLL_CONTAINERS = """() => [...document.querySelectorAll(".site-header, .site-header *")]
     .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX)
-                    || el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
+                    || el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1
+                       && getComputedStyle(el).overflowX !== "visible")
     .map((el) => el.outerHTML.slice(0, 80))"""
 
 # Every control a visitor taps in the header, the (opened) menu and the footer, with its size; a
