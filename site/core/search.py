@@ -108,8 +108,10 @@ class SearchHit:
     title: str
     url: str
     description: str = ""
-    # The language of title and description where it is not the page's (a German fallback).
+    # The language of title and description where it is not the page's (a German fallback);
+    # of the description alone where only it is German (a field the catalogue left untranslated).
     language: str = ""
+    description_language: str = ""
     # What it is, in the visitor's language ("Produkt", "Geschichte"), and its picture (a
     # Wagtail image with its renditions fetched, or None: the card shows a placeholder).
     kind: str = ""

@@ -164,10 +164,12 @@ def product_hits(products, request) -> list[SearchHit]:
         language = product.locale.language_code
         category = view.category
         photo = view.first_image
+        shown = "teaser" if product.teaser else "material"
         hits.append(
             SearchHit(
                 title=product.title,
-                description=product.teaser or product.material,
+                description=getattr(product, shown),
+                description_language=view.field_language(shown),
                 url=view.url,
                 language=language if language != current else "",
                 kind=str(_("Produkt")),
