@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -95,6 +96,9 @@ class CampaignPage(BasePage):
     class Meta:
         verbose_name = _("Kampagne")
         verbose_name_plural = _("Kampagnen")
+
+    search_kind = _("Kampagne")
+    search_kind_count = ngettext_lazy("%(count)s Kampagne", "%(count)s Kampagnen", "count")
 
     def clean(self):
         """One code per campaign: its translations share it, no other campaign may use it."""

@@ -68,5 +68,8 @@ def format_date(value, language: str | None = None, format_name: str = "DATE_FOR
 
 def with_colon(label) -> str:
     """ "Label:" as the visitor's language writes it: French puts a no-break space before the colon
-    (and before ; ? !), the other three languages none."""
+    (and before ; ? !), the other three languages none. A label that ends a sentence already
+    ("I agree that … my enquiry.") gets none: "enquiry.:" reads as a typo."""
+    if str(label).rstrip().endswith((".", ":", "?", "!")):
+        return str(label)
     return f"{label}\u00a0:" if translation.get_language() == "fr" else f"{label}:"

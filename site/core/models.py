@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -58,6 +59,9 @@ class BasePage(Page):
 
     # Open Graph's og:type; e.g. "article" for stories, "profile" for designers.
     og_type = "website"
+    # How the site search names a page of this type on its result card, and counts them.
+    search_kind = _("Seite")
+    search_kind_count = ngettext_lazy("%(count)s Seite", "%(count)s Seiten", "count")
     # The query parameters this page type reads (pagination, filters): the page cache keys on
     # these and ignores every other parameter (`core.pagecache.key_parameters`).
     cache_query_parameters: tuple[str, ...] = ()

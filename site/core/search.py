@@ -17,9 +17,16 @@ products (a translatable snippet with `search_fields`), in `catalogue/wagtail_ho
                 Product.objects.filter(locale=locale, is_active=True), query, locale
             ),
             hit=lambda product, request: SearchHit(
-                title=product.name, description=product.summary, url=product.get_url(request)
+                title=product.name, description=product.summary, url=product.get_url(request),
+                kind=_("Produkt"), image=product.photo,
             ),
+            kind_count=ngettext_lazy("%(count)s Produkt", "%(count)s Produkte", "count"),
         )
+
+`hits(objs, request)` may replace `hit` to make the hits of one page of results at once (their
+images in one query, not one per hit). A source can also *suggest* a few things (its newest
+products, say) for the search page's empty and no-results states: register a
+`SearchSuggestions` with the hook `register_site_search_suggestions`.
 
 The model needs `index.FilterField("locale")` (and a FilterField for every other field the
 queryset filters on) in its `search_fields`, and `TranslatableMixin`, so that each language is
@@ -33,6 +40,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -52,6 +61,22 @@ def clean_query(raw: str | None) -> str:
     """The visitor's query as the search backends can take it: printable, trimmed and short."""
     text = _UNSEARCHABLE.sub(" ", raw or "")
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def query_notes(raw: str | None, query: str) -> list[str]:
+    """What the search page tells a visitor whose query it could not take as typed."""
+    raw = " ".join((raw or "").split())
+    notes = []
+    if raw and not query:
+        notes.append(_("Dieser Suchbegriff enthält nichts, wonach wir suchen können."))
+    elif len(raw) > MAX_QUERY_LENGTH:
+        notes.append(
+            _("Der Suchbegriff war zu lang; gesucht wurde nach seinen ersten %(count)s Zeichen.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    elif _UNSEARCHABLE.search(raw):
+        notes.append(_("Anführungszeichen und Steuerzeichen im Suchbegriff wurden übergangen."))
+    return notes
 
 
 def search_backend_for(language_code: str):
@@ -83,8 +108,17 @@ class SearchHit:
     title: str
     url: str
     description: str = ""
-    # The language of title and description where it is not the page's (a German fallback).
+    # The language of title and description where it is not the page's (a German fallback);
+    # of the description alone where only it is German (a field the catalogue left untranslated).
     language: str = ""
+    description_language: str = ""
+    # What it is, in the visitor's language ("Produkt", "Geschichte"), and its picture (a
+    # Wagtail image with its renditions fetched, or None: the card shows a placeholder).
+    kind: str = ""
+    image: Any = None
+    # A line under the title ("Tasche", "Aachen"): the category of a product, a designer's city.
+    detail: str = ""
+    detail_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,13 +126,48 @@ class SearchSource:
     """Something the site search looks through.
 
     `search(query, locale)` returns lazy results (sliceable, with `count()`); `hit(obj, request)`
-    turns one of them into a `SearchHit`. Sources are listed by ascending `order`.
+    turns one of them into a `SearchHit`, or `hits(objs, request)` a list of them at once.
+    Sources are listed by ascending `order`.
+
+    The search page counts results per kind: `kind_counts(results)` gives (count label, number)
+    pairs where one source holds several kinds (the pages); else the source's `kind_count`, a
+    lazy ngettext with a `count` placeholder, is used with its number of results.
     """
 
     name: str
     search: Callable[[str, Locale], Any]
-    hit: Callable[[Any, HttpRequest], SearchHit]
+    hit: Callable[[Any, HttpRequest], SearchHit] | None = None
     order: int = 100
+    hits: Callable[[list, HttpRequest], list[SearchHit]] | None = None
+    kind_count: Any = None
+    kind_counts: Callable[[Any], list[tuple[Any, int]]] | None = None
+
+    def make_hits(self, objs, request) -> list[SearchHit]:
+        if self.hits is not None:
+            return self.hits(list(objs), request)
+        return [self.hit(obj, request) for obj in objs]
+
+
+@dataclass(frozen=True)
+class SearchSuggestions:
+    """A few things the search page offers where there is nothing to list (no query yet, or no
+    results): `find(locale, request)` gives their `SearchHit`s, shown under `heading`, groups by
+    ascending `order`. Registered with the hook `register_site_search_suggestions`."""
+
+    name: str
+    heading: Any
+    find: Callable[[Locale, HttpRequest], list[SearchHit]]
+    order: int = 100
+
+
+def search_suggestions(locale: Locale, request: HttpRequest) -> list[tuple[Any, list[SearchHit]]]:
+    """(heading, hits) of every registered suggestion group that has something to offer."""
+    groups = sorted(
+        (make() for make in hooks.get_hooks("register_site_search_suggestions")),
+        key=lambda group: group.order,
+    )
+    found = [(group.heading, group.find(locale, request)) for group in groups]
+    return [(heading, hits) for heading, hits in found if hits]
 
 
 def _search_pages(query: str, locale: Locale):
@@ -106,17 +175,75 @@ def _search_pages(query: str, locale: Locale):
     return search_in_language(pages, query, locale)
 
 
+def fetch_page_images(pages) -> None:
+    """Give each of these pages (of any types) its images, with their renditions, in two queries:
+    the image fields of a page type differ (a portrait, a hero image, a social image), so every
+    foreign key to the image model is filled in."""
+    from wagtail.images import get_image_model
+
+    from core.images import prefetch_renditions
+
+    image_model = get_image_model()
+    wanted = []  # (page, field, image id)
+    for page in pages:
+        for field in type(page)._meta.concrete_fields:
+            if field.is_relation and field.related_model is image_model:
+                image_id = getattr(page, field.attname)
+                if image_id is not None and not field.is_cached(page):
+                    wanted.append((page, field, image_id))
+    if not wanted:
+        return
+    images = image_model.objects.in_bulk({image_id for _page, _field, image_id in wanted})
+    for page, field, image_id in wanted:
+        field.set_cached_value(page, images.get(image_id))
+    prefetch_renditions(images.values())
+
+
+def page_hits(pages, request) -> list[SearchHit]:
+    """Pages as search results: title, summary, kind (`BasePage.search_kind`) and picture
+    (`get_social_image()`: a designer's portrait, a story's hero image, …)."""
+    fetch_page_images(pages)
+    return [_page_hit(page, request) for page in pages]
+
+
 def _page_hit(page, request) -> SearchHit:
     # Pages without a search description show the start of their introduction or lead.
     summary = page.search_description or getattr(page, "intro", "") or getattr(page, "lead", "")
+    get_image = getattr(page, "get_card_image", None) or getattr(page, "get_social_image", None)
     return SearchHit(
         title=page.seo_title or page.title,
         url=page.get_url(request),
         description=seo.shorten(seo.plain_text(summary), SUMMARY_LENGTH),
+        kind=str(getattr(page, "search_kind", "") or _("Seite")),
+        image=get_image() if get_image else None,
     )
 
 
-PAGES = SearchSource(name="pages", search=_search_pages, hit=_page_hit, order=10)
+PAGE_COUNT = ngettext_lazy("%(count)s Seite", "%(count)s Seiten", "count")
+
+
+def _page_kind_counts(results) -> list[tuple[Any, int]]:
+    """(count label, number) of the pages found, by page type, in one query (a facet)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return [
+        (
+            getattr(ContentType.objects.get_for_id(pk).model_class(), "search_kind_count", None)
+            or PAGE_COUNT,
+            number,
+        )
+        for pk, number in results.facet("content_type_id").items()
+    ]
+
+
+PAGES = SearchSource(
+    name="pages",
+    search=_search_pages,
+    hits=page_hits,
+    order=10,
+    kind_count=PAGE_COUNT,
+    kind_counts=_page_kind_counts,
+)
 
 
 def search_sources() -> list[SearchSource]:
@@ -146,6 +273,24 @@ class SiteSearchResults(Sequence):
     def __len__(self):
         return sum(self.counts())
 
+    def kind_counts(self) -> list[str]:
+        """How many of each kind were found, as the visitor reads it ("3 Produkte", "1 Seite"),
+        most first."""
+        totals = {}  # id(label): [label, number]; lazy labels are told apart by identity
+        for (source, results), count in zip(self._results, self.counts(), strict=True):
+            if not count:
+                continue
+            if source.kind_counts is not None:
+                parts = source.kind_counts(results)
+            elif source.kind_count is not None:
+                parts = [(source.kind_count, count)]
+            else:
+                continue
+            for label, number in parts:
+                totals.setdefault(id(label), [label, 0])[1] += number
+        ranked = sorted(totals.values(), key=lambda item: -item[1])
+        return [label % {"count": number} for label, number in ranked if number]
+
     def count(self):
         return len(self)
 
@@ -161,6 +306,6 @@ class SiteSearchResults(Sequence):
         for (source, results), count in zip(self._results, self.counts(), strict=True):
             lo, hi = max(start - offset, 0), min(stop - offset, count)
             if lo < hi:
-                hits.extend(source.hit(obj, self.request) for obj in results[lo:hi])
+                hits.extend(source.make_hits(results[lo:hi], self.request))
             offset += count
         return hits

@@ -27,7 +27,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from core.i18n import locale_home, translated_view
-from core.search import SiteSearchResults, clean_query
+from core.search import SiteSearchResults, clean_query, query_notes, search_suggestions
 
 logger = logging.getLogger(__name__)
 
@@ -162,15 +162,26 @@ def search(request):
     Any query string is acceptable: it is cleaned (`core.search.clean_query`) rather than
     refused, and an unknown or out-of-range page number shows the nearest page.
     """
-    query = clean_query(request.GET.get("q"))
+    raw = request.GET.get("q")
+    query = clean_query(raw)
     locale = Locale.get_active()
     results = SiteSearchResults(query, locale, request) if query else []
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     hits = paginator.get_page(request.GET.get("page"))
+    count = paginator.count if query else 0
     return render(
         request,
         "core/search.html",
-        {"query": query, "hits": hits, "count": paginator.count if query else 0},
+        {
+            "query": query,
+            "hits": hits,
+            "count": count,
+            "notes": query_notes(raw, query),
+            # Counted by kind only where there is more than one kind to tell apart.
+            "kind_counts": results.kind_counts() if count else [],
+            # Something to go on where there is nothing to list: no query yet, or no results.
+            "suggestions": [] if count else search_suggestions(locale, request),
+        },
     )
 
 

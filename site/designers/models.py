@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -236,9 +237,15 @@ class DesignerPage(BasePage):
         verbose_name_plural = _("Designer:innen")
 
     og_type = "profile"
+    search_kind = _("Designer:in")
+    search_kind_count = ngettext_lazy("%(count)s Designer:in", "%(count)s Designer:innen", "count")
 
     def get_social_image(self):
         return self.social_image or self.portrait
+
+    def get_card_image(self):
+        """The portrait on cards (the search's), whatever picture is shared."""
+        return self.portrait or self.social_image
 
     def get_structured_data(self, request) -> list[dict]:
         person = {
@@ -393,6 +400,8 @@ class StoryPage(BasePage):
         verbose_name_plural = _("Geschichten")
 
     og_type = "article"
+    search_kind = _("Geschichte")
+    search_kind_count = ngettext_lazy("%(count)s Geschichte", "%(count)s Geschichten", "count")
 
     def get_social_image(self):
         return self.social_image or self.hero_image

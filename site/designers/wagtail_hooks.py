@@ -1,17 +1,20 @@
 """Admin registration of the designers' taxonomies (translatable snippets)."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.search import SearchHit, SearchSource
+from core.search import SearchHit, SearchSource, SearchSuggestions
 from core.sitemaps import TranslatedSitemap
-from designers.models import Discipline, ProductIndexPage, StoryTag
+from designers.models import DesignerPage, Discipline, ProductIndexPage, StoryTag
 
 
 class DisciplineViewSet(SnippetViewSet):
@@ -133,23 +136,109 @@ def search_products(query, locale):
     return found.select_related("locale").order_by("title", "pk")
 
 
-def product_hit(product, request):
-    """A product as a search result: at its address in the visitor's language (also where its
-    text is the German fallback, then marked as German)."""
-    from designers.products import product_index_url
+PRODUCT_COUNT = ngettext_lazy("%(count)s Produkt", "%(count)s Produkte", "count")
 
-    base = getattr(request, "_product_index_url", None)
-    if base is None:
-        base = request._product_index_url = product_index_url()
-    language = product.locale.language_code
-    return SearchHit(
-        title=product.title,
-        description=product.teaser or product.material,
-        url=f"{base}{product.slug}/",
-        language=language if language != translation.get_language() else "",
+
+def product_hits(products, request) -> list[SearchHit]:
+    """Products as search results: at their address in the visitor's language (also where their
+    text is the German fallback, then marked as German), with their first photo and category.
+
+    `products` are the rows found (the visitor's language or German); photos and variants hang
+    on the German rows, fetched for all of them at once (`product_views`).
+    """
+    from catalogue.models import Product
+    from designers.products import product_views
+
+    records = (
+        Product.objects.live()
+        .sources()
+        .filter(translation_key__in=[product.translation_key for product in products])
     )
+    views = {view.record.translation_key: view for view in product_views(records)}
+    current = translation.get_language()
+    hits = []
+    for product in products:
+        view = views.get(product.translation_key)
+        if view is None or not view.url:
+            continue
+        language = product.locale.language_code
+        category = view.category
+        photo = view.first_image
+        shown = "teaser" if product.teaser else "material"
+        hits.append(
+            SearchHit(
+                title=product.title,
+                description=getattr(product, shown),
+                description_language=view.field_language(shown),
+                url=view.url,
+                language=language if language != current else "",
+                kind=str(_("Produkt")),
+                image=photo.image if photo else None,
+                detail=category.text,
+                detail_language=category.lang,
+            )
+        )
+    return hits
 
 
 @hooks.register("register_site_search_source")
 def product_search_source():
-    return SearchSource(name="products", order=20, search=search_products, hit=product_hit)
+    return SearchSource(
+        name="products",
+        order=20,
+        search=search_products,
+        hits=product_hits,
+        kind_count=PRODUCT_COUNT,
+    )
+
+
+SUGGESTED = 4  # cards per group of suggestions: one row on a wide screen
+
+
+def newest_products(locale, request) -> list[SearchHit]:
+    """The featured, then the most recently changed products, as the visitor's language shows
+    them (the German row where the catalogue has no translation)."""
+    from catalogue.models import Product
+
+    records = list(
+        Product.objects.live()
+        .sources()
+        .order_by("-featured", F("catalogue_updated_at").desc(nulls_last=True), "-pk")[:SUGGESTED]
+    )
+    shown = {
+        row.translation_key: row
+        for row in Product.objects.filter(
+            locale=locale, translation_key__in=[r.translation_key for r in records]
+        ).select_related("locale")
+    }
+    return product_hits([shown.get(r.translation_key, r) for r in records], request)
+
+
+def newest_designers(locale, request) -> list[SearchHit]:
+    """The most recently published designers of the visitor's language, with their portraits."""
+    from core.search import page_hits
+
+    designers = list(
+        DesignerPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:SUGGESTED]
+    )
+    return [
+        replace(hit, detail=page.city)
+        for hit, page in zip(page_hits(designers, request), designers, strict=True)
+    ]
+
+
+@hooks.register("register_site_search_suggestions")
+def product_suggestions():
+    return SearchSuggestions(
+        name="products", heading=_("Neue Produkte"), find=newest_products, order=10
+    )
+
+
+@hooks.register("register_site_search_suggestions")
+def designer_suggestions():
+    return SearchSuggestions(
+        name="designers", heading=_("Designer:innen"), find=newest_designers, order=20
+    )

@@ -43,6 +43,9 @@ class PageType:
     # without (an error page) has neither canonical nor alternates, and its switcher offers each
     # language's home page.
     translated: bool = True
+    # A page kept out of search engines (the search) has neither canonical nor alternates; its
+    # switcher links to the same page in each language, with this page's query.
+    indexed: bool = True
 
     def __str__(self) -> str:
         return self.name
@@ -193,6 +196,44 @@ ENQUIRY_FORM = PageType(
     text=demo_text(enquiry_demo.PAGE["intro"]),
 )
 
+# The search, with results (the word finds the Depot bag in each language), before a query and
+# with none found (both suggest products and designers).
+SEARCH_PATHS = {
+    "de": "/de/suche/",
+    "en": "/en/search/",
+    "nl": "/nl/zoeken/",
+    "fr": "/fr/recherche/",
+}
+SEARCH = PageType(
+    "search",
+    paths={
+        code: f"{SEARCH_PATHS[code]}?q={word}"
+        for code, word in {"de": "Tasche", "en": "bag", "nl": "tas", "fr": "sac"}.items()
+    },
+    # The catalogue's own titles of product MAN-0001 (site/catalogue/fixtures/sample/).
+    text={
+        "de": "Depot-Tasche aus Straßenbahnsitzstoff",
+        "en": "Depot bag made from tram seat fabric",
+        "nl": "Depot-tas van trambekleding",
+        "fr": "Sac Depot en tissu de siège de tram",
+    },
+    indexed=False,
+)
+SEARCH_EMPTY = PageType(
+    "search-empty",
+    paths=SEARCH_PATHS,
+    text=interface_text(
+        "Suchen Sie nach Produkten, Designer:innen, Geschichten und Seiten dieser Website."
+    ),
+    indexed=False,
+)
+SEARCH_NO_RESULTS = PageType(
+    "search-no-results",
+    paths={code: f"{path}?q=Xylophonquartett" for code, path in SEARCH_PATHS.items()},
+    text=interface_text("Vielleicht hilft ein anderes oder ein kürzeres Wort."),
+    indexed=False,
+)
+
 PAGE_TYPES = [
     HOME,
     CONTENT,
@@ -208,4 +249,7 @@ PAGE_TYPES = [
     ENQUIRY_FORM,
     CAMPAIGN_INDEX,
     CAMPAIGN,
+    SEARCH,
+    SEARCH_EMPTY,
+    SEARCH_NO_RESULTS,
 ]
