@@ -40,8 +40,8 @@ def test_each_error_sits_at_its_field_and_describes_it(open_page, code, width):
         described = page.locator(f'[aria-describedby~="{error_id}"]')
         assert described.count() == 1, f"{error_id} describes no field"
         field = described.first
-        if field.evaluate("(el) => el.tagName") == "FIELDSET":  # a group: its first choice
-            field = field.locator("input").first
+        if field.evaluate("(el) => el.tagName") == "FIELDSET":  # a group: its first choice's
+            field = field.locator(".enquiry__choice").first  # line (box and label, 44 px high)
         assert field.is_visible() and error.is_visible()
         gap = _gap(error.bounding_box(), field.bounding_box())
         assert gap <= NEAR, f"{error_id} is {gap:.0f} px away from its field ({code}, {width})"
