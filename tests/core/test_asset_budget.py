@@ -6,6 +6,8 @@ stores them beside the files (Brotli, which browsers prefer, is smaller still).
 """
 
 import gzip
+import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,6 +18,7 @@ from tests.browser.pages import DEFAULT_LANGUAGE, PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parents[2]
 BUDGET = 50 * 1024  # bytes, compressed
 
 
@@ -48,3 +51,34 @@ def test_css_and_js_of_each_page_stay_under_50_kb_compressed(client, demo, page_
     assert any(url.endswith(".css") for url in urls)  # the budget measures something
     sizes = {url: compressed_size(url) for url in urls}
     assert sum(sizes.values()) < BUDGET, sizes
+
+
+def _unbalanced_brace(css: str) -> int | None:
+    """The line of the first brace that closes nothing, or of the last block left open."""
+    css = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group().count("\n"), css, flags=re.S)
+    css = re.sub(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", "''", css)
+    open_at = []
+    for number, line in enumerate(css.split("\n"), 1):
+        for char in line:
+            if char == "{":
+                open_at.append(number)
+            elif char == "}":
+                if not open_at:
+                    return number
+                open_at.pop()
+    return open_at[-1] if open_at else None
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "static").glob("**/*.css")), ids=lambda p: p.name)
+def test_every_stylesheet_closes_its_blocks(path):
+    """A block left open swallows every rule after it without a word from the browser (a merge
+    once lost the brace that closed a media query, and the search page showed unstyled)."""
+    assert _unbalanced_brace(path.read_text(encoding="utf-8")) is None, (
+        f"{path.name}: unbalanced brace at line {_unbalanced_brace(path.read_text(encoding='utf-8'))}"
+    )
+
+
+def test_the_brace_check_finds_an_open_block():
+    assert _unbalanced_brace("a { color: red; }\n@media (min-width: 1px) {\n  b { x: y; }\n") == 2
+    assert _unbalanced_brace("a { content: '}'; }\n/* { */ b {}\n") is None
+    assert _unbalanced_brace("a {}\n}\n") == 2
