@@ -3,7 +3,7 @@
     .venv/bin/python scripts/contact_sheet.py http://127.0.0.1:8000
 
 against a running demo site (`make run`). Rows are the page types of the browser tests
-(tests/browser/pages.py) and the search with and without results; columns are the languages.
+(tests/browser/pages.py, the search with and without results among them); columns are the languages.
 Each cell is the top of the page as a phone (390 px) or a desktop (1280 px) shows it, scaled
 down and labelled. Writes artifacts/contact-sheet-390.png and artifacts/contact-sheet-1280.png
 (a few hundred KB each): look at both before committing a change to templates or CSS; a page
@@ -25,8 +25,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.urls import reverse  # noqa: E402
-from django.utils import translation  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from scripts.screenshot import CHROMIUM_ARGS  # noqa: E402
@@ -34,28 +32,15 @@ from tests.browser.pages import LANGUAGES, PAGE_TYPES  # noqa: E402
 
 # Viewport (width, height) and the width of a cell in the sheet.
 WIDTHS = {390: ((390, 844), 195), 1280: ((1280, 800), 320)}
-# A word with results in each language's catalogue texts, and one without.
-SEARCH_HIT = {"de": "Tasche", "en": "bag", "nl": "tas", "fr": "sac"}
-SEARCH_MISS = "xyzzy"
 LABEL = 22  # px of caption above each cell
 ROW_LABEL = 130  # px of the column with the page type's name
 BACKGROUND, INK, FRAME = "#ffffff", "#1a1a1a", "#c8c8c8"
 
 
 def rows() -> list[tuple[str, dict[str, str]]]:
-    """(name, {language: path}) for every page type and the two searches."""
-    result = [(page.name, page.paths) for page in PAGE_TYPES]
-    search = {}
-    for code in LANGUAGES:
-        with translation.override(code):
-            search[code] = reverse("search")
-    result.append(
-        ("search", {code: f"{path}?q={SEARCH_HIT[code]}" for code, path in search.items()})
-    )
-    result.append(
-        ("search-empty", {code: f"{path}?q={SEARCH_MISS}" for code, path in search.items()})
-    )
-    return result
+    """(name, {language: path}) for every page type, the search with, without and before results
+    among them."""
+    return [(page.name, page.paths) for page in PAGE_TYPES]
 
 
 def font(size: int):
