@@ -55,17 +55,21 @@ SUMMARY_LENGTH = 240  # characters of a hit's summary (plain text, cut at a word
 # the SQLite backend puts each word in quotes without escaping them (an FTS5 syntax error), and
 # the search takes words, not phrases, so they mean nothing to it anyway.
 _UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]')
+# Invisible marks inside a word: the soft hyphens of the site's own headings (|hyphenate) come
+# along when a visitor copies a title into the search, and zero-width spaces and joiners from
+# elsewhere. They join what they stand between: "Kis\u00adsen" is searched as "Kissen".
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def clean_query(raw: str | None) -> str:
     """The visitor's query as the search backends can take it: printable, trimmed and short."""
-    text = _UNSEARCHABLE.sub(" ", raw or "")
+    text = _UNSEARCHABLE.sub(" ", _INVISIBLE.sub("", raw or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
 def query_notes(raw: str | None, query: str) -> list[str]:
     """What the search page tells a visitor whose query it could not take as typed."""
-    raw = " ".join((raw or "").split())
+    raw = " ".join(_INVISIBLE.sub("", raw or "").split())
     notes = []
     if raw and not query:
         notes.append(_("Dieser Suchbegriff enthält nichts, wonach wir suchen können."))

@@ -67,48 +67,58 @@ def test_userbar_on_a_public_page_works_for_a_logged_in_editor(open_page, demo):
 def test_live_preview_shows_the_rendered_page(as_user, site_url, demo):
     """The preview panel frames the rendered page: previews alone may be framed by the admin's
     own origin. `as_user` fails the test on any policy violation in the console."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
     from core.models import ContentPage
 
     about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     editor = as_user("redaktion")
-    # Wagtail's editor tells its parts when it is ready: the unsaved-changes watcher takes the
-    # form's first state two seconds after loading, and the preview panel says when its first
-    # render is in. An edit typed before that first state is part of it and counts as no edit
-    # (CI once typed that early on a busy machine); an editor, too, types into a settled form.
+    # Wagtail's editor announces its steps as events: the unsaved-changes watcher takes the form's
+    # first state about two seconds after loading (`watch-edits`, sometimes twice in a row), an
+    # edit it notices is `add`, the preview panel sends the form (`json`, with the form's
+    # validity) and shows the render. An edit typed before the watcher's last first-state is part
+    # of that state and counts as no edit (CI typed that early), so the test types when the form
+    # has settled, and types once more if the watcher still saw nothing, as an editor would.
     editor.add_init_script(
         """
         window.editorEvents = [];
-        for (const name of ["w-unsaved:watch-edits", "w-preview:ready", "w-preview:json"]) {
-            document.addEventListener(name, (event) => {
-                window.editorEvents.push(
-                    name === "w-preview:json" ? `json:${event.detail.data.is_valid}` : name
-                );
-            });
+        for (const name of ["w-unsaved:watch-edits", "w-unsaved:add", "w-preview:ready",
+                            "w-preview:json"]) {
+            document.addEventListener(name, (event) => window.editorEvents.push({
+                name, at: performance.now(), valid: event.detail?.data?.is_valid,
+            }));
         }
         """
     )
+    events = "window.editorEvents.filter(e => e.name === '{}')".format
     editor.goto(f"{site_url}/admin/pages/{about.pk}/edit/")
     editor.locator("[data-side-panel-toggle='preview']").first.click()
     preview = editor.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_contain_text(about.title, timeout=15_000)
     editor.wait_for_function(
-        "['w-unsaved:watch-edits', 'w-preview:ready'].every(e => window.editorEvents.includes(e))",
-        timeout=15_000,
-    )
-    previews_before = editor.evaluate("window.editorEvents.filter(e => e.startsWith('json:'))")
-    # A change in the editor reaches the preview: the form is sent, found valid, and rendered.
-    intro = editor.locator("textarea[name=intro]")
-    sentence = "Ein Satz nur für die Vorschau."
-    intro.fill(f"{intro.input_value()} {sentence}")
-    editor.wait_for_function(
-        f"window.editorEvents.filter(e => e.startsWith('json:')).length > {len(previews_before)}",
+        f"""() => {{
+            const watched = {events("w-unsaved:watch-edits")};
+            return {events("w-preview:ready")}.length > 0 && watched.length > 0
+                && performance.now() - watched.at(-1).at > 800;
+        }}""",
         timeout=20_000,
     )
-    assert editor.evaluate("window.editorEvents.filter(e => e.startsWith('json:')).at(-1)") == (
-        "json:true"
-    ), "Wagtail found the edited form invalid for the preview"
+    # A change in the editor reaches the preview: noticed, sent, found valid, rendered.
+    intro = editor.locator("textarea[name=intro]")
+    sentence = "Ein Satz nur für die Vorschau."
+    sent_before = editor.evaluate(f"{events('w-preview:json')}.length")
+    intro.fill(f"{intro.input_value()} {sentence}")
+    for _attempt in range(3):
+        try:
+            editor.wait_for_function(f"{events('w-unsaved:add')}.length > 0", timeout=6_000)
+            break
+        except PlaywrightTimeoutError:
+            intro.press_sequentially(" ")
+    editor.wait_for_function(f"{events('w-preview:json')}.length > {sent_before}", timeout=20_000)
+    assert editor.evaluate(f"{events('w-preview:json')}.at(-1).valid") is True, (
+        "Wagtail found the edited form invalid for the preview"
+    )
     expect(preview.locator("main")).to_contain_text(sentence, timeout=20_000)
 
 

@@ -86,7 +86,9 @@ MEASURE = """() => {
     for (const el of grids) {
         const items = [...el.children].filter(visible);
         if (items.length === 0 || inBoxOrItem(el)) continue;
-        if (new Set(items.map((i) => i.tagName)).size !== 1) continue;
+        // One kind: the same element with the same first class (a card's own inner grid, a
+        // picture beside a text, is no row of cards).
+        if (new Set(items.map((i) => `${i.tagName}.${i.classList[0] || ""}`)).size !== 1) continue;
         const r = el.getBoundingClientRect();
         const s = getComputedStyle(el);
         const start = r.left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth);

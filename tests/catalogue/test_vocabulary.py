@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from catalogue.models import CatalogueTerm, Product, SyncRun
 from catalogue.sync.engine import run_sync
+from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
 from designers.models import ProductIndexPage
 from tests.catalogue.conftest import product, write_feed
 from tests.seo.jsonld import by_type, extract
@@ -44,7 +45,7 @@ def category_shown(page: str) -> tuple[str, str]:
     """(text, lang attribute or "") of the product page's "Produktart" line."""
     match = re.search(r'<dd class="product__category"(?: lang="([^"]+)")?>([^<]*)</dd>', page)
     assert match, "no category line on the product page"
-    return html.unescape(match.group(2)), match.group(1) or ""
+    return html.unescape(match.group(2)).replace(SOFT_HYPHEN, ""), match.group(1) or ""
 
 
 def roles_shown(page: str) -> list[str]:

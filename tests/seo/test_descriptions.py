@@ -86,6 +86,6 @@ def test_search_summaries_from_rich_text(client, home_with_rich_intro):
     page = client.get(search_url, {"q": "Messingdruckknopf"}).content.decode()
     summaries = [
         html_lib.unescape(text)
-        for text in re.findall(r'<li class="search__result">.*?<p>(.*?)</p>', page, re.DOTALL)
+        for text in re.findall(r'<p class="hit__text"[^>]*>(.*?)</p>', page, re.DOTALL)
     ]
     assert AS_TEXT in summaries, summaries

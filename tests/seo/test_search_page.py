@@ -273,6 +273,15 @@ def test_unicode_queries_are_taken_as_typed(client, demo, query):
     assert re.fullmatch(rf"\d+ Ergebnisse? für „{re.escape(query)}“", status(html))
 
 
+def test_a_title_copied_with_its_soft_hyphens_finds_its_product(client, demo):
+    """Card titles carry soft hyphens (|hyphenate); a visitor who copies one into the search (or
+    brings a zero-width space from elsewhere) finds the product as if the words were typed."""
+    html = search(client, "Kis\u00adsen\u00adh\u00fcl\u00adle Li\u200bnie", "de")
+    assert card_for(html, "/line-7-cushion-cover/")
+    assert notes(html) == []
+    assert re.fullmatch(r"\d+ Ergebnisse? für „Kissenhülle Linie“", status(html))
+
+
 # --- Cost and caching ----------------------------------------------------------------------------
 
 

@@ -10,21 +10,30 @@ template that changes its sizes changes what the demo makes, without a second ed
 
 One language version of each page is enough (the sitemap's x-default, German): a translation
 shows the same pictures at the same sizes, and renditions belong to the image, not the language.
+The search page shows a small picture for each result and suggests products without a query:
+the demo searches for each page's heading once, and opens the search without a query, so that
+those are made by the search's own template too.
 
-`tests/core/test_demo_renditions.py` holds it: after `load_demo`, viewing the pages makes no
-rendition.
+`tests/core/test_demo.py` holds it: after `load_demo`, viewing every page type (the search
+with and without results among them) in every language makes no rendition.
 """
 
+import html
+import re
 import time
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 
 
 def sitemap_paths(client: Client, host: str) -> list[str]:
@@ -60,7 +69,7 @@ def make_renditions(log=print) -> None:
     renditions = get_image_model().get_rendition_model().objects
     before, started = renditions.count(), time.monotonic()
     paths = sitemap_paths(client, host)
-    failed = []
+    failed, searches = [], {}
     for path in paths:
         # A page that fails here fails for visitors too, and says so then; the demo is loaded.
         try:
@@ -70,6 +79,18 @@ def make_renditions(log=print) -> None:
             continue
         if response.status_code != 200:
             failed.append(f"{path} ({response.status_code})")
+            continue
+        heading = HEADING.search(response.content.decode())
+        with translation.override(path.strip("/").split("/")[0] or None):
+            search_path = reverse("search")
+        searches.setdefault(search_path, [""])
+        if heading:
+            searches[search_path].append(" ".join(html.unescape(strip_tags(heading[1])).split()))
+    for search_path, queries in searches.items():
+        for query in dict.fromkeys(queries):
+            client.get(
+                search_path, {"q": query} if query else {}, headers={"host": host}, secure=True
+            )
     log(
         f"Bildgrößen: {renditions.count() - before} neu für {len(paths)} Seiten "
         f"({time.monotonic() - started:.0f} s)"
