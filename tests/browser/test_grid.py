@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, WIDTHS, PageType
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.layout, pytest.mark.django_db]
 
 # The search page is no PageType (it has no translations to link); its results are cards too.
 SEARCH = {

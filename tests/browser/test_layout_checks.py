@@ -21,7 +21,7 @@ from django.utils import translation
 
 from tests.browser.pages import LANGUAGES, PAGE_TYPES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.layout, pytest.mark.django_db]
 
 LAYOUT_WIDTHS = [320, 390, 768, 1280]
 HEIGHT = 800
