@@ -1,7 +1,7 @@
 """Reading settings from the environment.
 
-Every setting that differs between machines is read here, through these helpers, so the README's
-configuration table has one place to be checked against.
+Every setting that differs between machines is read here, through these helpers, so the
+table in docs/configuration.md has one place to be checked against.
 """
 
 import os
