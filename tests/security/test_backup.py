@@ -1,4 +1,4 @@
-"""Backup and restore, as the README documents them: `scripts/backup` of a PostgreSQL database
+"""Backup and restore, as docs/deployment.md documents them: `scripts/backup` of a PostgreSQL database
 with the demo content and its media, `scripts/restore` into a fresh database and an empty media
 folder, and the site renders the same pages from the copy.
 
