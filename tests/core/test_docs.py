@@ -34,9 +34,7 @@ def github_slug(heading: str) -> str:
     letters, digits, spaces, hyphens and underscores dropped, spaces turned into hyphens."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link's text only
     text = re.sub(r"<[^>]+>", "", text).replace("`", "").lower()
-    kept = "".join(
-        ch for ch in text if ch in " -_" or unicodedata.category(ch)[0] in {"L", "N"}
-    )
+    kept = "".join(ch for ch in text if ch in " -_" or unicodedata.category(ch)[0] in {"L", "N"})
     return kept.replace(" ", "-")
 
 
@@ -57,7 +55,9 @@ def relative_links(path: Path) -> list[str]:
     links = []
     for line in prose_lines(path.read_text()):
         line = re.sub(r"`[^`]*`", "", line)
-        links += [target for target in LINK.findall(line) if not re.match(r"^[a-z][a-z0-9+.-]*:", target)]
+        links += [
+            target for target in LINK.findall(line) if not re.match(r"^[a-z][a-z0-9+.-]*:", target)
+        ]
     return links
 
 
@@ -99,7 +99,9 @@ def test_the_readme_stays_short_and_leads_into_the_docs():
     text = readme.read_text()
     assert "make run" in text and "make test" in text
     linked = {target.split("#")[0] for target in relative_links(readme)}
-    assert {f"docs/{page.name}" for page in DOCS.glob("*.md")} <= linked, "a docs/ page the README does not link"
+    assert {f"docs/{page.name}" for page in DOCS.glob("*.md")} <= linked, (
+        "a docs/ page the README does not link"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
@@ -117,12 +119,17 @@ def test_every_relative_link_arrives(page):
 
 def test_every_setting_the_site_reads_is_documented():
     read = settings_read_by_the_site()
-    assert {"SECRET_KEY", "DATABASE_URL", "PAGE_CACHE_TIMEOUT"} <= read  # the pattern still finds them
-    assert read - documented_settings() == set(), "read by site/config but missing from docs/configuration.md"
+    # The pattern still finds what the settings read.
+    assert {"SECRET_KEY", "DATABASE_URL", "PAGE_CACHE_TIMEOUT"} <= read
+    assert read - documented_settings() == set(), (
+        "read by site/config but missing from docs/configuration.md"
+    )
 
 
 def test_every_setting_of_the_example_environment_is_documented():
     example = (ROOT / "deploy" / "env.example").read_text()
     listed = set(re.findall(r"^#?([A-Z][A-Z0-9_]*)=", example, re.MULTILINE))
     assert {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"} <= listed
-    assert listed - documented_settings() == set(), "named in deploy/env.example but missing from docs/configuration.md"
+    assert listed - documented_settings() == set(), (
+        "named in deploy/env.example but missing from docs/configuration.md"
+    )
