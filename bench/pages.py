@@ -74,6 +74,7 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo", admin_password="bench-only", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
+    from demo.images import demo_image
     from designers.models import (
         DesignerIndexPage,
         DesignerPage,
@@ -81,7 +82,6 @@ def main():
         StoryIndexPage,
         StoryPage,
     )
-    from home.demo.images import demo_image
 
     index = DesignerIndexPage.objects.get(locale__language_code="de")
     wood = Discipline.objects.get(locale__language_code="de", slug="holz")

@@ -3,7 +3,7 @@
     python scripts/draw_sample_images.py          # (re)write the JPEGs the feed names
     python scripts/draw_sample_images.py --check  # exit 1 when a committed JPEG is not the drawing
 
-The photos are still lifes drawn by `home.demo.drawing` from each product's type and variant
+The photos are still lifes drawn by `demo.drawing` from each product's type and variant
 colours, with no text in them (the same picture is shown on every language's pages). The output
 is deterministic, and tests/catalogue/test_sample_images.py holds the committed files to it:
 change the drawing and rerun this script, never edit the JPEGs by hand.
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site"))
 
-from home.demo.drawing import sample_photo, sample_photos  # noqa: E402
+from demo.drawing import sample_photo, sample_photos  # noqa: E402
 
 SAMPLE_DIR = ROOT / "site" / "catalogue" / "fixtures" / "sample"
 

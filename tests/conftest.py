@@ -14,7 +14,7 @@ DEMO_ADMIN_PASSWORD = "demo-admin-password-for-tests"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        # load_demo also makes the image renditions of every page (home/demo/renditions.py): they
+        # load_demo also makes the image renditions of every page (demo/renditions.py): they
         # are part of the session's database, and no test encodes AVIF/WebP again.
         call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from django.utils import translation
 
-from enquiries import demo as enquiry_demo
-from home.demo import campaigns, people, shops, texts
+from demo import campaigns, people, shops, texts
+from demo import enquiries as enquiry_demo
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from core.models import ContentPage
-from home.demo import texts
+from demo import texts
 from tests.browser.pages import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -14,9 +14,9 @@ from wagtail.models import Page
 from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import ContentPage
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
+from demo import campaigns as cdemo
+from demo.texts import TRANSLATIONS
 from designers.models import DesignerPage, StoryPage
-from home.demo import campaigns as cdemo
-from home.demo.texts import TRANSLATIONS
 from tests.seo.jsonld import assert_valid_json_ld, by_type
 from tests.seo.test_sitemap import read_sitemap
 

@@ -18,7 +18,7 @@ from socket import AF_INET6
 
 import pytest
 
-from catalogue.demo import SAMPLE_DIR
+from catalogue.sample import SAMPLE_DIR
 
 SAMPLE = json.loads((SAMPLE_DIR / "catalogue.json").read_text(encoding="utf-8"))
 

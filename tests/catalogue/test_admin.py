@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 
-from catalogue.demo import SAMPLE_FEED
 from catalogue.models import Product, SyncRun
+from catalogue.sample import SAMPLE_FEED
 from catalogue.sync.engine import run_sync
 from catalogue.sync.lock import held_lock
 from shop_links.models import Retailer

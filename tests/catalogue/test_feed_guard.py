@@ -17,8 +17,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from catalogue.demo import SAMPLE_DIR, SAMPLE_FEED
 from catalogue.models import Product, SyncRun, Variant
+from catalogue.sample import SAMPLE_DIR, SAMPLE_FEED
 from catalogue.sync.engine import run_sync
 from core.safe_http import is_public
 from tests.catalogue.conftest import FeedServer, product, write_feed

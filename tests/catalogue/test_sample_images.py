@@ -1,4 +1,4 @@
-"""The sample feed's product photos are drawings (`home.demo.drawing`), made by
+"""The sample feed's product photos are drawings (`demo.drawing`), made by
 `scripts/draw_sample_images.py`: the committed JPEGs are what the drawing makes, every product
 type of the feed has its own recognisable drawing, and none is a blank backdrop. No database."""
 
@@ -9,8 +9,8 @@ import json
 import pytest
 from PIL import Image, ImageChops
 
-from catalogue.demo import SAMPLE_DIR, SAMPLE_FEED
-from home.demo import drawing
+from catalogue.sample import SAMPLE_DIR, SAMPLE_FEED
+from demo import drawing
 
 FEED = json.loads(SAMPLE_FEED.read_text())
 SMALL = (400, 300)  # small renders for comparing categories: quick, and enough to tell apart

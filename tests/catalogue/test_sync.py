@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from catalogue.demo import SAMPLE_DIR, SAMPLE_FEED
 from catalogue.models import Product, ProductImage, ProductionPartner, SyncRun, Variant
+from catalogue.sample import SAMPLE_DIR, SAMPLE_FEED
 from catalogue.sync.engine import run_sync
 from shop_links.models import Retailer, StockistLink
 from tests.catalogue.conftest import product, write_feed

@@ -7,7 +7,7 @@ from django.http import HttpResponseServerError
 from django.test import RequestFactory
 from django.utils.log import log_response
 
-from catalogue.demo import SAMPLE_DIR
+from catalogue.sample import SAMPLE_DIR
 
 
 def test_a_record_is_one_json_object_with_its_event_and_fields(json_log):

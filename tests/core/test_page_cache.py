@@ -304,8 +304,8 @@ def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client,
     import copy
     import json
 
-    from catalogue.demo import SAMPLE_FEED
     from catalogue.models import Product
+    from catalogue.sample import SAMPLE_FEED
     from catalogue.sync.engine import run_sync
     from tests.catalogue.conftest import write_feed
 

@@ -9,8 +9,8 @@ from wagtail.models import Locale, Page
 
 from catalogue.models import Product
 from core.models import ContentPage
+from demo.builder import DemoBuilder
 from enquiries.models import EnquiryFormPage
-from home.demo.builder import DemoBuilder
 
 pytestmark = pytest.mark.django_db
 TARGETS = ["en", "nl", "fr"]

@@ -17,7 +17,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from home.demo.images import draw_picture
+from demo.images import draw_picture
 
 pytestmark = [pytest.mark.s3, pytest.mark.django_db]
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}

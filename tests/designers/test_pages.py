@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from core.localize import translate
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
+from demo.images import demo_image
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
@@ -17,7 +18,6 @@ from designers.models import (
     StoryIndexPage,
     StoryPage,
 )
-from home.demo.images import demo_image
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from wagtail.models import Locale
 from catalogue.models import Product, ProductImage, ProductSlugHistory, Variant
 from core.formats import format_price
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
+from demo.images import demo_image
 from designers.models import DesignerPage
-from home.demo.images import demo_image
 from tests.seo.jsonld import assert_valid_json_ld
 
 pytestmark = pytest.mark.django_db

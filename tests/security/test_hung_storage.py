@@ -5,7 +5,7 @@ import pytest
 from django.core.files.storage import storages
 from wagtail.images import get_image_model
 
-from home.demo.images import draw_picture
+from demo.images import draw_picture
 from tests.core.test_storage_s3 import free_port, upload
 from tests.silent import silent_server
 

@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.demo.images import draw_picture
+from demo.images import draw_picture
 from tests.core.test_storage_s3 import CREDENTIALS, create_bucket, s3_endpoint  # noqa: F401
 from tests.security.test_uploads import post, stored_files
 

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from catalogue.sync.images import ImageRejected, check_image
-from home.demo.images import draw_picture
+from demo.images import draw_picture
 from tests.security import animations
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Page, Workflow, WorkflowState
 
-from catalogue.demo import SAMPLE_FEED
 from catalogue.models import SyncRun
+from catalogue.sample import SAMPLE_FEED
 from core.models import ContentPage, Navigation
 from tests.workplace.conftest import edit, form_data, refused
 from workplace.roles import (
@@ -222,8 +222,8 @@ def test_click_report_is_for_the_roles_that_plan_campaigns(client, demo):
 
 
 def test_demo_has_one_user_per_role_with_the_printed_password(client, demo):
+    from demo.workplace import DEMO_USERS
     from tests.conftest import DEMO_ADMIN_PASSWORD
-    from workplace.demo import DEMO_USERS
 
     for username, _first, _last, group in DEMO_USERS:
         assert client.login(username=username, password=DEMO_ADMIN_PASSWORD), username

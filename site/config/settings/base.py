@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "campaigns",
     "workplace",
     "enquiries",
+    "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

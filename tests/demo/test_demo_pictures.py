@@ -1,4 +1,4 @@
-"""The demo's page pictures and portraits (`home.demo.images.draw_picture`): the same arguments
+"""The demo's page pictures and portraits (`demo.images.draw_picture`): the same arguments
 give the same picture, seeds give different people, and a scene named is a scene drawn. No
 database."""
 
@@ -6,8 +6,8 @@ import io
 
 from PIL import Image, ImageChops
 
-from home.demo import drawing
-from home.demo.images import draw_picture
+from demo import drawing
+from demo.images import draw_picture
 
 
 def picture(data: bytes) -> Image.Image:

@@ -10,9 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo.builder import DemoBuilder
-from home.demo.renditions import make_renditions
-from workplace.demo import create_demo_users, create_review_examples
+from demo.builder import DemoBuilder
+from demo.renditions import make_renditions
+from demo.workplace import create_demo_users, create_review_examples
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ The retailers themselves come from the sample catalogue; their descriptions and 
 are editorial (the sync never writes them), so the demo adds them here and translates them.
 """
 
-from home.demo.texts import t
+from demo.texts import t
 
 RETAILERS_PAGE = {
     "title": t("Wo kaufen", en="Where to buy", nl="Waar te koop", fr="Où acheter"),

@@ -1,11 +1,11 @@
-"""Demo pictures drawn on the spot with Pillow (`home.demo.drawing`), nothing downloaded."""
+"""Demo pictures drawn on the spot with Pillow (`demo.drawing`), nothing downloaded."""
 
 import io
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from home.demo import drawing
+from demo import drawing
 
 # Things that stand on a table (the others hang on the wall), for pictures that name none.
 STANDING = (
@@ -33,7 +33,7 @@ def draw_picture(
     portrait: bool = False,
     scene=None,
 ) -> bytes:
-    """A JPEG illustration in the demo's art direction (`home.demo.drawing`); the same arguments
+    """A JPEG illustration in the demo's art direction (`demo.drawing`); the same arguments
     always give the same bytes. `scene` is what it shows: a tuple of things on a table (product
     types or props such as "tools", "offcuts", "sewing_machine"), "hall" (the Depot's hall with
     workbenches) or "workshop" (the same with sewing machines); without one, three things on a
@@ -80,7 +80,7 @@ def add_alt_texts(image, alt: str) -> None:
     alt text (written with `texts.t()`); without one, pages show the German alt text. That every
     picture of the demo has all of them is checked in `tests/core/test_alt_texts.py`."""
     from core.models import ImageAltText
-    from home.demo.texts import TRANSLATIONS
+    from demo.texts import TRANSLATIONS
 
     for code, translations in TRANSLATIONS.items():
         if alt not in translations:

@@ -1,6 +1,6 @@
 """Demo designers (the eight of the sample catalogue, refs matching) and product stories."""
 
-from home.demo.texts import t
+from demo.texts import t
 
 
 def same(text: str) -> str:

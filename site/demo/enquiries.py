@@ -1,12 +1,12 @@
 """The demo's enquiry form at /de/anfrage/ (/en/enquiry/, /nl/aanvraag/, /fr/demande/): German page with the default fields, translations.
 
-`home.demo.builder` calls `enquiry_page(home)` before it translates the tree; the texts below
+`demo.builder` calls `enquiry_page(home)` before it translates the tree; the texts below
 register their English, Dutch and French versions with `t()` as every demo text does.
 """
 
+from demo.texts import t
 from enquiries import defaults
 from enquiries.models import EnquiryFormPage, default_form_fields
-from home.demo.texts import t
 
 PAGE = {
     "title": t("Anfrage", en="Enquiry", nl="Aanvraag", fr="Demande"),

@@ -1,12 +1,8 @@
 """The demo site's products: the bundled sample feed, synced like any other feed."""
 
-from pathlib import Path
-
 from catalogue.models import SyncRun
+from catalogue.sample import SAMPLE_FEED
 from catalogue.sync.engine import run_sync
-
-SAMPLE_DIR = Path(__file__).resolve().parent / "fixtures" / "sample"
-SAMPLE_FEED = SAMPLE_DIR / "catalogue.json"
 
 
 def sync_sample_catalogue(log=print):

@@ -14,7 +14,7 @@ The search page shows a small picture for each result and suggests products with
 the demo searches for each page's heading once, and opens the search without a query, so that
 those are made by the search's own template too.
 
-`tests/core/test_demo.py` holds it: after `load_demo`, viewing every page type (the search
+`tests/demo/test_demo.py` holds it: after `load_demo`, viewing every page type (the search
 with and without results among them) in every language makes no rendition.
 """
 

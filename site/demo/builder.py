@@ -12,10 +12,14 @@ from django.conf import settings
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
-from catalogue.demo import sync_sample_catalogue
 from catalogue.models import Product
 from core.localize import translate, untranslated_segments
 from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem, SiteSettings
+from demo import people, shops, texts
+from demo.campaigns import build_campaigns
+from demo.catalogue import sync_sample_catalogue
+from demo.enquiries import enquiry_page
+from demo.images import demo_image
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
@@ -26,10 +30,6 @@ from designers.models import (
     StoryPage,
     StoryTag,
 )
-from enquiries.demo import enquiry_page
-from home.demo import people, shops, texts
-from home.demo.campaigns import build_campaigns
-from home.demo.images import demo_image
 from home.models import HomePage
 from shop_links.models import Retailer, RetailerIndexPage, StockistLink
 

@@ -346,7 +346,7 @@ SITE_SETTINGS = {
     "mastodon_url": "https://mastodon.example/@madeinaachennord",
 }
 
-# The workplace's examples (workplace/demo.py): a page and a retailer in review, and a German
+# The workplace's examples (demo/workplace.py): a page and a retailer in review, and a German
 # change that the translations have not caught up with. German only: they wait for review.
 REVIEW_PAGE = {
     "title": "Werkstattbesuch im Depot",

@@ -9,9 +9,9 @@ import uuid
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from home.demo.images import add_alt_texts, demo_image
-from home.demo.people import same
-from home.demo.texts import TRANSLATIONS, t
+from demo.images import add_alt_texts, demo_image
+from demo.people import same
+from demo.texts import TRANSLATIONS, t
 
 CAMPAIGN_CODE = "kreativstandort-aachen-nord"
 ENQUIRY_SLUG = "anfrage"  # the enquiry form page the enquiries app's demo creates under home
@@ -406,7 +406,7 @@ C = {
         (
             same(
                 "Laden im Depot"
-            ),  # the shop's name, as the where-to-buy lists give it (home.demo.shops)
+            ),  # the shop's name, as the where-to-buy lists give it (demo.shops)
             same("Talstraße 2"),
             t("52068 Aachen", en="52068 Aachen", nl="52068 Aken", fr="52068 Aix-la-Chapelle"),
             t(

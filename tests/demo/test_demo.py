@@ -12,10 +12,10 @@ from wagtail.models import Page, Revision, WorkflowState
 from core.localize import untranslated_segments
 from core.models import Footer, Navigation, SiteSettings
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
+from demo.workplace import DEMO_USERS
 from home.models import HomePage
 from shop_links.models import Retailer
 from tests.browser.pages import PAGE_TYPES
-from workplace.demo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

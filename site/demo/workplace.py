@@ -61,7 +61,7 @@ def create_demo_users(password: str = "") -> list[tuple[str, str, str]]:
 
 def create_review_examples(log=print) -> None:
     """Fill the dashboard's panels; each step looks for what an earlier run left first."""
-    from home.demo import texts
+    from demo import texts
 
     users = get_user_model().objects.in_bulk(["redaktion", "moderation"], field_name="username")
     editor, moderator = users["redaktion"], users["moderation"]
