@@ -27,7 +27,7 @@ django.setup()
 
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from scripts.screenshot import CHROMIUM_ARGS  # noqa: E402
+from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
 from tests.browser.pages import LANGUAGES, PAGE_TYPES  # noqa: E402
 
 # Viewport (width, height) and the width of a cell in the sheet.

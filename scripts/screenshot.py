@@ -12,18 +12,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: scripts/ is on the path, the repository not
+
+from scripts.chromium import CHROMIUM_ARGS  # noqa: E402
+
 WIDTHS = {390: 844, 1280: 800}
-OUT = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+OUT = ROOT / "artifacts" / "screenshots"
 
 
 def main(urls: list[str]) -> None:

@@ -15,10 +15,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from shop_links import linkstatus
 from shop_links.forms import RetailerForm, StockistLinkForm
+from shop_links.linkcheck import status as linkstatus
+from shop_links.linkcheck.panels import LinkStatusPanel
 from shop_links.models import LinkCheck, Retailer, StockistLink
-from shop_links.panels import LinkStatusPanel
 
 
 class EditorRowsPolicy(ModelPermissionPolicy):
@@ -141,4 +141,5 @@ class ShopLinksGroup(SnippetViewSetGroup):
 register_snippet(ShopLinksGroup)
 
 # Each area keeps its own hooks; importing the module registers them.
-from shop_links import hooks_clicks, hooks_linkcheck, hooks_where  # noqa: E402, F401
+from shop_links.clicks import admin as clicks_admin  # noqa: E402, F401
+from shop_links.linkcheck import admin as linkcheck_admin  # noqa: E402, F401

@@ -8,7 +8,7 @@
 - **Katalog-Abgleich**: the last run of the catalogue sync (those who may read its log), and the
   feed's codes the vocabulary has no words for yet (`catalogue.vocabulary.unknown_codes`).
 
-The broken shop links panel lives with the link checker (`shop_links/hooks_linkcheck.py`).
+The broken shop links panel lives with the link checker (`shop_links/linkcheck/admin.py`).
 Each panel costs a fixed number of queries, however much is waiting: counts are counted in the
 database and only the first few items are fetched.
 """

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Response, sync_playwright
+from scripts.chromium import CHROMIUM_ARGS
 
 from tests.browser.pages import WIDTHS
 from tests.conftest import DEMO_ADMIN_PASSWORD
@@ -34,17 +35,6 @@ NODE_MODULES = REPO / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-# The system Chromium without its calls home (RECIPES.md): every request must stay on loopback.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 START_TIMEOUT = 90  # seconds; migrating a fresh Wagtail database on PostgreSQL takes about 10
 

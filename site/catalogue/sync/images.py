@@ -31,7 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 
-from catalogue.sync.source import TooLarge, is_url, new_session, read_file, read_url
+from catalogue.sync.fetch import TooLarge, is_url, new_session, read_file, read_url
 from core.safe_http import BlockedAddress, DeadlineExceeded
 
 JOURNAL_DIR = "catalogue-sync-journal"

@@ -50,7 +50,7 @@ DEFAULT_BACKOFF = 3600
 class Outcome:
     """One address's answer in this run. `state`: ok, failed, backoff (429) or skipped.
 
-    `error` is a short code (see `linkstatus.ERRORS`): http, timeout, reset, refused, dns, tls,
+    `error` is a short code (see `status.ERRORS`): http, timeout, reset, refused, dns, tls,
     connection, redirects, scheme, private (resolves to a non-public address), not-allowed.
     """
 

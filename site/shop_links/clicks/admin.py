@@ -1,4 +1,4 @@
-"""Admin hooks for the click report (imported by wagtail_hooks).
+"""Admin hooks for the click report (imported by shop_links.wagtail_hooks).
 
 The report is for people who may see click counts (`shop_links.view_clickcount`, offered in
 the group editor; the Editors and Moderators roles have it) and for superusers; nobody else
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from shop_links.click_report import ClickReportView
+from shop_links.clicks.report import ClickReportView
 
 VIEW_PERMISSION = "shop_links.view_clickcount"
 

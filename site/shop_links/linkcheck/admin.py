@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from shop_links import linkstatus
+from shop_links.linkcheck import status as linkstatus
 from shop_links.models import LinkCheck, Retailer, StockistLink
 
 

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.panels import Panel
 
-from shop_links import linkstatus
+from shop_links.linkcheck import status as linkstatus
 from shop_links.models import LinkCheck
 
 

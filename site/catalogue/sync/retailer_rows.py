@@ -1,0 +1,131 @@
+"""Write retailer rows: the retailers the feed lists and the products' stockist links.
+
+Retailers and stockist links are `shop_links` models; this module is the only step of the sync
+that writes them (and, with `validate.values.shop_url`, the only place the sync uses
+`shop_links`).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from shop_links.models import Retailer, StockistLink
+
+
+class RetailerRows:
+    """The retailer step of a `Sync` (a mixin)."""
+
+    def sync_retailers(self):
+        counts = self.summary.retailers
+        existing = {
+            r.ref: r for r in Retailer.objects.filter(locale_id=self.source_locale).exclude(ref="")
+        }
+        if self.feed.retailers is not None:
+            for data in self.feed.retailers:
+                values = {
+                    "name": data.name,
+                    "kind": data.kind,
+                    "street": data.street,
+                    "postcode": data.postcode,
+                    "city": data.city,
+                    "country": data.country,
+                    "latitude": data.latitude,
+                    "longitude": data.longitude,
+                    "website": data.website,
+                    "in_feed": True,
+                }
+                record = existing.get(data.ref)
+                if record is None:
+                    record = Retailer.objects.create(
+                        ref=data.ref, locale_id=self.source_locale, **values
+                    )
+                    existing[data.ref] = record
+                    counts["created"] += 1
+                    continue
+                restored = not record.in_feed
+                if self._assign(record, values):
+                    record.save()
+                    facts = {k: v for k, v in values.items() if k != "name"}
+                    Retailer.objects.filter(translation_key=record.translation_key).exclude(
+                        pk=record.pk
+                    ).update(**facts)
+                    counts["restored" if restored else "updated"] += 1
+                else:
+                    counts["unchanged"] += 1
+            gone = [
+                r.translation_key
+                for ref, r in existing.items()
+                if r.in_feed and ref not in self.feed.seen_retailers
+            ]
+            if gone:
+                Retailer.objects.filter(translation_key__in=gone).update(in_feed=False)
+                counts["archived"] += len(gone)
+            counts["skipped"] = sum(1 for e in self.feed.errors if e.kind == "retailer")
+        self.retailer_ids = {ref: r.pk for ref, r in existing.items()}
+
+    def current_stockists(self, pks, states):
+        """The catalogue's stockist links of these products, into their current `states`."""
+        for product_id, ref, url in (
+            StockistLink.objects.filter(product_id__in=pks, from_feed=True)
+            .order_by("position", "pk")
+            .values_list("product_id", "retailer__ref", "url")
+        ):
+            states[product_id]["stockists"].append([ref, url])
+
+    def write_stockists(self, work, ids):
+        """Update a product's catalogue links in place, keyed by (product, retailer).
+
+        A link's id is its public address (`/go/<id>/`, in pages and caches): an unchanged link
+        keeps it, a changed URL or position updates the row, a link the feed dropped is deleted
+        and a new one created. An editor's link to a retailer the catalogue now lists becomes
+        the catalogue's (keeping its id, and the editor's paid/new-tab choices).
+        """
+        items = [
+            (ids[p.external_id], p)
+            for p, _pk, _d, changed, _r in work
+            if "stockists" in changed or "created" in changed
+        ]
+        if not items:
+            return
+        wanted = {}
+        for pk, p in items:
+            for position, (ref, url) in enumerate(p.stockists):
+                wanted.setdefault((pk, self.retailer_ids[ref]), (url, position))
+        stale, dirty = [], []
+        for link in StockistLink.objects.filter(product_id__in=[pk for pk, _p in items]).only(
+            "pk", "product_id", "retailer_id", "url", "position", "from_feed"
+        ):
+            key = (link.product_id, link.retailer_id)
+            if key not in wanted:
+                if link.from_feed:
+                    stale.append(link.pk)
+                continue
+            url, position = wanted.pop(key)
+            if (link.url, link.position, link.from_feed) != (url, position, True):
+                link.url, link.position, link.from_feed = url, position, True
+                dirty.append(link)
+        if stale:
+            # Wagtail's reference index would be cleaned link by link (two queries each).
+            with disable_reference_index_auto_update():
+                StockistLink.objects.filter(pk__in=stale).delete()
+            content_type = ContentType.objects.get_for_model(StockistLink)
+            keys = [str(pk) for pk in stale]
+            ReferenceIndex.objects.filter(
+                Q(base_content_type=content_type, object_id__in=keys)
+                | Q(to_content_type=content_type, to_object_id__in=keys)
+            ).delete()
+        StockistLink.objects.bulk_update(dirty, ["url", "position", "from_feed"], batch_size=500)
+        StockistLink.objects.bulk_create(
+            [
+                StockistLink(
+                    product_id=product_id,
+                    retailer_id=retailer_id,
+                    url=url,
+                    from_feed=True,
+                    position=position,
+                )
+                for (product_id, retailer_id), (url, position) in wanted.items()
+            ],
+            batch_size=1000,
+        )
