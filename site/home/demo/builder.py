@@ -20,7 +20,6 @@ from designers.models import (
     DesignerIndexPage,
     DesignerPage,
     Discipline,
-    ProductIndexPage,
     StoryDesigner,
     StoryIndexPage,
     StoryPage,
@@ -31,6 +30,7 @@ from home.demo import people, shops, texts
 from home.demo.campaigns import build_campaigns
 from home.demo.images import demo_image
 from home.models import HomePage
+from products.models import ProductIndexPage
 from shop_links.models import Retailer, RetailerIndexPage, StockistLink
 
 TARGET_LANGUAGES = ("en", "nl", "fr")
