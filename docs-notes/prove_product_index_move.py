@@ -28,8 +28,8 @@ out.mkdir(parents=True, exist_ok=True)
 facts = []
 ct = ContentType.objects.get(model="productindexpage")
 facts.append(f"content type: {ct.app_label}.{ct.model} (id {ct.pk})")
-client = Client()
-admin = Client()
+client = Client(HTTP_HOST="localhost")
+admin = Client(HTTP_HOST="localhost")
 admin.force_login(get_user_model().objects.get(username="admin"))
 # Tokens and timestamps that differ from one request to the next, whatever the code.
 VOLATILE = re.compile(r'(csrfmiddlewaretoken" value="|csrf_token": "|nonce=")[^"]*')
