@@ -8,8 +8,9 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 # The shops block is the one area block every body offers (content pages, home pages): editors
-# place "where to buy" anywhere. shop_links.blocks imports nothing from core, so no cycle.
-from shop_links.blocks import WhereToBuyBlock
+# place "where to buy" anywhere. products.blocks imports nothing from core at import time, so no
+# cycle at start-up; still an upward import (issue 17: the lead resolves it after the merge).
+from products.blocks import WhereToBuyBlock
 
 
 class HeadingBlock(blocks.StructBlock):

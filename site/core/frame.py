@@ -203,7 +203,7 @@ def index_url(model_label: str) -> str:
 
 # Index pages that blocks and cards link to on every page (latest stories, product cards).
 INDEX_PAGE_TYPES = [
-    "designers.ProductIndexPage",
+    "products.ProductIndexPage",
     "designers.StoryIndexPage",
     "shop_links.RetailerIndexPage",
 ]

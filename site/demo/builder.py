@@ -24,13 +24,13 @@ from designers.models import (
     DesignerIndexPage,
     DesignerPage,
     Discipline,
-    ProductIndexPage,
     StoryDesigner,
     StoryIndexPage,
     StoryPage,
     StoryTag,
 )
 from home.models import HomePage
+from products.models import ProductIndexPage
 from shop_links.models import Retailer, RetailerIndexPage, StockistLink
 
 TARGET_LANGUAGES = ("en", "nl", "fr")

@@ -2,7 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import (
     GalleryBlock,
@@ -12,7 +11,7 @@ from core.blocks import (
     VideoBlock,
 )
 from core.i18n import localized_live_pages
-from shop_links.blocks import WhereToBuyBlock
+from products.blocks import ProductionChainBlock, ProductTeasersBlock, WhereToBuyBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -54,72 +53,6 @@ class BiographyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     gallery = GalleryBlock()
     video = VideoBlock()
-
-
-class ProductTeasersBlock(blocks.StructBlock):
-    """Product cards: the products chosen, or else those the editors marked as featured."""
-
-    heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
-    products = blocks.ListBlock(
-        SnippetChooserBlock("catalogue.Product", label=_("Produkt")),
-        label=_("Produkte"),
-        required=False,
-        max_num=8,
-        help_text=_("Leer lassen: die als „hervorgehoben“ markierten Produkte."),
-    )
-
-    def get_context(self, value, parent_context=None):
-        from designers.products import live_records, product_views
-
-        context = super().get_context(value, parent_context=parent_context)
-        chosen = [product.translation_key for product in value["products"] if product is not None]
-        records = live_records()
-        if chosen:
-            by_key = {
-                view.record.translation_key: view
-                for view in product_views(records.filter(translation_key__in=chosen))
-            }
-            context["products"] = [by_key[key] for key in chosen if key in by_key]
-        else:
-            context["products"] = product_views(records.filter(featured=True).order_by("title")[:8])
-        return context
-
-    class Meta:
-        icon = "pick"
-        template = "blocks/product_teasers_block.html"
-        label = _("Produkte vorstellen")
-        description = _(
-            "Karten mit Bild, Name und Preis der gewählten (oder hervorgehobenen) Produkte."
-        )
-
-
-class ProductionChainBlock(blocks.StructBlock):
-    """The steps from design to shop for one product, drawn inside a story."""
-
-    product = SnippetChooserBlock("catalogue.Product", label=_("Produkt"))
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
-
-    def get_context(self, value, parent_context=None):
-        from designers.products import live_records, product_views, production_chain
-
-        context = super().get_context(value, parent_context=parent_context)
-        product = value["product"]
-        views = (
-            product_views(live_records().filter(translation_key=product.translation_key))
-            if product
-            else []
-        )
-        view = views[0] if views else None
-        designer = view.record.designer() if view else None
-        designer = designer.localized.specific if designer else None
-        context.update(product=view, steps=production_chain(view, designer) if view else [])
-        return context
-
-    class Meta:
-        icon = "list-ol"
-        template = "blocks/production_chain_block.html"
-        label = _("Produktionskette")
-        description = _("Zeigt für ein Produkt die Schritte: Entwurf, Fertigung, Verkauf.")
 
 
 class StoryStreamBlock(blocks.StreamBlock):

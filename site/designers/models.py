@@ -5,16 +5,13 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -294,10 +291,10 @@ class DesignerPage(BasePage):
         terms = localized_terms(Discipline, disciplines)
         context["discipline_names"] = [terms[d.translation_key].name for d in disciplines]
         context["stories"] = list(self.stories()[:6])
-        from designers.products import designer_products
+        from products.presentation import designer_products
 
         context["products"] = designer_products(self)
-        from shop_links.presentation import for_designer
+        from products.where_to_buy import for_designer
 
         context["where_to_buy"] = for_designer(self)
         context["social_links"] = self.social_links
@@ -482,88 +479,3 @@ class StoryDesigner(Orderable):
 
     def __str__(self):
         return str(self.designer)
-
-
-class ProductIndexPage(RoutablePageMixin, BasePage):
-    """The label's products at stable addresses: /<lang>/<index>/<product slug>/.
-
-    Products are catalogue snippets, not pages (the catalogue can hold thousands); this page
-    routes their URLs. A former slug answers with a permanent redirect to the current one; a
-    product the label no longer sells answers 410 Gone with a way on to its designer.
-    """
-
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
-    per_page = 24
-    cache_query_parameters = ("page",)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Übersicht Produkte")
-
-    @path("")
-    def index(self, request):
-        from designers.products import live_records, product_views
-
-        records = paginate(request, live_records().order_by("title"), self.per_page)
-        products = product_views(records.object_list, self.locale)
-        return self.render(request, context_overrides={"products": products, "page_obj": records})
-
-    @re_path(r"^(?P<slug>[-\w]+)/$")
-    def product(self, request, slug):
-        from catalogue.models import Product
-        from designers.products import product_chain_context, product_head
-
-        product, moved = Product.resolve_slug(slug, self.locale)
-        if product is None:
-            product = Product.objects.filter(
-                slug=slug, locale__language_code=settings.LANGUAGE_CODE
-            ).first()
-        if product is None:
-            raise Http404
-        if moved:
-            return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
-        record = product.record
-        if not record.is_live:
-            return self.gone(request, record)
-        context = product_chain_context(record, self.locale, request)
-        context["head"] = product_head(context["product"], context["designer"], self, request)
-        context["language_links_override"] = context["head"]["switcher"]
-        return self.render(
-            request,
-            template="designers/product_page.html",
-            context_overrides=context,
-        )
-
-    def gone(self, request, record):
-        """410 Gone: the label no longer sells it; the designer's page is where to go on.
-
-        The product is named by its title in this index's language where the catalogue has
-        one (else the German title, marked as German in the template)."""
-        from catalogue.designers import designer_pages_by_ref
-        from catalogue.models import Product
-
-        designer = record.designer() or designer_pages_by_ref([record.designer_ref]).get(
-            record.designer_ref
-        )
-        designer = designer.localized if designer else None
-        text = (
-            Product.objects.filter(translation_key=record.translation_key, locale=self.locale)
-            .select_related("locale")
-            .first()
-            or record
-        )
-        title = text.title
-        if text.locale_id != self.locale_id:  # the German title on a page in another language
-            title = format_html('<span lang="{}">{}</span>', text.locale.language_code, title)
-        response = self.render(
-            request,
-            template="designers/product_gone.html",
-            context_overrides={"record": record, "title": title, "designer": designer},
-        )
-        response.status_code = 410
-        return response

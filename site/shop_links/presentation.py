@@ -7,6 +7,9 @@ marked as such in the templates. Retailers the catalogue no longer lists (`in_fe
 hidden. Every outbound link is built with `outbound.link_attrs`: the counted redirect, with
 `rel="sponsored"` only for paid placements and `noopener` only with a new tab.
 
+The where-to-buy lists of a product or a designer are assembled from these pieces in
+`products.where_to_buy` (the app above this one, which shows products).
+
 Every function here costs a fixed number of queries however many retailers and links there are.
 """
 
@@ -14,8 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import DraftStateMixin, Locale
@@ -76,7 +79,7 @@ class Stockist:
     @property
     def text_lang(self) -> str:
         """The language of the shown texts when it is not the visitor's ("" otherwise)."""
-        code = _language_of(self.text, self.retailer)
+        code = language_of(self.text, self.retailer)
         return "" if code == self.language else code
 
     @property
@@ -189,12 +192,12 @@ class Directory:
 # Helpers ---------------------------------------------------------------------------------
 
 
-def _language(locale: Locale | None) -> tuple[Locale, str]:
+def locale_and_code(locale: Locale | None) -> tuple[Locale, str]:
     locale = locale or Locale.get_active()
     return locale, locale.language_code
 
 
-def _localized(model, rows, locale: Locale) -> dict:
+def localized_rows(model, rows, locale: Locale) -> dict:
     """{translation_key: row in `locale`} for German `rows`, in one query (none for German)."""
     rows = list(rows)
     found = {row.translation_key: row for row in rows}
@@ -209,18 +212,29 @@ def _localized(model, rows, locale: Locale) -> dict:
     return found
 
 
-def _language_of(row, german_row) -> str:
+def language_of(row, german_row) -> str:
     """The language of `row`, a translation of `german_row` or that row itself (no query)."""
     if row.locale_id == german_row.locale_id:
         return settings.LANGUAGE_CODE
     return row.locale.language_code
 
 
+def product_index_url(locale: Locale) -> str:
+    """Where product pages live in this language ("" for nowhere), for the retailers page's
+    product links. The app that routes product pages (`products`, which builds on this one) says
+    so through a `product_index_url(locale)` method of its AppConfig: no import upwards."""
+    for config in apps.get_app_configs():
+        find = getattr(config, "product_index_url", None)
+        if find is not None:
+            return find(locale)
+    return ""
+
+
 def retailers_page_url(locale: Locale | None = None) -> str:
     """The URL of the retailers page in this language (German as fallback), or ""."""
     from shop_links.models import RetailerIndexPage
 
-    locale, code = _language(locale)
+    locale, code = locale_and_code(locale)
     if code == translation.get_language():
         from core import frame
 
@@ -241,7 +255,7 @@ def _city_key(stockist: Stockist):
     return (stockist.retailer.city.casefold(), stockist.name.casefold())
 
 
-def _group_by_city(shops: list[Stockist]) -> list[CityGroup]:
+def group_by_city(shops: list[Stockist]) -> list[CityGroup]:
     groups: dict[tuple[str, str], CityGroup] = {}
     for stockist in sorted(shops, key=_city_key):
         retailer = stockist.retailer
@@ -252,29 +266,24 @@ def _group_by_city(shops: list[Stockist]) -> list[CityGroup]:
     return list(groups.values())
 
 
-def _split(stockists) -> tuple[list[Stockist], list[Stockist]]:
+def split_online(stockists) -> tuple[list[Stockist], list[Stockist]]:
     shops = [s for s in stockists if not s.is_online]
     online = sorted((s for s in stockists if s.is_online), key=lambda s: s.name.casefold())
     return shops, online
 
 
-def _stockists(retailers, locale: Locale, code: str) -> dict[int, Stockist]:
-    texts = _localized(Retailer, retailers, locale)
+def stockists_by_retailer(retailers, locale: Locale, code: str) -> dict[int, Stockist]:
+    texts = localized_rows(Retailer, retailers, locale)
     return {
         retailer.pk: Stockist(retailer, texts[retailer.translation_key], code)
         for retailer in retailers
     }
 
 
-def _visible_links():
+def visible_links():
     return StockistLink.objects.filter(retailer__in_feed=True, retailer__live=True).select_related(
         "retailer"
     )
-
-
-def _live_product():
-    """Links to products visitors may see (or not to a product at all: designer links)."""
-    return Q(product__isnull=True) | Q(product__status="active", product__in_feed=True)
 
 
 # "Where to buy" --------------------------------------------------------------------------
@@ -285,11 +294,11 @@ def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> lis
     order, with their links: 1–2 queries, however many.
 
     The one source of a shop's name on a product's page: the where-to-buy list and the
-    production chain (`designers.products.production_chain`) both show `Stockist.name`, the
+    production chain (`products.presentation.production_chain`) both show `Stockist.name`, the
     retailer's name in the visitor's language where an editor translated it, else German."""
-    locale, code = _language(locale)
-    links = list(_visible_links().filter(product=record).order_by("position", "pk"))
-    by_retailer = _stockists(
+    locale, code = locale_and_code(locale)
+    links = list(visible_links().filter(product=record).order_by("position", "pk"))
+    by_retailer = stockists_by_retailer(
         {link.retailer_id: link.retailer for link in links}.values(), locale, code
     )
     for link in links:
@@ -298,61 +307,18 @@ def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> lis
             label = gettext("Bei %(name)s ansehen") % {"name": stockist.name}
         else:
             label = gettext("Website von %(name)s") % {"name": stockist.name}
-        stockist.links.append(_shop_link(link, label, placement))
+        stockist.links.append(shop_link(link, label, placement))
     return list(by_retailer.values())
 
 
 def where_to_buy(shops: list[Stockist], *, locale=None) -> WhereToBuy:
     """`stockists` as the where-to-buy list shows them: shops by city, online shops apart."""
-    locale, _code = _language(locale)
-    walk_in, online = _split(shops)
-    return WhereToBuy(_group_by_city(walk_in), online, retailers_page_url(locale))
+    locale, _code = locale_and_code(locale)
+    walk_in, online = split_online(shops)
+    return WhereToBuy(group_by_city(walk_in), online, retailers_page_url(locale))
 
 
-def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> WhereToBuy:
-    """The retailers that stock a product (its German record): 2–4 queries, however many."""
-    return where_to_buy(stockists(record, placement=placement, locale=locale), locale=locale)
-
-
-def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> WhereToBuy:
-    """Retailers that stock any of a designer's live products, and the editors' links for the
-    designer (made on the German page; a translated page finds them by translation key)."""
-    from catalogue.models import Product
-
-    locale, code = _language(locale)
-    wanted = Q(designer__translation_key=page.translation_key)
-    if page.catalogue_ref:
-        wanted |= Q(
-            product__designer_ref=page.catalogue_ref,
-            product__status=Product.Status.ACTIVE,
-            product__in_feed=True,
-        )
-    links = list(
-        _visible_links()
-        .filter(wanted)
-        .select_related("product")
-        .order_by("product__title", "position", "pk")
-    )
-    by_retailer = _stockists(
-        {link.retailer_id: link.retailer for link in links}.values(), locale, code
-    )
-    titles = _localized(Product, [link.product for link in links if link.product], locale)
-    # The designer's own links first: they name the retailer as a whole.
-    for link in sorted(links, key=lambda link: link.product_id is not None):
-        stockist = by_retailer[link.retailer_id]
-        if link.product is None:
-            label = gettext("Website von %(name)s") % {"name": stockist.name}
-            stockist.links.append(_shop_link(link, label, placement))
-            continue
-        text = titles[link.product.translation_key]
-        lang = _language_of(text, link.product)
-        stockist.links_label = gettext("Im Shop von %(name)s") % {"name": stockist.name}
-        stockist.links.append(_shop_link(link, text.title, placement, "" if lang == code else lang))
-    shops, online = _split(by_retailer.values())
-    return WhereToBuy(_group_by_city(shops), online, retailers_page_url(locale))
-
-
-def _shop_link(link: StockistLink, label: str, placement: str, label_lang: str = "") -> ShopLink:
+def shop_link(link: StockistLink, label: str, placement: str, label_lang: str = "") -> ShopLink:
     return ShopLink(
         label=label,
         attrs=link_attrs(link, placement=placement),
@@ -368,15 +334,14 @@ def _shop_link(link: StockistLink, label: str, placement: str, label_lang: str =
 def directory(locale=None) -> Directory:
     """Every visible retailer with what it stocks, in 4–6 queries however many there are."""
     from catalogue.models import Product
-    from designers.products import product_index_url
 
-    locale, code = _language(locale)
+    locale, code = locale_and_code(locale)
     retailers = list(
         Retailer.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, in_feed=True, live=True
         )
     )
-    by_retailer = _stockists(retailers, locale, code)
+    by_retailer = stockists_by_retailer(retailers, locale, code)
     links = list(
         StockistLink.objects.filter(
             retailer__in=retailers,
@@ -386,7 +351,7 @@ def directory(locale=None) -> Directory:
         .select_related("product")
         .order_by("product__title")
     )
-    titles = _localized(Product, [link.product for link in links], locale)
+    titles = localized_rows(Product, [link.product for link in links], locale)
     base = product_index_url(locale) if links else ""
     for retailer in retailers:
         by_retailer[retailer.pk].links.append(
@@ -397,7 +362,7 @@ def directory(locale=None) -> Directory:
         )
     for link in links:
         text = titles[link.product.translation_key]
-        lang = _language_of(text, link.product)
+        lang = language_of(text, link.product)
         by_retailer[link.retailer_id].products.append(
             ProductLink(
                 title=text.title,
@@ -407,9 +372,9 @@ def directory(locale=None) -> Directory:
         )
     for stockist in by_retailer.values():
         stockist.products.sort(key=lambda product: product.title.casefold())
-    shops, online = _split(by_retailer.values())
+    shops, online = split_online(by_retailer.values())
     countries: dict[str, CountryGroup] = {}
-    for group in _group_by_city(shops):
+    for group in group_by_city(shops):
         code_ = group.country.upper()
         if code_ not in countries:
             countries[code_] = CountryGroup(code_, str(COUNTRY_NAMES.get(code_, code_)), [])

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from catalogue.models import CatalogueTerm, Product, SyncRun
 from catalogue.sync.engine import run_sync
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
-from designers.models import ProductIndexPage
+from products.models import ProductIndexPage
 from tests.catalogue.conftest import product, write_feed
 from tests.seo.jsonld import by_type, extract
 

@@ -13,7 +13,8 @@ from wagtail.models import Locale
 from catalogue.models import Product, ProductImage
 from core.images import alt_for
 from core.models import ContentPage, ImageAltText
-from designers.models import DesignerPage, ProductIndexPage, StoryPage
+from designers.models import DesignerPage, StoryPage
+from products.models import ProductIndexPage
 
 pytestmark = pytest.mark.django_db
 

@@ -309,7 +309,7 @@ def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client,
     from catalogue.sync.engine import run_sync
     from tests.catalogue.conftest import write_feed
 
-    indexes = Page.objects.live().type(_model("designers.ProductIndexPage"))
+    indexes = Page.objects.live().type(_model("products.ProductIndexPage"))
     urls = {}
     for index in indexes:
         slug = Product.objects.get(external_id="MAN-0001", locale_id=index.locale_id).slug

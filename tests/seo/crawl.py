@@ -186,7 +186,7 @@ def crawl(client) -> Crawl:
 
     # Product pages the indexes link to but the sitemap leaves out (none, today).
     known = {crawler.local(location) for location in sitemap}
-    from designers.models import ProductIndexPage
+    from products.models import ProductIndexPage
 
     index_paths = [crawler.local(index.url) for index in ProductIndexPage.objects.live()]
     for index_path in index_paths:

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from catalogue.models import Product, ProductionPartner
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
-from designers.models import ProductIndexPage
+from products.models import ProductIndexPage
 
 pytestmark = pytest.mark.django_db
 

@@ -261,7 +261,7 @@ def search_in(client, code, query) -> str:
 
 
 def product_url(code, slug) -> str:
-    from designers.models import ProductIndexPage
+    from products.models import ProductIndexPage
 
     return f"{ProductIndexPage.objects.get(locale__language_code=code).url}{slug}/"
 

@@ -43,7 +43,7 @@ def live_pages():
 
 def page_entries(entries: dict) -> dict:
     """The entries of the pages section (the products section lists URLs below product indexes)."""
-    from designers.models import ProductIndexPage
+    from products.models import ProductIndexPage
 
     indexes = [index.full_url for index in ProductIndexPage.objects.live()]
     return {

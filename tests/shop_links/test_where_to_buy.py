@@ -13,7 +13,7 @@ from catalogue.models import Product
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
 from demo import shops
 from designers.models import DesignerPage, StoryPage
-from shop_links.blocks import WhereToBuyBlock
+from products.blocks import WhereToBuyBlock
 from shop_links.models import Retailer, StockistLink
 from tests.browser.pages import PRODUCT, RETAILERS, STORY, demo_text, interface_text
 from tests.seo.jsonld import assert_valid_json_ld, extract

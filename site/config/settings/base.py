@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "catalogue",
     "shop_links",
+    "products",
     "designers",
     "campaigns",
     "workplace",

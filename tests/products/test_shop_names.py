@@ -9,7 +9,7 @@ import pytest
 from wagtail.models import Locale
 
 from catalogue.models import Product
-from designers.models import ProductIndexPage
+from products.models import ProductIndexPage
 from shop_links.models import Retailer
 
 pytestmark = pytest.mark.django_db

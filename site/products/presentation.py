@@ -18,7 +18,6 @@ from wagtail.models import Locale
 from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
 from core.formats import format_price, format_price_range, plain_price
 from core.i18n import LanguageLink
-from designers.models import DesignerPage
 
 AVAILABILITY_ORDER = ["in_stock", "preorder", "backorder", "out_of_stock"]
 SCHEMA_AVAILABILITY = {
@@ -141,11 +140,11 @@ def product_index_url(locale: Locale | None = None) -> str:
     """The URL of the products index in this language (German as fallback), or ""."""
     from core import frame
     from core.i18n import memoised
-    from designers.models import ProductIndexPage
+    from products.models import ProductIndexPage
 
     locale = locale or Locale.get_active()
     if locale.language_code == translation.get_language():
-        url = frame.index_url("designers.ProductIndexPage")
+        url = frame.index_url("products.ProductIndexPage")
         if url:
             return url
 
@@ -204,7 +203,8 @@ def live_records():
     return Product.objects.live().sources()
 
 
-def designer_products(designer: DesignerPage):
+def designer_products(designer):
+    """The live products of a designer page (matched by its `catalogue_ref`), as cards."""
     if not designer.catalogue_ref:
         return []
     records = live_records().filter(designer_ref=designer.catalogue_ref).order_by("title")
@@ -223,10 +223,10 @@ class ChainStep:
     name_lang: str = ""  # the language of `name` where it is not the visitor's (German fallback)
 
 
-def production_chain(
-    view: ProductView, designer: DesignerPage | None, shops=None
-) -> list[ChainStep]:
+def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]:
     """Designer → the workshops and businesses that made it → the shops that stock it.
+
+    `designer` is the product's designer page (`Product.designer()`, localized) or None.
 
     The shops are `shop_links.presentation.stockists` (pass them when the page has them
     already): the names the where-to-buy list shows, in the visitor's language, so that one

@@ -1,0 +1,154 @@
+"""Product blocks editors place in bodies: product cards, a product's production chain, and
+"where to buy" (a product's or a designer's shops), which every body offers."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class WhereToBuyBlock(blocks.StructBlock):
+    """Shops for one product (from the catalogue) or one designer, in the visitor's language.
+
+    Either choice is stored as the German row or page (or any translation of it: the block finds
+    the German one by translation key), so one block serves every language of the page.
+    """
+
+    heading = blocks.CharBlock(
+        label=_("Überschrift"),
+        required=False,
+        max_length=120,
+        help_text=_("Leer lassen: „Wo kaufen“."),
+    )
+    product = SnippetChooserBlock(
+        "catalogue.Product",
+        label=_("Produkt"),
+        required=False,
+        help_text=_("Ein Produkt aus dem Katalog – oder unten eine Designer:in."),
+    )
+    designer = blocks.PageChooserBlock(
+        page_type="designers.DesignerPage",
+        label=_("Designer:in"),
+        required=False,
+        help_text=_("Läden, die Produkte dieser Person führen."),
+    )
+
+    class Meta:
+        icon = "link-external"
+        template = "blocks/where_to_buy_block.html"
+        label = _("Wo kaufen")
+        description = _(
+            "Die Läden und Online-Shops, die ein Produkt oder Arbeiten einer Designer:in führen."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("product")) == bool(value.get("designer")):
+            message = _("Bitte entweder ein Produkt oder eine Designer:in wählen.")
+            raise blocks.StructBlockValidationError(
+                {"product": ValidationError(message), "designer": ValidationError(message)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from django.conf import settings
+
+        from catalogue.models import Product
+        from products import where_to_buy
+        from shop_links import presentation
+
+        context = super().get_context(value, parent_context=parent_context)
+        placement = presentation.Placement.BLOCK
+        where, subject, section_id = None, None, ""
+        product, designer = value.get("product"), value.get("designer")
+        if product is not None:
+            from products.presentation import product_views
+
+            records = Product.objects.live().filter(
+                translation_key=product.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            views = product_views(records)
+            if views:
+                where = where_to_buy.for_product(views[0].record, placement=placement)
+                view = views[0]
+                subject = {
+                    "title": view.text.title,
+                    "url": view.url,
+                    "lang": view.text_language if view.is_fallback else "",
+                }
+                section_id = f"where-product-{view.record.pk}"
+        elif designer is not None:
+            page = designer.specific.localized
+            if page.live:
+                where = where_to_buy.for_designer(page, placement=placement)
+                subject = {"title": page.title, "url": page.url, "lang": ""}
+                section_id = f"where-designer-{page.pk}"
+        context.update(where=where, subject=subject, section_id=section_id)
+        return context
+
+
+class ProductTeasersBlock(blocks.StructBlock):
+    """Product cards: the products chosen, or else those the editors marked as featured."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
+    products = blocks.ListBlock(
+        SnippetChooserBlock("catalogue.Product", label=_("Produkt")),
+        label=_("Produkte"),
+        required=False,
+        max_num=8,
+        help_text=_("Leer lassen: die als „hervorgehoben“ markierten Produkte."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        from products.presentation import live_records, product_views
+
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = [product.translation_key for product in value["products"] if product is not None]
+        records = live_records()
+        if chosen:
+            by_key = {
+                view.record.translation_key: view
+                for view in product_views(records.filter(translation_key__in=chosen))
+            }
+            context["products"] = [by_key[key] for key in chosen if key in by_key]
+        else:
+            context["products"] = product_views(records.filter(featured=True).order_by("title")[:8])
+        return context
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/product_teasers_block.html"
+        label = _("Produkte vorstellen")
+        description = _(
+            "Karten mit Bild, Name und Preis der gewählten (oder hervorgehobenen) Produkte."
+        )
+
+
+class ProductionChainBlock(blocks.StructBlock):
+    """The steps from design to shop for one product, drawn inside a story."""
+
+    product = SnippetChooserBlock("catalogue.Product", label=_("Produkt"))
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+
+    def get_context(self, value, parent_context=None):
+        from products.presentation import live_records, product_views, production_chain
+
+        context = super().get_context(value, parent_context=parent_context)
+        product = value["product"]
+        views = (
+            product_views(live_records().filter(translation_key=product.translation_key))
+            if product
+            else []
+        )
+        view = views[0] if views else None
+        designer = view.record.designer() if view else None
+        designer = designer.localized.specific if designer else None
+        context.update(product=view, steps=production_chain(view, designer) if view else [])
+        return context
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/production_chain_block.html"
+        label = _("Produktionskette")
+        description = _("Zeigt für ein Produkt die Schritte: Entwurf, Fertigung, Verkauf.")

@@ -1,0 +1,103 @@
+"""The label's products at stable addresses: the routable products index and its product pages."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
+
+from core.models import BasePage
+
+
+class ProductIndexPage(RoutablePageMixin, BasePage):
+    """The label's products at stable addresses: /<lang>/<index>/<product slug>/.
+
+    Products are catalogue snippets, not pages (the catalogue can hold thousands); this page
+    routes their URLs. A former slug answers with a permanent redirect to the current one; a
+    product the label no longer sells answers 410 Gone with a way on to its designer.
+    """
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
+    per_page = 24
+    cache_query_parameters = ("page",)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Übersicht Produkte")
+
+    @path("")
+    def index(self, request):
+        from products.presentation import live_records, product_views
+
+        # Django's get_page: a page number that is not one shows the first page, one past the end
+        # the last (as `designers.models.paginate`, which this app cannot import).
+        records = Paginator(live_records().order_by("title"), self.per_page).get_page(
+            request.GET.get("page", 1)
+        )
+        products = product_views(records.object_list, self.locale)
+        return self.render(request, context_overrides={"products": products, "page_obj": records})
+
+    @re_path(r"^(?P<slug>[-\w]+)/$")
+    def product(self, request, slug):
+        from catalogue.models import Product
+        from products.presentation import product_chain_context, product_head
+
+        product, moved = Product.resolve_slug(slug, self.locale)
+        if product is None:
+            product = Product.objects.filter(
+                slug=slug, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+        if product is None:
+            raise Http404
+        if moved:
+            return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
+        record = product.record
+        if not record.is_live:
+            return self.gone(request, record)
+        context = product_chain_context(record, self.locale, request)
+        context["head"] = product_head(context["product"], context["designer"], self, request)
+        context["language_links_override"] = context["head"]["switcher"]
+        return self.render(
+            request,
+            template="products/product_page.html",
+            context_overrides=context,
+        )
+
+    def gone(self, request, record):
+        """410 Gone: the label no longer sells it; the designer's page is where to go on.
+
+        The product is named by its title in this index's language where the catalogue has
+        one (else the German title, marked as German in the template)."""
+        from catalogue.designers import designer_pages_by_ref
+        from catalogue.models import Product
+
+        designer = record.designer() or designer_pages_by_ref([record.designer_ref]).get(
+            record.designer_ref
+        )
+        designer = designer.localized if designer else None
+        text = (
+            Product.objects.filter(translation_key=record.translation_key, locale=self.locale)
+            .select_related("locale")
+            .first()
+            or record
+        )
+        title = text.title
+        if text.locale_id != self.locale_id:  # the German title on a page in another language
+            title = format_html('<span lang="{}">{}</span>', text.locale.language_code, title)
+        response = self.render(
+            request,
+            template="products/product_gone.html",
+            context_overrides={"record": record, "title": title, "designer": designer},
+        )
+        response.status_code = 410
+        return response
