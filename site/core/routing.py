@@ -3,8 +3,8 @@
 Wagtail walks a URL one slug at a time, two queries a level (the child, then its specific
 row), then asks the database for the site, the visitor's Locale and the view restrictions of
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
-change between two visits, so each is kept with the page frame (`core.frame`), under its
-version, which every page, Site, Locale and view-restriction change replaces:
+change between two visits, so each is kept like the page frame, under the content version
+(`core.content_version`), which every page, Site, Locale and view-restriction change replaces:
 
 - `site_for_hostname`: the Site of the request's host (only hosts in ALLOWED_HOSTS);
 - `locale_for_language`: the Locale of a language code;
@@ -30,13 +30,13 @@ from wagtail.models import sites as wagtail_sites
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from core import frame
+from core import content_version
 
 
 def site_for_hostname(hostname: str, port, original):
-    """Wagtail's `get_site_for_hostname` (behind `Site.find_for_request`), from the frame cache
+    """Wagtail's `get_site_for_hostname` (behind `Site.find_for_request`), from the cache
     for the hosts in ALLOWED_HOSTS (nobody can fill the cache with made-up host names)."""
-    if not frame.cache_enabled() or not validate_host(hostname, settings.ALLOWED_HOSTS):
+    if not content_version.cache_enabled() or not validate_host(hostname, settings.ALLOWED_HOSTS):
         return original(hostname, port)
 
     def find():
@@ -45,14 +45,14 @@ def site_for_hostname(hostname: str, port, original):
         except Site.DoesNotExist:
             return False
 
-    site = frame._cached(f"site:{_digest(f'{hostname}:{port}')}", find)
+    site = content_version.cached(f"site:{_digest(f'{hostname}:{port}')}", find)
     if site is False:
         raise Site.DoesNotExist
     return site
 
 
 def _locales() -> dict[str, Locale]:
-    return frame._cached(
+    return content_version.cached(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
 
@@ -67,7 +67,7 @@ def locale_by_id(pk) -> Locale | None:
 
 def restricted_sections() -> list[tuple[str, int]]:
     """(path, depth) of every page with a view restriction: each heads a private section."""
-    return frame._cached(
+    return content_version.cached(
         "restricted",
         lambda: [
             (page.path, page.depth)
@@ -93,7 +93,7 @@ def route_for_request(request, path: str, original):
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = Site.find_for_request(request) if frame.cache_enabled() else None
+    site = Site.find_for_request(request) if content_version.cache_enabled() else None
     if site is None:
         return original(request, path)
     language = translation.get_language()
@@ -102,7 +102,7 @@ def route_for_request(request, path: str, original):
         _route_key(site, language, components[:length]): length
         for length in range(len(components), -1, -1)
     }
-    known = frame.get_many(keys)
+    known = content_version.get_many(keys)
     for key, length in keys.items():  # longest prefix first
         if key not in known:
             continue
@@ -125,14 +125,14 @@ def route_for_request(request, path: str, original):
         length = page.depth - site.root_page.depth
         if page.live and 0 <= length <= len(components):
             key = _route_key(site, language, components[:length])
-            frame.store(key, (page.pk, page.content_type_id))
+            content_version.store(key, (page.pk, page.content_type_id))
     return result
 
 
 def get_view_restrictions(page: Page, original):
     """Wagtail's `get_view_restrictions`, without its two queries when the site has no private
     section at all (with one, Wagtail's own check runs, aliases and all)."""
-    if frame.cache_enabled() and not restricted_sections():
+    if content_version.cache_enabled() and not restricted_sections():
         return PageViewRestriction.objects.none()
     return original()
 
@@ -153,7 +153,7 @@ def patch_wagtail_lookups():
     )
 
     def private_q(self):
-        if not frame.cache_enabled():
+        if not content_version.cache_enabled():
             return original(self)
         q = Q()
         for path, depth in restricted_sections():
