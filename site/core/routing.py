@@ -139,18 +139,40 @@ def get_view_restrictions(page: Page, original):
 
 def patch_wagtail_lookups():
     """Wagtail's site lookup, page routing and `PageQuerySet.private_q` (behind `.public()`)
-    from what is remembered here."""
+    from what is remembered here (called once, from `CoreConfig.ready`).
+
+    What is replaced, and why (checked against Wagtail 8.0.1; each replacement keeps Wagtail's
+    function as `replaces`, and tests/core/test_wagtail_patches.py fails when its signature
+    changes or it disappears in a new Wagtail version):
+
+    - `wagtail.models.sites.get_site_for_hostname(hostname, port)`: `Site.find_for_request`
+      calls it for every request; it queries all Sites each time. Wagtail offers no setting or
+      hook for its site lookup.
+    - `Page.route_for_request(request, path)` (a staticmethod): Wagtail's `serve` view walks the
+      URL two queries a level. A subclass cannot change it: the view calls it on `Page` itself.
+    - `PageQuerySet.private_q(self)`: behind every `.public()`; it queries the view restrictions
+      each time. The queryset class is Wagtail's own for every page model.
+
+    Each replacement calls Wagtail's function for anything not remembered, so a Wagtail version
+    that changes what they return is followed, as long as the signatures stay.
+    """
     original = PageQuerySet.private_q
     if getattr(original, "remembered", False):
         return
     original_site_lookup = wagtail_sites.get_site_for_hostname
-    wagtail_sites.get_site_for_hostname = lambda hostname, port: site_for_hostname(
-        hostname, port, original_site_lookup
-    )
+
+    def get_site_for_hostname(hostname, port):
+        return site_for_hostname(hostname, port, original_site_lookup)
+
+    get_site_for_hostname.replaces = original_site_lookup
+    wagtail_sites.get_site_for_hostname = get_site_for_hostname
     original_route = Page.route_for_request
-    Page.route_for_request = staticmethod(
-        lambda request, path: route_for_request(request, path, original_route)
-    )
+
+    def route(request, path):
+        return route_for_request(request, path, original_route)
+
+    route.replaces = original_route
+    Page.route_for_request = staticmethod(route)
 
     def private_q(self):
         if not content_version.cache_enabled():
@@ -161,4 +183,5 @@ def patch_wagtail_lookups():
         return q if q else Q(pk__in=[])
 
     private_q.remembered = True
+    private_q.replaces = original
     PageQuerySet.private_q = private_q
