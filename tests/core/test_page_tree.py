@@ -57,9 +57,9 @@ def test_content_and_legal_pages_go_under_the_home_page_only():
         "home.homepage",
     ]
     assert _labels(LegalPage.allowed_parent_page_models()) == ["home.homepage"]
-    # Not at the top of the tree, beside the language homes.
-    assert not ContentPage.can_exist_under(Page.get_first_root_node())
-    assert not LegalPage.can_exist_under(Page.get_first_root_node())
+    # Not at the top of the tree (under Wagtail's root), beside the language homes.
+    assert ContentPage not in Page.allowed_subpage_models()
+    assert LegalPage not in Page.allowed_subpage_models()
 
 
 def _offered(client, page) -> list[str]:
