@@ -146,8 +146,8 @@ def patch_wagtail_lookups():
     changes or it disappears in a new Wagtail version):
 
     - `wagtail.models.sites.get_site_for_hostname(hostname, port)`: `Site.find_for_request`
-      calls it for every request; it queries all Sites each time. Wagtail offers no setting or
-      hook for its site lookup.
+      calls it for every request, one query each time (its cache is the request). Wagtail
+      offers no setting or hook for its site lookup.
     - `Page.route_for_request(request, path)` (a staticmethod): Wagtail's `serve` view walks the
       URL two queries a level. A subclass cannot change it: the view calls it on `Page` itself.
     - `PageQuerySet.private_q(self)`: behind every `.public()`; it queries the view restrictions
