@@ -7,14 +7,15 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = "Gemeinsame Bausteine"
+    # core.registry: navigation, footer, site settings and the pages show on pages.
+    shown_on_pages = True
 
     def ready(self):
-        from core import frame, i18n, images, pagecache, routing
+        from core import content_version, i18n, images, pagecache, routing
 
         images.register()
         i18n.patch_locale_lookups()
         routing.patch_wagtail_lookups()
-        frame.connect_signals()
-        pagecache.connect_signals()
+        content_version.connect_signals()
         # Django's sitemap view pages long sitemaps with `?p=`.
         pagecache.register_query_parameters("p")

@@ -4,117 +4,33 @@ language.
 Every page shows the same frame, and working it out took a dozen queries a render (the menu and
 footer snippets in the visitor's language, their links' pages in that language, the legal pages,
 the home pages). It is kept in Django's cache as plain values, one entry per site and language,
-under a version number that every change which could alter it replaces:
+under the content version (`core.content_version`), which every change that could alter it
+replaces: a navigation, footer or site settings snippet published, unpublished or deleted, one
+of their links saved or deleted, any page saved, published, unpublished, moved or deleted, a
+Locale, a Site or a view restriction saved or deleted. These snippets keep drafts
+(`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking touches only
+bookkeeping columns and leaves the frame alone; the frame shows live rows only.
 
-- a navigation, footer or site settings snippet published, unpublished or deleted, or one of
-  their links saved or deleted (in the admin, by a translation, by code). These snippets keep
-  drafts (`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking
-  touches only bookkeeping columns and leaves the frame alone; the frame shows live rows only;
-- any page saved, published, unpublished, moved or deleted (titles, slugs and live states are
-  in the frame; a draft save replaces the version too, which costs one rebuild, never a stale
-  frame);
-- a Locale, a Site or a page's view restriction saved or deleted.
-
-The same version covers what `core.routing` remembers to find a request's page (its site,
-Locale, the page at a path, the private sections).
-
-The version is replaced at once (so the rest of a request or test sees the change) and again
-when the transaction commits (so a request that read the old rows in between cannot leave them
-behind under the new version). With several server processes, the cache must be a shared one
-(`REDIS_URL`) for a change to reach every process at once; `FRAME_CACHE_TIMEOUT` bounds how long a
-process-local cache could keep an old frame, and 0 turns the cache off.
+`FRAME_CACHE_TIMEOUT` bounds how long a process-local cache could keep an old frame, and 0 turns
+the cache off. `invalidate`, `reset`, `cached`, `get_many`, `store` and `cache_enabled` are the
+content version's, importable from here as before.
 """
 
-from uuid import uuid4
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.models import Page, Site
 
-from core.i18n import forget, memoised
-
-VERSION_KEY = "core:frame:version"
-
-
-def _version() -> str:
-    """The current version, read from the cache once per request."""
-
-    def load():
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid4().hex, None)
-            version = cache.get(VERSION_KEY)
-        return version
-
-    return memoised(VERSION_KEY, load)
-
-
-def _replace_version():
-    cache.set(VERSION_KEY, uuid4().hex, None)
-    forget(VERSION_KEY)
-
-
-def invalidate(**kwargs):
-    """Replace the frame's version now and once more when the transaction commits."""
-    _replace_version()
-    transaction.on_commit(_replace_version)
-
-
-def reset():
-    """Forget every cached frame (tests: a rolled-back transaction sends no signal)."""
-    cache.delete(VERSION_KEY)
-    forget(VERSION_KEY)
-
-
-def _invalidate_for_page(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate()
-
-
-# Columns a draft save, a workflow step or a lock writes on a reviewed snippet's row: none of
-# them is shown to visitors.
-DRAFT_BOOKKEEPING = frozenset(
-    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+from core.content_version import (  # noqa: F401 - kept here for the frame's callers
+    cache_enabled,
+    cached,
+    get_many,
+    invalidate,
+    reset,
+    store,
 )
-
-
-def only_draft_bookkeeping(update_fields) -> bool:
-    """Whether a save wrote nothing but a reviewed snippet's draft bookkeeping."""
-    return bool(update_fields) and set(update_fields) <= DRAFT_BOOKKEEPING
-
-
-def _invalidate_unless_draft(sender, instance, update_fields=None, **kwargs):
-    if not only_draft_bookkeeping(update_fields):
-        invalidate()
-
-
-def frame_snippets():
-    from core.models import Footer, Navigation, SiteSettings
-
-    return (Navigation, Footer, SiteSettings)
-
-
-def connect_signals():
-    from core.models import FooterLink, NavigationItem
-
-    for model in frame_snippets():
-        name = model.__name__
-        post_save.connect(_invalidate_unless_draft, sender=model, dispatch_uid=f"frame-save-{name}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-delete-{name}")
-        for signal in (published, unpublished):
-            signal.connect(invalidate, sender=model, dispatch_uid=f"frame-{id(signal)}-{name}")
-    for model in (NavigationItem, FooterLink, Locale, Site, PageViewRestriction):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"frame-save-{model.__name__}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-delete-{model.__name__}")
-    # Pages come in many classes; one receiver for all saves and deletes, which checks the class.
-    post_save.connect(_invalidate_for_page, dispatch_uid="frame-save-page")
-    post_delete.connect(_invalidate_for_page, dispatch_uid="frame-delete-page")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate, dispatch_uid=f"frame-{id(signal)}")
+from core.content_version import current as _version  # noqa: F401 - read by tests/workplace
+from core.i18n import memoised
+from core.registry import index_page_types
 
 
 def frame(request) -> dict:
@@ -124,41 +40,8 @@ def frame(request) -> dict:
 
     return memoised(
         ("frame", site.pk if site else None, language),
-        lambda: _cached(f"{site.pk if site else '-'}:{language}", build, request, site, language),
+        lambda: cached(f"{site.pk if site else '-'}:{language}", build, request, site, language),
     )
-
-
-def cache_enabled() -> bool:
-    return bool(settings.FRAME_CACHE_TIMEOUT)
-
-
-def _key(name: str, version: str | None = None) -> str:
-    return f"core:frame:{version or _version()}:{name}"
-
-
-def _cached(name, compute, *args):
-    """`compute(*args)` from the cache under the frame's current version, or worked out and
-    stored there."""
-    if not cache_enabled():
-        return compute(*args)
-    key = _key(name)
-    value = cache.get(key)
-    if value is None:
-        value = compute(*args)
-        cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
-    return value
-
-
-def get_many(names) -> dict:
-    """The values stored under these names (those there are), in one cache round trip."""
-    version = _version()
-    keys = {_key(name, version): name for name in names}
-    return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
-
-
-def store(name, value):
-    """Keep `value` under `name` until the frame's version changes."""
-    cache.set(_key(name), value, settings.FRAME_CACHE_TIMEOUT)
 
 
 def build(request, site, language) -> dict:
@@ -191,29 +74,22 @@ def build(request, site, language) -> dict:
 
 
 def index_url(model_label: str) -> str:
-    """The `url` of the live index page of this type ("designers.StoryIndexPage") in the active
-    language, "" when that language has none; cached like the frame (same version)."""
+    """The `url` of the live index page of this type ("app_label.ModelName", one that its app
+    registered in `index_page_types`, see `core.registry`) in the active language, "" when that
+    language has none; cached like the frame (same version)."""
     language = translation.get_language()
 
     urls = memoised(
-        ("index_urls", language), lambda: _cached(f"indexes:{language}", _index_urls, language)
+        ("index_urls", language), lambda: cached(f"indexes:{language}", _index_urls, language)
     )
     return urls[model_label]
-
-
-# Index pages that blocks and cards link to on every page (latest stories, product cards).
-INDEX_PAGE_TYPES = [
-    "products.ProductIndexPage",
-    "designers.StoryIndexPage",
-    "shop_links.RetailerIndexPage",
-]
 
 
 def _index_urls(language) -> dict[str, str]:
     from django.apps import apps
 
     urls = {}
-    for label in INDEX_PAGE_TYPES:
+    for label in index_page_types():
         model = apps.get_model(label)
         page = model.objects.live().public().filter(locale__language_code=language).first()
         urls[label] = page.url if page else ""

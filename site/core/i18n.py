@@ -69,6 +69,12 @@ def patch_locale_lookups():
     A page render asked for the same Locale six to ten times, one query each. Locales only change
     in the admin's locale views, which are POST requests: the memo is off for those (see the
     middleware), so a Locale added or removed there is never remembered wrongly.
+
+    A patch of Wagtail's `LocaleManager.get_for_language(self, language_code)`, checked against
+    Wagtail 8.0.1: `Locale.objects` is Wagtail's manager, which no setting or subclass of ours
+    can replace. Outside a request, and for what is not remembered, Wagtail's method answers.
+    The replacement keeps it as `replaces`; tests/core/test_wagtail_patches.py fails when its
+    signature changes or it disappears.
     """
     manager_class = type(Locale.objects)
     original = manager_class.get_for_language
@@ -89,6 +95,7 @@ def patch_locale_lookups():
         return memo[key]
 
     get_for_language.memoised = True
+    get_for_language.replaces = original
     manager_class.get_for_language = get_for_language
 
 

@@ -164,6 +164,11 @@ def webp_get_frame_count(image):
 
 
 def register():
+    """Willow operations, and the patches of Wagtail's image code below (called once, from
+    `CoreConfig.ready`). Each patch says what it replaces and why; all were checked against
+    Wagtail 8.0.1. Each replacement keeps Wagtail's function as `replaces`, and
+    tests/core/test_wagtail_patches.py fails when one of them changes signature or disappears.
+    """
     registry.register_operation(PillowImage, "save_as_avif", save_as_avif)
     registry.register_operation(PillowImage, "get_frame_count", get_frame_count)
     registry.register_operation(WebPImageFile, "get_size", webp_get_size)
@@ -181,6 +186,9 @@ def _reuse_picture_filters():
     (through the image-operation hooks and `inspect.getcallargs`) to work out every rendition's
     cache key: some 20 % of rendering a page with pictures. A Filter is fixed by its spec, so the
     tag's are kept on the template node, which the cached template loader keeps.
+
+    Patches `SrcsetImageNode.get_filters(self)` (also `PictureNode`'s, which inherits it): the
+    tags' nodes are Wagtail's, made by its template tag functions, so no subclass can stand in.
     """
     from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
 
@@ -195,6 +203,7 @@ def _reuse_picture_filters():
         return filters
 
     get_filters.reuses_filters = True
+    get_filters.replaces = original
     SrcsetImageNode.get_filters = get_filters
 
 
@@ -206,6 +215,12 @@ def _leave_out_failed_images():
     page. Here any such failure is logged with the event `image_rendition_failed` and the tag
     renders nothing; the page around it is served. Database errors still propagate: they are
     the 503 page's business.
+
+    Patches, in `wagtail.images.templatetags.wagtailimages_tags`, the names
+    `get_rendition_or_not_found(image, specs)` and `get_renditions_or_not_found(image, specs)`
+    (the tags' stand-in for a missing file, imported there from `wagtail.images.shortcuts`), and
+    `render(self, context)` of `ImageNode`, `SrcsetImageNode` and `PictureNode`: Wagtail has no
+    setting for a failed rendition, and the tags' nodes are its own.
     """
     from wagtail.images.templatetags import wagtailimages_tags as tags
 
@@ -213,8 +228,16 @@ def _leave_out_failed_images():
         return
 
     # Let the tags see the real error instead of Wagtail's "not-found" stand-in.
-    tags.get_rendition_or_not_found = lambda image, specs: image.get_rendition(specs)
-    tags.get_renditions_or_not_found = lambda image, specs: image.get_renditions(*specs)
+    def get_rendition_or_not_found(image, specs):
+        return image.get_rendition(specs)
+
+    def get_renditions_or_not_found(image, specs):
+        return image.get_renditions(*specs)
+
+    get_rendition_or_not_found.replaces = tags.get_rendition_or_not_found
+    get_renditions_or_not_found.replaces = tags.get_renditions_or_not_found
+    tags.get_rendition_or_not_found = get_rendition_or_not_found
+    tags.get_renditions_or_not_found = get_renditions_or_not_found
 
     for node_class in (tags.ImageNode, tags.SrcsetImageNode, tags.PictureNode):
         node_class.render = _guarded(node_class.__dict__["render"])
@@ -233,6 +256,7 @@ def _guarded(render):
             return ""
 
     render_or_leave_out.leaves_out_failures = True
+    render_or_leave_out.replaces = render
     return render_or_leave_out
 
 
@@ -268,6 +292,10 @@ def _pause_renditions_while_storage_fails():
     rendition is attempted for `STORAGE_PAUSE` seconds in this process (the images are left
     out at once), with one log line `media_storage_unavailable`. Renditions already made need
     no storage request (their URL is built locally) and are shown as usual.
+
+    Patches `AbstractImage.create_rendition(self, filter)` and `create_renditions(self,
+    *filters)`: the image model is the project's, but Wagtail's `get_rendition(s)` call these
+    from the abstract class, and the rendition cache around them stays Wagtail's.
     """
     from wagtail.images.models import AbstractImage
 
@@ -300,6 +328,7 @@ def _pausing(create):
             raise
 
     create_unless_paused.pauses = True
+    create_unless_paused.replaces = create
     return create_unless_paused
 
 
@@ -439,11 +468,16 @@ def _alt_text_in_the_active_language():
     So every image tag on a French page says what the picture shows in French, also in templates
     written later, without each one passing `alt=`. An ImageBlock's own alt text (translated
     with its page) still comes first, as in Wagtail.
+
+    Patches the property `AbstractImage.default_alt_text` (its getter, `(self)`): Wagtail's
+    renditions and tags read it from the image, and the image model has no per-request hook.
     """
     from wagtail.images.models import AbstractImage
 
-    if getattr(AbstractImage.__dict__.get("default_alt_text"), "fget", None) is _default_alt_text:
+    original = AbstractImage.__dict__["default_alt_text"]
+    if original.fget is _default_alt_text:
         return
+    _default_alt_text.replaces = original.fget
     AbstractImage.default_alt_text = property(_default_alt_text)
 
 

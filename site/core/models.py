@@ -17,12 +17,34 @@ from wagtail.models import (
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
+    get_page_models,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
 from core.blocks import BodyStreamBlock
+
+
+class ListedParentPageTypes:
+    """`parent_page_types` of a page type the ground floor defines: the page types that list it
+    in their own `subpage_types`.
+
+    The ground floor names no feature app, so its pages cannot say "under the home page"
+    themselves; the feature apps that want them say so (`HomePage.subpage_types` lists the
+    content and legal pages). A page type that allows every child (Wagtail's root, which takes
+    no `subpage_types`) is not listed, so these pages stay out of the top of the tree, as they
+    did when they named their parents. Read by Wagtail once the app registry is ready
+    (`clean_parent_page_models`, which keeps the answer).
+    """
+
+    def __get__(self, instance, owner):
+        return [
+            model._meta.label
+            for model in get_page_models()
+            if getattr(model, "subpage_types", None) is not None
+            and owner in model.clean_subpage_models()
+        ]
 
 
 class BasePage(Page):
@@ -141,7 +163,7 @@ class ContentPage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "core.ContentPage"]
+    parent_page_types = ListedParentPageTypes()  # the home page and content pages list it
     subpage_types = ["core.ContentPage"]
 
     class Meta:
@@ -180,7 +202,7 @@ class LegalPage(BasePage):
         TranslatableField("body"),
     ]
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ListedParentPageTypes()  # the home page lists it
     subpage_types = []
 
     class Meta:

@@ -19,21 +19,12 @@ cached: logged-in editors (they have a session cookie: they neither read nor fil
 the admin with its previews and drafts, posts, the counted redirect (/go/, a 302), the site
 search (any text can be searched for; `private, no-store`), error pages, documents and media.
 
-Invalidation: every entry is stored with the cache's generation, and any change that can show
-on a page replaces the generation, so an entry from before the change is never served again
-(nothing stays stale; `PAGE_CACHE_TIMEOUT` only frees memory):
-
-- a page saved, published, unpublished, moved or deleted, in any language (a translation synced
-  by wagtail-localize is saved and published like any page);
-- a snippet or other model shown on pages saved, published, unpublished or deleted: navigation,
-  footer, retailers, stockist links, products and their variants, images and partners,
-  taxonomies, form fields, images, documents, locales, sites (`CONTENT_APPS`, minus the
-  `UNSHOWN` models that visitors' requests and background jobs write);
-- a catalogue sync that changed anything (it writes in bulk, which sends no signals).
-
-The generation is replaced at once and again when the transaction commits, so a request that
-read the old rows in between cannot leave them behind. A hit costs one cache round trip: the
-generation and the entry are read together.
+Invalidation: every entry is stored with the content version it was rendered under
+(`core.content_version`, which lives in this cache), and any change that can show on a page
+replaces that version, so an entry from before the change is never served again (nothing stays
+stale; `PAGE_CACHE_TIMEOUT` only frees memory). What counts as such a change (pages, snippets and
+other models shown on pages, a catalogue sync that changed anything) is listed there. A hit
+costs one cache round trip: the version and the entry are read together.
 
 Entries are kept gzip-compressed; a hit is sent compressed to clients that accept gzip (every
 browser), decompressed to others, with `Vary: Accept-Encoding`. Responses say `X-Cache: hit`, `miss` (rendered and stored) or `bypass` (not cacheable) for
@@ -48,18 +39,18 @@ import hashlib
 import re
 from operator import itemgetter
 from urllib.parse import parse_qsl, urlencode
-from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-GENERATION_KEY = "generation"
+from core import content_version
+from core.content_version import invalidate  # noqa: F401 - kept here for the page cache's callers
+
+# Each entry's generation is the content version it was rendered under.
+GENERATION_KEY = content_version.VERSION_KEY
 # Paths that are never pages: left alone (no X-Cache, their own Cache-Control).
 PASSTHROUGH_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/go/")
 # Clients that take a gzip-encoded body (Django's GZipMiddleware asks the same way).
@@ -71,46 +62,15 @@ MAX_RAW_QUERY_LENGTH = 4096
 # Query parameters of cached views that are not page types (page types declare theirs).
 _registered_parameters: set[str] = set()
 
-# Apps whose models can show on a public page, and the models in them that never do (written by
-# visitors' requests, background jobs or the admin's workflow only).
-CONTENT_APPS = {
-    "core",
-    "home",
-    "catalogue",
-    "shop_links",
-    "designers",
-    "campaigns",
-    "enquiries",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "taggit",
-}
-SHOWN_WAGTAILCORE = {"page", "locale", "site", "pageviewrestriction", "collectionviewrestriction"}
-UNSHOWN = {
-    "catalogue.syncrun",
-    "catalogue.synclock",
-    "shop_links.clickcount",
-    "shop_links.linkcheck",
-    "enquiries.enquiry",
-    "enquiries.enquirynote",
-    "wagtailimages.rendition",
-}
-
 
 def _cache():
     return caches["pages"]
 
 
-def invalidate(**kwargs):
-    """Replace the generation now and once more when the transaction commits."""
-    _cache().set(GENERATION_KEY, uuid4().hex, None)
-    transaction.on_commit(lambda: _cache().set(GENERATION_KEY, uuid4().hex, None))
-
-
 def reset():
     """Forget every cached page (tests: a rolled-back transaction sends no signal)."""
     _cache().clear()
+    content_version.reset()
 
 
 def register_query_parameters(*names: str) -> None:
@@ -128,34 +88,6 @@ def key_parameters() -> frozenset[str]:
     for model in get_page_models():
         names.update(getattr(model, "cache_query_parameters", ()))
     return frozenset(names)
-
-
-def shown_on_pages(model) -> bool:
-    meta = model._meta
-    if meta.app_label not in CONTENT_APPS or meta.label_lower in UNSHOWN:
-        return False
-    if meta.app_label == "wagtailcore":
-        return meta.model_name in SHOWN_WAGTAILCORE
-    return True
-
-
-def _on_change(sender, instance=None, update_fields=None, **kwargs):
-    from core.frame import only_draft_bookkeeping
-
-    if only_draft_bookkeeping(update_fields):
-        return  # a snippet's draft saved, submitted or locked: visitors see its live row only
-    model = type(instance) if instance is not None else sender
-    if shown_on_pages(model):
-        invalidate()
-
-
-def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"pagecache-{id(signal)}")
-    # Publishing and moving also save rows; these make the intent explicit and cover snippets
-    # with draft state, whose publish may write only their revision and the live row.
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(invalidate, dispatch_uid=f"pagecache-{id(signal)}")
 
 
 def cache_control_public() -> str:
@@ -251,8 +183,7 @@ class PageCacheMiddleware:
         if generation is None:
             # The first request after the cache was emptied: a generation before rendering, so
             # that a change made while this page renders replaces it.
-            _cache().add(GENERATION_KEY, uuid4().hex, None)
-            generation = _cache().get(GENERATION_KEY)
+            generation = content_version.current()
 
         response = self.get_response(request)
         _drop_vary_cookie(response)

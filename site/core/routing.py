@@ -3,8 +3,8 @@
 Wagtail walks a URL one slug at a time, two queries a level (the child, then its specific
 row), then asks the database for the site, the visitor's Locale and the view restrictions of
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
-change between two visits, so each is kept with the page frame (`core.frame`), under its
-version, which every page, Site, Locale and view-restriction change replaces:
+change between two visits, so each is kept like the page frame, under the content version
+(`core.content_version`), which every page, Site, Locale and view-restriction change replaces:
 
 - `site_for_hostname`: the Site of the request's host (only hosts in ALLOWED_HOSTS);
 - `locale_for_language`: the Locale of a language code;
@@ -30,13 +30,13 @@ from wagtail.models import sites as wagtail_sites
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from core import frame
+from core import content_version
 
 
 def site_for_hostname(hostname: str, port, original):
-    """Wagtail's `get_site_for_hostname` (behind `Site.find_for_request`), from the frame cache
+    """Wagtail's `get_site_for_hostname` (behind `Site.find_for_request`), from the cache
     for the hosts in ALLOWED_HOSTS (nobody can fill the cache with made-up host names)."""
-    if not frame.cache_enabled() or not validate_host(hostname, settings.ALLOWED_HOSTS):
+    if not content_version.cache_enabled() or not validate_host(hostname, settings.ALLOWED_HOSTS):
         return original(hostname, port)
 
     def find():
@@ -45,14 +45,14 @@ def site_for_hostname(hostname: str, port, original):
         except Site.DoesNotExist:
             return False
 
-    site = frame._cached(f"site:{_digest(f'{hostname}:{port}')}", find)
+    site = content_version.cached(f"site:{_digest(f'{hostname}:{port}')}", find)
     if site is False:
         raise Site.DoesNotExist
     return site
 
 
 def _locales() -> dict[str, Locale]:
-    return frame._cached(
+    return content_version.cached(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
 
@@ -67,7 +67,7 @@ def locale_by_id(pk) -> Locale | None:
 
 def restricted_sections() -> list[tuple[str, int]]:
     """(path, depth) of every page with a view restriction: each heads a private section."""
-    return frame._cached(
+    return content_version.cached(
         "restricted",
         lambda: [
             (page.path, page.depth)
@@ -93,7 +93,7 @@ def route_for_request(request, path: str, original):
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
-    site = Site.find_for_request(request) if frame.cache_enabled() else None
+    site = Site.find_for_request(request) if content_version.cache_enabled() else None
     if site is None:
         return original(request, path)
     language = translation.get_language()
@@ -102,7 +102,7 @@ def route_for_request(request, path: str, original):
         _route_key(site, language, components[:length]): length
         for length in range(len(components), -1, -1)
     }
-    known = frame.get_many(keys)
+    known = content_version.get_many(keys)
     for key, length in keys.items():  # longest prefix first
         if key not in known:
             continue
@@ -125,35 +125,57 @@ def route_for_request(request, path: str, original):
         length = page.depth - site.root_page.depth
         if page.live and 0 <= length <= len(components):
             key = _route_key(site, language, components[:length])
-            frame.store(key, (page.pk, page.content_type_id))
+            content_version.store(key, (page.pk, page.content_type_id))
     return result
 
 
 def get_view_restrictions(page: Page, original):
     """Wagtail's `get_view_restrictions`, without its two queries when the site has no private
     section at all (with one, Wagtail's own check runs, aliases and all)."""
-    if frame.cache_enabled() and not restricted_sections():
+    if content_version.cache_enabled() and not restricted_sections():
         return PageViewRestriction.objects.none()
     return original()
 
 
 def patch_wagtail_lookups():
     """Wagtail's site lookup, page routing and `PageQuerySet.private_q` (behind `.public()`)
-    from what is remembered here."""
+    from what is remembered here (called once, from `CoreConfig.ready`).
+
+    What is replaced, and why (checked against Wagtail 8.0.1; each replacement keeps Wagtail's
+    function as `replaces`, and tests/core/test_wagtail_patches.py fails when its signature
+    changes or it disappears in a new Wagtail version):
+
+    - `wagtail.models.sites.get_site_for_hostname(hostname, port)`: `Site.find_for_request`
+      calls it for every request, one query each time (its cache is the request). Wagtail
+      offers no setting or hook for its site lookup.
+    - `Page.route_for_request(request, path)` (a staticmethod): Wagtail's `serve` view walks the
+      URL two queries a level. A subclass cannot change it: the view calls it on `Page` itself.
+    - `PageQuerySet.private_q(self)`: behind every `.public()`; it queries the view restrictions
+      each time. The queryset class is Wagtail's own for every page model.
+
+    Each replacement calls Wagtail's function for anything not remembered, so a Wagtail version
+    that changes what they return is followed, as long as the signatures stay.
+    """
     original = PageQuerySet.private_q
     if getattr(original, "remembered", False):
         return
     original_site_lookup = wagtail_sites.get_site_for_hostname
-    wagtail_sites.get_site_for_hostname = lambda hostname, port: site_for_hostname(
-        hostname, port, original_site_lookup
-    )
+
+    def get_site_for_hostname(hostname, port):
+        return site_for_hostname(hostname, port, original_site_lookup)
+
+    get_site_for_hostname.replaces = original_site_lookup
+    wagtail_sites.get_site_for_hostname = get_site_for_hostname
     original_route = Page.route_for_request
-    Page.route_for_request = staticmethod(
-        lambda request, path: route_for_request(request, path, original_route)
-    )
+
+    def route(request, path):
+        return route_for_request(request, path, original_route)
+
+    route.replaces = original_route
+    Page.route_for_request = staticmethod(route)
 
     def private_q(self):
-        if not frame.cache_enabled():
+        if not content_version.cache_enabled():
             return original(self)
         q = Q()
         for path, depth in restricted_sections():
@@ -161,4 +183,5 @@ def patch_wagtail_lookups():
         return q if q else Q(pk__in=[])
 
     private_q.remembered = True
+    private_q.replaces = original
     PageQuerySet.private_q = private_q

@@ -151,7 +151,8 @@ def default_social_image(request):
     visitor's language (editors choose it), else the home page's social (or hero) image."""
     from wagtail.images import get_image_model
 
-    from core.frame import _cached, frame
+    from core.content_version import cached
+    from core.frame import frame
 
     image_id = frame(request)["settings"]["social_image_id"]
     if image_id is not None:
@@ -167,8 +168,8 @@ def default_social_image(request):
         image = home.get_social_image() if hasattr(home, "get_social_image") else None
         return image.pk if image is not None else False
 
-    # The home page's image id is kept with the page frame (replaced on every page change).
-    image_id = _cached(f"home-social-image:{site.pk}", home_image_id)
+    # The home page's image id is kept under the content version (replaced on every page change).
+    image_id = cached(f"home-social-image:{site.pk}", home_image_id)
     return get_image_model().objects.filter(pk=image_id).first() if image_id else None
 
 

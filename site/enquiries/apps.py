@@ -7,3 +7,7 @@ class EnquiriesConfig(AppConfig):
     label = "enquiries"
     verbose_name = _("Anfragen")
     default_auto_field = "django.db.models.BigAutoField"
+    # core.registry: changes to these rows show on pages (they replace the content version),
+    # except the enquiries visitors send and the notes on them.
+    shown_on_pages = True
+    not_shown_on_pages = ("Enquiry", "EnquiryNote")

@@ -1,0 +1,75 @@
+"""What the ground floor needs to know about the feature apps, as they tell it.
+
+`core` imports no feature app and names none of their models. Where it needs to know about
+them, each feature app says so with attributes on its `AppConfig` (read here through
+`django.apps.apps.get_app_configs()`, once the app registry is ready):
+
+- `shown_on_pages = True`: rows of this app's models can show on a public page, so saving or
+  deleting one replaces the content version (`core.content_version`: the page frame, the routing
+  memo and the page cache are worked out again);
+- `not_shown_on_pages = ("modelname", ...)`: the models of such an app that never show on a page
+  (rows written by visitors' requests, background jobs or the admin's workflow only), whose
+  writes leave the caches alone;
+- `index_page_types = ("app_label.ModelName", ...)`: index page types that blocks and cards link
+  to on every page (`core.frame.index_url(label)` returns the live one's URL in the active
+  language).
+
+Page types need no entry: a page of any app counts as content. Wagtail's and taggit's models are
+listed here (`THIRD_PARTY_CONTENT`), as the ground floor may name those.
+"""
+
+import functools
+
+from django.apps import apps
+
+# Apps that are not the project's, and which of their models show on pages (None: all of them
+# except those in the second set).
+THIRD_PARTY_CONTENT: dict[str, tuple[set[str] | None, set[str]]] = {
+    "wagtailcore": (
+        {"page", "locale", "site", "pageviewrestriction", "collectionviewrestriction"},
+        set(),
+    ),
+    "wagtailimages": (None, {"rendition"}),
+    "wagtaildocs": (None, set()),
+    "taggit": (None, set()),
+}
+
+
+@functools.cache
+def _content_models() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """(apps whose models show on pages, model labels that never do, third-party apps' shown
+    models where only some are)."""
+    shown_apps, unshown, only = set(), set(), {}
+    for config in apps.get_app_configs():
+        if getattr(config, "shown_on_pages", False):
+            shown_apps.add(config.label)
+            unshown.update(
+                f"{config.label}.{name.lower()}"
+                for name in getattr(config, "not_shown_on_pages", ())
+            )
+    for label, (shown, not_shown) in THIRD_PARTY_CONTENT.items():
+        shown_apps.add(label)
+        unshown.update(f"{label}.{name}" for name in not_shown)
+        if shown is not None:
+            only[label] = frozenset(shown)
+    return frozenset(shown_apps), frozenset(unshown), only
+
+
+def shown_on_pages(model) -> bool:
+    """Whether rows of `model` can show on a public page (see the module's docstring)."""
+    shown_apps, unshown, only = _content_models()
+    meta = model._meta
+    if meta.app_label not in shown_apps or meta.label_lower in unshown:
+        return False
+    if meta.app_label in only:
+        return meta.model_name in only[meta.app_label]
+    return True
+
+
+def index_page_types() -> list[str]:
+    """The labels of the index page types the feature apps registered, in app order."""
+    return [
+        label
+        for config in apps.get_app_configs()
+        for label in getattr(config, "index_page_types", ())
+    ]
