@@ -7,10 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-# The shops block is the one area block every body offers (content pages, home pages): editors
-# place "where to buy" anywhere. products.blocks imports nothing from core at import time, so no
-# cycle at start-up; still an upward import (issue 17: the lead resolves it after the merge).
-from products.blocks import WhereToBuyBlock
+from core import registry
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -141,4 +138,14 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     gallery = GalleryBlock()
     call_to_action = CallToActionBlock()
-    where_to_buy = WhereToBuyBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        """The declared blocks, then those the feature apps offer in every body
+        (`core.registry.body_blocks()`, e.g. the products app's "where to buy"), then a
+        subclass's own: the order editors see in the block picker, and the order that the
+        migrations freeze."""
+        offered = registry.body_blocks()
+        super().__init__([*offered, *(local_blocks or [])], **kwargs)
+        first = [*BodyStreamBlock.base_blocks, *(name for name, _block in offered)]
+        rest = [name for name in self.child_blocks if name not in first]
+        self.child_blocks = {name: self.child_blocks[name] for name in [*first, *rest]}

@@ -153,7 +153,7 @@ class ContentPage(BasePage):
     """A general page ("Über das Projekt") composed from the common blocks."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
-    body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(BodyStreamBlock, verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     translatable_fields = [

@@ -12,7 +12,11 @@ them, each feature app says so with attributes on its `AppConfig` (read here thr
   writes leave the caches alone;
 - `index_page_types = ("app_label.ModelName", ...)`: index page types that blocks and cards link
   to on every page (`core.frame.index_url(label)` returns the live one's URL in the active
-  language).
+  language);
+- `body_blocks = (("name", "app.blocks.BlockClass"), ...)`: StreamField blocks that every page body
+  offers (`core.blocks.BodyStreamBlock`, which content pages and the home page extend), e.g. the
+  products app's "where to buy". A body block is built when a page type's stream is first used,
+  after the app registry is ready, so the ground floor never imports the app that offers it.
 
 Page types need no entry: a page of any app counts as content. Wagtail's and taggit's models are
 listed here (`THIRD_PARTY_CONTENT`), as the ground floor may name those.
@@ -21,6 +25,8 @@ listed here (`THIRD_PARTY_CONTENT`), as the ground floor may name those.
 import functools
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
 # Apps that are not the project's, and which of their models show on pages (None: all of them
 # except those in the second set).
@@ -72,4 +78,20 @@ def index_page_types() -> list[str]:
         label
         for config in apps.get_app_configs()
         for label in getattr(config, "index_page_types", ())
+    ]
+
+
+def body_blocks() -> list[tuple[str, object]]:
+    """New instances of the body blocks the feature apps registered, as (name, block), in app
+    order. Only callable once the app registry is ready: a stream built earlier (a StreamField
+    given a block *instance* at import time) would silently miss them, so it fails loudly."""
+    if not apps.ready:
+        raise ImproperlyConfigured(
+            "core.registry.body_blocks() before the app registry is ready: give StreamField the "
+            "block class (StreamField(BodyStreamBlock)), not an instance, so it is built later."
+        )
+    return [
+        (name, import_string(path)())
+        for config in apps.get_app_configs()
+        for name, path in getattr(config, "body_blocks", ())
     ]

@@ -24,7 +24,7 @@ class HomePage(BasePage):
     hero_heading = models.CharField(_("Überschrift im Hauptbild"), max_length=120)
     hero_text = models.TextField(_("Text im Hauptbild"), max_length=300, blank=True)
     intro = RichTextField(_("Einleitung"), features=["bold", "italic", "link"], blank=True)
-    body = StreamField(HomeStreamBlock(), verbose_name=_("Hervorgehobene Inhalte"), blank=True)
+    body = StreamField(HomeStreamBlock, verbose_name=_("Hervorgehobene Inhalte"), blank=True)
 
     content_panels = [
         *Page.content_panels,
