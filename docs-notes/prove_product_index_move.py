@@ -8,7 +8,6 @@ code after `migrate`; each run writes what a visitor and an editor get into OUT_
         .venv/bin/python docs-notes/prove_product_index_move.py OUT_DIR
 """
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -50,7 +49,9 @@ for page in Page.objects.filter(content_type=ct).order_by("pk"):
     revision = page.get_latest_revision()
     facts.append(f"  latest revision {revision.pk}: {type(revision.as_object()).__name__}")
     save(f"index-{code}.html", client.get(page.url))
-    product = re.search(rf'href="({re.escape(page.url)}[-\w]+/)"', client.get(page.url).content.decode())
+    product = re.search(
+        rf'href="({re.escape(page.url)}[-\w]+/)"', client.get(page.url).content.decode()
+    )
     save(f"product-{code}.html", client.get(product.group(1)))
     facts.append(f"  product page {product.group(1)}")
     edit = admin.get(f"/admin/pages/{page.pk}/edit/")
