@@ -44,6 +44,7 @@ def paragraph(html: str) -> list[tuple[str, str]]:
 def publish(obj):
     """Publish the object's current state as a revision, as an editor's "Publish" does."""
     obj.save_revision().publish()
+    obj.refresh_from_db()  # live, first_published_at, url_path as the database has them now
     return obj
 
 
