@@ -45,10 +45,17 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 def fresh_page_frame():
     """A new version of the cached page frame and an empty page cache for each test: the rollback
     at a test's end sends no signal, so what a test cached would otherwise outlive its rows."""
+    from wagtail.models import Site
+
     from core import frame, pagecache
 
     frame.reset()
     pagecache.reset()
+    # Wagtail caches the sites' root paths; a test that changed a site (the factories make their
+    # home the default site's root) leaves them stale after its rollback.
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
