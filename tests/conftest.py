@@ -3,6 +3,10 @@
 The test database is built once per run with the demo content (`load_demo`): the pages,
 translations, navigation and footer a visitor sees. Each test runs in a transaction that is
 rolled back, so tests can change anything without affecting the next one.
+
+Tests marked `no_demo` build their own rows (`tests/factories.py`) and hold with or without the
+demo. When every test a run selects is so marked, the run skips `load_demo` (minutes on a busy
+machine); one unmarked test in the selection and the demo is loaded as before.
 """
 
 import pytest
@@ -10,9 +14,27 @@ from django.core.management import call_command
 
 DEMO_ADMIN_PASSWORD = "demo-admin-password-for-tests"
 
+demo_needed = pytest.StashKey[bool]()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "no_demo: builds its own data (tests/factories.py); a run of only such tests loads no demo",
+    )
+    config.stash[demo_needed] = True
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Decided once the selection is final (after -k, -m and deselection by other plugins)."""
+    config.stash[demo_needed] = any(item.get_closest_marker("no_demo") is None for item in items)
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    if not request.config.stash[demo_needed]:
+        return
     with django_db_blocker.unblock():
         # load_demo also makes the image renditions of every page (demo/renditions.py): they
         # are part of the session's database, and no test encodes AVIF/WebP again.
@@ -23,10 +45,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def fresh_page_frame():
     """A new version of the cached page frame and an empty page cache for each test: the rollback
     at a test's end sends no signal, so what a test cached would otherwise outlive its rows."""
+    from wagtail.models import Site
+
     from core import frame, pagecache
 
     frame.reset()
     pagecache.reset()
+    # Wagtail caches the sites' root paths; a test that changed a site (the factories make their
+    # home the default site's root) leaves them stale after its rollback.
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

@@ -162,6 +162,23 @@ def test_share_guard_refuses_a_truncated_feed_and_force_overrides(demo, tmp_path
     assert live_ids() == {"MAN-0001", "MAN-0002", "MAN-0003", "MAN-0004", "MAN-0005"}
 
 
+def test_share_guard_counts_products_turned_to_draft(demo, tmp_path, sample):
+    """A feed that keeps every product but turns a quarter of them to draft hides as much as one
+    that leaves them out: the guard refuses it the same way."""
+    drafted = ["MAN-0001", "MAN-0002", "MAN-0003", "MAN-0004", "MAN-0005"]
+    for external_id in drafted:
+        product(sample, external_id)["status"] = "draft"
+    path = write_feed(tmp_path, sample)
+    before = snapshot()
+    with pytest.raises(CommandError) as error:
+        call_command("sync_catalogue", path, stdout=StringIO())
+    assert "would hide 5 of 22 live products" in str(error.value)
+    assert snapshot() == before
+
+    call_command("sync_catalogue", path, "--force", stdout=StringIO(), stderr=StringIO())
+    assert live_ids().isdisjoint(drafted)
+
+
 # Feeds that must stop the run ----------------------------------------------------------------
 
 

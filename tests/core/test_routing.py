@@ -1,5 +1,8 @@
 """A visited page's address, site, Locale and private sections are remembered (`core.routing`),
-and every change an editor makes still shows on the very next request."""
+and every change an editor makes still shows on the very next request. The pages are the test's
+own (tests/factories.py), except the product route, which needs the demo's catalogue."""
+
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -8,15 +11,46 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.models import ContentPage
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
-from designers.models import DesignerIndexPage, DesignerPage, StoryIndexPage, StoryPage
+from designers.models import DesignerPage
+from tests.factories import (
+    ContentPageFactory,
+    DesignerIndexPageFactory,
+    DesignerPageFactory,
+    HomePageFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
+no_demo = pytest.mark.no_demo
 
 LENA = "/de/designerinnen/lena-hoffmann/"
 
 
+@pytest.fixture
+def pages():
+    """A German home with a designer, a story and a content page below their index pages."""
+    home = HomePageFactory()
+    designers = DesignerIndexPageFactory(parent=home, title="Designer:innen", slug="designerinnen")
+    DesignerPageFactory(
+        parent=designers,
+        title="Lena Hoffmann",
+        slug="lena-hoffmann",
+        lead="Lena Hoffmann näht aus ausgemusterten Sitzbezügen Taschen.",
+    )
+    stories = StoryIndexPageFactory(parent=home, title="Geschichten", slug="geschichten")
+    story = StoryPageFactory(parent=stories, title="Vom Sitz zur Tasche")
+    about = ContentPageFactory(parent=home, title="Über das Projekt", slug="ueber-das-projekt")
+    return SimpleNamespace(
+        home=home, designers=designers, stories=stories, story=story, about=about
+    )
+
+
 def lena():
-    return DesignerPage.objects.get(locale__language_code="de", slug="lena-hoffmann")
+    """The test's designer (the newest of that slug: the demo, when loaded, has one too)."""
+    return DesignerPage.objects.filter(locale__language_code="de", slug="lena-hoffmann").latest(
+        "pk"
+    )
 
 
 def page_queries(client, path) -> int:
@@ -26,8 +60,9 @@ def page_queries(client, path) -> int:
     return sum('FROM "wagtailcore_page"' in q["sql"] for q in queries)
 
 
+@no_demo
 @pytest.mark.usefixtures("uncached_pages")
-def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(client, demo):
+def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(client, pages):
     client.get(LENA)
     cold_route = page_queries(client, LENA)
     from core.frame import reset
@@ -36,7 +71,8 @@ def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(clie
     assert page_queries(client, LENA) > cold_route
 
 
-def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(client, demo):
+@no_demo
+def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(client, pages):
     assert client.get(LENA).status_code == 200  # remembered now
     page = lena()
     page.slug = "lena-hoffmann-studio"
@@ -50,28 +86,32 @@ def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(
         assert old["Location"].endswith("/de/designerinnen/lena-hoffmann-studio/")
 
 
-def test_an_unpublished_page_is_gone_on_the_next_request(client, demo):
+@no_demo
+def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
     lena().unpublish()
     assert client.get(LENA).status_code == 404
 
 
-def test_a_deleted_page_is_gone_on_the_next_request(client, demo):
+@no_demo
+def test_a_deleted_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
     lena().delete()
     assert client.get(LENA).status_code == 404
 
 
-def test_a_moved_page_answers_at_its_new_address(client, demo):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+@no_demo
+def test_a_moved_page_answers_at_its_new_address(client, pages):
+    about = pages.about
     assert client.get("/de/ueber-das-projekt/").status_code == 200
-    stories = StoryIndexPage.objects.get(locale__language_code="de")
+    stories = pages.stories
     about.move(stories, pos="last-child")
     assert client.get(f"{stories.url}ueber-das-projekt/").status_code == 200
     assert client.get("/de/ueber-das-projekt/").status_code != 200
 
 
-def test_a_page_made_private_asks_for_the_password_at_once(client, demo):
+@no_demo
+def test_a_page_made_private_asks_for_the_password_at_once(client, pages):
     lead = lena().lead
     assert lead in client.get(LENA).content.decode()
     PageViewRestriction.objects.create(
@@ -89,10 +129,11 @@ def shown(response) -> str:
     return response.content.decode().replace(SOFT_HYPHEN, "")
 
 
-def test_a_private_section_drops_out_of_the_lists_at_once(client, demo):
-    index = DesignerIndexPage.objects.get(locale__language_code="de")
-    story = StoryPage.objects.live().filter(locale__language_code="de").first()
-    stories_url = StoryIndexPage.objects.get(locale__language_code="de").url
+@no_demo
+def test_a_private_section_drops_out_of_the_lists_at_once(client, pages):
+    index = pages.designers
+    story = pages.story
+    stories_url = pages.stories.url
     assert story.title in shown(client.get(stories_url))
     restriction = PageViewRestriction.objects.create(
         page=story, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
@@ -111,7 +152,8 @@ def test_an_address_that_is_no_page_is_still_a_404_and_products_still_route(clie
     assert client.get("/de/produkte/kein-produkt/").status_code == 404
 
 
-def test_an_unknown_host_is_refused_and_a_second_site_gets_its_own_pages(client, demo, settings):
+@no_demo
+def test_an_unknown_host_is_refused_and_a_second_site_gets_its_own_pages(client, pages, settings):
     from wagtail.models import Site
 
     assert client.get("/de/", HTTP_HOST="evil.example").status_code == 400

@@ -15,11 +15,19 @@ from designers.models import (
     DesignerPage,
     Discipline,
     StoryDesigner,
-    StoryIndexPage,
     StoryPage,
 )
+from tests.factories import (
+    DesignerIndexPageFactory,
+    DesignerPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    StoryIndexPageFactory,
+)
+from tests.factories import translate as translate_page
 
 pytestmark = pytest.mark.django_db
+no_demo = pytest.mark.no_demo
 
 
 def german(model, **filters):
@@ -144,8 +152,18 @@ def test_designer_page_in_each_language(client, demo, path, lead, discipline, st
     assert story in html  # the story that features her, in the same language
 
 
-def test_designer_social_links_and_website(client, demo):
-    page = german(DesignerPage, catalogue_ref="aylin-kaya")
+@pytest.fixture
+def home():
+    """The test's own German home page (tests/factories.py), with English and Dutch copies."""
+    home = HomePageFactory()
+    translate_page(home, "en", "nl")
+    return home
+
+
+@no_demo
+def test_designer_social_links_and_website(client, home):
+    index = DesignerIndexPageFactory(parent=home)
+    page = DesignerPageFactory(parent=index, title="Aylin Kaya", catalogue_ref="aylin-kaya")
     page.website = "https://kaya-schmuck.example"
     page.links.create(platform="instagram", url="https://instagram.example/kaya")
     page.save_revision().publish()
@@ -204,8 +222,8 @@ def test_story_page_in_each_language(client, demo, path, title, tag, quote):
     assert designer.get_translation(Locale.objects.get(language_code=code)).url in html
 
 
-def make_story(index, blocks: int) -> StoryPage:
-    image = demo_image("Geschichte Test", "Testbild", (800, 500))
+def make_story(index, blocks: int, designer) -> StoryPage:
+    image = ImageFactory(title="Geschichte Test", description="Testbild")
     body = []
     for number in range(blocks):
         kind = number % 3
@@ -231,24 +249,26 @@ def make_story(index, blocks: int) -> StoryPage:
         hero_image=image,
         body=body,
     )
-    story.featured_designers = [
-        StoryDesigner(designer=german(DesignerPage, catalogue_ref="tom-becker"))
-    ]
+    story.featured_designers = [StoryDesigner(designer=designer)]
     index.add_child(instance=story)
     story.save_revision().publish()
     return story
 
 
+@no_demo
 @pytest.mark.usefixtures("uncached_pages")
-def test_story_queries_do_not_grow_with_blocks(client, demo):
-    index = german(StoryIndexPage)
-    short = make_story(index, 2)
-    long = make_story(index, 40)
+def test_story_queries_do_not_grow_with_blocks(client, home):
+    index = StoryIndexPageFactory(parent=home)
+    designer = DesignerPageFactory(parent=DesignerIndexPageFactory(parent=home), title="Tom Becker")
+    short = make_story(index, 2, designer)
+    long = make_story(index, 40, designer)
     assert count_queries(client, long.url) == count_queries(client, short.url)
 
 
-def test_translating_a_designer_and_syncing_a_change_from_german(client, demo):
-    index = german(DesignerIndexPage)
+@no_demo
+def test_translating_a_designer_and_syncing_a_change_from_german(client, home):
+    index = DesignerIndexPageFactory(parent=home)
+    translate_page(index, "en", title="Designers", slug="designers")
     page = DesignerPage(
         title="Nina Brandt", slug="nina-brandt", lead="Sie webt Teppiche.", city="Aachen"
     )
@@ -299,12 +319,13 @@ def test_designer_and_story_pages_describe_themselves_to_search_engines(client, 
     assert '<meta property="og:type" content="article">' in html
 
 
-def test_an_editorial_image_needs_alt_text_or_the_decorative_mark(demo):
+@no_demo
+def test_an_editorial_image_needs_alt_text_or_the_decorative_mark(db):
     from django.core.exceptions import ValidationError
 
     from designers.blocks import StoryStreamBlock
 
-    image = demo_image("Geschichte Test", "Testbild", (800, 500))
+    image = ImageFactory(title="Geschichte Test", description="Testbild")
     block = StoryStreamBlock()
 
     def image_block(alt_text, decorative):

@@ -1,0 +1,262 @@
+"""Factories for the site's main models (factory_boy, wagtail-factories).
+
+A behaviour test builds the few rows it looks at and names its own texts, so a change to the demo
+(`load_demo`) does not break it. Tests that use only these factories are marked `no_demo`
+(tests/conftest.py): a run of only such tests does not load the demo, and they hold when it is
+loaded too (their home page becomes the default site's root for the test).
+
+    home = HomePageFactory()                      # German home, root of the default site
+    page = ContentPageFactory(parent=home, title="Über uns")
+    translate(home, "en", "nl", "fr")             # live copies in those languages
+    translate(page, "en", title="About us")
+"""
+
+import datetime
+import io
+
+import factory
+import wagtail_factories
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+
+from catalogue.models import Product, ProductImage, Variant
+from core.models import ContentPage, LegalPage
+from designers.models import DesignerIndexPage, DesignerPage, StoryIndexPage, StoryPage
+from enquiries.models import Enquiry
+from home.models import HomePage
+from shop_links.models import Retailer, StockistLink
+
+
+def locale(code: str = settings.LANGUAGE_CODE) -> Locale:
+    return Locale.objects.get(language_code=code)
+
+
+def paragraph(html: str) -> list[tuple[str, str]]:
+    """A StreamField value of one paragraph block."""
+    return [("paragraph", html)]
+
+
+def publish(obj):
+    """Publish the object's current state as a revision, as an editor's "Publish" does."""
+    obj.save_revision().publish()
+    obj.refresh_from_db()  # live, first_published_at, url_path as the database has them now
+    return obj
+
+
+def translate(obj, *codes: str, **fields):
+    """Live copies of a German page or snippet in `codes`, with `fields` (e.g. a title) set on
+    each; the parent page's translation must exist (translate the home first). Returns the last
+    copy made."""
+    copy = None
+    for code in codes:
+        copy = obj.copy_for_translation(locale(code))
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        if copy.pk is None:  # a snippet's copy is not saved yet, a page's is (as a draft)
+            copy.save()
+        if hasattr(copy, "save_revision"):
+            publish(copy)
+    return copy
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A small JPEG in one colour; `description` is its alt text."""
+
+    title = factory.Sequence(lambda n: f"Testbild {n}")
+    description = "Ein grünes Rechteck"
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.LazyFunction(lambda: ImageFile(_jpeg((1600, 1000)), name="factory-image.jpg"))
+
+    class Meta:
+        model = get_image_model()
+
+
+def _jpeg(size) -> io.BytesIO:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (40, 140, 80)).save(buffer, "JPEG")
+    buffer.seek(0)
+    return buffer
+
+
+class PageFactory(wagtail_factories.PageFactory):
+    """A German page, published (a revision, as the admin makes), below `parent`."""
+
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        return publish(page)
+
+
+class HomePageFactory(PageFactory):
+    """The German home page, made the default site's root (host `testserver`, like the demo's)."""
+
+    title = factory.Sequence(lambda n: f"Teststartseite {n}")
+    slug = factory.Sequence(lambda n: f"teststart-{n}")
+    hero_heading = "Willkommen im Testquartier"
+    parent = factory.LazyFunction(Page.get_first_root_node)
+
+    class Meta:
+        model = HomePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def site(home, create, extracted, **kwargs):
+        if not create:
+            return
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.root_page = home
+        site.hostname, site.port = "testserver", 80
+        site.site_name = "Testquartier"
+        site.save()
+
+
+class ContentPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Inhaltsseite {n}")
+    intro = "Eine Einleitung."
+    body = factory.LazyFunction(lambda: paragraph("<p>Ein Absatz.</p>"))
+
+    class Meta:
+        model = ContentPage
+
+
+class LegalPageFactory(PageFactory):
+    title = "Impressum"
+    kind = LegalPage.Kind.IMPRINT
+    body = "<p>Angaben gemäß § 5 DDG.</p>"
+
+    class Meta:
+        model = LegalPage
+
+
+class DesignerIndexPageFactory(PageFactory):
+    title = "Designer:innen"
+
+    class Meta:
+        model = DesignerIndexPage
+
+
+class DesignerPageFactory(PageFactory):
+    """Below a `DesignerIndexPageFactory` page (pass `parent`)."""
+
+    title = factory.Sequence(lambda n: f"Testdesignerin {n}")
+    lead = "Entwirft Dinge für den Alltag."
+    city = "Aachen"
+    catalogue_ref = factory.LazyAttribute(lambda obj: slugify(obj.title))
+
+    class Meta:
+        model = DesignerPage
+
+
+class StoryIndexPageFactory(PageFactory):
+    title = "Geschichten"
+
+    class Meta:
+        model = StoryIndexPage
+
+
+class StoryPageFactory(PageFactory):
+    """Below a `StoryIndexPageFactory` page (pass `parent`)."""
+
+    title = factory.Sequence(lambda n: f"Testgeschichte {n}")
+    lead = "Wie ein Ding entsteht."
+    date = datetime.date(2026, 5, 4)
+    body = factory.LazyFunction(lambda: paragraph("<p>Im Depot entsteht es in Handarbeit.</p>"))
+
+    class Meta:
+        model = StoryPage
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    """A German catalogue product, live (active and in the feed)."""
+
+    external_id = factory.Sequence(lambda n: f"TEST-{n:04d}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+    title = factory.Sequence(lambda n: f"Testprodukt {n}")
+    description = "<p>Ein Produkt aus der Werkstatt.</p>"
+    material = "Eiche"
+    locale = factory.LazyFunction(locale)
+    status = Product.Status.ACTIVE
+    in_feed = True
+
+    class Meta:
+        model = Product
+
+
+class VariantFactory(factory.django.DjangoModelFactory):
+    product = factory.SubFactory(ProductFactory)
+    sku = factory.Sequence(lambda n: f"TEST-SKU-{n:04d}")
+    price = "24.00"
+    availability = Variant.Availability.IN_STOCK
+
+    class Meta:
+        model = Variant
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    product = factory.SubFactory(ProductFactory)
+    image = factory.SubFactory(ImageFactory)
+    source_url = factory.Sequence(lambda n: f"https://katalog.example/bilder/{n}.jpg")
+    alt = factory.LazyFunction(lambda: {"de": "Das Produkt auf einem Tisch"})
+
+    class Meta:
+        model = ProductImage
+
+
+class RetailerFactory(factory.django.DjangoModelFactory):
+    """A German retailer, live (published, as after review)."""
+
+    name = factory.Sequence(lambda n: f"Testladen {n}")
+    kind = Retailer.Kind.CONCEPT_STORE
+    city = "Aachen"
+    country = "DE"
+    website = factory.Sequence(lambda n: f"https://laden-{n}.example/")
+    locale = factory.LazyFunction(locale)
+    live = True
+
+    class Meta:
+        model = Retailer
+
+
+class StockistLinkFactory(factory.django.DjangoModelFactory):
+    retailer = factory.SubFactory(RetailerFactory)
+    product = factory.SubFactory(ProductFactory)
+    url = factory.LazyAttribute(lambda obj: f"{obj.retailer.website}p/{obj.product.slug}")
+
+    class Meta:
+        model = StockistLink
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    """An enquiry as the form stores it; `submit_time` (else now) may lie in the past."""
+
+    form_data = factory.LazyFunction(
+        lambda: {"company": "Atelier Nord GmbH", "contact_person": "Erika Beispiel"}
+    )
+    email = "erika@example.org"
+    language = settings.LANGUAGE_CODE
+
+    class Meta:
+        model = Enquiry
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def submit_time(enquiry, create, extracted, **kwargs):
+        """`submit_time` is set on insert (auto_now_add); an older one is written afterwards."""
+        if create and extracted is not None:
+            Enquiry.objects.filter(pk=enquiry.pk).update(submit_time=extracted)
+            enquiry.submit_time = extracted
+
+
+def days_ago(days: float) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=days)
