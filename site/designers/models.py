@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
+from core.index_pages import IndexPage
 from core.models import BasePage
 from designers.blocks import BiographyStreamBlock, StoryStreamBlock
 
@@ -119,18 +120,14 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
-class DesignerIndexPage(BasePage):
+class DesignerIndexPage(IndexPage):
     """All designers as portrait cards, filterable by discipline, paginated."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 12
     cache_query_parameters = ("discipline", "page")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["designers.DesignerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Designer:innen")
@@ -323,18 +320,14 @@ class DesignerLink(Orderable):
         return f"{self.get_platform_display()}: {self.url}"
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(IndexPage):
     """Product stories, newest first, filterable by topic."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 9
     cache_query_parameters = ("tag", "page")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["designers.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Geschichten")
