@@ -6,7 +6,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
 from core.index_pages import IndexPage
+from core.localized import in_language_else_german
 from core.models import BasePage
 from designers.blocks import BiographyStreamBlock, StoryStreamBlock
 
@@ -88,15 +88,9 @@ def term_panel(name: str) -> FieldPanel:
 def localized_terms(model, terms) -> dict[object, TaxonomyTerm]:
     """The visitor's-language version of each term (German where missing), in one query."""
     keys = {term.translation_key for term in terms}
-    language = translation.get_language()
-    found = {}
-    for term in model.objects.filter(translation_key__in=keys).select_related("locale"):
-        code = term.locale.language_code
-        if code == language or (
-            code == settings.LANGUAGE_CODE and term.translation_key not in found
-        ):
-            found[term.translation_key] = term
-    return found
+    return in_language_else_german(
+        model.objects.filter(translation_key__in=keys).select_related("locale")
+    )
 
 
 def filter_by_term(request, items, terms, param: str, lookup: str):
