@@ -12,12 +12,16 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from campaigns.tracking import with_campaign
-from core.blocks import GalleryBlock, HeadingBlock
-from core.i18n import localized_live_pages
+from core.blocks import (
+    PARAGRAPH_FEATURES,
+    GalleryBlock,
+    HeadingBlock,
+    PageTeasersBlock,
+    ParagraphBlock,
+)
 from designers.blocks import DesignerTeasersBlock
 
 PREVIEW_TEMPLATE = "campaigns/block_preview.html"
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 def _first_image_pks(count: int) -> list[int]:
@@ -120,7 +124,7 @@ class KeyFactsBlock(blocks.StructBlock):
 
 class TextWithImageBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("Text"), features=PARAGRAPH_FEATURES)
     image = ImageBlock(label=_("Bild"))
     image_position = blocks.ChoiceBlock(
         label=_("Bild steht"),
@@ -429,8 +433,7 @@ class FeaturedDesignersBlock(DesignerTeasersBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
-class FeaturedStoriesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+class FeaturedStoriesBlock(PageTeasersBlock):
     stories = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="designers.StoryPage", label=_("Geschichte")),
         label=_("Geschichten"),
@@ -438,12 +441,8 @@ class FeaturedStoriesBlock(blocks.StructBlock):
         max_num=6,
     )
 
-    def get_context(self, value, parent_context=None):
-        from designers.models import StoryPage
-
-        context = super().get_context(value, parent_context=parent_context)
-        context["stories"] = localized_live_pages(StoryPage, value["stories"], "hero_image")
-        return context
+    pages = "stories"
+    image_field = "hero_image"
 
     def get_preview_value(self):
         # Real pictures and pages of the site (by id), looked up when the preview is shown.
@@ -504,13 +503,8 @@ class EnquiryCallToActionBlock(blocks.StructBlock):
 class CampaignStreamBlock(blocks.StreamBlock):
     hero = CampaignHeroBlock()
     heading = HeadingBlock(preview_template=PREVIEW_TEMPLATE)
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"),
-        icon="pilcrow",
-        features=TEXT_FEATURES,
-        template="blocks/paragraph_block.html",
+    paragraph = ParagraphBlock(
         preview_template=PREVIEW_TEMPLATE,
-        description=_("Fließtext mit Fett, Kursiv, Links und Listen."),
         preview_value="<p>Der Aachener Norden ist ein Quartier im Wandel.</p>",
     )
     key_facts = KeyFactsBlock()

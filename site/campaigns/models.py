@@ -12,19 +12,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaigns.blocks import CampaignStreamBlock
 from core import seo
+from core.index_pages import IndexPage
 from core.models import BasePage
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(IndexPage):
     """The campaigns of the project, newest first, as cards."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Kampagnen")

@@ -12,6 +12,7 @@ belong to the editors and no sync ever writes them.
 """
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.localized import in_language_else_german, lang_mark
 
 # The safe subset descriptions are cleaned to (see catalogue.sync.html); the editor features
 # match it so that a translator's editor offers nothing the sanitiser would remove.
@@ -298,10 +301,17 @@ class ShownText:
 def in_language(values: dict, code: str) -> tuple[str, str]:
     """From a feed's {language: text}: the text in `code`, else the German one, with its language
     where it is not `code`; ("", "") where neither is given."""
-    for language in (code, settings.LANGUAGE_CODE):
-        if text := (values.get(language) or "").strip():
-            return text, "" if language == code else language
-    return "", ""
+    texts = [(language, (text or "").strip()) for language, text in values.items()]
+    shown = in_language_else_german(
+        [(language, text) for language, text in texts if text],
+        code,
+        key=lambda item: "text",
+        language_of=itemgetter(0),
+    )
+    if "text" not in shown:
+        return "", ""
+    language, text = shown["text"]
+    return text, lang_mark(language, code)
 
 
 class Variant(models.Model):

@@ -14,12 +14,14 @@ costs no query for it.
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.conf import settings
 from django.db.models import Count
 from django.utils import translation
 
 from catalogue.models import CatalogueTerm, ShownText
+from core.localized import in_language_else_german, lang_mark
 
 PARTNER_KIND = CatalogueTerm.Kind.PARTNER_KIND.value
 CATEGORY = CatalogueTerm.Kind.CATEGORY.value
@@ -51,12 +53,12 @@ def _build(language: str) -> dict[str, dict[str, list[str]]]:
     rows = CatalogueTerm.objects.filter(
         locale__language_code__in={language, settings.LANGUAGE_CODE}
     ).values_list("kind", "code", "label", "locale__language_code")
+    shown = in_language_else_german(
+        rows, language, key=lambda row: (row[0], normalise(row[1])), language_of=itemgetter(3)
+    )
     found: dict[str, dict[str, list[str]]] = {}
-    for kind, code, label, code_language in rows:
-        terms = found.setdefault(kind, {})
-        key = normalise(code)
-        if key not in terms or code_language == language:
-            terms[key] = [label, code_language]
+    for (kind, key), (_kind, _code, label, code_language) in shown.items():
+        found.setdefault(kind, {})[key] = [label, code_language]
     return found
 
 
@@ -90,7 +92,7 @@ def label(kind: str, code: str, language: str | None = None) -> Label:
     if entry is None:
         return Label(readable(code), known=False)
     text, text_language = entry
-    return Label(text, "" if text_language == language else text_language)
+    return Label(text, lang_mark(text_language, language))
 
 
 def known_codes() -> dict[str, set[str]]:

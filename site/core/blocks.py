@@ -8,6 +8,27 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from core import registry
+from core.i18n import localized_live_pages
+
+# What a paragraph offers editors everywhere (content pages add subheadings, `h3`).
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Running text: the one paragraph block every stream offers.
+
+    Areas pass only what differs: the sample text of the block picker's preview, and features
+    beyond the common ones.
+    """
+
+    def __init__(self, features=None, **kwargs):
+        super().__init__(features=features or PARAGRAPH_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        label = _("Text")
+        description = _("Fließtext mit Fett, Kursiv, Links und Listen.")
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -122,16 +143,32 @@ class VideoBlock(blocks.StructBlock):
         return value
 
 
+class PageTeasersBlock(blocks.StructBlock):
+    """Cards for pages an editor chose (designers, stories), in the visitor's language.
+
+    A subclass adds the list of choosers under the name `pages` gives, which is also the name
+    its template reads the pages by; its page type is the chooser's. Live and public pages only,
+    in the editor's order, with the renditions of `image_field`, in one query however many.
+    """
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+
+    pages = ""  # the child block: a ListBlock of PageChooserBlocks
+    image_field = ""  # the pages' picture on the cards
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        model = self.child_blocks[self.pages].child_block.target_model
+        context[self.pages] = localized_live_pages(model, value[self.pages], self.image_field)
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The common body of content pages; areas extend it with their own blocks."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"),
-        icon="pilcrow",
-        features=["bold", "italic", "link", "ol", "ul", "h3"],
-        template="blocks/paragraph_block.html",
-        description=_("Fließtext mit Fett, Kursiv, Links und Listen."),
+    paragraph = ParagraphBlock(
+        features=[*PARAGRAPH_FEATURES, "h3"],
         preview_value="<p>Produkte aus der Region, gefertigt in Werkstätten im Aachener Norden.</p>",
     )
     image = ImageWithCaptionBlock()

@@ -7,17 +7,15 @@ from core.blocks import (
     GalleryBlock,
     HeadingBlock,
     ImageWithCaptionBlock,
+    PageTeasersBlock,
+    ParagraphBlock,
     QuoteBlock,
     VideoBlock,
 )
-from core.i18n import localized_live_pages
 from products.blocks import ProductionChainBlock, ProductTeasersBlock, WhereToBuyBlock
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-
-class DesignerTeasersBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
+class DesignerTeasersBlock(PageTeasersBlock):
     designers = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="designers.DesignerPage", label=_("Designer:in")),
         label=_("Designer:innen"),
@@ -25,13 +23,8 @@ class DesignerTeasersBlock(blocks.StructBlock):
         max_num=6,
     )
 
-    def get_context(self, value, parent_context=None):
-        """The chosen designers in the visitor's language, fetched together (live ones only)."""
-        from designers.models import DesignerPage
-
-        context = super().get_context(value, parent_context=parent_context)
-        context["designers"] = localized_live_pages(DesignerPage, value["designers"], "portrait")
-        return context
+    pages = "designers"
+    image_field = "portrait"
 
     class Meta:
         icon = "user"
@@ -41,12 +34,7 @@ class DesignerTeasersBlock(blocks.StructBlock):
 
 
 class BiographyStreamBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"),
-        icon="pilcrow",
-        features=PARAGRAPH_FEATURES,
-        template="blocks/paragraph_block.html",
-        description=_("Fließtext mit Fett, Kursiv, Links und Listen."),
+    paragraph = ParagraphBlock(
         preview_value="<p>Sie arbeitet mit Stoffen, die sonst im Müll landen würden.</p>",
     )
     image = ImageWithCaptionBlock()
@@ -57,14 +45,7 @@ class BiographyStreamBlock(blocks.StreamBlock):
 
 class StoryStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"),
-        icon="pilcrow",
-        features=PARAGRAPH_FEATURES,
-        template="blocks/paragraph_block.html",
-        description=_("Fließtext mit Fett, Kursiv, Links und Listen."),
-        preview_value="<p>Im Depot entsteht jede Tasche in Handarbeit.</p>",
-    )
+    paragraph = ParagraphBlock(preview_value="<p>Im Depot entsteht jede Tasche in Handarbeit.</p>")
     image = ImageWithCaptionBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()

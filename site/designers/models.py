@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -18,6 +17,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
+from core.index_pages import IndexPage
+from core.localized import in_language_else_german
 from core.models import BasePage
 from designers.blocks import BiographyStreamBlock, StoryStreamBlock
 
@@ -84,15 +85,9 @@ def term_panel(name: str) -> FieldPanel:
 def localized_terms(model, terms) -> dict[object, TaxonomyTerm]:
     """The visitor's-language version of each term (German where missing), in one query."""
     keys = {term.translation_key for term in terms}
-    language = translation.get_language()
-    found = {}
-    for term in model.objects.filter(translation_key__in=keys).select_related("locale"):
-        code = term.locale.language_code
-        if code == language or (
-            code == settings.LANGUAGE_CODE and term.translation_key not in found
-        ):
-            found[term.translation_key] = term
-    return found
+    return in_language_else_german(
+        model.objects.filter(translation_key__in=keys).select_related("locale")
+    )
 
 
 def filter_by_term(request, items, terms, param: str, lookup: str):
@@ -116,18 +111,14 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
-class DesignerIndexPage(BasePage):
+class DesignerIndexPage(IndexPage):
     """All designers as portrait cards, filterable by discipline, paginated."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 12
     cache_query_parameters = ("discipline", "page")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["designers.DesignerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Designer:innen")
@@ -320,18 +311,14 @@ class DesignerLink(Orderable):
         return f"{self.get_platform_display()}: {self.url}"
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(IndexPage):
     """Product stories, newest first, filterable by topic."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 9
     cache_query_parameters = ("tag", "page")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["designers.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Geschichten")

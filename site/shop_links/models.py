@@ -14,11 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage, ReviewedSnippet, revisions_relation, workflow_states_relation
+from core.index_pages import IndexPage
+from core.models import ReviewedSnippet, revisions_relation, workflow_states_relation
 from shop_links.validators import check_shop_url
 
 ALLOW_HTTP_HELP = _(
@@ -134,10 +133,6 @@ class Retailer(ReviewedSnippet):
 
     def __str__(self):
         return self.name
-
-    @property
-    def from_catalogue(self) -> bool:
-        return bool(self.ref)
 
     @property
     def is_online(self) -> bool:
@@ -341,7 +336,7 @@ class LinkCheck(models.Model):
         return self.url
 
 
-class RetailerIndexPage(BasePage):
+class RetailerIndexPage(IndexPage):
     """Every shop that sells the label's products: an accessible list first, a map on request.
 
     Shops are grouped by country and city, online shops apart; each has a section with an anchor
@@ -350,13 +345,8 @@ class RetailerIndexPage(BasePage):
     when the visitor asks for it, so nothing loads from another host before.
     """
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Händlerseite")
