@@ -11,3 +11,5 @@ class ShopLinksConfig(AppConfig):
     shown_on_pages = True
     not_shown_on_pages = ("ClickCount", "LinkCheck")
     index_page_types = ("shop_links.RetailerIndexPage",)
+    # catalogue.sync.steps: the feed's retailers and stockist links are written by this app.
+    catalogue_retailer_step = "shop_links.catalogue_feed.RetailerRows"

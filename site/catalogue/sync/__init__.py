@@ -16,7 +16,8 @@ Steps of a run, in order, and where each lives:
   that would hide too many live products, before any write.
 - `catalogue_rows`: write production partners, products, variants, partner links, slug history,
   and archive what the feed no longer names.
-- `retailer_rows`: write retailers and the products' stockist links (`shop_links` models).
+- `steps`: the retailer step, which the shop links app offers (`shop_links.catalogue_feed`):
+  write retailers and the products' stockist links (its models; the catalogue may not import them).
 - `image_rows`: fetch the photos a product lacks (`images`: checked, stored once) and link them.
 - `report`: the run's `Summary` (counts, warnings, message) and warnings about designer refs
   and vocabulary codes the site has no page or word for yet.

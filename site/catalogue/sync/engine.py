@@ -20,8 +20,9 @@ Shape of a run (`run_sync`):
    takes the same path and rolls back at the end, so its report is exactly what a real run
    would do; it never writes image files.
 
-Each step of `Sync` is a mixin in its own module (`plan`, `catalogue_rows`, `retailer_rows`,
-`image_rows`, `report`); the package's docstring (`catalogue/sync/__init__.py`) maps them.
+Each step of `Sync` is a mixin in its own module (`plan`, `catalogue_rows`, `image_rows`,
+`report`); the retailer step is the shop links app's (`steps.retailer_step`); the package's
+docstring (`catalogue/sync/__init__.py`) maps them.
 """
 
 import logging
@@ -43,13 +44,13 @@ from catalogue.sync.images import ImageStore
 from catalogue.sync.parse import parse
 from catalogue.sync.plan import Plan
 from catalogue.sync.report import COUNT_KEYS, Report, Summary, changed_anything, describe
-from catalogue.sync.retailer_rows import RetailerRows
+from catalogue.sync.steps import retailer_step
 from core import pagecache
 
 logger = logging.getLogger(__name__)
 
 
-class Sync(Plan, CatalogueRows, RetailerRows, ImageRows, Report):
+class Sync(Plan, CatalogueRows, ImageRows, Report):
     """One run's work, its steps in order (`run`); each step is a mixin in its own module."""
 
     def __init__(self, feed: Feed, summary: Summary, *, force: bool, dry_run: bool):
@@ -68,7 +69,8 @@ class Sync(Plan, CatalogueRows, RetailerRows, ImageRows, Report):
         self.store = ImageStore(write_files=not dry_run, run_id=summary.run_id)
         self.fetcher = None
         self.partner_ids: dict[str, int] = {}
-        self.retailer_ids: dict[str, int] = {}
+        # Retailers and stockist links: the step an app above the catalogue offers.
+        self.retailers = retailer_step(self)
         self.skipped_ids: set[str] = {e.ref for e in feed.errors if e.kind == "product"}
 
     @staticmethod
@@ -82,6 +84,19 @@ class Sync(Plan, CatalogueRows, RetailerRows, ImageRows, Report):
                 setattr(obj, name, value)
                 changed = True
         return changed
+
+    @property
+    def retailer_ids(self) -> dict[str, int]:
+        return self.retailers.retailer_ids
+
+    def sync_retailers(self):
+        self.retailers.sync_retailers()
+
+    def current_stockists(self, pks, states):
+        self.retailers.current_stockists(pks, states)
+
+    def write_stockists(self, work, ids):
+        self.retailers.write_stockists(work, ids)
 
     def run(self):
         self.plan()

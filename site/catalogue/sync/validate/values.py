@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from catalogue.sync.errors import INVALID_TEXT, RowInvalid, describe_character
-from shop_links.validators import check_shop_url
+from core.validators import check_shop_url
 
 REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 AMOUNT_RE = re.compile(r"^\d{1,8}(\.\d{1,2})?$")

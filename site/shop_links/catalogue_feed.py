@@ -1,8 +1,10 @@
-"""Write retailer rows: the retailers the feed lists and the products' stockist links.
+"""Shop links' step of the catalogue sync: the retailers the feed lists and the products' stockist links.
 
-Retailers and stockist links are `shop_links` models; this module is the only step of the sync
-that writes them (and, with `validate.values.shop_url`, the only place the sync uses
-`shop_links`).
+The label's feed carries the retailers too, but retailers and stockist links are this app's
+models, and the catalogue sits below this app: it may not import them. So the sync asks the app
+that registers a retailer step (`ShopLinksConfig.catalogue_retailer_step`, found by
+`catalogue.sync.steps.retailer_step`) to write them, inside the run's transaction, at the points
+where it did when this was a mixin of `catalogue.sync.engine.Sync`.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,15 +16,21 @@ from shop_links.models import Retailer, StockistLink
 
 
 class RetailerRows:
-    """The retailer step of a `Sync` (a mixin)."""
+    """The retailer step of one `catalogue.sync.engine.Sync` run."""
+
+    def __init__(self, sync):
+        self.sync = sync
+        # The retailers' ids by the feed's ref, for the products' stockist links.
+        self.retailer_ids: dict[str, int] = {}
 
     def sync_retailers(self):
-        counts = self.summary.retailers
+        sync = self.sync
+        counts = sync.summary.retailers
         existing = {
-            r.ref: r for r in Retailer.objects.filter(locale_id=self.source_locale).exclude(ref="")
+            r.ref: r for r in Retailer.objects.filter(locale_id=sync.source_locale).exclude(ref="")
         }
-        if self.feed.retailers is not None:
-            for data in self.feed.retailers:
+        if sync.feed.retailers is not None:
+            for data in sync.feed.retailers:
                 values = {
                     "name": data.name,
                     "kind": data.kind,
@@ -38,13 +46,13 @@ class RetailerRows:
                 record = existing.get(data.ref)
                 if record is None:
                     record = Retailer.objects.create(
-                        ref=data.ref, locale_id=self.source_locale, **values
+                        ref=data.ref, locale_id=sync.source_locale, **values
                     )
                     existing[data.ref] = record
                     counts["created"] += 1
                     continue
                 restored = not record.in_feed
-                if self._assign(record, values):
+                if sync._assign(record, values):
                     record.save()
                     facts = {k: v for k, v in values.items() if k != "name"}
                     Retailer.objects.filter(translation_key=record.translation_key).exclude(
@@ -56,12 +64,12 @@ class RetailerRows:
             gone = [
                 r.translation_key
                 for ref, r in existing.items()
-                if r.in_feed and ref not in self.feed.seen_retailers
+                if r.in_feed and ref not in sync.feed.seen_retailers
             ]
             if gone:
                 Retailer.objects.filter(translation_key__in=gone).update(in_feed=False)
                 counts["archived"] += len(gone)
-            counts["skipped"] = sum(1 for e in self.feed.errors if e.kind == "retailer")
+            counts["skipped"] = sum(1 for e in sync.feed.errors if e.kind == "retailer")
         self.retailer_ids = {ref: r.pk for ref, r in existing.items()}
 
     def current_stockists(self, pks, states):
