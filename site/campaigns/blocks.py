@@ -83,7 +83,7 @@ class CampaignHeroBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "campaigns/blocks/hero_block.html"
+        template = "blocks/hero_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Aufmacher mit Handlungsaufruf")
         description = _("Großes Bild mit Überschrift, kurzem Text und einem Knopf.")
@@ -108,7 +108,7 @@ class KeyFactsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "order"
-        template = "campaigns/blocks/key_facts_block.html"
+        template = "blocks/key_facts_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Zahlen und Fakten")
         description = _("Bis zu acht Kennzahlen als große Zahlen mit Erklärung.")
@@ -145,7 +145,7 @@ class TextWithImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "campaigns/blocks/text_with_image_block.html"
+        template = "blocks/text_with_image_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Text mit Bild")
         description = _("Text neben einem Bild; auf dem Telefon untereinander.")
@@ -169,7 +169,7 @@ class TestimonialsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "campaigns/blocks/testimonials_block.html"
+        template = "blocks/testimonials_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Stimmen aus dem Quartier")
         description = _("Zitate von Betrieben, die schon im Quartier arbeiten.")
@@ -271,7 +271,7 @@ class SpacesBlock(blocks.StructBlock):
 
     class Meta:
         icon = "home"
-        template = "campaigns/blocks/spaces_block.html"
+        template = "blocks/spaces_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Freie Flächen")
         description = _("Liste freier Räume: Größe, Art, Miete, ab wann frei und Kontakt.")
@@ -355,7 +355,7 @@ class LocationBlock(blocks.StructBlock):
 
     class Meta:
         icon = "site"
-        template = "campaigns/blocks/location_block.html"
+        template = "blocks/location_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Lage und Adressen")
         description = _(
@@ -399,7 +399,7 @@ class PartnerLogosBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        template = "campaigns/blocks/partner_logos_block.html"
+        template = "blocks/partner_logos_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Partner-Logos")
         description = _("Logos der Partner, jeweils mit Namen und optionalem Link.")
@@ -455,7 +455,7 @@ class FeaturedStoriesBlock(PageTeasersBlock):
 
     class Meta:
         icon = "doc-full-inverse"
-        template = "campaigns/blocks/featured_stories_block.html"
+        template = "blocks/featured_stories_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Geschichten vorstellen")
         description = _("Karten der gewählten Geschichten in der Sprache der Seite.")
@@ -487,7 +487,7 @@ class EnquiryCallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "mail"
-        template = "campaigns/blocks/enquiry_cta_block.html"
+        template = "blocks/enquiry_cta_block.html"
         preview_template = PREVIEW_TEMPLATE
         label = _("Anfrage-Aufruf")
         description = _(
