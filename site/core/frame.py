@@ -16,6 +16,8 @@ the cache off. `invalidate`, `reset`, `cached`, `get_many`, `store` and `cache_e
 content version's, importable from here as before.
 """
 
+from operator import attrgetter
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -30,6 +32,7 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
 )
 from core.content_version import current as _version  # noqa: F401 - read by tests/workplace
 from core.i18n import memoised
+from core.localized import in_language_else_german
 from core.registry import index_page_types
 
 
@@ -99,11 +102,8 @@ def _index_urls(language) -> dict[str, str]:
 def _for_language(model, language):
     """The live snippet in the visitor's language, else the German one (never nothing when a
     live one exists)."""
-    items = {
-        obj.locale.language_code: obj
-        for obj in model.objects.filter(live=True).select_related("locale")
-    }
-    return items.get(language) or items.get(settings.LANGUAGE_CODE)
+    rows = model.objects.filter(live=True).select_related("locale")
+    return in_language_else_german(rows, language, key=lambda row: "row").get("row")
 
 
 def settings_values(site_settings) -> dict:
@@ -145,11 +145,11 @@ def _legal_pages(language) -> list[dict]:
     """Impressum and Datenschutz in the visitor's language, else in German: always linked."""
     from core.models import LegalPage
 
-    pages = {}
-    for legal in LegalPage.objects.live().select_related("locale").order_by("kind"):
-        code = legal.locale.language_code
-        if code == language or (code == settings.LANGUAGE_CODE and legal.kind not in pages):
-            pages[legal.kind] = legal
+    pages = in_language_else_german(
+        LegalPage.objects.live().select_related("locale").order_by("kind"),
+        language,
+        key=attrgetter("kind"),
+    )
     return [
         {
             "url": pages[kind].url,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.localized import lang_mark
+
 
 class WhereToBuyBlock(blocks.StructBlock):
     """Shops for one product (from the catalogue) or one designer, in the visitor's language.
@@ -75,7 +77,7 @@ class WhereToBuyBlock(blocks.StructBlock):
                 subject = {
                     "title": view.text.title,
                     "url": view.url,
-                    "lang": view.text_language if view.is_fallback else "",
+                    "lang": lang_mark(view.text_language),
                 }
                 section_id = f"where-product-{view.record.pk}"
         elif designer is not None:

@@ -2,19 +2,16 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
 
-from core.models import BasePage
+from core.index_pages import IndexPage
+from core.localized import localized_records
 
 
-class ProductIndexPage(RoutablePageMixin, BasePage):
+class ProductIndexPage(RoutablePageMixin, IndexPage):
     """The label's products at stable addresses: /<lang>/<index>/<product slug>/.
 
     Products are catalogue snippets, not pages (the catalogue can hold thousands); this page
@@ -22,15 +19,11 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
     product the label no longer sells answers 410 Gone with a way on to its designer.
     """
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=500)
     per_page = 24
     cache_query_parameters = ("page",)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Übersicht Produkte")
@@ -85,12 +78,7 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
             record.designer_ref
         )
         designer = designer.localized if designer else None
-        text = (
-            Product.objects.filter(translation_key=record.translation_key, locale=self.locale)
-            .select_related("locale")
-            .first()
-            or record
-        )
+        text = localized_records(Product, [record], self.locale)[record.translation_key]
         title = text.title
         if text.locale_id != self.locale_id:  # the German title on a page in another language
             title = format_html('<span lang="{}">{}</span>', text.locale.language_code, title)

@@ -18,6 +18,8 @@ from wagtail.models import Locale
 from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
 from core.formats import format_price, format_price_range, plain_price
 from core.i18n import LanguageLink
+from core.index_pages import index_page_url
+from core.localized import lang_mark, localized_records
 
 AVAILABILITY_ORDER = ["in_stock", "preorder", "backorder", "out_of_stock"]
 SCHEMA_AVAILABILITY = {
@@ -138,27 +140,9 @@ class ProductView:
 
 def product_index_url(locale: Locale | None = None) -> str:
     """The URL of the products index in this language (German as fallback), or ""."""
-    from core import frame
-    from core.i18n import memoised
     from products.models import ProductIndexPage
 
-    locale = locale or Locale.get_active()
-    if locale.language_code == translation.get_language():
-        url = frame.index_url("products.ProductIndexPage")
-        if url:
-            return url
-
-    def load():
-        indexes = {
-            index.locale_id: index
-            for index in ProductIndexPage.objects.live().filter(
-                locale__language_code__in=[locale.language_code, settings.LANGUAGE_CODE]
-            )
-        }
-        index = indexes.get(locale.pk) or next(iter(indexes.values()), None)
-        return index.url if index else ""
-
-    return memoised(("product_index_url", locale.pk), load)
+    return index_page_url(ProductIndexPage, locale)
 
 
 def product_views(records, locale: Locale | None = None) -> list[ProductView]:
@@ -175,19 +159,12 @@ def product_views(records, locale: Locale | None = None) -> list[ProductView]:
             "variants",
         ).select_related("locale")
     )
-    texts = {}
-    if locale.language_code != settings.LANGUAGE_CODE:
-        texts = {
-            row.translation_key: row
-            for row in Product.objects.filter(
-                translation_key__in=[r.translation_key for r in records], locale=locale
-            ).select_related("locale")
-        }
+    texts = localized_records(Product, records, locale)
     base = product_index_url(locale)
     views = [
         ProductView(
             record=record,
-            text=texts.get(record.translation_key, record),
+            text=texts[record.translation_key],
             images=list(record.images.all()),
             variants=list(record.variants.all()),
             url=f"{base}{record.slug}/" if base else "",
@@ -241,17 +218,9 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
         .select_related("partner")
         .order_by("position")
     )
-    names = {
-        partner.translation_key: partner
-        for partner in ProductionPartner.objects.filter(
-            translation_key__in=[link.partner.translation_key for link in links],
-            locale=Locale.get_active(),
-        )
-    }
+    names = localized_records(ProductionPartner, [link.partner for link in links])
     for link in links:
-        partner = names.get(link.partner.translation_key)
-        fallback = partner is None and translation.get_language() != settings.LANGUAGE_CODE
-        partner = partner or link.partner
+        partner = names[link.partner.translation_key]
         role = vocabulary.label(vocabulary.PARTNER_KIND, link.partner.kind)
         steps.append(
             ChainStep(
@@ -259,7 +228,7 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
                 partner.name,
                 link.partner.city,
                 social_employment=link.partner.social_employment,
-                name_lang=settings.LANGUAGE_CODE if fallback else "",
+                name_lang=lang_mark(settings.LANGUAGE_CODE) if partner is link.partner else "",
                 role=role.text,
                 role_lang=role.lang,
             )

@@ -9,13 +9,13 @@ this module does not import the designers app (which builds on this one).
 from django.db.models import Q
 from django.utils.translation import gettext
 
+from core.localized import lang_mark, localized_records
 from shop_links.presentation import (
     Placement,
     WhereToBuy,
     group_by_city,
     language_of,
     locale_and_code,
-    localized_rows,
     retailers_page_url,
     shop_link,
     split_online,
@@ -53,7 +53,7 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
     by_retailer = stockists_by_retailer(
         {link.retailer_id: link.retailer for link in links}.values(), locale, code
     )
-    titles = localized_rows(Product, [link.product for link in links if link.product], locale)
+    titles = localized_records(Product, [link.product for link in links if link.product], locale)
     # The designer's own links first: they name the retailer as a whole.
     for link in sorted(links, key=lambda link: link.product_id is not None):
         stockist = by_retailer[link.retailer_id]
@@ -64,6 +64,6 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
         text = titles[link.product.translation_key]
         lang = language_of(text, link.product)
         stockist.links_label = gettext("Im Shop von %(name)s") % {"name": stockist.name}
-        stockist.links.append(shop_link(link, text.title, placement, "" if lang == code else lang))
+        stockist.links.append(shop_link(link, text.title, placement, lang_mark(lang, code)))
     shops, online = split_online(by_retailer.values())
     return WhereToBuy(group_by_city(shops), online, retailers_page_url(locale))

@@ -19,10 +19,11 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import Locale
 
+from core.index_pages import index_page_url
+from core.localized import lang_mark, localized_records
 from shop_links.models import ClickCount, Retailer, StockistLink
 from shop_links.outbound import LinkAttrs, link_attrs
 
@@ -197,21 +198,6 @@ def locale_and_code(locale: Locale | None) -> tuple[Locale, str]:
     return locale, locale.language_code
 
 
-def localized_rows(model, rows, locale: Locale) -> dict:
-    """{translation_key: row in `locale`} for German `rows`, in one query (none for German)."""
-    rows = list(rows)
-    found = {row.translation_key: row for row in rows}
-    if locale.language_code == settings.LANGUAGE_CODE or not rows:
-        return found
-    rows = model.objects.filter(translation_key__in=list(found), locale=locale)
-    if issubclass(model, DraftStateMixin):
-        # A translation that is still a draft under review: the German row stands in.
-        rows = rows.filter(live=True)
-    for row in rows.select_related("locale"):
-        found[row.translation_key] = row
-    return found
-
-
 def language_of(row, german_row) -> str:
     """The language of `row`, a translation of `german_row` or that row itself (no query)."""
     if row.locale_id == german_row.locale_id:
@@ -234,21 +220,7 @@ def retailers_page_url(locale: Locale | None = None) -> str:
     """The URL of the retailers page in this language (German as fallback), or ""."""
     from shop_links.models import RetailerIndexPage
 
-    locale, code = locale_and_code(locale)
-    if code == translation.get_language():
-        from core import frame
-
-        url = frame.index_url("shop_links.RetailerIndexPage")
-        if url:
-            return url
-    pages = {
-        page.locale_id: page
-        for page in RetailerIndexPage.objects.live()
-        .public()
-        .filter(locale__language_code__in=[code, settings.LANGUAGE_CODE])
-    }
-    page = pages.get(locale.pk) or next(iter(pages.values()), None)
-    return page.url if page else ""
+    return index_page_url(RetailerIndexPage, locale)
 
 
 def _city_key(stockist: Stockist):
@@ -273,7 +245,7 @@ def split_online(stockists) -> tuple[list[Stockist], list[Stockist]]:
 
 
 def stockists_by_retailer(retailers, locale: Locale, code: str) -> dict[int, Stockist]:
-    texts = localized_rows(Retailer, retailers, locale)
+    texts = localized_records(Retailer, retailers, locale)
     return {
         retailer.pk: Stockist(retailer, texts[retailer.translation_key], code)
         for retailer in retailers
@@ -351,7 +323,7 @@ def directory(locale=None) -> Directory:
         .select_related("product")
         .order_by("product__title")
     )
-    titles = localized_rows(Product, [link.product for link in links], locale)
+    titles = localized_records(Product, [link.product for link in links], locale)
     base = product_index_url(locale) if links else ""
     for retailer in retailers:
         by_retailer[retailer.pk].links.append(
@@ -367,7 +339,7 @@ def directory(locale=None) -> Directory:
             ProductLink(
                 title=text.title,
                 url=f"{base}{link.product.slug}/" if base else "",
-                lang="" if lang == code else lang,
+                lang=lang_mark(lang, code),
             )
         )
     for stockist in by_retailer.values():

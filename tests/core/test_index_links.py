@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
-from designers.models import ProductIndexPage
+from products.models import ProductIndexPage
 from shop_links.models import RetailerIndexPage
 from tests.browser.pages import PRODUCT, RETAILERS
 
@@ -46,11 +46,6 @@ def test_the_where_to_buy_list_links_a_public_retailers_page_only(client, demo, 
         assert f'href="{path}"' not in section
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product_index_url leaves .public() out of its fallback until it calls "
-    "core.index_pages.index_page_url (docs-notes/i17-dupes.md, replacement 1)",
-)
 @pytest.mark.parametrize("code", ["de", "en"])
 def test_the_retailers_page_links_products_under_a_public_index_only(client, demo, code):
     assert f'href="{PRODUCT.paths[code]}"' in main_of(html_of(client, RETAILERS.paths[code]))
