@@ -5,7 +5,7 @@ code after `migrate`; each run writes what a visitor and an editor get into OUT_
 `diff -r` the two folders. Uses no app module, so it runs under both codes:
 
     PYTHONPATH=<tree>/site DATABASE_URL=... MEDIA_ROOT=... DJANGO_SETTINGS_MODULE=config.settings.dev \
-        .venv/bin/python docs-notes/prove_product_index_move.py OUT_DIR
+        .venv/bin/python scripts/prove_product_index_move.py OUT_DIR
 """
 
 import re
