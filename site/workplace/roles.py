@@ -7,7 +7,7 @@ yet is skipped with a warning, so the command can simply be run again after that
 
 Wagtail has no per-locale permissions for content. A translator limited to one language is a
 group "Translators (nl)" whose page permissions sit on that language's home page instead of the
-tree root (`sync_roles --locale-translators nl`); see the README's "Roles and review".
+tree root (`sync_roles --locale-translators nl`); see docs/roles-and-review.md.
 """
 
 from dataclasses import dataclass, field

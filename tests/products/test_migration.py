@@ -5,7 +5,8 @@ page, revision and wagtail-localize translation source of the type points at tha
 demo's product index pages are put back under the old label; the migration's step relabels the
 row, and the pages load, render and open in the editor (and translation editor) as before. The
 table itself is renamed by Django's `AlterModelTable`; the whole path on a database filled by
-`load_demo` at the code before the move is proven in docs-notes/i17-products.md.
+`load_demo` at the code before the move is proven by scripts/prove_product_index_move.py
+(commands and result in docs/architecture.md).
 """
 
 import importlib

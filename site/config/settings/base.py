@@ -1,7 +1,7 @@
 """Settings shared by every environment.
 
 Everything that differs between machines comes from an environment variable (see `config.env`
-and the README's configuration table); the defaults here run the site with nothing to start by
+and docs/configuration.md); the defaults here run the site with nothing to start by
 hand: SQLite, media on local disk, a local-memory cache and e-mail printed to the console.
 """
 
@@ -456,7 +456,7 @@ LOGGING = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Catalogue sync (catalogue/sync/, `manage.py sync_catalogue`; see the README's "Catalogue sync")
+# Catalogue sync (catalogue/sync/, `manage.py sync_catalogue`; see docs/catalogue-sync.md)
 # ---------------------------------------------------------------------------------------------
 # The feed the admin's "Sync now" and a bare `sync_catalogue` read: a URL or a file path (dev
 # defaults to the bundled sample feed; production and tests to none).
@@ -529,7 +529,7 @@ if DEEPL_API_KEY:
     }
 
 # ---------------------------------------------------------------------------------------------
-# Enquiries (enquiries/, see the README's "Enquiries")
+# Enquiries (enquiries/, see docs/enquiries.md)
 # ---------------------------------------------------------------------------------------------
 # Spam rules: a post sooner than this many seconds after the form was shown is a bot's.
 ENQUIRY_MIN_SECONDS = env_int("ENQUIRY_MIN_SECONDS", 3)

@@ -1,11 +1,12 @@
 """Proof for issue 17 (products part): the product index pages survive the move to `products`.
 
-Run once with the old code on a database filled by `load_demo` at main, and once with the new
-code after `migrate`; each run writes what a visitor and an editor get into OUT_DIR, then
-`diff -r` the two folders. Uses no app module, so it runs under both codes:
+Run once with the old code on a database filled by `load_demo` before the move, and once with the
+new code after `migrate`; each run writes what a visitor and an editor get into OUT_DIR, then
+`diff -r` the two folders. Uses no app module, so it runs under both codes (the commands and
+the result: docs/architecture.md, "The product index moved to `products`"):
 
     PYTHONPATH=<tree>/site DATABASE_URL=... MEDIA_ROOT=... DJANGO_SETTINGS_MODULE=config.settings.dev \
-        .venv/bin/python docs-notes/prove_product_index_move.py OUT_DIR
+        .venv/bin/python scripts/prove_product_index_move.py OUT_DIR
 """
 
 import re
