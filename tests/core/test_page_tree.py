@@ -20,10 +20,10 @@ ALLOWED_CHILDREN = {
     "core.legalpage": [],
     "designers.designerindexpage": ["designers.designerpage"],
     "designers.designerpage": [],
-    "designers.productindexpage": [],
     "designers.storyindexpage": ["designers.storypage"],
     "designers.storypage": [],
     "enquiries.enquiryformpage": [],
+    "products.productindexpage": [],
     "home.homepage": [
         "campaigns.campaignindexpage",
         "core.contentpage",
