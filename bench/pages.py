@@ -15,14 +15,12 @@ sections); the page cache (`core.pagecache`) is off.
 import datetime
 import gzip
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+sys.path[:0] = [str(ROOT / "site"), str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="bench-media-")
 # Database connections are kept between requests, as production keeps them (DB_CONN_MAX_AGE);
@@ -42,37 +40,19 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-RENDERS = int(os.environ.get("RENDERS", "50"))
+from measure import RENDERS, measure, ratio, reference  # noqa: E402
 
 
-def measure(client, url):
-    for _ in range(2):
-        client.get(url)
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    # An execute wrapper, not CaptureQueriesContext: request_started resets Django's query log.
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    assert response.get("X-Cache") != "hit", "the page cache answered: this would not be a render"
-    times, cpu = [], []
-    for _ in range(RENDERS):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    return statistics.median(times), statistics.median(cpu), len(queries), len(response.content)
-
-
-def main():
+def prepare():
+    """The demo in this process's database, as `load_demo` makes it."""
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     call_command("load_demo", admin_password="bench-only", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def main():
+    prepare()
 
     from demo.images import demo_image
     from designers.models import (
@@ -144,16 +124,30 @@ def main():
     rows.append(("story index", 6, *measure(client, "/de/geschichten/")))
     rows.append(("story page", 2, *measure(client, story(2))))
     rows.append(("story page", 40, *measure(client, story(40))))
+    rows.append(("search", "-", *measure(client, "/de/suche/?q=lampe")))
+    rows.append(("trivial view", "-", *measure(client, "/health/live/")))
     add_designers(190, 2)
     rows.append(("designer index", 200, *measure(client, "/de/designerinnen/")))
 
     css = sum(len(gzip.compress(p.read_bytes())) for p in (ROOT / "static").rglob("*.css"))
     js = sum(len(gzip.compress(p.read_bytes())) for p in (ROOT / "static").rglob("*.js"))
     print(f"\n## Pages on {connection.vendor} ({RENDERS} renders each, uncached)\n")
-    print("| page | N | median ms | median CPU ms | queries | HTML KB |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    # The CPU ratio against the recorded bakerydemo run (bench/bakerydemo.py) on the same database.
+    ref = reference()
+    ref = ref if ref and ref["database"] == connection.vendor else {}
+    print("| page | N | median ms | median CPU ms | × bakerydemo CPU | queries | HTML KB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, n, median, cpu, queries, size in rows:
-        print(f"| {name} | {n} | {median:.1f} | {cpu:.1f} | {queries} | {size / 1024:.1f} |")
+        print(
+            f"| {name} | {n} | {median:.1f} | {cpu:.1f} | {ratio(name, cpu, ref)} | {queries} "
+            f"| {size / 1024:.1f} |"
+        )
+    if ref:
+        print(
+            f"\n× bakerydemo CPU: this run's median CPU ms over bakerydemo's comparable page in "
+            f"{ref['date']} (load {ref['load_average']}; {ref['source']}); target ≤ 0.5. "
+            "`bench/bakerydemo.py` measures both in one interleaved run (docs/performance.md)."
+        )
     print(
         f"\nCSS + JS on first view, gzip: {(css + js) / 1024:.1f} KB (CSS {css / 1024:.1f} KB, JS {js / 1024:.1f} KB)"
     )
