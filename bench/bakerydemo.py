@@ -272,6 +272,7 @@ class Gunicorn:
     def get(self, path):
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=30) as r:
+                assert r.headers.get("X-Cache") != "hit", "the page cache answered: not a render"
                 return r.status, r.read()
         except urllib.error.HTTPError as error:
             return error.code, b""
