@@ -107,9 +107,8 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
 
 
 def print_table(rows, vendor: str, load: str) -> None:
-    print(
-        f"\n## First render after a publish on {vendor} ({PRODUCT_URL}, {ROUNDS} rounds, load {load})\n"
-    )
+    where = f"{vendor} ({PRODUCT_URL}, {ROUNDS} rounds, load {load})"
+    print(f"\n## First render after a publish on {where}\n")
     print("| render | median ms | median CPU ms | queries | CPU / steady |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, wall, cpu, queries, ratio in rows:

@@ -3,13 +3,13 @@ language.
 
 Every page shows the same frame, and working it out took a dozen queries a render (the menu and
 footer snippets in the visitor's language, their links' pages in that language, the legal pages,
-the home pages). It is kept in Django's "frame" cache as plain values, one entry per site and language,
-under the structure version (`core.content_version`), which every change that could alter it
-replaces: a navigation, footer or site settings snippet published, unpublished or deleted, one
-of their links saved or deleted, a page created, moved, deleted, unpublished, or saved with
-another title, slug or address, a Locale, a Site or a view restriction saved or deleted. An
-editor's content edit (a page published with its title and address unchanged) keeps it: the
-frame shows no page's content, only titles and addresses. These snippets keep drafts
+the home pages). It is kept in Django's "frame" cache as plain values, one entry per site and
+language, under the structure version (`core.content_version`), which every change that could
+alter it replaces: a navigation, footer or site settings snippet published, unpublished or
+deleted, one of their links saved or deleted, a page created, moved, deleted, unpublished, or
+saved with another title, slug or address, a Locale, a Site or a view restriction saved or
+deleted. An editor's content edit (a page published with its title and address unchanged) keeps
+it: the frame shows no page's content, only titles and addresses. These snippets keep drafts
 (`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking touches only
 bookkeeping columns and leaves the frame alone; the frame shows live rows only.
 

@@ -13,9 +13,10 @@ or saved with another title, slug or address):
 - `route_for_request`: the page at a path of a site in a language (the language's home
   included), as (id, content type) — found once by Wagtail's own walk (from the language's home,
   or from the longest remembered part of the path), remembered for every path visited, then
-  loaded in one query of its specific model (a live one: otherwise Wagtail walks again). A path that is no page (a product under the routable products index,
-  a 404) is handed from its longest known page prefix to that page's own `route`, which does the
-  rest the way Wagtail would;
+  loaded in one query of its specific model (a live one: otherwise Wagtail walks again). A path
+  that is no page (a product under the routable products index, a 404) is handed from its
+  longest known page prefix to that page's own `route`, which does the rest the way Wagtail
+  would;
 - `restricted_sections`: the pages that carry a view restriction (usually none), so that
   Wagtail's private-page check and `.public()` need no query when there are none.
 """
