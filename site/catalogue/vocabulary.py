@@ -72,12 +72,12 @@ def labels(language: str | None = None) -> dict[str, dict[str, list[str]]]:
     def load():
         name = f"vocabulary:{language}"
         if frame.cache_enabled():
-            cached = frame.get_many([name])
+            cached = frame.get_many([name], structural=True)
             if name in cached:
                 return cached[name]
         value = _build(language)
         if frame.cache_enabled():
-            frame.store(name, value)
+            frame.store(name, value, structural=True)
         return value
 
     return memoised(("catalogue_vocabulary", language), load)

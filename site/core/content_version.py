@@ -24,17 +24,30 @@ behind under the new version). It lives in the "pages" cache, beside the pages, 
 cache hit reads both in one round trip; it has no expiry. With several server processes the
 caches must be shared (`REDIS_URL`) for a change to reach every process at once.
 
-Values other than pages are kept in the default cache with `cached(name, compute)`,
+Values other than pages are kept in the "frame" cache (an alias of its own, so that a burst of
+image renditions in the default cache cannot push them out) with `cached(name, compute)`,
 `get_many(names)` and `store(name, value)`, for `FRAME_CACHE_TIMEOUT` seconds (0 turns that
 cache off, `cache_enabled()`).
+
+**Two versions.** Most changes alter what the frame and the routes are worked out from; an
+editor's everyday publish does not: a page saved or published with the same title, address,
+place in the tree, language and liveness changes only that page's own content. So beside the
+content version there is the *structure version*, replaced by every change except such a
+content edit (a page saved with its `STRUCTURE_FIELDS` as they were in the database, the page's
+own child rows and many-to-many links, its revision published). What only depends on the
+structure (the page frame, the routes, the Locales, the private sections, the index pages' URLs)
+is kept under it (`cached(..., structural=True)`), so the first render after a content edit finds
+them; pages themselves (the page cache) and anything shown from a page's content stay under the
+content version. Both are replaced at once by a structural change.
 """
 
 from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import InvalidCacheBackendError, caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -42,42 +55,93 @@ from core.i18n import forget, memoised
 from core.registry import shown_on_pages
 
 VERSION_KEY = "generation"
+STRUCTURE_KEY = "generation:structure"
 _MEMO_KEY = "core:content-version"
+FRAME_CACHE = "frame"
+
+# The columns of a page that the frame, the routes and the index pages' URLs are worked out
+# from: a save that leaves them as they are is a content edit (see the module's docstring).
+STRUCTURE_FIELDS = (
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "live",
+    "expired",
+    "locale",
+    "translation_key",
+    "content_type",
+    "alias_of",
+)
 
 
 def version_cache():
-    """The cache that holds the version (and the pages)."""
+    """The cache that holds the versions (and the pages)."""
     return caches["pages"]
 
 
-def current() -> str:
-    """The current version, read from the cache once per request (made when there is none)."""
+def frame_cache():
+    """The cache of what is kept under the versions: the "frame" alias, else the default one."""
+    try:
+        return caches[FRAME_CACHE]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
+def _versions() -> dict[str, str]:
+    """Both versions, read from the cache in one round trip once per request (made when
+    missing)."""
 
     def load():
-        version = version_cache().get(VERSION_KEY)
-        if version is None:
-            version_cache().add(VERSION_KEY, uuid4().hex, None)
-            version = version_cache().get(VERSION_KEY)
-        return version
+        found = version_cache().get_many([VERSION_KEY, STRUCTURE_KEY])
+        for key in (VERSION_KEY, STRUCTURE_KEY):
+            if found.get(key) is None:
+                version_cache().add(key, uuid4().hex, None)
+                found[key] = version_cache().get(key)
+        return found
 
     return memoised(_MEMO_KEY, load)
 
 
-def _replace_version():
-    version_cache().set(VERSION_KEY, uuid4().hex, None)
-    forget(_MEMO_KEY)
+def current() -> str:
+    """The content version: replaced by every change a visitor could see."""
+    return _versions()[VERSION_KEY]
+
+
+def structure() -> str:
+    """The structure version: replaced by every change but a page's content edit."""
+    return _versions()[STRUCTURE_KEY]
+
+
+def _replace(keys):
+    def replace():
+        version_cache().set_many({key: uuid4().hex for key in keys}, None)
+        forget(_MEMO_KEY)
+
+    return replace
+
+
+_replace_all = _replace((VERSION_KEY, STRUCTURE_KEY))
+_replace_content = _replace((VERSION_KEY,))
 
 
 def invalidate(**kwargs):
-    """Replace the version now and once more when the transaction commits."""
-    _replace_version()
-    transaction.on_commit(_replace_version)
+    """Replace both versions now and once more when the transaction commits."""
+    _replace_all()
+    transaction.on_commit(_replace_all)
+
+
+def invalidate_content(**kwargs):
+    """Replace the content version only (a page's content edit), now and on commit."""
+    _replace_content()
+    transaction.on_commit(_replace_content)
 
 
 def reset():
-    """Forget the version, and so everything kept under it (tests: a rolled-back transaction
+    """Forget the versions, and so everything kept under them (tests: a rolled-back transaction
     sends no signal)."""
-    version_cache().delete(VERSION_KEY)
+    version_cache().delete_many([VERSION_KEY, STRUCTURE_KEY])
     forget(_MEMO_KEY)
 
 
@@ -98,51 +162,131 @@ def counts_as_content(model) -> bool:
     return issubclass(model, Page) or shown_on_pages(model)
 
 
-def _on_change(sender, instance=None, update_fields=None, **kwargs):
+def _structure_columns(update_fields) -> list[str]:
+    """The structure columns a save writes (all of them without `update_fields`)."""
+    columns = []
+    for name in STRUCTURE_FIELDS:
+        field = Page._meta.get_field(name)
+        if update_fields is None or name in update_fields or field.attname in update_fields:
+            columns.append(field.attname)
+    return columns
+
+
+def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwargs):
+    """Before a page is saved: whether the save leaves its structure columns as they are in
+    the database (one query; new pages and raw loads count as structural)."""
+    if not isinstance(instance, Page):
+        return
+    unchanged = False
+    if instance.pk is not None and not raw:
+        columns = _structure_columns(update_fields)
+        if not columns:
+            unchanged = True
+        else:
+            before = Page.objects.filter(pk=instance.pk).values_list(*columns).first()
+            unchanged = before == tuple(getattr(instance, column) for column in columns)
+    instance._structure_unchanged = unchanged
+
+
+def _is_page_child(instance) -> bool:
+    """Whether a row is a child of a page's cluster (a ParentalKey to a page: its tags, its
+    gallery items, its form fields): part of that page's content."""
+    return any(
+        isinstance(field, ParentalKey)
+        and isinstance(field.related_model, type)
+        and issubclass(field.related_model, Page)
+        for field in type(instance)._meta.concrete_fields
+    )
+
+
+def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs):
     if only_draft_bookkeeping(update_fields):
         return  # a snippet's draft saved, submitted or locked: visitors see its live row only
-    model = type(instance) if instance is not None else sender
-    if counts_as_content(model):
+    if not counts_as_content(type(instance)):
+        return
+    if isinstance(instance, Page):
+        content_edit = not created and instance.__dict__.pop("_structure_unchanged", False)
+    else:
+        content_edit = _is_page_child(instance)
+    if content_edit:
+        invalidate_content()
+    else:
+        invalidate()
+
+
+def _on_delete(sender, instance=None, **kwargs):
+    if not counts_as_content(type(instance)):
+        return
+    if not isinstance(instance, Page) and _is_page_child(instance):
+        invalidate_content()  # a child row of a page (a tag, a gallery item) removed by its edit
+    else:
+        invalidate()
+
+
+def _on_links(sender, instance=None, reverse=False, **kwargs):
+    """Many-to-many links changed: a page's own (forward) links are its content."""
+    if not counts_as_content(sender) and not counts_as_content(type(instance)):
+        return
+    if isinstance(instance, Page) and not reverse:
+        invalidate_content()
+    else:
         invalidate()
 
 
 def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_change, dispatch_uid=f"content-version-{id(signal)}")
-    # Publishing and moving also save rows; these make the intent explicit and cover snippets
-    # with draft state, whose publish may write only their revision and the live row.
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    pre_save.connect(_note_structure, dispatch_uid="content-version-structure")
+    post_save.connect(_on_save, dispatch_uid="content-version-save")
+    post_delete.connect(_on_delete, dispatch_uid="content-version-delete")
+    m2m_changed.connect(_on_links, dispatch_uid="content-version-links")
+    # Publishing a page saves it, which decides whether its structure changed; the signals make
+    # the intent explicit. Wagtail sends `published` for pages too (after `page_published`).
+    # Unpublishing, moving, and a snippet's publish change structure.
+    page_published.connect(invalidate_content, dispatch_uid="content-version-page-published")
+    published.connect(_on_publish, dispatch_uid="content-version-published")
+    for signal in (page_unpublished, post_page_move, unpublished):
         signal.connect(invalidate, dispatch_uid=f"content-version-{id(signal)}")
+
+
+def _on_publish(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_content()
+    else:
+        invalidate()
 
 
 def cache_enabled() -> bool:
     return bool(settings.FRAME_CACHE_TIMEOUT)
 
 
-def _key(name: str, version: str | None = None) -> str:
-    return f"core:frame:{version or current()}:{name}"
+def _key(name: str, version: str) -> str:
+    return f"core:frame:{version}:{name}"
 
 
-def cached(name, compute, *args):
-    """`compute(*args)` from the cache under the current version, or worked out and stored
-    there."""
+def _version(structural: bool) -> str:
+    return structure() if structural else current()
+
+
+def cached(name, compute, *args, structural=False):
+    """`compute(*args)` from the cache under the current version (the structure version with
+    `structural=True`: only for values that no content edit of a page can change), or worked
+    out and stored there."""
     if not cache_enabled():
         return compute(*args)
-    key = _key(name)
-    value = cache.get(key)
+    key = _key(name, _version(structural))
+    value = frame_cache().get(key)
     if value is None:
         value = compute(*args)
-        cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
+        frame_cache().set(key, value, settings.FRAME_CACHE_TIMEOUT)
     return value
 
 
-def get_many(names) -> dict:
+def get_many(names, structural=False) -> dict:
     """The values stored under these names (those there are), in one cache round trip."""
-    version = current()
+    version = _version(structural)
     keys = {_key(name, version): name for name in names}
-    return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+    return {keys[key]: value for key, value in frame_cache().get_many(list(keys)).items()}
 
 
-def store(name, value):
+def store(name, value, structural=False):
     """Keep `value` under `name` until the version changes."""
-    cache.set(_key(name), value, settings.FRAME_CACHE_TIMEOUT)
+    frame_cache().set(_key(name, _version(structural)), value, settings.FRAME_CACHE_TIMEOUT)

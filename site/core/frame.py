@@ -3,11 +3,13 @@ language.
 
 Every page shows the same frame, and working it out took a dozen queries a render (the menu and
 footer snippets in the visitor's language, their links' pages in that language, the legal pages,
-the home pages). It is kept in Django's cache as plain values, one entry per site and language,
-under the content version (`core.content_version`), which every change that could alter it
-replaces: a navigation, footer or site settings snippet published, unpublished or deleted, one
-of their links saved or deleted, any page saved, published, unpublished, moved or deleted, a
-Locale, a Site or a view restriction saved or deleted. These snippets keep drafts
+the home pages). It is kept in Django's "frame" cache as plain values, one entry per site and
+language, under the structure version (`core.content_version`), which every change that could
+alter it replaces: a navigation, footer or site settings snippet published, unpublished or
+deleted, one of their links saved or deleted, a page created, moved, deleted, unpublished, or
+saved with another title, slug or address, a Locale, a Site or a view restriction saved or
+deleted. An editor's content edit (a page published with its title and address unchanged) keeps
+it: the frame shows no page's content, only titles and addresses. These snippets keep drafts
 (`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking touches only
 bookkeeping columns and leaves the frame alone; the frame shows live rows only.
 
@@ -43,7 +45,14 @@ def frame(request) -> dict:
 
     return memoised(
         ("frame", site.pk if site else None, language),
-        lambda: cached(f"{site.pk if site else '-'}:{language}", build, request, site, language),
+        lambda: cached(
+            f"{site.pk if site else '-'}:{language}",
+            build,
+            request,
+            site,
+            language,
+            structural=True,
+        ),
     )
 
 
@@ -83,7 +92,8 @@ def index_url(model_label: str) -> str:
     language = translation.get_language()
 
     urls = memoised(
-        ("index_urls", language), lambda: cached(f"indexes:{language}", _index_urls, language)
+        ("index_urls", language),
+        lambda: cached(f"indexes:{language}", _index_urls, language, structural=True),
     )
     return urls[model_label]
 

@@ -27,7 +27,12 @@ other models shown on pages, a catalogue sync that changed anything) is listed t
 costs one cache round trip: the version and the entry are read together.
 
 Entries are kept gzip-compressed; a hit is sent compressed to clients that accept gzip (every
-browser), decompressed to others, with `Vary: Accept-Encoding`. Responses say `X-Cache: hit`, `miss` (rendered and stored) or `bypass` (not cacheable) for
+browser), decompressed to others, with `Vary: Accept-Encoding`, and so is the miss that stored
+it (the same bytes). Responses that bypass the cache (the search, a form sent back, a 404, a
+page rendered while the cache is off) go through Django's `GZipMiddleware`, whose random bytes in
+the gzip header keep BREACH from measuring a reflected input, unless they may hold a secret (an
+editor's session, a rendered CSRF token, a cookie set): those go out uncompressed. A strong
+`ETag` turns weak when the body is compressed. Responses say `X-Cache: hit`, `miss` (rendered and stored) or `bypass` (not cacheable) for
 tests and benchmarks, and carry `Cache-Control` for a CDN in front: cacheable pages
 `public, max-age, s-maxage, stale-while-revalidate, stale-if-error` (settings `PAGE_CACHE_*`),
 anything else without its own Cache-Control `private, no-store`.
@@ -43,6 +48,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -168,7 +174,7 @@ class PageCacheMiddleware:
         if request.path_info.startswith(PASSTHROUGH_PREFIXES):
             return self.get_response(request)
         if not settings.PAGE_CACHE_TIMEOUT or not _cacheable_request(request):
-            return self._bypass(self.get_response(request))
+            return self._bypass(request, self.get_response(request))
 
         key = cache_key(request)
         found = _cache().get_many([GENERATION_KEY, key])
@@ -188,41 +194,81 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         _drop_vary_cookie(response)
         if request.method != "GET" or not _cacheable_response(request, response):
-            return self._bypass(response)
+            return self._bypass(request, response)
         response["Cache-Control"] = cache_control_public()
+        patch_vary_headers(response, ["Accept-Encoding"])
+        # Compressed once: stored so, a hit reads a fifth of the bytes from the cache and sends
+        # them as they are to every browser (all accept gzip); this miss goes out the same way.
+        compressed = gzip.compress(response.content, 6)
         if generation is None:  # the cache is not answering: nothing to store
             response["X-Cache"] = "bypass"
-            return response
-        patch_vary_headers(response, ["Accept-Encoding"])
+            return _send_compressed(request, response, compressed)
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "content-length")
         ]
-        # Stored compressed once: a hit reads a fifth of the bytes from the cache and sends them
-        # as they are to every browser (all accept gzip); others get them decompressed.
-        entry = (generation, response.status_code, headers, gzip.compress(response.content, 6))
+        entry = (generation, response.status_code, headers, compressed)
         _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
         response["X-Cache"] = "miss"
-        return response
+        return _send_compressed(request, response, compressed)
 
     @staticmethod
     def _from_entry(request, entry) -> HttpResponse:
         _generation, status, headers, compressed = entry
-        if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        if _accepts_gzip(request):
             response = HttpResponse(compressed, status=status)
             response["Content-Encoding"] = "gzip"
         else:
             response = HttpResponse(gzip.decompress(compressed), status=status)
         for name, value in headers:
             response[name] = value
+        etag = response.get("ETag")
+        if response.has_header("Content-Encoding") and etag and etag.startswith('"'):
+            response["ETag"] = "W/" + etag  # as a compressed miss sends it
         response["Content-Length"] = str(len(response.content))
         response["X-Cache"] = "hit"
         return response
 
     @staticmethod
-    def _bypass(response):
+    def _bypass(request, response):
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         response["X-Cache"] = "bypass"
+        if not _carries_secret(request, response):
+            # Django's own: its random bytes in the gzip header keep BREACH from reading a
+            # visitor's reflected input (a search, a form sent back) through the sizes.
+            response = _gzip.process_response(request, response)
         return response
+
+
+_gzip = GZipMiddleware(lambda request: None)
+
+
+def _accepts_gzip(request) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def _carries_secret(request, response) -> bool:
+    """Whether a response may hold something secret: an editor's page (a session), a CSRF
+    token rendered into it, a cookie set. These go out uncompressed (BREACH)."""
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+        or bool(response.cookies)
+        or response.streaming
+    )
+
+
+def _send_compressed(request, response, compressed: bytes):
+    """A rendered cacheable page as a hit would send it: the stored gzip bytes to clients that
+    accept gzip (the page is the same for every visitor: no secret, no reflected input)."""
+    if not _accepts_gzip(request) or response.has_header("Content-Encoding"):
+        return response
+    response.content = compressed
+    response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(compressed))
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response["ETag"] = "W/" + etag  # the same page in another encoding (RFC 9110 8.8.1)
+    return response

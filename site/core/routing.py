@@ -3,16 +3,20 @@
 Wagtail walks a URL one slug at a time, two queries a level (the child, then its specific
 row), then asks the database for the site, the visitor's Locale and the view restrictions of
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
-change between two visits, so each is kept like the page frame, under the content version
-(`core.content_version`), which every page, Site, Locale and view-restriction change replaces:
+change between two visits, so each is kept like the page frame, in the "frame" cache under the
+structure version (`core.content_version`), which every Site, Locale and view-restriction change
+replaces, and every page change but a content edit (a page created, moved, deleted, unpublished,
+or saved with another title, slug or address):
 
 - `site_for_hostname`: the Site of the request's host (only hosts in ALLOWED_HOSTS);
 - `locale_for_language`: the Locale of a language code;
 - `route_for_request`: the page at a path of a site in a language (the language's home
-  included), as (id, content type) — found once by Wagtail's own walk, then loaded in one query
-  of its specific model. A path that is no page (a product under the routable products index,
-  a 404) is handed from its longest known page prefix to that page's own `route`, which does the
-  rest the way Wagtail would;
+  included), as (id, content type) — found once by Wagtail's own walk (from the language's home,
+  or from the longest remembered part of the path), remembered for every path visited, then
+  loaded in one query of its specific model (a live one: otherwise Wagtail walks again). A path
+  that is no page (a product under the routable products index, a 404) is handed from its
+  longest known page prefix to that page's own `route`, which does the rest the way Wagtail
+  would;
 - `restricted_sections`: the pages that carry a view restriction (usually none), so that
   Wagtail's private-page check and `.public()` need no query when there are none.
 """
@@ -45,7 +49,7 @@ def site_for_hostname(hostname: str, port, original):
         except Site.DoesNotExist:
             return False
 
-    site = content_version.cached(f"site:{_digest(f'{hostname}:{port}')}", find)
+    site = content_version.cached(f"site:{_digest(f'{hostname}:{port}')}", find, structural=True)
     if site is False:
         raise Site.DoesNotExist
     return site
@@ -53,7 +57,9 @@ def site_for_hostname(hostname: str, port, original):
 
 def _locales() -> dict[str, Locale]:
     return content_version.cached(
-        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+        "locales",
+        lambda: {locale.language_code: locale for locale in Locale.objects.all()},
+        structural=True,
     )
 
 
@@ -73,6 +79,7 @@ def restricted_sections() -> list[tuple[str, int]]:
             (page.path, page.depth)
             for page in Page.objects.filter(view_restrictions__isnull=False).only("path", "depth")
         ],
+        structural=True,
     )
 
 
@@ -102,7 +109,7 @@ def route_for_request(request, path: str, original):
         _route_key(site, language, components[:length]): length
         for length in range(len(components), -1, -1)
     }
-    known = content_version.get_many(keys)
+    known = content_version.get_many(keys, structural=True)
     for key, length in keys.items():  # longest prefix first
         if key not in known:
             continue
@@ -115,18 +122,27 @@ def route_for_request(request, path: str, original):
             result = page.route(request, components[length:])
         except Http404:
             result = None
+        if length < len(components):
+            _remember(site, language, components, result, known=length)
         request._wagtail_route_for_request = result
         return result
     result = original(request, path)
-    if result is not None:
-        page = result.page if isinstance(result, RouteResult) else result[0]
-        # Wagtail's walk takes one path component a level below the language's home, which
-        # stands at the depth of the site's root page.
-        length = page.depth - site.root_page.depth
-        if page.live and 0 <= length <= len(components):
-            key = _route_key(site, language, components[:length])
-            content_version.store(key, (page.pk, page.content_type_id))
+    _remember(site, language, components, result)
     return result
+
+
+def _remember(site, language, components, result, known=None) -> None:
+    """Keep the page `result` found for the path `components` under its own path (a page below
+    a remembered one, or found by Wagtail's walk from the language's home)."""
+    if result is None:
+        return
+    page = result.page if isinstance(result, RouteResult) else result[0]
+    # Wagtail's walk takes one path component a level below the language's home, which stands
+    # at the depth of the site's root page.
+    length = page.depth - site.root_page.depth
+    if page.live and 0 <= length <= len(components) and length != known:
+        key = _route_key(site, language, components[:length])
+        content_version.store(key, (page.pk, page.content_type_id), structural=True)
 
 
 def get_view_restrictions(page: Page, original):

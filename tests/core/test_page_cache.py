@@ -328,3 +328,89 @@ def test_a_catalogue_sync_that_changes_a_product_shows_in_every_language(client,
     assert run_sync(write_feed(tmp_path, feed)).ok
     for url in urls.values():
         assert client.get(url)["X-Cache"] == "hit"
+
+
+def _gzip_and_plain(client, path, fresh=False):
+    """The answer to a browser (gzip accepted) and to a client that takes no encoding."""
+    from core import pagecache
+
+    if fresh:
+        pagecache.reset()
+    compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    if fresh:
+        pagecache.reset()
+    plain = client.get(path)
+    return compressed, plain
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "status", "x_cache"),
+    [
+        ("/de/ueber-das-projekt/", 200, "miss"),
+        ("/de/suche/?q=lampe", 200, "bypass"),
+        ("/de/gibt-es-nicht/", 404, "bypass"),
+    ],
+)
+def test_a_miss_a_search_and_a_404_go_compressed_to_browsers_and_plain_to_others(
+    client, demo, path, status, x_cache
+):
+    import gzip
+
+    compressed, plain = _gzip_and_plain(client, path, fresh=True)
+    assert compressed.status_code == plain.status_code == status
+    assert compressed["X-Cache"] == plain["X-Cache"] == x_cache
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert len(compressed.content) * 2 < len(plain.content)
+    assert gzip.decompress(compressed.content) == plain.content
+    for response in (compressed, plain):
+        assert "accept-encoding" in response["Vary"].lower()
+
+
+@pytest.mark.django_db
+def test_a_compressed_miss_is_the_entry_that_later_hits_send(client, demo):
+    miss = client.get("/de/ueber-das-projekt/", HTTP_ACCEPT_ENCODING="gzip")
+    hit = client.get("/de/ueber-das-projekt/", HTTP_ACCEPT_ENCODING="gzip")
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert miss.content == hit.content
+
+
+@pytest.mark.django_db
+def test_reflected_input_is_compressed_with_random_bytes_and_secrets_not_at_all(admin_client, demo):
+    """BREACH: a search echoes the visitor's words, so its gzip header carries Django's random
+    bytes (two answers differ in size, not in what they decode to); an editor's page (a session,
+    a CSRF token) is not compressed at all."""
+    import gzip
+
+    from django.test import Client
+
+    visitor = Client()
+    first, second = (
+        visitor.get("/de/suche/?q=lampe", HTTP_ACCEPT_ENCODING="gzip") for _ in range(2)
+    )
+    assert first["Content-Encoding"] == second["Content-Encoding"] == "gzip"
+    assert first.content != second.content
+    assert gzip.decompress(first.content) == gzip.decompress(second.content)
+    editor = admin_client.get("/de/", HTTP_ACCEPT_ENCODING="gzip")
+    assert editor.status_code == 200 and editor["X-Cache"] == "bypass"
+    assert "Content-Encoding" not in editor
+
+
+@pytest.mark.django_db
+def test_the_enquiry_form_and_a_campaign_link_with_tracking_parameters_are_hits(client, demo):
+    import gzip
+
+    campaign = (
+        Page.objects.live()
+        .filter(locale__language_code="de", content_type__model="campaignpage")
+        .first()
+    )
+    for path in ("/de/anfrage/", campaign.url):
+        plain = client.get(path)
+        tracked = client.get(f"{path}?utm_source=x&fbclid=y", HTTP_ACCEPT_ENCODING="gzip")
+        assert plain.status_code == tracked.status_code == 200, path
+        assert (plain["X-Cache"], tracked["X-Cache"]) == ("miss", "hit"), path
+        assert tracked["Content-Encoding"] == "gzip"
+        assert gzip.decompress(tracked.content) == plain.content

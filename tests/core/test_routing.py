@@ -53,6 +53,14 @@ def lena():
     )
 
 
+@pytest.fixture(params=["remembered by a walk from scratch", "remembered below the home"])
+def first_visit(request, client, pages):
+    """How a page's address comes to be remembered: by Wagtail's walk from the language's home
+    (the first page visited), or by the walk down from the remembered home (the home first)."""
+    if request.param == "remembered below the home":
+        assert client.get("/de/").status_code == 200
+
+
 def page_queries(client, path) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -72,6 +80,26 @@ def test_a_remembered_address_costs_one_page_query_instead_of_two_per_level(clie
 
 
 @no_demo
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_deep_page_found_below_the_remembered_home_is_remembered_too(client, pages):
+    """Once the home is remembered, a deeper page is found by walking down from it: that page is
+    remembered as well, so its next visit asks no page by slug and costs what a page remembered
+    from scratch costs."""
+    client.get(LENA)
+    remembered = page_queries(client, LENA)
+    from core.frame import reset
+
+    reset()
+    assert client.get("/de/").status_code == 200  # the home alone is remembered
+    client.get(LENA)  # walks home → index → designer, once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LENA).status_code == 200
+    assert not [q["sql"] for q in queries if '"wagtailcore_page"."slug" =' in q["sql"]]
+    assert page_queries(client, LENA) == remembered
+
+
+@no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(client, pages):
     assert client.get(LENA).status_code == 200  # remembered now
     page = lena()
@@ -87,6 +115,7 @@ def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
     lena().unpublish()
@@ -94,6 +123,7 @@ def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_a_deleted_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
     lena().delete()
@@ -101,6 +131,7 @@ def test_a_deleted_page_is_gone_on_the_next_request(client, pages):
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_a_moved_page_answers_at_its_new_address(client, pages):
     about = pages.about
     assert client.get("/de/ueber-das-projekt/").status_code == 200
@@ -111,6 +142,7 @@ def test_a_moved_page_answers_at_its_new_address(client, pages):
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_a_page_made_private_asks_for_the_password_at_once(client, pages):
     lead = lena().lead
     assert lead in client.get(LENA).content.decode()
@@ -130,6 +162,7 @@ def shown(response) -> str:
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_a_private_section_drops_out_of_the_lists_at_once(client, pages):
     index = pages.designers
     story = pages.story
@@ -153,6 +186,7 @@ def test_an_address_that_is_no_page_is_still_a_404_and_products_still_route(clie
 
 
 @no_demo
+@pytest.mark.usefixtures("first_visit")
 def test_an_unknown_host_is_refused_and_a_second_site_gets_its_own_pages(client, pages, settings):
     from wagtail.models import Site
 

@@ -128,9 +128,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
 # subclass that answers "not cached" instead of raising while Redis is unreachable: core.cache).
-# "pages" holds whole public pages (core.pagecache), apart from the small entries of "default".
+# "pages" holds whole public pages (core.pagecache); "frame" what is kept under the content
+# version (the page frame, routes, Locales, vocabularies: core.content_version); "renditions"
+# Wagtail's rendition lookups; "default" the small rest (rate limits, login lockouts, sessions).
+# Apart, so that a render that makes many renditions cannot push the frame, the routes or a
+# lockout out of a process-local cache.
 REDIS_URL = env_str("REDIS_URL")
 REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.5"))
+# Entries each process-local cache keeps (without Redis): the frame cache holds one route per
+# visited address and language plus a frame per language (a few hundred for the demo site).
+FRAME_CACHE_MAX_ENTRIES = env_int("FRAME_CACHE_MAX_ENTRIES", 5000)
+RENDITION_CACHE_MAX_ENTRIES = env_int("RENDITION_CACHE_MAX_ENTRIES", 2000)
 
 
 def redis_caches(url: str) -> dict:
@@ -139,20 +147,33 @@ def redis_caches(url: str) -> dict:
         "LOCATION": url,
         "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
     }
-    return {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+    return {
+        "default": redis,
+        "pages": {**redis, "KEY_PREFIX": "pages"},
+        "frame": {**redis, "KEY_PREFIX": "frame"},
+        "renditions": {**redis, "KEY_PREFIX": "renditions"},
+    }
+
+
+def local_caches(page_entries: int) -> dict:
+    def local(location, entries=None):
+        cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location}
+        if entries is not None:
+            cache["OPTIONS"] = {"MAX_ENTRIES": entries}
+        return cache
+
+    return {
+        "default": local(""),
+        "pages": local("pages", page_entries),
+        "frame": local("frame", FRAME_CACHE_MAX_ENTRIES),
+        "renditions": local("renditions", RENDITION_CACHE_MAX_ENTRIES),
+    }
 
 
 if REDIS_URL:
     CACHES = redis_caches(REDIS_URL)
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 2000)},
-        },
-    }
+    CACHES = local_caches(env_int("PAGE_CACHE_MAX_ENTRIES", 2000))
 # Page cache (core.pagecache): anonymous GET/HEAD requests of public pages, answered from the
 # "pages" cache; any content change replaces the cache's generation (nothing stays stale).
 # Seconds an entry may live (a process-local cache cannot hear other processes' changes, so

@@ -1,0 +1,144 @@
+"""What the first render after a publish costs, against the steady render of the same page.
+
+    .venv/bin/python bench/first_after_publish.py   # on the database in DATABASE_URL (default:
+                                                    # a temporary SQLite with the demo loaded)
+    bench/pages                                     # runs it too, after the page table
+
+A publish replaces the content version (`core.content_version`): the page cache misses, and
+whatever else is kept under the version is worked out again by the next request. This measures
+a product page (uncached: the page cache is off, as in `bench/pages`) rendered steadily, then
+rendered once right after each of ROUNDS publishes of another page, two kinds:
+
+- "content edit": an editor publishes a changed text of the German content page (its title, its
+  address and its place stay): the page frame and the routes are kept;
+- "structural change": what a new page, a move, a changed title or address, a snippet or a
+  catalogue change do (`content_version.invalidate()`): everything is worked out again.
+
+It prints the median wall and CPU time of each, the queries of one render, and the ratio of
+first-after-publish to steady CPU time (target: at most 1.3 for the content edit).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if __name__ == "__main__":
+    sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="bench-media-"))
+    os.environ.setdefault("DB_CONN_MAX_AGE", "60")
+    os.environ["PAGE_CACHE_TIMEOUT"] = "0"
+    LOAD_DEMO = not os.environ.get("DATABASE_URL")
+    if LOAD_DEMO:
+        os.environ["DATABASE_URL"] = (
+            f"sqlite:///{tempfile.mkdtemp(prefix='bench-db-')}/bench.sqlite3"
+        )
+    import django
+
+    django.setup()
+
+ROUNDS = int(os.environ.get("ROUNDS", "30"))
+PRODUCT_URL = "/de/produkte/overhead-line-lamp/"
+EDITED_PAGE = "/de/ueber-das-projekt/"
+
+
+def _render(client, url) -> tuple[float, float, int]:
+    """(wall ms, CPU ms, queries) of one GET."""
+    from django.db import connection
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        wall = (time.perf_counter() - start) * 1000
+        cpu = (time.process_time() - start_cpu) * 1000
+    assert response.status_code == 200, (url, response.status_code)
+    assert response.get("X-Cache") != "hit", "the page cache answered: this would not be a render"
+    return wall, cpu, len(queries)
+
+
+def _median(samples) -> tuple[float, float, int]:
+    return (
+        statistics.median(s[0] for s in samples),
+        statistics.median(s[1] for s in samples),
+        max(s[2] for s in samples),
+    )
+
+
+def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
+    """Rows (case, wall ms, CPU ms, queries, ratio of CPU to steady) for `url`."""
+    from wagtail.models import Page
+
+    from core import content_version
+
+    for _ in range(3):
+        client.get(url)  # warm-up: renditions, frame, routes
+    steady, content, structural = [], [], []
+    page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    page = page.specific
+    for number in range(rounds):
+        steady.append(_render(client, url))
+        # An editor's publish of a changed text: a new revision, published.
+        page.body = [("paragraph", f"<p>Geändert, Runde {number}.</p>")]
+        page.save_revision().publish()
+        page.refresh_from_db()
+        content.append(_render(client, url))
+        steady.append(_render(client, url))
+        content_version.invalidate()  # a structural change: everything kept is worked out again
+        structural.append(_render(client, url))
+    base = _median(steady)
+    rows = [("steady", *base, 1.0)]
+    for name, samples in (
+        ("after a content edit", content),
+        ("after a structural change", structural),
+    ):
+        median = _median(samples)
+        rows.append((name, *median, median[1] / base[1]))
+    return rows
+
+
+def print_table(rows, vendor: str, load: str) -> None:
+    where = f"{vendor} ({PRODUCT_URL}, {ROUNDS} rounds, load {load})"
+    print(f"\n## First render after a publish on {where}\n")
+    print("| render | median ms | median CPU ms | queries | CPU / steady |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, wall, cpu, queries, ratio in rows:
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {queries} | {ratio:.2f} |")
+
+
+def run(client) -> None:
+    from django.db import connection
+
+    rows = measure(client)
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    print_table(rows, connection.vendor, load)
+
+
+def main():
+    import logging
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["testserver"]
+    logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per publish
+    if LOAD_DEMO:
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", admin_password="bench-only", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    run(Client())
+
+
+if __name__ == "__main__":
+    main()

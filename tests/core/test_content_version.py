@@ -1,0 +1,111 @@
+"""What a publish costs the next visitor (`core.content_version`): an editor's content edit
+replaces the pages but keeps the frame and the routes, so the first render after it asks what a
+steady one asks; a change of structure (here a new title) works them out again, and shows. And
+the frame and the routes live in a cache of their own: a render that makes many image renditions
+does not push them out."""
+
+import io
+from types import SimpleNamespace
+
+import pytest
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
+
+from core.typography import SOFT_HYPHEN
+from tests.factories import (
+    ContentPageFactory,
+    DesignerIndexPageFactory,
+    DesignerPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    paragraph,
+    publish,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
+
+LENA = "/de/designerinnen/lena-hoffmann/"
+ABOUT = "/de/ueber-das-projekt/"
+# Queries the first render after a content edit may ask beyond a steady render's: the home
+# page's social image, which a page without its own shares (`core.seo`), depends on the home's
+# content and so is kept under the content version.
+FIRST_AFTER_CONTENT_EDIT_EXTRA = 1
+
+
+@pytest.fixture
+def pages():
+    home = HomePageFactory()
+    designers = DesignerIndexPageFactory(parent=home, title="Designer:innen", slug="designerinnen")
+    DesignerPageFactory(parent=designers, title="Lena Hoffmann", slug="lena-hoffmann")
+    about = ContentPageFactory(parent=home, title="Über das Projekt", slug="ueber-das-projekt")
+    return SimpleNamespace(home=home, designers=designers, about=about)
+
+
+def queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def shown(response) -> str:
+    return response.content.decode().replace(SOFT_HYPHEN, "")
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_the_first_render_after_a_content_edit_asks_what_a_steady_render_asks(client, pages):
+    for _ in range(2):
+        client.get(LENA)
+        client.get(ABOUT)
+    steady = queries(client, LENA)
+    about = pages.about
+    about.body = paragraph("<p>Ein ganz neuer Absatz.</p>")
+    publish(about)
+    assert queries(client, LENA) <= steady + FIRST_AFTER_CONTENT_EDIT_EXTRA
+    assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))  # the edit shows at once
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_new_title_is_a_change_of_structure_worked_out_again_and_shown(client, pages):
+    for _ in range(2):
+        client.get(LENA)
+    steady = queries(client, LENA)
+    about = pages.about
+    about.title = "Über uns"
+    publish(about)
+    assert queries(client, LENA) > steady  # frame and routes worked out again
+    assert "Über uns" in shown(client.get(ABOUT))
+
+
+def test_a_content_edit_shows_on_the_next_request_through_the_page_cache(client, pages):
+    client.get(ABOUT)
+    assert client.get(ABOUT)["X-Cache"] == "hit"
+    about = pages.about
+    about.body = paragraph("<p>Frisch veröffentlicht.</p>")
+    publish(about)
+    response = client.get(ABOUT)
+    assert response["X-Cache"] == "miss"
+    assert "Frisch veröffentlicht." in shown(response)
+
+
+def _small_image():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (48, 32), (40, 140, 80)).save(buffer, "JPEG")
+    buffer.seek(0)
+    return ImageFactory(file=ImageFile(buffer, name="klein.jpg"))
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_render_that_makes_many_renditions_leaves_the_next_pages_queries_alone(client, pages):
+    """More renditions than the default cache holds (Django's 300 without Redis) are made and
+    looked up, as the first render of a page full of pictures does; the frame and the routes
+    stay in their own cache."""
+    image = _small_image()  # a new image is a change (it replaces the versions): made first
+    for _ in range(2):
+        client.get(LENA)
+        client.get(ABOUT)
+    before = {path: queries(client, path) for path in (LENA, ABOUT)}
+    image.get_renditions(*(f"width-{number}" for number in range(1, 401)))
+    assert {path: queries(client, path) for path in (LENA, ABOUT)} == before
