@@ -260,3 +260,57 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
 
 def days_ago(days: float) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
+
+
+def bulk_products(count: int, *, designer_ref: str = "", retailers=(), prefix: str = "Produkt"):
+    """`count` live German products in a few queries (bulk_create), each with one variant and
+    stocked by every one of `retailers`: thousands in seconds, for tests and benchmarks of pages
+    that must not grow with the catalogue. Titles have one length ("Produkt 00042")."""
+    german = locale()
+    products = Product.objects.bulk_create(
+        Product(
+            external_id=f"BULK-{prefix}-{number:05d}",
+            slug=slugify(f"{prefix}-{number:05d}"),
+            title=f"{prefix} {number:05d}",
+            material="Eiche",
+            designer_ref=designer_ref,
+            locale=german,
+            status=Product.Status.ACTIVE,
+            in_feed=True,
+        )
+        for number in range(count)
+    )
+    if not products or products[0].pk is None:  # databases that return no ids (none here)
+        products = list(Product.objects.filter(external_id__startswith=f"BULK-{prefix}-"))
+    Variant.objects.bulk_create(
+        Variant(
+            product=product,
+            sku=f"BULK-{prefix}-{product.pk}",
+            price="24.00",
+            availability=Variant.Availability.IN_STOCK,
+        )
+        for product in products
+    )
+    StockistLink.objects.bulk_create(
+        StockistLink(retailer=retailer, product=product, url=f"{retailer.website}p/{product.slug}")
+        for retailer in retailers
+        for product in products
+    )
+    return products
+
+
+def bulk_stories(index, count: int, *, prefix: str = "Geschichte", year: int = 2026):
+    """`count` live stories below a story index (Wagtail's tree, no revisions), dated from
+    1 January of `year` on."""
+    for number in range(count):
+        index.add_child(
+            instance=StoryPage(
+                title=f"{prefix} {number:05d}",
+                slug=f"{slugify(prefix)}-{number:05d}",
+                lead="Wie ein Ding entsteht.",
+                date=datetime.date(year, 1, 1) + datetime.timedelta(days=number % 300),
+                body=paragraph("<p>Im Depot entsteht es in Handarbeit.</p>"),
+                locale=index.locale,
+                live=True,
+            )
+        )

@@ -100,6 +100,10 @@ class TranslatedSitemap(Sitemap):
         return alternates
 
     def _urls(self, page, protocol, domain):
+        # `/sitemap.xml?p=2` goes on with the sections that have a second page; a section that
+        # fits on fewer pages adds nothing to it (Django's view would answer 404 for all).
+        if int(page) > self.paginator.num_pages:
+            return []
         urls = []
         for item in self.paginator.page(page).object_list:
             own_location = self.location(item)
@@ -147,10 +151,22 @@ class PageSitemap(TranslatedSitemap):
         return page.get_sitemap_urls(self.request)
 
 
-def sitemap(request):
-    """The site's sitemap: pages, then the sections other apps register."""
-    sections = {"pages": PageSitemap(request)}
+def sections(request) -> dict[str, TranslatedSitemap]:
+    """Pages, then the sections other apps register."""
+    found = {"pages": PageSitemap(request)}
     for make_section in hooks.get_hooks("register_sitemap_section"):
         name, section_class = make_section()
-        sections[name] = section_class(request)
-    return sitemap_views.sitemap(request, sections)
+        found[name] = section_class(request)
+    return found
+
+
+def sitemap(request):
+    """The site's sitemap. A section with more entries than its `limit` (the products: a
+    catalogue of thousands) goes on at `?p=2` and further; robots.txt names every page
+    (`page_count`), so no one answer grows with the catalogue."""
+    return sitemap_views.sitemap(request, sections(request))
+
+
+def page_count(request) -> int:
+    """How many pages `/sitemap.xml` has: those of its longest section."""
+    return max((section.paginator.num_pages for section in sections(request).values()), default=1)

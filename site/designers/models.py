@@ -101,6 +101,15 @@ def filter_by_term(request, items, terms, param: str, lookup: str):
     return items, ""
 
 
+def listing_query(selected: dict, page) -> dict:
+    """The query a list's page is known by (its canonical and alternates): the chosen filter and,
+    past the first page, the page number."""
+    query = {name: value for name, value in selected.items() if value}
+    if page.number > 1:
+        query["page"] = page.number
+    return query
+
+
 def paginate(request, queryset, per_page):
     paginator = Paginator(queryset, per_page)
     try:
@@ -152,7 +161,12 @@ class DesignerIndexPage(IndexPage):
             designer.discipline_names = [
                 terms[d.translation_key].name for d in designer.disciplines.all()
             ]
-        context.update(designers=page, disciplines=disciplines, selected_discipline=selected)
+        context.update(
+            designers=page,
+            disciplines=disciplines,
+            selected_discipline=selected,
+            listing_query=listing_query({"discipline": selected}, page),
+        )
         return context
 
 
@@ -335,8 +349,12 @@ class StoryIndexPage(IndexPage):
         )
         tags = list(StoryTag.objects.filter(locale=self.locale).order_by("name"))
         stories, selected = filter_by_term(request, stories, tags, "tag", "tags__slug")
+        page = paginate(request, stories, self.per_page)
         context.update(
-            stories=paginate(request, stories, self.per_page), tags=tags, selected_tag=selected
+            stories=page,
+            tags=tags,
+            selected_tag=selected,
+            listing_query=listing_query({"tag": selected}, page),
         )
         return context
 

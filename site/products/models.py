@@ -20,7 +20,7 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
     """
 
     per_page = 24
-    cache_query_parameters = ("page",)
+    cache_query_parameters = ("page", "designer", "retailer")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -30,15 +30,50 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
 
     @path("")
     def index(self, request):
+        """The products A to Z, 24 a page; `?designer=<ref>` and `?retailer=<key>` narrow them to a
+        designer's work and to what a shop stocks (the "show all" links of designer pages and
+        the retailers page). A filter that names nobody known is left out, never an error."""
         from products.presentation import live_records, product_views
 
+        records = live_records().order_by("title", "pk")
+        filters, context = {}, {}
+        designer = self._designer_filter(request.GET.get("designer", ""))
+        if designer is not None:
+            records = records.filter(designer_ref=designer.catalogue_ref)
+            filters["designer"] = designer.catalogue_ref
+            context["filter_designer"] = designer
+        retailer = self._retailer_filter(request.GET.get("retailer", ""))
+        if retailer is not None:
+            records = records.filter(stockist_links__retailer=retailer)
+            filters["retailer"] = retailer.list_key
+            context["filter_retailer"] = retailer
         # Django's get_page: a page number that is not one shows the first page, one past the end
         # the last (as `designers.models.paginate`, which this app cannot import).
-        records = Paginator(live_records().order_by("title"), self.per_page).get_page(
-            request.GET.get("page", 1)
+        page = Paginator(records, self.per_page).get_page(request.GET.get("page", 1))
+        products = product_views(page.object_list, self.locale)
+        query = {**filters, **({"page": page.number} if page.number > 1 else {})}
+        context.update(
+            products=products, page_obj=page, listing_filters=filters, listing_query=query
         )
-        products = product_views(records.object_list, self.locale)
-        return self.render(request, context_overrides={"products": products, "page_obj": records})
+        return self.render(request, context_overrides=context)
+
+    def _designer_filter(self, ref: str):
+        """The designer page (in this index's language where it is live) of a catalogue ref."""
+        from catalogue.designers import designer_pages_by_ref
+
+        page = designer_pages_by_ref([ref]).get(ref) if ref else None
+        return page.localized.specific if page is not None else None
+
+    def _retailer_filter(self, key: str):
+        """The shop (its German row; the name in this index's language) of a `list_key`."""
+        from shop_links.models import Retailer
+
+        retailer = Retailer.shown_by_key(key) if key else None
+        if retailer is not None:
+            retailer.shown = localized_records(Retailer, [retailer], self.locale)[
+                retailer.translation_key
+            ]
+        return retailer
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def product(self, request, slug):

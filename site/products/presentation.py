@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -180,12 +180,43 @@ def live_records():
     return Product.objects.live().sources()
 
 
-def designer_products(designer):
-    """The live products of a designer page (matched by its `catalogue_ref`), as cards."""
+# A designer page shows this many of the designer's products as cards (A to Z), then links to
+# all of them on the product index (`?designer=<ref>`).
+DESIGNER_PRODUCTS_SHOWN = 8
+
+
+@dataclass
+class ProductSample:
+    """The first products of a longer list, how many there are, and where to see them all."""
+
+    products: list[ProductView]
+    total: int
+    url: str = ""
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.products)
+
+
+def designer_products(designer, limit: int = DESIGNER_PRODUCTS_SHOWN) -> ProductSample:
+    """The first live products of a designer page (matched by its `catalogue_ref`) as cards,
+    with their number: one query for the rows and their count (a window over the whole list)."""
     if not designer.catalogue_ref:
-        return []
-    records = live_records().filter(designer_ref=designer.catalogue_ref).order_by("title")
-    return product_views(records)
+        return ProductSample([], 0)
+    records = (
+        live_records()
+        .filter(designer_ref=designer.catalogue_ref)
+        .annotate(list_total=Window(Count("pk")))
+        .order_by("title", "pk")[:limit]
+    )
+    views = product_views(records)
+    total = views[0].record.list_total if views else 0
+    url = ""
+    if total > len(views):
+        from shop_links.presentation import filtered_products_url
+
+        url = filtered_products_url(product_index_url(), designer=designer.catalogue_ref)
+    return ProductSample(views, total, url)
 
 
 @dataclass

@@ -6,16 +6,20 @@ links there are. A designer page is read for its `translation_key` and `catalogu
 this module does not import the designers app (which builds on this one).
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext
 
 from core.localized import lang_mark, localized_records
 from shop_links.presentation import (
+    PRODUCT_LONG_TEXTS,
     Placement,
     WhereToBuy,
+    filtered_products_url,
+    first_per_group,
     group_by_city,
     language_of,
     locale_and_code,
+    product_index_url,
     retailers_page_url,
     shop_link,
     split_online,
@@ -31,9 +35,17 @@ def for_product(record, *, placement: str = Placement.PRODUCT, locale=None) -> W
     return where_to_buy(stockists(record, placement=placement, locale=locale), locale=locale)
 
 
+# A shop under a designer's "where to buy" names this many of the designer's products it stocks,
+# then links to all of them on the product index (`?designer=<ref>&retailer=<key>`).
+DESIGNER_PRODUCTS_PER_SHOP = 4
+
+
 def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> WhereToBuy:
     """Retailers that stock any of a designer's live products, and the editors' links for the
-    designer (made on the German page; a translated page finds them by translation key)."""
+    designer (made on the German page; a translated page finds them by translation key).
+
+    Each shop lists its first few products (A to Z) and says how many it stocks: the list grows
+    with the shops, never with the designer's catalogue."""
     from catalogue.models import Product
 
     locale, code = locale_and_code(locale)
@@ -44,26 +56,42 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
             product__status=Product.Status.ACTIVE,
             product__in_feed=True,
         )
-    links = list(
-        visible_links()
-        .filter(wanted)
-        .select_related("product")
-        .order_by("product__title", "position", "pk")
+    links = sorted(
+        first_per_group(
+            visible_links().filter(wanted).select_related("product").defer(*PRODUCT_LONG_TEXTS),
+            "retailer_id",
+            # The designer's own link first (no product), then the products A to Z.
+            [F("product__title").asc(nulls_first=True), F("position").asc(), F("pk").asc()],
+            DESIGNER_PRODUCTS_PER_SHOP + 1,
+        ),
+        key=lambda link: (link.product.title if link.product else "", link.position, link.pk),
     )
     by_retailer = stockists_by_retailer(
         {link.retailer_id: link.retailer for link in links}.values(), locale, code
     )
     titles = localized_records(Product, [link.product for link in links if link.product], locale)
+    own = {link.retailer_id for link in links if link.product_id is None}
     # The designer's own links first: they name the retailer as a whole.
     for link in sorted(links, key=lambda link: link.product_id is not None):
         stockist = by_retailer[link.retailer_id]
+        # How many of the designer's products the shop has (its own link aside).
+        stockist.products_total = link.group_total - (link.retailer_id in own)
         if link.product is None:
             label = gettext("Website von %(name)s") % {"name": stockist.name}
             stockist.links.append(shop_link(link, label, placement))
             continue
+        if stockist.products_shown == DESIGNER_PRODUCTS_PER_SHOP:
+            continue  # a row the window let through for a shop with its own link
         text = titles[link.product.translation_key]
         lang = language_of(text, link.product)
         stockist.links_label = gettext("Im Shop von %(name)s") % {"name": stockist.name}
         stockist.links.append(shop_link(link, text.title, placement, lang_mark(lang, code)))
+        stockist.products_shown += 1
+    base = product_index_url(locale) if page.catalogue_ref else ""
+    for stockist in by_retailer.values():
+        if stockist.more_products:
+            stockist.products_url = filtered_products_url(
+                base, designer=page.catalogue_ref, retailer=stockist.retailer.list_key
+            )
     shops, online = split_online(by_retailer.values())
     return WhereToBuy(group_by_city(shops), online, retailers_page_url(locale))

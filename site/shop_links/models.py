@@ -138,6 +138,22 @@ class Retailer(ReviewedSnippet):
     def is_online(self) -> bool:
         return self.kind == self.Kind.ONLINE_SHOP
 
+    @property
+    def list_key(self) -> str:
+        """How addresses name the shop: `#haendler-<key>` on the retailers page,
+        `?retailer=<key>` on the product index. The catalogue's ref, else the row's id."""
+        return self.ref or str(self.pk)
+
+    @classmethod
+    def shown_by_key(cls, key: str):
+        """The German row of the visible shop with this `list_key`, or None (one query)."""
+        rows = cls.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, in_feed=True, live=True
+        )
+        if key.isascii() and key.isdigit() and len(key) < 10:
+            return rows.filter(Q(ref=key) | Q(ref="", pk=int(key))).first()
+        return rows.filter(ref=key).first() if key else None
+
     def clean(self):
         super().clean()
         _check_url(self, "website")

@@ -19,6 +19,8 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale
 
@@ -72,6 +74,9 @@ class Stockist:
     links: list[ShopLink] = field(default_factory=list)
     products: list[ProductLink] = field(default_factory=list)
     links_label: str = ""  # what the links have in common, when their labels are product names
+    products_total: int = 0  # how many products it stocks (of a designer, on a designer page)
+    products_shown: int = 0  # how many of them are listed (`products`, or product links)
+    products_url: str = ""  # all of them on the product index, when not all are shown
 
     @property
     def name(self) -> str:
@@ -97,7 +102,11 @@ class Stockist:
 
     @property
     def anchor(self) -> str:
-        return f"haendler-{self.retailer.ref or self.retailer.pk}"
+        return f"haendler-{self.retailer.list_key}"
+
+    @property
+    def more_products(self) -> bool:
+        return self.products_total > self.products_shown
 
     @property
     def street(self) -> str:
@@ -303,8 +312,49 @@ def shop_link(link: StockistLink, label: str, placement: str, label_lang: str = 
 # The retailers page ----------------------------------------------------------------------
 
 
+# A shop on the retailers page lists this many of its products (A to Z), then links to all of
+# them on the product index (`?retailer=<key>`): the page stays the same size however much a shop
+# stocks.
+RETAILER_PRODUCTS_SHOWN = 8
+
+
+def first_per_group(links, group: str, order, limit: int) -> list:
+    """The first `limit` links of each `group` in `order`, each with `group_total` (how many
+    the group has): two queries, however many links a group has (a window function for the
+    rows, SQLite and PostgreSQL; a GROUP BY for the counts). The database still reads every
+    link once to sort and count them; only the first rows leave it."""
+    totals = dict(links.order_by().values_list(group).annotate(total=Count("pk")))
+    rows = list(
+        links.annotate(group_row=Window(RowNumber(), partition_by=F(group), order_by=order)).filter(
+            group_row__lte=limit
+        )
+    )
+    for row in rows:
+        row.group_total = totals[getattr(row, group)]
+    return rows
+
+
+# What the link lists need of a product: its long texts stay in the database.
+PRODUCT_LONG_TEXTS = (
+    "product__description",
+    "product__material",
+    "product__teaser",
+    "product__dimensions",
+    "product__link",
+    "product__handle",
+    "product__content_hash",
+)
+
+
+def filtered_products_url(base: str, **filters) -> str:
+    """The product index narrowed to `filters` (designer, retailer), or "" without an index."""
+    query = urlencode({name: value for name, value in filters.items() if value})
+    return f"{base}?{query}" if base else ""
+
+
 def directory(locale=None) -> Directory:
-    """Every visible retailer with what it stocks, in 4–6 queries however many there are."""
+    """Every visible retailer with the first of the products it stocks, in 4–6 queries however
+    many retailers and products there are."""
     from catalogue.models import Product
 
     locale, code = locale_and_code(locale)
@@ -315,13 +365,18 @@ def directory(locale=None) -> Directory:
     )
     by_retailer = stockists_by_retailer(retailers, locale, code)
     links = list(
-        StockistLink.objects.filter(
-            retailer__in=retailers,
-            product__status=Product.Status.ACTIVE,
-            product__in_feed=True,
+        first_per_group(
+            StockistLink.objects.filter(
+                retailer__in=retailers,
+                product__status=Product.Status.ACTIVE,
+                product__in_feed=True,
+            )
+            .select_related("product")
+            .defer(*PRODUCT_LONG_TEXTS),
+            "retailer_id",
+            [F("product__title").asc(), F("pk").asc()],
+            RETAILER_PRODUCTS_SHOWN,
         )
-        .select_related("product")
-        .order_by("product__title")
     )
     titles = localized_records(Product, [link.product for link in links], locale)
     base = product_index_url(locale) if links else ""
@@ -335,7 +390,9 @@ def directory(locale=None) -> Directory:
     for link in links:
         text = titles[link.product.translation_key]
         lang = language_of(text, link.product)
-        by_retailer[link.retailer_id].products.append(
+        stockist = by_retailer[link.retailer_id]
+        stockist.products_total = link.group_total
+        stockist.products.append(
             ProductLink(
                 title=text.title,
                 url=f"{base}{link.product.slug}/" if base else "",
@@ -344,6 +401,9 @@ def directory(locale=None) -> Directory:
         )
     for stockist in by_retailer.values():
         stockist.products.sort(key=lambda product: product.title.casefold())
+        stockist.products_shown = len(stockist.products)
+        if stockist.more_products:
+            stockist.products_url = filtered_products_url(base, retailer=stockist.retailer.list_key)
     shops, online = split_online(by_retailer.values())
     countries: dict[str, CountryGroup] = {}
     for group in group_by_city(shops):

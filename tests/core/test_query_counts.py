@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
         ("/fr/", 18),  # + the alt texts of the page's language (core.images.alt_for)
         ("/de/ueber-das-projekt/", 6),
         ("/de/designerinnen/", 10),
-        ("/de/designerinnen/lena-hoffmann/", 15),
+        ("/de/designerinnen/lena-hoffmann/", 16),  # + how many products each shop has (GROUP BY)
         ("/de/produkte/", 9),
         ("/de/produkte/overhead-line-lamp/", 11),  # German partner names: no query
         ("/nl/producten/overhead-line-lamp/", 17),

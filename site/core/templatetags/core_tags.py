@@ -1,5 +1,7 @@
 """Template tags for the frame every page shares: menus, footer, language links, legal links."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from wagtail.models import Site
@@ -74,16 +76,39 @@ def alternate_links(context):
     site = Site.find_for_request(request)
     if site is None:
         return {}
+    # A list's page 2 or filtered view (`listing_query`, set by the page's context) is its own
+    # address, in every language: the canonical and the alternates keep its query.
+    query = urlencode(context.get("listing_query") or {})
+    query = f"?{query}" if query else ""
     alternates = [
-        (link.code, seo.absolute_url(request, link.url))
+        (link.code, seo.absolute_url(request, link.url) + query)
         for link in _language_links(context)
         if link.has_page
     ]
     return {
         "alternates": alternates,
         "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
-        "canonical": seo.page_url(page, request),
+        "canonical": seo.page_url(page, request) + query,
     }
+
+
+@register.simple_tag
+def page_numbers(items):
+    """The page numbers a list's pagination links: the first and last, two either side of the
+    current page, `…` for the gaps (so 1,000 stories give 7 links, not 112)."""
+    return list(items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """`?<the list's filters>&page=<number>`: the filters a page keeps in its links, from
+    `listing_filters` (a dict) or the older `filter_name` / `filter_value` pair."""
+    filters = dict(context.get("listing_filters") or {})
+    name, value = context.get("filter_name"), context.get("filter_value")
+    if name and value:
+        filters[name] = value
+    filters = {key: value for key, value in filters.items() if value}
+    return "?" + urlencode({**filters, "page": number})
 
 
 @register.simple_tag(takes_context=True)

@@ -35,3 +35,18 @@ def document_title(title):
 def absolute_url(context, path):
     """`path` as an absolute URL on the site's canonical host."""
     return seo.absolute_url(context.get("request"), path)
+
+
+@register.simple_tag(takes_context=True)
+def sitemap_urls(context) -> list[str]:
+    """The absolute address of each page of the sitemap (`core.sitemaps.page_count`)."""
+    from django.urls import reverse
+
+    from core.sitemaps import page_count
+
+    request = context["request"]
+    path = reverse("sitemap")
+    return [
+        seo.absolute_url(request, path if number == 1 else f"{path}?p={number}")
+        for number in range(1, page_count(request) + 1)
+    ]
