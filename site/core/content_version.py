@@ -20,7 +20,7 @@ replaces it, for one list of what counts as content (`core.registry`):
 
 The version is replaced at once (so the rest of a request or test sees the change) and again
 when the transaction commits (so a request that read the old rows in between cannot leave them
-behind under the new version). It lives in the "pages" cache, beside the pages, so that a page
+behind under the new version); the edge cache in front is purged then too (`core.edge`). It lives in the "pages" cache, beside the pages, so that a page
 cache hit reads both in one round trip; it has no expiry. With several server processes the
 caches must be shared (`REDIS_URL`) for a change to reach every process at once.
 
@@ -38,6 +38,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from core import edge
 from core.i18n import forget, memoised
 from core.registry import shown_on_pages
 
@@ -69,9 +70,11 @@ def _replace_version():
 
 
 def invalidate(**kwargs):
-    """Replace the version now and once more when the transaction commits."""
+    """Replace the version now and once more when the transaction commits, and purge the edge
+    cache in front (if any) then."""
     _replace_version()
     transaction.on_commit(_replace_version)
+    edge.purge_on_commit()
 
 
 def reset():
