@@ -87,13 +87,19 @@ site_serve() {
     env "$@" "$PY" -m gunicorn config.wsgi --bind "127.0.0.1:$port" --workers "$WORKERS" \
         --no-control-socket --error-logfile "$work/gunicorn.log" &
     gunicorn_pid=$!
+    wait_for_answer "$base$static_url" "$gunicorn_pid" gunicorn "$work/gunicorn.log"
+}
+
+# Waits until URL answers (at most 30 s) while PID runs; else shows the end of LOG and exits.
+wait_for_answer() {
+    local url=$1 pid=$2 name=$3 log=$4
     for _ in $(seq 150); do
-        curl -fs -o /dev/null "${headers[@]}" "$base$static_url" && return 0
-        kill -0 "$gunicorn_pid" 2>/dev/null || break
+        curl -fs -o /dev/null "${headers[@]}" "$url" && return 0
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.2
     done
-    echo "gunicorn did not answer $base$static_url:" >&2
-    tail -n 30 "$work/gunicorn.log" >&2
+    echo "$name did not answer $url:" >&2
+    tail -n 30 "$log" >&2
     exit 1
 }
 
@@ -129,14 +135,7 @@ start_edge() {
     deploy/edge/run "$work/edge" "$edge_port" "$port" "$(free_port)" 2>"$work/edge.log" &
     edge_pid=$!
     edge_base="http://127.0.0.1:$edge_port"
-    for _ in $(seq 100); do
-        curl -fs -o /dev/null "${headers[@]}" "$edge_base$static_url" && return 0
-        kill -0 "$edge_pid" 2>/dev/null || break
-        sleep 0.2
-    done
-    echo "the edge did not answer $edge_base$static_url:" >&2
-    cat "$work/edge.log" >&2
-    exit 1
+    wait_for_answer "$edge_base$static_url" "$edge_pid" "the edge" "$work/edge.log"
 }
 
 stop_edge() {
