@@ -11,7 +11,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page
-from wagtail.signals import published
 
 from core.models import Navigation
 from core.typography import SOFT_HYPHEN
@@ -22,6 +21,8 @@ from tests.factories import (
     ProductFactory,
     RetailerFactory,
     StockistLinkFactory,
+    locale,
+    publish,
 )
 
 # The live server sees the test's rows only once committed; the languages (made by migrations)
@@ -136,7 +137,9 @@ def _move_and_delete(page):
 
 
 def _navigation_published(_page):
-    published.send(sender=Navigation, instance=Navigation.objects.first())
+    navigation = Navigation(locale=locale("de"), name="Hauptnavigation")
+    navigation.save()
+    publish(navigation)
 
 
 def _product_changed(_page):
