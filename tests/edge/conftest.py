@@ -97,6 +97,9 @@ class Gate:
         """ "open", "stopped" (connections refused) or "hung" (taken, never answered)."""
         self._drop_connections()
         if mode == "stopped" and self._server is not None:
+            # Wakes the thread waiting in accept(); closing alone would leave the port listening.
+            with contextlib.suppress(OSError):
+                self._server.shutdown(socket.SHUT_RDWR)
             self._server.close()
             self._server = None
         elif mode != "stopped" and self._server is None:
