@@ -16,6 +16,7 @@ Inside a transaction the PURGE waits for the commit (a request in between would 
 the old rows again) and is sent once however many changes the transaction made. An edge that
 refuses or does not answer within `FRONTEND_CACHE_TIMEOUT` seconds is logged and the change goes
 through: the edge then serves the old pages until their `s-maxage` (`PAGE_CACHE_S_MAXAGE`) ends.
+For `QUIET_AFTER_FAILURE` seconds after such a failure, purges to that edge are skipped (logged).
 Other backends (`http`, Cloudflare, CloudFront) get only Wagtail's per-page purges.
 """
 
