@@ -9,6 +9,9 @@
 #   page_paths "TYPES" "LANGS" the demo's address of each page type in each language, as the browser
 #                              tests know them (tests/browser/pages.py): "type language path" lines
 #   start_redis                a Redis server on loopback without persistence; exports REDIS_URL
+#   start_edge                 the reference deployment's edge (deploy/edge/run: nginx, then Varnish)
+#                              in front of the running gunicorn; sets $edge_base
+#   stop_edge                  stops it
 #   wrk_measure NAME URL [LUA] a warm-up and a measured wrk run (with wrk's script LUA if given);
 #                              fills rps, p50, p99 (ms), total
 #
@@ -29,6 +32,7 @@ headers=(-H "X-Forwarded-Proto: https" -H "User-Agent: $UA" -H "Accept-Encoding:
 work=""
 gunicorn_pid=""
 redis_pid=""
+edge_pid=""
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -43,6 +47,7 @@ site_stop() {
 }
 
 site_cleanup() {
+    stop_edge
     site_stop
     if [ -n "$redis_pid" ]; then
         kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
@@ -82,13 +87,19 @@ site_serve() {
     env "$@" "$PY" -m gunicorn config.wsgi --bind "127.0.0.1:$port" --workers "$WORKERS" \
         --no-control-socket --error-logfile "$work/gunicorn.log" &
     gunicorn_pid=$!
+    wait_for_answer "$base$static_url" "$gunicorn_pid" gunicorn "$work/gunicorn.log"
+}
+
+# Waits until URL answers (at most 30 s) while PID runs; else shows the end of LOG and exits.
+wait_for_answer() {
+    local url=$1 pid=$2 name=$3 log=$4
     for _ in $(seq 150); do
-        curl -fs -o /dev/null "${headers[@]}" "$base$static_url" && return 0
-        kill -0 "$gunicorn_pid" 2>/dev/null || break
+        curl -fs -o /dev/null "${headers[@]}" "$url" && return 0
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.2
     done
-    echo "gunicorn did not answer $base$static_url:" >&2
-    tail -n 30 "$work/gunicorn.log" >&2
+    echo "$name did not answer $url:" >&2
+    tail -n 30 "$log" >&2
     exit 1
 }
 
@@ -117,14 +128,33 @@ start_redis() {
     export REDIS_URL="redis://127.0.0.1:$redis_port/0"
 }
 
+start_edge() {
+    stop_edge
+    local edge_port
+    edge_port=$(free_port)
+    deploy/edge/run "$work/edge" "$edge_port" "$port" "$(free_port)" 2>"$work/edge.log" &
+    edge_pid=$!
+    edge_base="http://127.0.0.1:$edge_port"
+    wait_for_answer "$edge_base$static_url" "$edge_pid" "the edge" "$work/edge.log"
+}
+
+stop_edge() {
+    if [ -n "$edge_pid" ]; then
+        kill "$edge_pid" 2>/dev/null && wait "$edge_pid" 2>/dev/null
+        edge_pid=""
+    fi
+    return 0
+}
+
 # wrk's latency distribution in ms: "50%  1.23ms" lines (us/ms/s units).
 to_ms() { awk '{v=$0; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
 declare -A rps p50 p99 total
+# WRK_THREADS and WRK_CONNECTIONS, when set, replace 2 threads and $CONNECTIONS (the edge's runs).
 wrk_measure() {
-    local name=$1 url=$2 out script=()
+    local name=$1 url=$2 out script=() threads=${WRK_THREADS:-2} connections=${WRK_CONNECTIONS:-$CONNECTIONS}
     [ -n "${3:-}" ] && script=(-s "$3")
-    wrk -t 2 -c "$CONNECTIONS" -d 2s --timeout "$WRK_TIMEOUT" "${script[@]}" "${headers[@]}" "$url" >/dev/null  # warm-up
-    out=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "${script[@]}" "${headers[@]}" "$url")
+    wrk -t "$threads" -c "$connections" -d 2s --timeout "$WRK_TIMEOUT" "${script[@]}" "${headers[@]}" "$url" >/dev/null  # warm-up
+    out=$(wrk -t "$threads" -c "$connections" -d "$DURATION" --timeout "$WRK_TIMEOUT" --latency "${script[@]}" "${headers[@]}" "$url")
     if grep -q "Non-2xx or 3xx" <<<"$out" || grep -q "Socket errors" <<<"$out"; then
         echo "$out" >&2; echo "errors during the $name run ($url)" >&2; exit 1
     fi

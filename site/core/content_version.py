@@ -20,8 +20,9 @@ replaces it, for one list of what counts as content (`core.registry`):
 
 The version is replaced at once (so the rest of a request or test sees the change) and again
 when the transaction commits (so a request that read the old rows in between cannot leave them
-behind under the new version). It lives in the "pages" cache, beside the pages, so that a page
-cache hit reads both in one round trip; it has no expiry. With several server processes the
+behind under the new version); the edge cache in front is purged then too (`core.edge`). It
+lives in the "pages" cache, beside the pages, so that a page cache hit reads both in one round
+trip; it has no expiry. With several server processes the
 caches must be shared (`REDIS_URL`) for a change to reach every process at once.
 
 Values other than pages are kept in the "frame" cache (an alias of its own, so that a burst of
@@ -51,6 +52,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from core import edge
 from core.i18n import forget, memoised
 from core.registry import shown_on_pages
 
@@ -127,15 +129,19 @@ _replace_content = _replace((VERSION_KEY,))
 
 
 def invalidate(**kwargs):
-    """Replace both versions now and once more when the transaction commits."""
+    """Replace both versions now and once more when the transaction commits, and purge the
+    edge cache in front (if any) then."""
     _replace_all()
     transaction.on_commit(_replace_all)
+    edge.purge_on_commit()
 
 
 def invalidate_content(**kwargs):
-    """Replace the content version only (a page's content edit), now and on commit."""
+    """Replace the content version only (a page's content edit), now and on commit, and purge
+    the edge cache in front (if any) then: its pages are rendered under the content version."""
     _replace_content()
     transaction.on_commit(_replace_content)
+    edge.purge_on_commit()
 
 
 def reset():

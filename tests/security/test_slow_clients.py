@@ -54,12 +54,12 @@ def main_config(prefix: Path, site_conf: Path) -> Path:
 
 
 def rendered_site(prefix: Path, listen: int, upstream: int) -> Path:
-    """The shipped site file with the test's ports in place of 80 and 8000."""
+    """The shipped site file with the test's ports in place of 80 and the edge cache's 6081."""
     text = SITE_CONF.read_text()
     for shipped, test in (
         ("listen 80;", f"listen 127.0.0.1:{listen};"),
         ("listen [::]:80;\n", ""),
-        ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream};"),
+        ("server 127.0.0.1:6081;", f"server 127.0.0.1:{upstream};"),
     ):
         assert shipped in text, f"the shipped file no longer says {shipped!r}"
         text = text.replace(shipped, test)

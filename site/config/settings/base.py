@@ -185,11 +185,21 @@ PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 0)
 PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 300)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
 PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 3600)
-# Wagtail's frontend-cache invalidation for a CDN or HTTP cache in front: "" (off), "http"
-# (PURGE requests to FRONTEND_CACHE_LOCATION, e.g. Varnish), "cloudflare", "cloudfront".
+# Wagtail's frontend-cache invalidation for a CDN or HTTP cache in front: "" (off), "edge" (the
+# reference deployment's Varnish at FRONTEND_CACHE_LOCATION: every content change bans every
+# page, core.edge), "http" (a PURGE per published page's URL), "cloudflare", "cloudfront".
 FRONTEND_CACHE = env_str("FRONTEND_CACHE")
+# Seconds the site waits for the edge to take a purge (a hung edge must not hold a publish).
+FRONTEND_CACHE_TIMEOUT = env_int("FRONTEND_CACHE_TIMEOUT", 2)
 FRONTEND_CACHE_BACKENDS = {
     "": {},
+    "edge": {
+        "default": {
+            "BACKEND": "core.edge.EdgeBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_LOCATION", "http://127.0.0.1:6081"),
+            "TIMEOUT": FRONTEND_CACHE_TIMEOUT,
+        }
+    },
     "http": {
         "default": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -212,7 +222,7 @@ FRONTEND_CACHE_BACKENDS = {
 }
 if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
     raise ImproperlyConfigured(
-        f"FRONTEND_CACHE must be empty, http, cloudflare or cloudfront, not {FRONTEND_CACHE!r}."
+        f"FRONTEND_CACHE must be empty, edge, http, cloudflare or cloudfront, not {FRONTEND_CACHE!r}."
     )
 WAGTAILFRONTENDCACHE = FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]
 # Sessions (editors only: visitors get none): in the database, read through the cache when

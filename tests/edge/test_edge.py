@@ -1,0 +1,271 @@
+"""What a visitor meets through the edge (nginx and Varnish, deploy/) in front of the site: cached
+pages served by Varnish, nothing private ever stored, and every change an editor or a sync makes
+visible on the very next request, with the page cache's invalidation triggers
+(tests/core/test_page_cache.py) each sent through the edge here."""
+
+import logging
+import subprocess
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Page
+
+from core.models import Navigation
+from core.typography import SOFT_HYPHEN
+from tests.factories import (
+    ContentPageFactory,
+    DesignerIndexPageFactory,
+    HomePageFactory,
+    ProductFactory,
+    RetailerFactory,
+    StockistLinkFactory,
+    locale,
+    publish,
+)
+
+# The live server sees the test's rows only once committed; the languages (made by migrations)
+# come back after each test's flush.
+pytestmark = [
+    pytest.mark.no_demo,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+BROWSER = {"Accept-Encoding": "gzip"}
+
+
+@pytest.fixture
+def home(edge):
+    return HomePageFactory(title="Startseite am Rand")
+
+
+def served(edge, path, **headers):
+    """(X-Edge, status, body) of a browser's GET through the edge; a stored answer never sets a
+    cookie."""
+    status, response_headers, _body = edge.get(path, headers={**BROWSER, **headers})
+    if response_headers["X-Edge"] == "hit":
+        assert "Set-Cookie" not in response_headers, path
+    # The body as a client without gzip gets it (Varnish unpacks it), to look for texts.
+    _status, _headers, body = edge.get(path, headers=headers)
+    return response_headers["X-Edge"], status, body.replace(SOFT_HYPHEN, "")
+
+
+def stored(edge, path) -> bool:
+    """Whether the second request of a page in a row comes from the edge."""
+    served(edge, path)
+    return served(edge, path)[0] == "hit"
+
+
+def test_a_second_anonymous_request_is_a_hit_at_the_edge(edge, home):
+    assert served(edge, "/de/")[0] == "miss"
+    state, status, body = served(edge, "/de/")
+    assert (state, status) == ("hit", 200)
+    assert "Willkommen im Testquartier" in body
+    status, headers, body = edge.get("/de/", method="HEAD", headers=BROWSER)
+    assert (status, headers["X-Edge"], body) == (200, "hit", "")
+
+
+def test_tracking_parameters_share_the_pages_entry_and_others_do_not(edge, home):
+    served(edge, "/de/?utm_source=newsletter")
+    assert served(edge, "/de/?fbclid=abc&utm_medium=mail&gclid=1")[0] == "hit"
+    assert served(edge, "/de/")[0] == "hit"
+    assert served(edge, "/de/?page=2&utm_campaign=herbst")[0] == "miss"
+    assert served(edge, "/de/?page=2")[0] == "hit"
+
+
+def test_editors_with_a_session_always_reach_the_site(edge, home, live_server):
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client = Client()
+    client.force_login(editor)
+    session = {"Cookie": f"sessionid={client.cookies['sessionid'].value}"}
+    assert stored(edge, "/de/")
+    for _attempt in range(2):
+        state, status, body = served(edge, "/de/", **session)
+        assert (state, status) == ("pass", 200)
+        assert "wagtail-userbar" in body  # the editor's own page, not the visitors'
+    state, _status, body = served(edge, "/de/")
+    assert state == "hit"
+    assert "wagtail-userbar" not in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/login/", "/de/suche/?q=holz", "/de/suche/?q=holz&utm_source=x", "/health/live/"],
+)
+def test_the_admin_search_and_health_are_never_stored(edge, home, path):
+    assert not stored(edge, path)
+
+
+def test_the_counted_redirect_is_never_stored(edge, home):
+    link = StockistLinkFactory()
+    for _attempt in range(2):
+        state, status, _body = served(edge, f"/go/{link.pk}/")
+        assert (state, status) == ("pass", 302)
+
+
+def test_posts_go_to_the_site_and_pages_that_set_cookies_are_not_stored(edge, home):
+    status, headers, _body = edge.get("/de/", method="POST", data=b"x=1")
+    assert headers["X-Edge"] == "pass"
+    assert status != 200  # the site's own answer (no CSRF token), not the cached page
+    # The admin's login form sets the CSRF cookie: each visitor gets a fresh one.
+    for _attempt in range(2):
+        status, headers, _body = edge.get("/admin/login/", headers=BROWSER)
+        assert headers["X-Edge"] != "hit"
+        assert "csrftoken" in headers.get("Set-Cookie", "")
+
+
+def test_a_visitor_cannot_purge_the_edge(edge, home):
+    assert stored(edge, "/de/")
+    status, _headers, _body = edge.get("/de/", method="PURGE")
+    assert status == 405
+    assert served(edge, "/de/")[0] == "hit"
+
+
+# Every change the page cache's tests make (tests/core/test_page_cache.py), each shown on the
+# next request through the edge.
+
+
+def _publish_new_title(page):
+    page.title = "Ganz neuer Titel"
+    page.save_revision().publish()
+
+
+def _move_and_delete(page):
+    other = ContentPageFactory(parent=page.get_parent(), title="Ein anderer Ort")
+    page.move(other, pos="last-child")
+    Page.objects.get(pk=page.pk).delete()
+
+
+def _navigation_published(_page):
+    navigation = Navigation(locale=locale("de"), name="Hauptnavigation")
+    navigation.save()
+    publish(navigation)
+
+
+def _product_changed(_page):
+    product = ProductFactory()
+    product.title = "Umbenanntes Produkt"
+    product.save()
+
+
+def _retailer_renamed(_page):
+    retailer = RetailerFactory()
+    retailer.name = "Neuer Laden"
+    retailer.save()
+
+
+CHANGES = {
+    "publish": _publish_new_title,
+    "unpublish": lambda page: page.unpublish(),
+    "move-and-delete": _move_and_delete,
+    "snippet-published": _navigation_published,
+    "product": _product_changed,
+    "retailer": _retailer_renamed,
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_is_purged_from_the_edge_at_once(edge, home, change):
+    page = ContentPageFactory(parent=home, title="Über das Projekt")
+    for path in ("/de/", page.url):
+        assert stored(edge, path)
+    CHANGES[change](Page.objects.get(pk=page.pk).specific)
+    assert served(edge, "/de/")[0] == "miss"
+    state, status, body = served(edge, page.url)
+    if change == "publish":
+        assert (state, status) == ("miss", 200)
+        assert "Ganz neuer Titel" in body
+    elif change in ("unpublish", "move-and-delete"):
+        assert status == 404
+    else:
+        assert state == "miss"
+
+
+def test_visitors_writes_leave_the_edge_alone(edge, home):
+    from shop_links.models import ClickCount
+
+    assert stored(edge, "/de/")
+    ClickCount.objects.all().delete()
+    assert served(edge, "/de/")[0] == "hit"
+
+
+def test_a_catalogue_sync_is_purged_from_the_edge(edge, home, tmp_path):
+    from catalogue.sample import SAMPLE_FEED
+    from catalogue.sync.engine import run_sync
+
+    DesignerIndexPageFactory(parent=home)
+    assert stored(edge, "/de/")
+    assert run_sync(SAMPLE_FEED).ok
+    assert served(edge, "/de/")[0] == "miss"
+    # A run that changes nothing keeps the edge's pages.
+    assert stored(edge, "/de/")
+    assert run_sync(SAMPLE_FEED).ok
+    assert served(edge, "/de/")[0] == "hit"
+
+
+@pytest.mark.parametrize("failure", ["stopped", "hung"])
+def test_stale_pages_are_served_while_the_app_is_down(edge, gate, home, settings, failure):
+    settings.PAGE_CACHE_S_MAXAGE = 1
+    assert stored(edge, "/de/")
+    gate.set(failure)
+    edge.wait_until_app_is(healthy=False)
+    time.sleep(1.2)  # past s-maxage: only the site's stale-if-error lets the edge answer
+    state, status, body = served(edge, "/de/")
+    assert (state, status) == ("hit", 200)
+    assert "Willkommen im Testquartier" in body
+    # The control: once the app answers again, the expired page is fetched anew.
+    gate.set("open")
+    edge.wait_until_app_is(healthy=True)
+    assert served(edge, "/de/")[0] == "miss"
+
+
+@pytest.mark.parametrize("failure", ["stopped", "hung"])
+def test_a_publish_goes_through_when_the_edge_does_not_answer(
+    edge, home, settings, caplog, failure
+):
+    from tests.edge.conftest import Gate
+
+    page = ContentPageFactory(parent=home, title="Über das Projekt")
+    # The site's purges go to a gate in front of the edge's Varnish, stopped or jammed.
+    varnish_port = int(edge.varnish.rsplit(":", 1)[1])
+    broken = Gate(varnish_port)
+    broken.set(failure)
+    settings.WAGTAILFRONTENDCACHE["default"]["LOCATION"] = f"http://127.0.0.1:{broken.port}"
+    try:
+        with caplog.at_level(logging.ERROR, logger="core.edge"):
+            _publish_new_title(page)
+    finally:
+        broken.close()
+    assert Page.objects.get(pk=page.pk).title == "Ganz neuer Titel"
+    # One purge per publish, however many rows it wrote, given up after the timeout.
+    failures = [
+        record
+        for record in caplog.records
+        if record.name == "core.edge" and record.levelno == logging.ERROR
+    ]
+    assert len(failures) == 1, caplog.text
+    message = failures[0].getMessage()
+    assert "did not take the purge" in message
+    assert ("timed out" if failure == "hung" else "refused") in message.lower()
+
+
+def test_the_shipped_vcl_and_unit_are_accepted(tmp_path):
+    """varnishd compiles the VCL as shipped, and systemd accepts the edge's unit."""
+    from tests.edge.conftest import ROOT
+
+    vcl = ROOT / "deploy" / "varnish" / "made-in-aachen-nord.vcl"
+    done = subprocess.run(
+        ["/usr/sbin/varnishd", "-C", "-n", str(tmp_path / "varnish"), "-f", str(vcl)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    unit = ROOT / "deploy" / "varnish" / "maan-edge.service"
+    done = subprocess.run(
+        ["systemd-analyze", "verify", str(unit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
