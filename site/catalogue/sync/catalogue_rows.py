@@ -2,8 +2,9 @@
 partner links and slug history, and the archiving of products the feed no longer names.
 
 Products are worked through in chunks (`CATALOGUE_SYNC_CHUNK`): their current state is loaded
-(`Plan.current_states`), compared field by field, new images are fetched in parallel
-(`ImageRows`), then everything is written with bulk operations.
+(`Plan.current_states`), compared field by field, then everything is written with bulk
+operations. The photos are settled once per run before the chunks (`ImageRows.resolve_photos`:
+each distinct URL once, conditionally); a chunk only looks them up.
 """
 
 import datetime
@@ -123,6 +124,7 @@ class CatalogueRows:
     def sync_products(self):
         self.fetcher = ImageFetcher()
         try:
+            self.resolve_photos()
             chunk = settings.CATALOGUE_SYNC_CHUNK
             for start in range(0, len(self.pending), chunk):
                 self.sync_chunk(self.pending[start : start + chunk])
