@@ -41,10 +41,10 @@ class ImageRows:
         for start in range(0, len(urls), PHOTO_BATCH):
             batch = urls[start : start + PHOTO_BATCH]
             known = {
-                url: Known(image_id, file_hash, Validators(etag, last_modified, length))
-                for url, image_id, file_hash, etag, last_modified, length in (
+                url: Known(image_id, file_hash, Validators(etag, modified, length), pk)
+                for pk, url, image_id, file_hash, etag, modified, length in (
                     ImageSource.objects.filter(url__in=batch).values_list(
-                        "url", "image_id", "image__file_hash", "etag", "last_modified",
+                        "pk", "url", "image_id", "image__file_hash", "etag", "last_modified",
                         "content_length",
                     )
                 )
@@ -93,11 +93,11 @@ class ImageRows:
                 counts["downloaded"] += got.downloaded
                 self.photos[url] = old.image_id
                 if got.validators != old.validators:
-                    updated.append(self.source_row(url, old.image_id, got.validators))
+                    updated.append(self.source_row(url, old.image_id, got.validators, old))
                 continue
             image_id = self.store.by_hash[got.file_hash]
             self.photos[url] = image_id
-            row = self.source_row(url, image_id, got.validators)
+            row = self.source_row(url, image_id, got.validators, old)
             (created if old is None else updated).append(row)
             if old is None or old.image_id != image_id:
                 moved[url] = image_id
@@ -115,8 +115,9 @@ class ImageRows:
                 .update(image_id=image_id)
             )
 
-    def source_row(self, url: str, image_id: int, validators: Validators) -> ImageSource:
+    def source_row(self, url, image_id: int, validators: Validators, old: Known | None):
         return ImageSource(
+            pk=old.source_id if old else None,
             url=url,
             image_id=image_id,
             etag=validators.etag,

@@ -62,6 +62,7 @@ class Known:
     image_id: int
     file_hash: str
     validators: Validators
+    source_id: int | None = None  # the `ImageSource` row
 
 
 @dataclass
