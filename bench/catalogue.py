@@ -1,30 +1,59 @@
-"""Benchmark of the catalogue sync: first sync and unchanged re-sync of N synthetic products.
+"""Benchmark of the catalogue sync with a realistic four-language feed.
 
     .venv/bin/python bench/catalogue.py                      # N=1000,10000 on sqlite,postgres
     .venv/bin/python bench/catalogue.py --sizes 1000 --databases sqlite
 
-Each product has 3 variants and 2 images. The images (small, distinct PNGs) and the feed are
-served by a separate process over loopback HTTP, so the server does not share the sync's
-interpreter. Each run gets a fresh database (a temporary SQLite file, or a throwaway PostgreSQL
-cluster started with the machine's binaries) and runs the sync in its own process, which reports
-its wall time, peak RSS and the number of SQL queries.
+The feed has the label catalogue's real shape: titles, descriptions (about 600 characters of
+shop-system HTML) and materials in de, en, nl and fr; 1-4 variants; 1-3 photos per product drawn
+from a shared pool of 200 real JPEGs (1600x1200, made once with Pillow and kept in
+`$TMPDIR/maan-bench-photos-v1`); 300 retailers with addresses; 1-3 stockists per product. The
+feed and the photos are served by a separate process over loopback HTTP, which - like a real web
+server - sends ETag, Last-Modified and Content-Length and answers conditional requests with 304.
+
+Per database and N it runs three syncs, each in its own process on a fresh database (a temporary
+SQLite file, or a throwaway PostgreSQL cluster started with the machine's binaries): the first
+sync, an unchanged re-sync, and a feed in which 5 % of the products changed (a price and the
+German description). Each reports wall time, peak RSS and SQL queries; the server counts the photo
+downloads (full answers) and the 304s. The table ends with the load average: the figures are only
+comparable within one run on a quiet machine.
 """
 
 import argparse
-import io
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from email.utils import formatdate
+from hashlib import sha1
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+LANGUAGES = ("de", "en", "nl", "fr")
+PHOTOS = 200
+RETAILERS = 300
+PHOTO_DIR = Path(tempfile.gettempdir()) / "maan-bench-photos-v1"
+TYPES = ("bag", "lamp", "print", "tote", "bowl", "mug", "cushion", "stool", "poster", "vase")
+WORDS = {
+    lang: text.split()
+    for lang, text in {
+        "de": "Entworfen in Aachen-Nord und gefertigt von Hand aus Restmaterial der Stadt jedes Stück "
+        "ein Unikat mit kleinen Abweichungen langlebig reparierbar und fair bezahlt",
+        "en": "Designed in Aachen-Nord and made by hand from the city's leftover material every piece "
+        "unique with small variations durable repairable and fairly paid",
+        "nl": "Ontworpen in Aachen-Nord en met de hand gemaakt van restmateriaal uit de stad elk stuk "
+        "uniek met kleine afwijkingen duurzaam repareerbaar en eerlijk betaald",
+        "fr": "Conçu à Aachen-Nord et fabriqué à la main avec des matériaux de récupération de la ville "
+        "chaque pièce unique avec de petites variations durable réparable et payée équitablement",
+    }.items()
+}
 
 
 def free_port() -> int:
@@ -33,93 +62,190 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def feed(n: int) -> dict:
-    return {
-        "version": 1,
-        "mode": "full",
-        "currency": "EUR",
-        "designers": [{"ref": "bench-designer", "name": "Bench"}],
-        "partners": [
-            {
-                "ref": "bench-workshop",
-                "name": {"de": "Werkstatt", "en": "Workshop"},
-                "kind": "sewing",
-                "city": "Aachen",
-                "social_employment": True,
-            }
-        ],
-        "retailers": [
-            {
-                "ref": "bench-shop",
-                "name": "Shop",
-                "kind": "online_shop",
-                "address": None,
-                "geo": None,
-                "website": "https://shop.example/",
-            }
-        ],
-        "products": [
+def photos() -> list[Path]:
+    """The shared photo pool: 200 distinct 1600x1200 JPEGs, made once and cached."""
+    from PIL import Image, ImageFilter
+
+    PHOTO_DIR.mkdir(exist_ok=True)
+    paths = [PHOTO_DIR / f"photo-{k:03d}.jpg" for k in range(PHOTOS)]
+    for k, path in enumerate(paths):
+        if path.exists():
+            continue
+        rng = random.Random(k)
+        texture = Image.effect_noise((400, 300), 24 + k % 40).filter(ImageFilter.GaussianBlur(1))
+        texture = texture.resize((1600, 1200), Image.Resampling.BICUBIC)
+        tint = Image.new("RGB", (1600, 1200), tuple(rng.randrange(40, 220) for _ in range(3)))
+        photo = Image.composite(tint, Image.new("RGB", (1600, 1200), "#f4efe6"), texture)
+        tmp = path.with_suffix(".tmp")
+        photo.save(tmp, "JPEG", quality=85)
+        tmp.rename(path)
+    return paths
+
+
+def description(rng: random.Random, lang: str, i: int, changed: bool) -> str:
+    words = WORDS[lang]
+    parts, size = [], 0
+    while size < 560:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randrange(8, 16)))
+        tag = rng.choice(("p", "p", "p", "ul"))
+        if tag == "ul":
+            block = "<ul>" + "".join(f"<li>{w}</li>" for w in sentence.split()[:4]) + "</ul>"
+        else:
+            block = f"<p>{sentence.capitalize()} <strong>{i}</strong> <em>{words[0]}</em>.</p>"
+        parts.append(block)
+        size += len(block)
+    if changed:
+        parts.append("<p>Neu: jetzt auch in Rot.</p>")
+    return "".join(parts)
+
+
+def feed(n: int, changed_share: float = 0.0) -> dict:
+    """The feed; `changed_share` of the products get a new price and German description."""
+    rng = random.Random(18)
+    changed = set(random.Random(5).sample(range(n), int(n * changed_share)))
+    retailers = [
+        {
+            "ref": f"shop-{r:03d}",
+            "name": f"Laden {r}",
+            "kind": ("museum_shop", "label_store", "concept_store", "online_shop")[r % 4],
+            "address": None
+            if r % 4 == 3
+            else {"street": f"Jülicher Straße {r + 1}", "postcode": "52070", "city": "Aachen",
+                  "country": "DE"},
+            "geo": None if r % 4 == 3 else {"lat": 50.78 + r / 10000, "lng": 6.09 + r / 10000},
+            "website": f"https://shop-{r}.example/",
+        }
+        for r in range(RETAILERS)
+    ]  # fmt: skip
+    products = []
+    for i in range(n):
+        new = i in changed
+        images = rng.sample(range(PHOTOS), rng.randint(1, 3))
+        variants = rng.randint(1, 4)
+        price = f"{19 + i % 80}.{'50' if new else '00'}"
+        products.append(
             {
                 "external_id": f"B-{i:05d}",
                 "handle": f"bench-product-{i}",
                 "status": "active",
-                "title": {"de": f"Produkt {i}", "en": f"Product {i}", "nl": f"Product {i}"},
-                "description": {"de": f"<p>Beschreibung <strong>{i}</strong></p>"},
-                "material": {"de": "Holz", "en": "Wood"},
-                "designer_ref": "bench-designer",
-                "product_type": "bag",
-                "made_by": ["bench-workshop"],
+                "title": {lang: f"{WORDS[lang][0]} {i}" for lang in LANGUAGES},
+                "description": {
+                    lang: description(rng, lang, i, new and lang == "de") for lang in LANGUAGES
+                },
+                "material": {lang: " ".join(WORDS[lang][3:7]) for lang in LANGUAGES},
+                "designer_ref": f"designer-{i % 20}",
+                "product_type": TYPES[i % len(TYPES)],
+                "made_by": [f"partner-{i % 10}"],
+                "dimensions": {"length_cm": 30, "width_cm": 20, "height_cm": 10, "weight_g": 400},
                 "images": [
-                    {"url": f"images/{i}-{k}.png", "position": k, "alt": {"de": f"Bild {k}"}}
-                    for k in (1, 2)
+                    {
+                        "url": f"photos/photo-{k:03d}.jpg",
+                        "position": position,
+                        "alt": {lang: f"{WORDS[lang][0]} {i}, {position}" for lang in LANGUAGES},
+                    }
+                    for position, k in enumerate(images, 1)
                 ],
                 "variants": [
                     {
                         "sku": f"B-{i:05d}-{v}",
-                        "price": {"amount": "19.00", "currency": "EUR"},
+                        "price": {"amount": price, "currency": "EUR"},
                         "availability": "in_stock",
-                        "options": {"color": {"de": f"Farbe {v}"}},
+                        **(
+                            {"options": {"color": dict.fromkeys(LANGUAGES, f"{v}")}}
+                            if variants > 1
+                            else {}
+                        ),
                     }
-                    for v in range(3)
+                    for v in range(variants)
                 ],
-                "stockists": [{"retailer_ref": "bench-shop", "url": f"https://shop.example/{i}"}],
+                "stockists": [
+                    {"retailer_ref": f"shop-{r:03d}", "url": f"https://shop-{r}.example/p/{i}"}
+                    for r in rng.sample(range(RETAILERS), rng.randint(1, 3))
+                ],
                 "link": f"https://katalog.example/p/{i}",
                 "updated_at": "2026-11-01T00:00:00Z",
             }
-            for i in range(n)
+        )
+    return {
+        "version": 1,
+        "mode": "full",
+        "currency": "EUR",
+        "designers": [{"ref": f"designer-{d}", "name": f"Designer {d}"} for d in range(20)],
+        "partners": [
+            {
+                "ref": f"partner-{k}",
+                "name": {lang: f"{WORDS[lang][0]} {k}" for lang in LANGUAGES},
+                "kind": ("sewing", "woodworking", "screen printing", "laser cutting")[k % 4],
+                "city": "Aachen",
+                "social_employment": k % 2 == 0,
+            }
+            for k in range(10)
         ],
+        "retailers": retailers,
+        "products": products,
     }
 
 
 def serve(n: int, port: int):
-    """The feed server (its own process): feed JSON and an 8x8 PNG per image path."""
-    from PIL import Image
-
-    body = json.dumps(feed(n)).encode()
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), (47, 143, 91)).save(out, "PNG")
-    # Trailing bytes after the PNG's end make every file distinct content (no dedup).
-    base_png = out.getvalue()
+    """The feed server (its own process): the feeds, the photo pool, and /stats (photo bodies
+    sent and 304s since the last /stats)."""
+    files = {"/catalogue.json": json.dumps(feed(n)).encode(),
+             "/catalogue-changed.json": json.dumps(feed(n, 0.05)).encode()}  # fmt: skip
+    for path in photos():
+        files[f"/photos/{path.name}"] = path.read_bytes()
+    etags = {
+        path: f'"{sha1(body, usedforsecurity=False).hexdigest()[:20]}"'
+        for path, body in files.items()
+    }
+    modified = formatdate(time.time() - 86400, usegmt=True)
+    stats = {"downloads": 0, "not_modified": 0}
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms ACK wait
 
         def do_GET(self):
-            if self.path == "/catalogue.json":
-                data, kind = body, "application/json"
-            else:
-                data, kind = base_png + self.path.encode(), "image/png"
-            self.send_response(200)
+            if self.path == "/stats":
+                with lock:
+                    body = json.dumps(stats).encode()
+                    stats.update(downloads=0, not_modified=0)
+                return self.answer(200, body, "application/json")
+            data = files.get(self.path)
+            if data is None:
+                return self.answer(404, b"not found", "text/plain")
+            photo = self.path.startswith("/photos/")
+            match = self.headers.get("If-None-Match")
+            since = self.headers.get("If-Modified-Since")
+            if (match == etags[self.path]) if match else (since == modified):
+                if photo:
+                    with lock:
+                        stats["not_modified"] += 1
+                self.send_response(304)
+                self.send_header("ETag", etags[self.path])
+                self.end_headers()
+                return None
+            if photo:
+                with lock:
+                    stats["downloads"] += 1
+            return self.answer(200, data, "image/jpeg" if photo else "application/json", True)
+
+        def answer(self, status, data, kind, validators=False):
+            self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
+            if validators:
+                self.send_header("ETag", etags[self.path])
+                self.send_header("Last-Modified", modified)
             self.end_headers()
             self.wfile.write(data)
 
         def log_message(self, *args):
             pass
 
-    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    print("ready", flush=True)
+    server.serve_forever()
 
 
 def one_sync(url: str):
@@ -131,7 +257,11 @@ def one_sync(url: str):
     sys.path.insert(0, str(ROOT / "site"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     django.setup()
+    from django.conf import settings
     from django.db import connection
+
+    # The photo server is on loopback: allowed exactly as the tests allow theirs.
+    settings.CATALOGUE_FETCH_ALLOW_INTERNAL = [os.environ["BENCH_ALLOW_INTERNAL"]]
 
     from catalogue.sync.engine import run_sync
 
@@ -149,7 +279,8 @@ def one_sync(url: str):
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"wall": wall, "peak_mb": peak, "queries": queries,
                       "status": summary.status, "counts": summary.counts,
-                      "images": summary.images, "message": summary.message}))  # fmt: skip
+                      "images": summary.images, "errors": len(summary.errors),
+                      "message": summary.message}))  # fmt: skip
 
 
 class Postgres:
@@ -196,17 +327,23 @@ def main():
 
     rows = []
     postgres = Postgres() if "postgres" in args.databases else None
+    env_base = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "LOG_LEVEL": "WARNING",
+    }
     try:
         for n in [int(x) for x in args.sizes.split(",")]:
             port = free_port()
-            server = subprocess.Popen([PY, __file__, "--serve", str(n), "--port", str(port)])
-            time.sleep(1.5 + n / 20000)
-            url = f"http://127.0.0.1:{port}/catalogue.json"
+            server = subprocess.Popen([PY, __file__, "--serve", str(n), "--port", str(port)],
+                                      stdout=subprocess.PIPE, text=True)  # fmt: skip
+            server.stdout.readline()  # "ready": the feeds are built
+            base = f"http://127.0.0.1:{port}"
             try:
                 for db in args.databases.split(","):
                     work = Path(tempfile.mkdtemp(prefix="bench-cat-"))
-                    env = {**os.environ, "MEDIA_ROOT": str(work / "media"),
-                           "DJANGO_SETTINGS_MODULE": "config.settings.dev", "LOG_LEVEL": "WARNING"}  # fmt: skip
+                    env = {**env_base, "MEDIA_ROOT": str(work / "media"),
+                           "BENCH_ALLOW_INTERNAL": f"127.0.0.1:{port}"}  # fmt: skip
                     if db == "sqlite":
                         env["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
                     else:
@@ -214,24 +351,40 @@ def main():
                     subprocess.run(
                         [PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
                     )
-                    for label in ("first sync", "unchanged re-sync"):
-                        out = subprocess.run([PY, __file__, "--sync", url], cwd=ROOT, env=env,
-                                             check=True, capture_output=True, text=True)  # fmt: skip
+                    runs = (("first sync", "/catalogue.json"),
+                            ("unchanged re-sync", "/catalogue.json"),
+                            ("5 % changed", "/catalogue-changed.json"))  # fmt: skip
+                    for label, path in runs:
+                        stats(base)
+                        out = subprocess.run([PY, __file__, "--sync", base + path], cwd=ROOT,
+                                             env=env, check=True, capture_output=True, text=True)  # fmt: skip
                         result = json.loads(out.stdout.strip().splitlines()[-1])
+                        result.update(stats(base))
                         rows.append((db, n, label, result))
                         print(db, n, label, json.dumps(result), flush=True)
                     shutil.rmtree(work, ignore_errors=True)
             finally:
                 server.terminate()
+                server.wait()
     finally:
         if postgres:
             postgres.stop()
     print()
-    print("| database | N | run | wall time | peak memory | queries | queries/product |")
+    print("| database | N | run | wall time | peak memory | queries | downloads (304s) |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for db, n, label, r in rows:
         print(f"| {db} | {n:,} | {label} | {r['wall']:.1f} s | {r['peak_mb']:.0f} MB | "
-              f"{r['queries']:,} | {r['queries'] / n:.2f} |")  # fmt: skip
+              f"{r['queries']:,} | {r['downloads']:,} ({r['not_modified']:,}) |")  # fmt: skip
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nload average at the end: {load} ({os.cpu_count()} cores)")
+
+
+def stats(base: str) -> dict:
+    """The photo server's counts since the last call (and resets them)."""
+    from urllib.request import urlopen
+
+    with urlopen(base + "/stats") as answer:  # noqa: S310 - our own loopback server
+        return json.loads(answer.read())
 
 
 if __name__ == "__main__":

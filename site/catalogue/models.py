@@ -373,6 +373,26 @@ class ProductImage(models.Model):
         return in_language(self.alt or {}, language_code or translation.get_language())
 
 
+class ImageSource(models.Model):
+    """Where a catalogue photo came from and what the server said about it: the sync's memory of
+    an image URL. Its validators (ETag, Last-Modified, Content-Length) let the next run ask the
+    server "changed since?" instead of downloading the photo again; the image is the library
+    image the URL's current content is. A local file's size and modification time stand in for
+    the validators."""
+
+    url = models.CharField(max_length=1000, unique=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="catalogue_sources"
+    )
+    etag = models.CharField(max_length=255, blank=True)
+    last_modified = models.CharField(max_length=64, blank=True)
+    content_length = models.PositiveBigIntegerField(null=True, blank=True)
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.url
+
+
 class SyncRun(models.Model):
     """One run of the catalogue sync, for the admin's run log."""
 

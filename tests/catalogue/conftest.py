@@ -3,11 +3,14 @@
 Routes map a path to (status, content type, body, delay): a delay in seconds, "gate" (wait
 until the test opens `gate`) or "trickle" (the body one byte a second). Requests are counted per
 path so a test can show that an unchanged image is not downloaded again, or that an internal
-server was never asked.
+server was never asked; `not_modified` counts the 304 answers, `bodies` the full ones. Like a
+real web server it sends an ETag (the body's hash) and a Last-Modified date and answers
+If-None-Match / If-Modified-Since with 304; `validators = False` makes it a server without them.
 """
 
 import contextlib
 import copy
+import hashlib
 import json
 import threading
 import time
@@ -31,6 +34,10 @@ class FeedServer:
         self.routes: dict[str, tuple] = {}
         self.redirects: dict[str, str] = {}
         self.hits: Counter = Counter()
+        self.not_modified: Counter = Counter()
+        self.bodies: Counter = Counter()
+        self.validators = True
+        self.last_modified = "Tue, 01 Dec 2026 09:00:00 GMT"
         self.gate = threading.Event()
         self.gate.set()
         server = self
@@ -59,9 +66,26 @@ class FeedServer:
                         return
                     if delay:
                         time.sleep(delay)
+                    etag = f'"{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:16]}"'
+                    asked = self.headers.get("If-None-Match")
+                    since = self.headers.get("If-Modified-Since")
+                    if (
+                        server.validators
+                        and status == 200
+                        and (asked == etag if asked else since == server.last_modified)
+                    ):
+                        server.not_modified[path] += 1
+                        self.send_response(304)
+                        self.send_header("ETag", etag)
+                        self.end_headers()
+                        return
+                    server.bodies[path] += 1
                     self.send_response(status)
                     self.send_header("Content-Type", content_type)
                     self.send_header("Content-Length", str(len(body)))
+                    if server.validators and status == 200:
+                        self.send_header("ETag", etag)
+                        self.send_header("Last-Modified", server.last_modified)
                     self.end_headers()
                     self.wfile.write(body)
 

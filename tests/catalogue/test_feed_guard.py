@@ -299,7 +299,7 @@ def test_a_killed_run_is_marked_abandoned_and_the_next_run_removes_its_files(
     slow.gate.clear()
     slow.serve("/slow.jpg", PHOTO, "image/jpeg", delay="gate")
     PILImage.new("RGB", (40, 30), "#2f8f5b").save(tmp_path / "fresh.png")
-    new_product(sample, "MAN-9001", "fresh.png")  # its own chunk: stored first
+    new_product(sample, "MAN-9001", "fresh.png")  # stored while the run waits for the next
     new_product(sample, "MAN-9002", slow.url("/slow.jpg"))  # then the run waits here
     feed = write_feed(tmp_path, sample)
     (tmp_path / "kill_settings.py").write_text(
@@ -329,7 +329,10 @@ def test_a_killed_run_is_marked_abandoned_and_the_next_run_removes_its_files(
                     stderr=subprocess.STDOUT,
                 )
             for _ in range(1200):
-                if slow.hits["/slow.jpg"] or process.poll() is not None:
+                # Photos are fetched in parallel: wait until the run is held by the slow server
+                # and has stored the other photo (before it waits, it stores what has arrived).
+                held = slow.hits["/slow.jpg"] and list(media.glob("original_images/fresh*.png"))
+                if held or process.poll() is not None:
                     break
                 time.sleep(0.1)
             assert process.poll() is None, log.read_text()

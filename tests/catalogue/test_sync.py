@@ -116,11 +116,16 @@ def test_sync_over_http_downloads_images_once_and_reuses_stored_ones(demo, feed_
     assert summary.ok, summary.message
     assert summary.counts["created"] == 24
     # Same photos as the demo already stored: downloaded to compare, not stored again.
-    assert summary.images == {"downloaded": 40, "stored": 0, "reused": 40}
+    assert summary.images["downloaded"] == 40
+    assert (summary.images["stored"], summary.images["reused"]) == (0, 40)
     assert get_image_model().objects.count() == images_before
-    hits = sum(feed_server.hits.values())
-    assert run_sync(url).counts["unchanged"] == 24
-    assert sum(feed_server.hits.values()) == hits + 1  # only the feed itself
+    bodies = sum(feed_server.bodies.values())
+    summary = run_sync(url)
+    assert summary.counts["unchanged"] == 24
+    # Each photo asked "changed since?" once and answered 304; only the feed itself came again.
+    assert sum(feed_server.bodies.values()) == bodies + 1
+    assert sum(feed_server.not_modified.values()) == 40
+    assert (summary.images["downloaded"], summary.images["unchanged"]) == (0, 40)
 
 
 # Full snapshot semantics and the share guard -------------------------------------------------
@@ -428,7 +433,7 @@ def test_dry_run_reports_exactly_and_writes_nothing(demo, tmp_path, sample, medi
     assert report["dry_run"] is True
     assert report["changes"]["updated"] == {"MAN-0003": ["images"], "MAN-0006": ["variants"]}
     assert report["changes"]["archived"] == ["MAN-0024"]
-    assert report["images"]["downloaded"] == 1
+    assert report["images"]["stored"] == 1  # the new photo; the others are in the library
     assert snapshot() == before
     assert not list(media.rglob("*.png"))
 

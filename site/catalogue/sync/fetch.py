@@ -23,6 +23,10 @@ class Fetched:
     content: bytes
     content_type: str  # lower-case media type without parameters, "" for files
     location: str  # URL or absolute path the content came from, for resolving relative refs
+    status: int = 200  # 304: not modified since the validators sent, `content` is empty
+    etag: str = ""
+    last_modified: str = ""
+    content_length: int | None = None
 
 
 def is_url(source: str) -> bool:
@@ -60,9 +64,16 @@ class TooLarge(Exception):
 
 
 def read_url(
-    session: requests.Session, url: str, *, max_bytes: int, timeout: float, deadline: float
+    session: requests.Session,
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float,
+    deadline: float,
+    headers: dict | None = None,
 ) -> Fetched:
-    """GET `url`; raises requests' exceptions, TooLarge, HTTPError for non-2xx answers,
+    """GET `url` (conditional when `headers` carry If-None-Match / If-Modified-Since: a 304
+    answer comes back with status 304 and no content); raises requests' exceptions, TooLarge, HTTPError for non-2xx answers,
     BlockedAddress for an internal address (also behind a redirect), DeadlineExceeded.
 
     `timeout` bounds the connection and every single read; `deadline` the whole answer, so a
@@ -70,9 +81,15 @@ def read_url(
     """
     with (
         Deadline(deadline),
-        session.get(url, timeout=(timeout, timeout), stream=True, allow_redirects=True) as resp,
+        session.get(
+            url, timeout=(timeout, timeout), stream=True, allow_redirects=True, headers=headers
+        ) as resp,
     ):
         resp.raise_for_status()
+        etag = resp.headers.get("ETag", "")[:255]
+        last_modified = resp.headers.get("Last-Modified", "")[:64]
+        if resp.status_code == 304:
+            return Fetched(b"", "", resp.url, 304, etag, last_modified)
         declared = resp.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise TooLarge(int(declared))
@@ -83,7 +100,8 @@ def read_url(
                 raise TooLarge(size)
             chunks.append(chunk)
         content_type = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        return Fetched(b"".join(chunks), content_type, resp.url)
+        length = int(declared) if declared and declared.isdigit() else None
+        return Fetched(b"".join(chunks), content_type, resp.url, 200, etag, last_modified, length)
 
 
 def read_file(path: str, *, max_bytes: int) -> Fetched:

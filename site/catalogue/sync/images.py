@@ -18,11 +18,13 @@ import hashlib
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import requests
+import willow
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -39,6 +41,31 @@ FORMAT_EXTENSIONS = {"jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp", 
 
 
 @dataclass
+class Validators:
+    """What a server said about a photo (ETag, Last-Modified, Content-Length); for a local
+    file its size and modification time."""
+
+    etag: str = ""
+    last_modified: str = ""
+    content_length: int | None = None
+
+    @property
+    def usable(self) -> bool:
+        """Enough to ask "changed since?": a length alone says nothing about the content."""
+        return bool(self.etag or self.last_modified)
+
+
+@dataclass
+class Known:
+    """An image URL the library already holds: its image and the validators it came with."""
+
+    image_id: int
+    file_hash: str
+    validators: Validators
+    source_id: int | None = None  # the `ImageSource` row
+
+
+@dataclass
 class FetchedImage:
     url: str
     content: bytes
@@ -46,6 +73,15 @@ class FetchedImage:
     filename: str
     width: int
     height: int
+    validators: Validators = field(default_factory=Validators)
+
+
+@dataclass
+class Unchanged:
+    """The URL still serves the image the library has (304, same file, or same content)."""
+
+    validators: Validators
+    downloaded: bool = False  # a server without validators: downloaded, compared by hash
 
 
 class ImageRejected(Exception):
@@ -57,22 +93,57 @@ def filename_for(url: str) -> str:
     return name or "image"
 
 
-def check_image(url: str, content: bytes) -> FetchedImage:
-    """Wagtail's upload checks; the file name's extension is set from the real format."""
-    import willow
+class Header:
+    """What Wagtail's pixel check asks of an image, answered from Pillow's header read."""
+
+    def __init__(self, pillow):
+        self.pillow = pillow
+
+    def get_size(self):
+        return self.pillow.size
+
+    def get_frame_count(self):
+        return getattr(self.pillow, "n_frames", 1)
+
+
+def check_image(url: str, content: bytes, validators: Validators | None = None) -> FetchedImage:
+    """Wagtail's upload checks (`WagtailImageField`'s own: size cap, format matching the name,
+    pixel limit), with the photo decoded once: Wagtail's field would decode it for every size
+    question it asks (three times). The pixel limit is checked on the header, before the one
+    decode that proves the file is whole; the file name's extension is set from the real format.
+    """
+    from PIL import Image as PILImage
 
     try:
-        detected = willow.Image.open(ContentFile(content)).format_name
+        detected = willow.Image.open(BytesIO(content)).format_name  # the header only
     except Exception:  # anything Willow cannot open is not an image
         raise ImageRejected("is not an image Wagtail can read") from None
     stem = os.path.splitext(filename_for(url))[0] or "image"
     name = f"{stem}.{FORMAT_EXTENSIONS.get(detected, detected)}"
-    field = WagtailImageField()
+    checks = WagtailImageField()
+    upload = SimpleUploadedFile(name, content)
     try:
-        checked = field.to_python(SimpleUploadedFile(name, content))
+        upload.image = willow.Image.open(BytesIO(content))
+        checks.check_image_file_size(upload)
+        checks.check_image_file_format(upload)
+        try:
+            pillow = PILImage.open(BytesIO(content))  # lazy: reads the header, not the pixels
+        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+            raise ImageRejected("has more pixels than any photo the site accepts") from None
+        except Exception:
+            raise ImageRejected("is not an image Wagtail can read") from None
+        upload.image = Header(pillow)  # size and frames from the header, no decode
+        checks.check_image_pixel_size(upload)
     except ValidationError as exc:
         raise ImageRejected(" ".join(exc.messages)) from None
-    width, height = checked.image.get_size()
+    try:
+        pillow.load()  # the one decode: a truncated or corrupt file fails here
+    except Exception as exc:
+        raise ImageRejected(
+            f"is damaged and cannot be decoded ({exc.__class__.__name__})"
+        ) from None
+    width, height = pillow.size
+    pillow.close()
     return FetchedImage(
         url=url,
         content=content,
@@ -80,11 +151,23 @@ def check_image(url: str, content: bytes) -> FetchedImage:
         filename=name,
         width=width,
         height=height,
+        validators=validators or Validators(),
     )
 
 
+def file_validators(path: str) -> Validators:
+    stat = os.stat(path)
+    return Validators(last_modified=f"mtime {stat.st_mtime_ns}", content_length=stat.st_size)
+
+
 class ImageFetcher:
-    """Downloads and checks many images at once; one HTTP session per worker thread."""
+    """Downloads and checks many images at once; one HTTP session per worker thread.
+
+    With what the library knows about a URL (`Known`) a download is conditional: the stored
+    ETag / Last-Modified go out as If-None-Match / If-Modified-Since, and a 304 means the stored
+    image is still the URL's photo. A server without validators is downloaded and compared by
+    content hash (never trusted blindly); a local file by size and modification time.
+    """
 
     def __init__(self, workers: int | None = None):
         self.workers = workers or settings.CATALOGUE_IMAGE_WORKERS
@@ -102,20 +185,51 @@ class ImageFetcher:
             self.local.session = new_session()
         return self.local.session
 
-    def fetch_one(self, url: str) -> FetchedImage | str:
-        """The checked image, or the reason it cannot be used (a row-level error)."""
+    def download(self, url: str, known: Known | None) -> tuple[bytes | None, Validators]:
+        """The content (None: unchanged since `known`) and the validators that came with it."""
+        if not is_url(url):
+            validators = file_validators(url)
+            if known and (
+                known.validators.last_modified,
+                known.validators.content_length,
+            ) == (validators.last_modified, validators.content_length):
+                return None, validators
+            return read_file(url, max_bytes=self.max_bytes).content, validators
+        headers = {}
+        if known and known.validators.etag:
+            headers["If-None-Match"] = known.validators.etag
+        if known and known.validators.last_modified:
+            headers["If-Modified-Since"] = known.validators.last_modified
+        got = read_url(
+            self.session(),
+            url,
+            max_bytes=self.max_bytes,
+            timeout=self.timeout,
+            deadline=self.deadline,
+            headers=headers or None,
+        )
+        if got.status == 304:
+            if not known:  # a 304 to an unconditional request: nothing usable came
+                raise ImageRejected("was answered 304 Not Modified to a plain request")
+            return None, Validators(
+                got.etag or known.validators.etag,
+                got.last_modified or known.validators.last_modified,
+                known.validators.content_length,
+            )
+        return got.content, Validators(got.etag, got.last_modified, got.content_length)
+
+    def fetch_one(self, url: str, known: Known | None = None) -> FetchedImage | Unchanged | str:
+        """The checked image, `Unchanged`, or the reason it cannot be used (a row error)."""
         try:
-            if is_url(url):
-                content = read_url(
-                    self.session(),
-                    url,
-                    max_bytes=self.max_bytes,
-                    timeout=self.timeout,
-                    deadline=self.deadline,
-                ).content
-            else:
-                content = read_file(url, max_bytes=self.max_bytes).content
-            return check_image(url, content)
+            content, validators = self.download(url, known)
+            if content is None:
+                return Unchanged(validators)
+            if validators.content_length is None:
+                validators.content_length = len(content)
+            digest = hashlib.sha1(content, usedforsecurity=False).hexdigest()
+            if known and digest == known.file_hash:  # checked when it was stored
+                return Unchanged(validators, downloaded=True)
+            return check_image(url, content, validators)
         except BlockedAddress as exc:
             return f"image {url} was not fetched: {exc} (only public addresses are)"
         except DeadlineExceeded:
@@ -135,9 +249,9 @@ class ImageFetcher:
         except ImageRejected as exc:
             return f"image {url} {exc}"
 
-    def fetch(self, urls) -> dict[str, FetchedImage | str]:
-        urls = list(dict.fromkeys(urls))
-        return dict(zip(urls, self.pool.map(self.fetch_one, urls), strict=True))
+    def submit(self, url: str, known: Known | None = None):
+        """A future for `fetch_one` on a worker thread."""
+        return self.pool.submit(self.fetch_one, url, known)
 
 
 class ImageStore:

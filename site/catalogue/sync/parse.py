@@ -53,6 +53,13 @@ def collect(feed: Feed, kind: str, items, normalise, seen: set, line_of=None):
     return result
 
 
+def draining(items: list):
+    """The items in order, each released from the list once handed out."""
+    for index in range(len(items)):
+        item, items[index] = items[index], None
+        yield item
+
+
 def drop_duplicate_skus(feed: Feed):
     owner = {}
     kept = []
@@ -115,6 +122,10 @@ def parse_json(fetched: Fetched) -> Feed:
             f"The feed is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             f"{truncated}; nothing was changed."
         ) from None
+    # Memory: the feed's bytes and text are not needed once parsed (tens of MB for 10,000
+    # products), and each raw product goes as soon as it is normalised (`draining`).
+    fetched.content = b""
+    del body
     if not isinstance(document, dict):
         raise FeedRefused("The feed is not a catalogue document (expected a JSON object).")
     version = document.get("version")
@@ -156,15 +167,15 @@ def parse_json(fetched: Fetched) -> Feed:
         feed.retailers = collect(
             feed, "retailer", document["retailers"], normalise_retailer, feed.seen_retailers
         )
+    unknown = {code for raw in products if isinstance(raw, dict) for code in raw.get("title") or {}}
     feed.products = collect(
         feed,
         "product",
-        products,
+        draining(products),
         lambda raw: normalise_product(raw, location=fetched.location, currency=currency),
         feed.seen_products,
     )
     drop_duplicate_skus(feed)
-    unknown = {code for raw in products if isinstance(raw, dict) for code in raw.get("title") or {}}
     unknown -= set(site_languages())
     if unknown:
         feed.warnings.append(

@@ -23,7 +23,11 @@ class Summary:
     counts: dict = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     retailers: dict = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     partners: dict = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
-    images: dict = field(default_factory=lambda: {"downloaded": 0, "stored": 0, "reused": 0})
+    images: dict = field(
+        default_factory=lambda: dict.fromkeys(
+            ("downloaded", "stored", "reused", "unchanged", "relinked"), 0
+        )
+    )
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     changes: dict = field(
@@ -106,7 +110,7 @@ def changed_anything(summary: Summary) -> bool:
         counts.get(key)
         for counts in (summary.counts, summary.retailers, summary.partners)
         for key in CHANGE_KEYS
-    ) or bool(summary.images.get("stored"))
+    ) or bool(summary.images.get("stored") or summary.images.get("relinked"))
 
 
 def describe(summary: Summary) -> str:

@@ -89,7 +89,8 @@ class Command(BaseCommand):
         images = summary.images
         self.stdout.write(
             f"Images: {images['downloaded']} downloaded, {images['stored']} stored, "
-            f"{images['reused']} already in the library."
+            f"{images['reused']} already in the library, {images['unchanged']} unchanged "
+            f"(not downloaded again), {images['relinked']} product photo(s) replaced."
         )
         if verbosity > 1 or summary.dry_run:
             changes = summary.changes
