@@ -1,54 +1,71 @@
-"""`{% fragment "name" page %}…{% endfragment %}`: a part of a page that depends on content only,
-rendered once per content version (`core.content_version`) and language, then read from the cache.
+"""`{% fragment "name" page.body %}…{% endfragment %}` and `{% fragment "name" page %}…`: a part of
+a page that depends on content only, rendered once per content version (`core.content_version`),
+page, language and site, then read from the cache.
 
-For the streams of blocks of a page (product cards, production chains, where-to-buy lists):
-whatever is between the tags must depend on nothing but the page's live content, the language
-and the site — never on the request's query string, the visitor, a session or a token. The
-cached HTML is replaced when the content version is (every edit a visitor could see), so a
-publish shows on the next request; its first render costs one cache write more.
+For the parts of a page that cost the most and change only with content: a page's streams of blocks
+(product cards, production chains, where-to-buy lists, galleries) and its `<head>` (description,
+Open Graph, JSON-LD, hreflang links). Whatever is between the tags must depend on nothing but live
+content, the language and the site — never on the visitor, a session or a token. The cached HTML
+is replaced with the content version (every edit a visitor could see), so a publish shows on the
+next request; the first render after it costs one cache write more.
 
-Rendered afresh, never cached: previews (the page holds an editor's unsaved or unpublished
-content), pages without a primary key, and all of it with `FRAME_CACHE_TIMEOUT=0`.
+- A stream (`page.body`): its blocks read no query parameter, so every address of the page shares
+  it. Rendered afresh, the renditions of all its images are fetched first, in one query
+  (`core.images.prefetch_renditions`); read from the cache, the stream is not even converted from
+  its JSON (no chooser block looks up its product or page).
+- A page: what it shows may depend on the query string (a listing's filter), so a request with a
+  query string renders it afresh.
+
+Never cached: previews (an editor's unsaved or unpublished content), pages without a primary key,
+and nothing at all with `FRAME_CACHE_TIMEOUT=0`.
 """
 
 from django import template
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from wagtail.blocks import StreamValue
 from wagtail.models import Site
 
 from core import content_version
+from core.images import images_in, prefetch_renditions
 
 register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, page):
-        self.nodelist, self.name, self.page = nodelist, name, page
+    def __init__(self, nodelist, name, target):
+        self.nodelist, self.name, self.target = nodelist, name, target
 
     def render(self, context):
         request = context.get("request")
-        page = self.page.resolve(context)
-        pk = getattr(page, "pk", None)
+        target = self.target.resolve(context)
+        stream = isinstance(target, StreamValue)
+        page = context.get("page") if stream else target
+
+        def render():
+            if stream:
+                prefetch_renditions(images_in(target))
+            return str(self.nodelist.render(context))
+
         if (
-            pk is None
+            getattr(page, "pk", None) is None
             or request is None
             or getattr(request, "is_preview", False)
+            or (not stream and request.GET)
             or not content_version.cache_enabled()
         ):
-            return self.nodelist.render(context)
+            return mark_safe(render())  # noqa: S308 - the template's output, escaped there
         site = Site.find_for_request(request)
         name = self.name.resolve(context)
-        key = f"fragment:{name}:{pk}:{translation.get_language()}:{site.pk if site else '-'}"
-        return mark_safe(  # noqa: S308 - the template's own output, escaped when it was rendered
-            content_version.cached(key, lambda: str(self.nodelist.render(context)))
-        )
+        key = f"fragment:{name}:{page.pk}:{translation.get_language()}:{site.pk if site else '-'}"
+        return mark_safe(content_version.cached(key, render))  # noqa: S308 - as above
 
 
 @register.tag
 def fragment(parser, token):
     bits = token.split_contents()
     if len(bits) != 3:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a stream or a page")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
