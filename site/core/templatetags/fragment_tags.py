@@ -21,12 +21,10 @@ and nothing at all with `FRAME_CACHE_TIMEOUT=0`.
 """
 
 from django import template
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.blocks import StreamValue
-from wagtail.models import Site
 
-from core import content_version
+from core.fragments import fragment_value
 from core.images import images_in, prefetch_renditions
 
 register = template.Library()
@@ -47,18 +45,12 @@ class FragmentNode(template.Node):
                 prefetch_renditions(images_in(target))
             return str(self.nodelist.render(context))
 
-        if (
-            getattr(page, "pk", None) is None
-            or request is None
-            or getattr(request, "is_preview", False)
-            or (not stream and request.GET)
-            or not content_version.cache_enabled()
+        if getattr(page, "pk", None) is None or (
+            not stream and request is not None and request.GET
         ):
             return mark_safe(render())  # noqa: S308 - the template's output, escaped there
-        site = Site.find_for_request(request)
-        name = self.name.resolve(context)
-        key = f"fragment:{name}:{page.pk}:{translation.get_language()}:{site.pk if site else '-'}"
-        return mark_safe(content_version.cached(key, render))  # noqa: S308 - as above
+        name = f"{self.name.resolve(context)}:{page.pk}"
+        return mark_safe(fragment_value(request, name, render))  # noqa: S308 - as above
 
 
 @register.tag
