@@ -13,8 +13,10 @@ next request; the first render after it costs one cache write more.
   it. Rendered afresh, the renditions of all its images are fetched first, in one query
   (`core.images.prefetch_renditions`); read from the cache, the stream is not even converted from
   its JSON (no chooser block looks up its product or page).
-- A page: what it shows may depend on the query string (a listing's filter), so a request with a
-  query string renders it afresh.
+- A page (or the catalogue product a product page shows, `products.models.ProductIndexPage`):
+  what it shows may depend on the query string (a listing's filter), so a request with a query
+  string renders it afresh. The context such a fragment needs is best worked out lazily
+  (`SimpleLazyObject`), so that a fragment read from the cache costs no query.
 
 Never cached: previews (an editor's unsaved or unpublished content), pages without a primary key,
 and nothing at all with `FRAME_CACHE_TIMEOUT=0`.
