@@ -16,7 +16,11 @@ from tests.factories import (
     publish,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.no_demo, pytest.mark.usefixtures("uncached_pages")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.no_demo,
+    pytest.mark.usefixtures("uncached_pages_with_fragments"),
+]
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The exact number of queries each page type costs once the page frame is cached (and with it
-the request's site, Locale, route and private sections: `core.routing`).
+the request's site, Locale, route and private sections: `core.routing`): rendered whole (no page
+fragments, `core.fragments`), and with its fragments read from the cache as in production.
 
 A change that adds a query to every page (or to one page type) shows here; lower the numbers
 when a change saves queries. `bench/pages` prints the same counts next to render times.
@@ -31,6 +32,32 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.usefixtures("uncached_pages")
 def test_queries_of_a_page(client, demo, path, expected):
     client.get(path)  # warm-up: the frame is cached, renditions exist
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    assert len(queries) > 0, "the queries of the request were not captured"
+    assert len(queries) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/de/", 4),
+        ("/fr/", 5),
+        ("/de/ueber-das-projekt/", 2),
+        ("/de/designerinnen/", 8),
+        ("/de/designerinnen/lena-hoffmann/", 4),
+        ("/de/produkte/", 7),
+        ("/de/produkte/overhead-line-lamp/", 2),
+        ("/nl/producten/overhead-line-lamp/", 3),
+        ("/de/geschichten/", 6),
+        ("/de/geschichten/arbeit-die-bleibt/", 4),
+        ("/de/impressum/", 2),
+    ],
+)
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_queries_of_a_page_with_its_fragments_cached(client, demo, path, expected):
+    client.get(path)  # warm-up: the frame and the fragments are cached, renditions exist
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
