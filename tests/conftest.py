@@ -59,8 +59,18 @@ def fresh_page_frame():
 
 
 @pytest.fixture
-def uncached_pages(settings):
-    """No page cache: for tests that count the queries of rendering a page (a cache miss)."""
+def uncached_pages(settings, monkeypatch):
+    """No page cache and no page fragments (`core.fragments`): for tests that count the queries
+    of rendering a page (a cache miss, every part of the page rendered)."""
+    from core import fragments
+
+    settings.PAGE_CACHE_TIMEOUT = 0
+    monkeypatch.setattr(fragments, "ENABLED", False)
+
+
+@pytest.fixture
+def uncached_pages_with_fragments(settings):
+    """No page cache, the page fragments (`core.fragments`) kept as in production."""
     settings.PAGE_CACHE_TIMEOUT = 0
 
 

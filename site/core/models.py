@@ -107,18 +107,18 @@ class BasePage(Page):
         return routing.get_view_restrictions(self, super().get_view_restrictions)
 
     def prefetch_renditions(self):
-        """The renditions of the page's own images (its image fields and every image in its
-        StreamFields), fetched in one query before the templates ask for them."""
+        """The renditions of the page's image fields, fetched in one query before the templates
+        ask for them. Those of the images in its StreamFields are fetched where a stream is
+        rendered (`{% fragment %}`, `core.templatetags.fragment_tags`): a stream read from the
+        fragment cache is not even converted from its JSON."""
         from wagtail.images import get_image_model
 
-        from core.images import images_in, prefetch_renditions
+        from core.images import prefetch_renditions
 
         image_model = get_image_model()
         images = []
         for field in self._meta.concrete_fields:
-            if isinstance(field, StreamField):
-                images += images_in(getattr(self, field.name))
-            elif (
+            if (
                 field.is_relation
                 and field.related_model is image_model
                 and getattr(self, field.attname) is not None

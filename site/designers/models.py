@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -291,18 +291,22 @@ class DesignerPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        disciplines = list(self.disciplines.all())
-        terms = localized_terms(Discipline, disciplines)
-        context["discipline_names"] = [terms[d.translation_key].name for d in disciplines]
-        context["stories"] = list(self.stories()[:6])
+        # Worked out when the template asks, which it does not where the page's content comes
+        # from the fragment cache (`{% fragment %}`, `core.templatetags.fragment_tags`).
         from products.presentation import designer_products
-
-        context["products"] = designer_products(self)
         from products.where_to_buy import for_designer
 
-        context["where_to_buy"] = for_designer(self)
-        context["social_links"] = self.social_links
+        def discipline_names():
+            disciplines = list(self.disciplines.all())
+            terms = localized_terms(Discipline, disciplines)
+            return [terms[d.translation_key].name for d in disciplines]
+
+        context = super().get_context(request, *args, **kwargs)
+        context["discipline_names"] = SimpleLazyObject(discipline_names)
+        context["stories"] = SimpleLazyObject(lambda: list(self.stories()[:6]))
+        context["products"] = SimpleLazyObject(lambda: designer_products(self))
+        context["where_to_buy"] = SimpleLazyObject(lambda: for_designer(self))
+        context["social_links"] = SimpleLazyObject(lambda: self.social_links)
         return context
 
 
@@ -439,13 +443,19 @@ class StoryPage(BasePage):
         return [*super().get_structured_data(request), article]
 
     def get_context(self, request, *args, **kwargs):
+        # Worked out when the template asks (not where the story comes from the fragment cache).
+        def tag_list():
+            tags = list(self.tags.all())
+            terms = localized_terms(StoryTag, tags)
+            return [terms[tag.translation_key] for tag in tags]
+
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags.all())
-        terms = localized_terms(StoryTag, tags)
-        context["tag_list"] = [terms[tag.translation_key] for tag in tags]
-        context["designers"] = [
-            localized for designer, localized in self.featured_designer_pages() if designer.live
-        ]
+        context["tag_list"] = SimpleLazyObject(tag_list)
+        context["designers"] = SimpleLazyObject(
+            lambda: [
+                localized for designer, localized in self.featured_designer_pages() if designer.live
+            ]
+        )
         return context
 
     def featured_designer_pages(self) -> list[tuple["DesignerPage", "DesignerPage"]]:

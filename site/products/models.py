@@ -1,12 +1,16 @@
 """The label's products at stable addresses: the routable products index and its product pages."""
 
+from functools import cache, partial
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from core.fragments import fragment_value
 from core.index_pages import IndexPage
 from core.localized import localized_records
 
@@ -92,9 +96,24 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         record = product.record
         if not record.is_live:
             return self.gone(request, record)
-        context = product_chain_context(record, self.locale, request)
-        context["head"] = product_head(context["product"], context["designer"], self, request)
-        context["language_links_override"] = context["head"]["switcher"]
+
+        # Worked out when the template asks: the page's parts come from the fragment cache where
+        # they were rendered under the current content version (`{% fragment "…" record %}`).
+        @cache
+        def parts():
+            context = product_chain_context(record, self.locale, request)
+            context["head"] = product_head(context["product"], context["designer"], self, request)
+            return context
+
+        names = ("product", "designer", "chain", "where_to_buy", "variants", "head")
+        context = {
+            name: SimpleLazyObject(partial(lambda name: parts()[name], name)) for name in names
+        }
+        context["record"] = record
+        # The language switcher's links, kept as the fragments are (one lookup, no rendering).
+        context["language_links_override"] = fragment_value(
+            request, f"product-switcher:{record.pk}", lambda: parts()["head"]["switcher"]
+        )
         return self.render(
             request,
             template="products/product_page.html",

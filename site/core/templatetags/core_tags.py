@@ -7,6 +7,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from core import seo
+from core.fragments import fragment_value
 from core.frame import frame
 from core.i18n import language_links, switcher_links
 
@@ -21,7 +22,15 @@ def _language_links(context):
     if cache is not None and cache[0] is page:
         return cache[1]
     site = Site.find_for_request(request) if request else None
-    links = language_links(page, site, frame(request)["homes"], request)
+
+    def links_of_page():
+        return language_links(page, site, frame(request)["homes"], request)
+
+    if getattr(page, "pk", None) is not None:
+        # A page's links depend on content only: kept as its fragments are (`core.fragments`).
+        links = fragment_value(request, f"language-links:{page.pk}", links_of_page)
+    else:
+        links = links_of_page()
     if request is not None:
         request._language_links = (page, links)
     return links

@@ -1,0 +1,65 @@
+"""`{% fragment "name" page.body %}…{% endfragment %}` and `{% fragment "name" page %}…`: a part of
+a page that depends on content only, rendered once per content version (`core.content_version`),
+page, language and site, then read from the cache.
+
+For the parts of a page that cost the most and change only with content: a page's streams of blocks
+(product cards, production chains, where-to-buy lists, galleries) and its `<head>` (description,
+Open Graph, JSON-LD, hreflang links). Whatever is between the tags must depend on nothing but live
+content, the language and the site — never on the visitor, a session or a token. The cached HTML
+is replaced with the content version (every edit a visitor could see), so a publish shows on the
+next request; the first render after it costs one cache write more.
+
+- A stream (`page.body`): its blocks read no query parameter, so every address of the page shares
+  it. Rendered afresh, the renditions of all its images are fetched first, in one query
+  (`core.images.prefetch_renditions`); read from the cache, the stream is not even converted from
+  its JSON (no chooser block looks up its product or page).
+- A page (or the catalogue product a product page shows, `products.models.ProductIndexPage`):
+  what it shows may depend on the query string (a listing's filter), so a request with a query
+  string renders it afresh. The context such a fragment needs is best worked out lazily
+  (`SimpleLazyObject`), so that a fragment read from the cache costs no query.
+
+Never cached: previews (an editor's unsaved or unpublished content), pages without a primary key,
+and nothing at all with `FRAME_CACHE_TIMEOUT=0`.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.blocks import StreamValue
+
+from core.fragments import fragment_value
+from core.images import images_in, prefetch_renditions
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, target):
+        self.nodelist, self.name, self.target = nodelist, name, target
+
+    def render(self, context):
+        request = context.get("request")
+        target = self.target.resolve(context)
+        stream = isinstance(target, StreamValue)
+        page = context.get("page") if stream else target
+
+        def render():
+            if stream:
+                prefetch_renditions(images_in(target))
+            return str(self.nodelist.render(context))
+
+        if getattr(page, "pk", None) is None or (
+            not stream and request is not None and request.GET
+        ):
+            return mark_safe(render())  # noqa: S308 - the template's output, escaped there
+        name = f"{self.name.resolve(context)}:{page.pk}"
+        return mark_safe(fragment_value(request, name, render))  # noqa: S308 - as above
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a stream or a page")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
