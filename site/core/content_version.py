@@ -83,10 +83,11 @@ def version_cache():
     return caches["pages"]
 
 
-def frame_cache():
-    """The cache of what is kept under the versions: the "frame" alias, else the default one."""
+def frame_cache(alias: str = FRAME_CACHE):
+    """The cache of what is kept under the versions: the "frame" alias (or `alias`), else the
+    default one."""
     try:
-        return caches[FRAME_CACHE]
+        return caches[alias]
     except InvalidCacheBackendError:
         return caches["default"]
 
@@ -272,17 +273,18 @@ def _version(structural: bool) -> str:
     return structure() if structural else current()
 
 
-def cached(name, compute, *args, structural=False):
+def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     """`compute(*args)` from the cache under the current version (the structure version with
     `structural=True`: only for values that no content edit of a page can change), or worked
-    out and stored there."""
+    out and stored there; in the "frame" cache, or the cache `alias` names."""
     if not cache_enabled():
         return compute(*args)
     key = _key(name, _version(structural))
-    value = frame_cache().get(key)
+    cache = frame_cache(alias)
+    value = cache.get(key)
     if value is None:
         value = compute(*args)
-        frame_cache().set(key, value, settings.FRAME_CACHE_TIMEOUT)
+        cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
     return value
 
 

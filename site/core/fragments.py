@@ -10,6 +10,9 @@ from wagtail.models import Site
 
 from core import content_version
 
+# The cache alias they are kept in: apart from the frame and the routes, which a crawl through
+# thousands of pages would otherwise push out of a process-local cache.
+CACHE = "fragments"
 # Tests that count what rendering a page costs turn fragments off (the `uncached_pages` fixture).
 ENABLED = True
 
@@ -30,4 +33,4 @@ def fragment_value(request, name: str, compute):
         return compute()
     site = Site.find_for_request(request)
     key = f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
-    return content_version.cached(key, compute)
+    return content_version.cached(key, compute, alias=CACHE)

@@ -109,3 +109,29 @@ def test_a_render_that_makes_many_renditions_leaves_the_next_pages_queries_alone
     before = {path: queries(client, path) for path in (LENA, ABOUT)}
     image.get_renditions(*(f"width-{number}" for number in range(1, 401)))
     assert {path: queries(client, path) for path in (LENA, ABOUT)} == before
+
+
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_a_crawl_that_fills_the_fragments_cache_leaves_the_frame_and_routes_alone(
+    client, pages, settings, monkeypatch
+):
+    """A crawler through thousands of product pages keeps a few fragments per page and
+    language; more of them than the frame cache holds must not push the frame and the routes
+    out of a process-local cache (the next pages would ask for them again)."""
+    from django.core.cache import caches
+
+    from core import fragments
+
+    for _ in range(2):
+        client.get(LENA)
+        client.get(ABOUT)
+    # What each page asks when it renders every part, with the frame and its route remembered.
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    whole = {path: queries(client, path) for path in (LENA, ABOUT)}
+    monkeypatch.setattr(fragments, "ENABLED", True)
+    assert settings.FRAME_CACHE_MAX_ENTRIES < 6000
+    for path in (LENA, ABOUT):
+        crawl = {f"fragment:product-{n}:de:1": "<p>…</p>" for n in range(6000)}
+        caches[fragments.CACHE].set_many(crawl)
+        # The page's own fragments went with the crawl; the frame and the route did not.
+        assert queries(client, path) == whole[path]

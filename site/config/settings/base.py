@@ -129,16 +129,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
 # subclass that answers "not cached" instead of raising while Redis is unreachable: core.cache).
 # "pages" holds whole public pages (core.pagecache); "frame" what is kept under the content
-# version (the page frame, routes, Locales, vocabularies: core.content_version); "renditions"
-# Wagtail's rendition lookups; "default" the small rest (rate limits, login lockouts, sessions).
-# Apart, so that a render that makes many renditions cannot push the frame, the routes or a
-# lockout out of a process-local cache.
+# version (the page frame, routes, Locales, vocabularies: core.content_version); "fragments"
+# the content-only parts of pages kept under it (core.fragments); "renditions" Wagtail's
+# rendition lookups; "default" the small rest (rate limits, login lockouts, sessions).
+# Apart, so that a render that makes many renditions, or a crawl through thousands of product
+# pages that keeps their fragments, cannot push the frame, the routes or a lockout out of a
+# process-local cache.
 REDIS_URL = env_str("REDIS_URL")
 REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.5"))
 # Entries each process-local cache keeps (without Redis): the frame cache holds one route per
 # visited address and language plus a frame per language (a few hundred for the demo site).
 FRAME_CACHE_MAX_ENTRIES = env_int("FRAME_CACHE_MAX_ENTRIES", 5000)
 RENDITION_CACHE_MAX_ENTRIES = env_int("RENDITION_CACHE_MAX_ENTRIES", 2000)
+# Page fragments (a few per page and language: body, <head>, language links).
+FRAGMENT_CACHE_MAX_ENTRIES = env_int("FRAGMENT_CACHE_MAX_ENTRIES", 3000)
 
 
 def redis_caches(url: str) -> dict:
@@ -151,6 +155,7 @@ def redis_caches(url: str) -> dict:
         "default": redis,
         "pages": {**redis, "KEY_PREFIX": "pages"},
         "frame": {**redis, "KEY_PREFIX": "frame"},
+        "fragments": {**redis, "KEY_PREFIX": "fragments"},
         "renditions": {**redis, "KEY_PREFIX": "renditions"},
     }
 
@@ -166,6 +171,7 @@ def local_caches(page_entries: int) -> dict:
         "default": local(""),
         "pages": local("pages", page_entries),
         "frame": local("frame", FRAME_CACHE_MAX_ENTRIES),
+        "fragments": local("fragments", FRAGMENT_CACHE_MAX_ENTRIES),
         "renditions": local("renditions", RENDITION_CACHE_MAX_ENTRIES),
     }
 
