@@ -97,10 +97,16 @@ def test_language_with_the_page_has_no_home_note(client, demo):
     assert "data-fallback" not in nav
 
 
-def test_hreflang_alternates_carry_no_query(client, demo):
-    html = client.get("/en/designers/?discipline=textil&page=1").content.decode()
-    alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', html)
-    assert alternates and not any("?" in href for href in alternates)
+def test_hreflang_alternates_carry_the_lists_own_query_and_nothing_else(client, demo):
+    """A filtered list is its own page (its canonical keeps the filter, issue 18's bounded lists):
+    its alternates in the other languages keep the same filter, never tracking parameters or
+    the first page's `page=1`, and the page's own language is its canonical."""
+    html = client.get("/en/designers/?discipline=textil&page=1&utm_source=x").content.decode()
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+    assert alternates
+    assert all(href.endswith("/?discipline=textil") for href in alternates.values())
+    assert alternates["en"] == canonical
 
 
 def test_product_page_switcher_links_each_languages_product(client, demo):
