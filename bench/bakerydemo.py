@@ -1,6 +1,7 @@
 """Our uncached pages against Wagtail's bakerydemo on this machine, measured in one run.
 
     .venv/bin/python bench/bakerydemo.py PATH_OF_BAKERYDEMO_CHECKOUT [--no-record]
+    .venv/bin/python bench/bakerydemo.py --recorded    # the table of the recorded run (bench/load)
 
 Two processes are set up side by side, each with its own project: ours as `bench/pages` sets it
 up (test settings, the demo, page cache off, connections kept), and the bakerydemo checkout
@@ -391,6 +392,8 @@ def print_table(record):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--worker"]:
         worker(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    elif sys.argv[1:2] == ["--recorded"]:
+        print_table(json.loads((ROOT / "bench" / "reference" / "bakerydemo.json").read_text()))
     elif len(sys.argv) < 2 or sys.argv[1].startswith("-"):
         sys.exit(__doc__)
     else:
