@@ -101,6 +101,12 @@ def test_translator_translates_a_page_into_english_with_the_machine(as_user, sit
     moderator.goto(f"{site_url}/admin/pages/add/core/contentpage/{demo.pk}/")
     moderator.fill("[name=title]", "Werkstattbesuch")
     moderator.fill("[name=intro]", "Ein Besuch in der Holzwerkstatt.")
+    # The address, typed in the Promote tab: Chromium 156.0.8078.114 no longer gets Wagtail's
+    # title-to-slug copy (`w-sync`) from Playwright's typing (on main too), and the slug is
+    # not what this test is about.
+    moderator.get_by_role("tab", name="Promote").click()
+    moderator.fill("[name=slug]", "werkstattbesuch")
+    moderator.get_by_role("tab", name="Content").click()
     open_action_menu(moderator)
     moderator.locator("button[name='action-publish']").click()
     expect(moderator.locator(".messages .success")).to_be_visible()
