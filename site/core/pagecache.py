@@ -223,9 +223,8 @@ class PageCacheMiddleware:
             response = HttpResponse(gzip.decompress(compressed), status=status)
         for name, value in headers:
             response[name] = value
-        etag = response.get("ETag")
-        if response.has_header("Content-Encoding") and etag and etag.startswith('"'):
-            response["ETag"] = "W/" + etag  # as a compressed miss sends it
+        if response.has_header("Content-Encoding"):
+            _weaken_etag(response)  # as a compressed miss sends it
         response["Content-Length"] = str(len(response.content))
         response["X-Cache"] = "hit"
         return response
@@ -268,7 +267,13 @@ def _send_compressed(request, response, compressed: bytes):
     response.content = compressed
     response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(compressed))
+    _weaken_etag(response)
+    return response
+
+
+def _weaken_etag(response):
+    """A strong ETag turns weak on a compressed body: the same page in another encoding
+    (RFC 9110 8.8.1)."""
     etag = response.get("ETag")
     if etag and etag.startswith('"'):
-        response["ETag"] = "W/" + etag  # the same page in another encoding (RFC 9110 8.8.1)
-    return response
+        response["ETag"] = "W/" + etag
