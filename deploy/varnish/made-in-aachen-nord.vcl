@@ -35,15 +35,14 @@ backend app {
     # gunicorn ends a request after 30 s (--timeout 30).
     .first_byte_timeout = 35s;
     .between_bytes_timeout = 10s;
-    # Every 2 s, gunicorn's /health/live/ as the load balancer asks it (an allowed host, behind
-    # TLS: production redirects plain http and refuses other hosts): two failures of the last
-    # three mark it sick, and stored pages are then served past their s-maxage (see vcl_recv).
+    # Every 2 s, gunicorn's /health/live/, which the site answers before its host check and
+    # HTTPS redirect (core.health.LiveMiddleware): no host name to keep in step here. Two
+    # failures of the last three mark it sick, and stored pages are then served past their s-maxage (see vcl_recv).
     # While sick, a page Varnish does not hold is answered 503 at once.
     .probe = {
         .request =
             "GET /health/live/ HTTP/1.1"
-            "Host: www.made-in-aachen-nord.example"
-            "X-Forwarded-Proto: https"
+            "Host: localhost"
             "User-Agent: edge-probe"
             "Connection: close";
         .timeout = 2s;

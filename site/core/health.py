@@ -1,6 +1,9 @@
 """Health checks for load balancers and monitoring.
 
 - `/health/live/`: the process answers requests (touches nothing else): restart it when not.
+  Answered by `LiveMiddleware`, first in the stack, before the host check and the HTTPS
+  redirect: a probe on loopback (the edge's, a load balancer's) gets its answer whatever `Host`
+  it sends, so the deployment's host name is configured in one place only.
 - `/health/ready/` (and `/health/`, its old address): can this app server serve pages? Only the
   database makes it useless: 503 when the database fails. A failing cache or media storage is
   reported as `"degraded"` with 200 (pages are then rendered uncached, images that need a new
@@ -125,6 +128,22 @@ def _storage_setting_changed(setting, **kwargs):
 @never_cache
 def live(request):
     return JsonResponse({"status": OK})
+
+
+LIVE_PATH = "/health/live/"
+
+
+class LiveMiddleware:
+    """Answers `GET`/`HEAD /health/live/` before any other middleware: no host validation, no
+    redirect to HTTPS, no session, no language. Nothing in the answer depends on the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == LIVE_PATH and request.method in ("GET", "HEAD"):
+            return live(request)
+        return self.get_response(request)
 
 
 @never_cache
