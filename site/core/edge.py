@@ -21,6 +21,7 @@ Other backends (`http`, Cloudflare, CloudFront) get only Wagtail's per-page purg
 """
 
 import logging
+import threading
 import time
 from functools import partial
 from urllib.error import HTTPError, URLError
@@ -66,15 +67,34 @@ def ban_everything(location: str, timeout: float) -> bool:
     return False
 
 
-def _scheduled(location: str) -> bool:
-    """Whether the open transaction already sends a ban to `location` when it commits."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return False
-    return any(
-        isinstance(func, partial) and func.func is ban_everything and func.args[0] == location
-        for _savepoints, func, _robust in connection.run_on_commit
-    )
+class _Ban:
+    """One ban to send when a transaction commits, shared by the callbacks of every purge the
+    transaction asks for: the first of them that runs sends it, the others find it sent."""
+
+    def __init__(self):
+        self.sent = False
+
+    def send(self, location: str, timeout: float) -> None:
+        if not self.sent:
+            self.sent = True
+            ban_everything(location, timeout)
+
+
+# The ban not yet sent, per thread (a thread's transactions are on its own connection) and edge
+# location. Callbacks of a rolled-back transaction or savepoint are dropped by Django, and any
+# that remain send the shared ban, so a commit bans once after whatever it kept.
+_pending = threading.local()
+
+
+def ban_on_commit(location: str, timeout: float) -> None:
+    """Ban everything at `location` when the current transaction commits (at once outside one),
+    once however many times this is called before the commit."""
+    if not hasattr(_pending, "bans"):
+        _pending.bans = {}
+    ban = _pending.bans.get(location)
+    if ban is None or ban.sent:
+        ban = _pending.bans[location] = _Ban()
+    transaction.on_commit(partial(ban.send, location, timeout), robust=True)
 
 
 class EdgeBackend(BaseBackend):
@@ -90,8 +110,7 @@ class EdgeBackend(BaseBackend):
         self.purge_batch([url])
 
     def purge_batch(self, urls) -> None:
-        if not _scheduled(self.location):
-            transaction.on_commit(partial(ban_everything, self.location, self.timeout), robust=True)
+        ban_on_commit(self.location, self.timeout)
 
 
 def purge_on_commit() -> None:
