@@ -288,13 +288,13 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     return value
 
 
-def get_many(names, structural=False) -> dict:
+def get_many(names, structural=False, alias=FRAME_CACHE) -> dict:
     """The values stored under these names (those there are), in one cache round trip."""
     version = _version(structural)
     keys = {_key(name, version): name for name in names}
-    return {keys[key]: value for key, value in frame_cache().get_many(list(keys)).items()}
+    return {keys[key]: value for key, value in frame_cache(alias).get_many(list(keys)).items()}
 
 
-def store(name, value, structural=False):
+def store(name, value, structural=False, alias=FRAME_CACHE):
     """Keep `value` under `name` until the version changes."""
-    frame_cache().set(_key(name, _version(structural)), value, settings.FRAME_CACHE_TIMEOUT)
+    frame_cache(alias).set(_key(name, _version(structural)), value, settings.FRAME_CACHE_TIMEOUT)

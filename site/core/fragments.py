@@ -26,11 +26,33 @@ def cacheable(request) -> bool:
     )
 
 
+def _key(request, name: str) -> str:
+    site = Site.find_for_request(request)
+    return f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
+
+
 def fragment_value(request, name: str, compute):
     """`compute()`, kept under `name` in the visitor's language on the request's site until the
     content changes (worked out afresh where `cacheable(request)` says no)."""
     if not cacheable(request):
         return compute()
-    site = Site.find_for_request(request)
-    key = f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
-    return content_version.cached(key, compute, alias=CACHE)
+    return content_version.cached(_key(request, name), compute, alias=CACHE)
+
+
+def fragment_values(request, names, compute_missing) -> dict:
+    """The values of many fragments, as `fragment_value` keeps them, read in one cache round
+    trip: `compute_missing(names)` works out those not kept (a dict by name; all of them where
+    `cacheable(request)` says no), which are then kept."""
+    names = list(names)
+    if not cacheable(request):
+        return compute_missing(names)
+    keys = {name: _key(request, name) for name in names}
+    found = content_version.get_many(keys.values(), alias=CACHE)
+    values = {name: found[key] for name, key in keys.items() if key in found}
+    missing = [name for name in names if name not in values]
+    if missing:
+        computed = compute_missing(missing)
+        for name in missing:
+            content_version.store(keys[name], computed[name], alias=CACHE)
+        values.update(computed)
+    return values

@@ -153,6 +153,10 @@ def _key_query(request) -> str:
     return urlencode(sorted(pairs, key=itemgetter(0)))  # a stable sort: duplicates keep order
 
 
+# Also what the page fragments of an address are kept under (`core.templatetags.fragment_tags`).
+key_query = _key_query
+
+
 def cache_key(request) -> str:
     query = _key_query(request)
     language = translation.get_language_from_path(request.path_info) or "-"

@@ -304,7 +304,7 @@ class DesignerPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["discipline_names"] = SimpleLazyObject(discipline_names)
         context["stories"] = SimpleLazyObject(lambda: list(self.stories()[:6]))
-        context["products"] = SimpleLazyObject(lambda: designer_products(self))
+        context["products"] = SimpleLazyObject(lambda: designer_products(self, request=request))
         context["where_to_buy"] = SimpleLazyObject(lambda: for_designer(self))
         context["social_links"] = SimpleLazyObject(lambda: self.social_links)
         return context

@@ -103,19 +103,22 @@ class ProductTeasersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from products.presentation import live_records, product_views
+        from products.presentation import live_records, product_cards
 
         context = super().get_context(value, parent_context=parent_context)
         chosen = [product.translation_key for product in value["products"] if product is not None]
-        records = live_records()
+        records = live_records().select_related("locale")
         if chosen:
             by_key = {
-                view.record.translation_key: view
-                for view in product_views(records.filter(translation_key__in=chosen))
+                record.translation_key: record
+                for record in records.filter(translation_key__in=chosen)
             }
-            context["products"] = [by_key[key] for key in chosen if key in by_key]
+            records = [by_key[key] for key in chosen if key in by_key]
         else:
-            context["products"] = product_views(records.filter(featured=True).order_by("title")[:8])
+            records = records.filter(featured=True).order_by("title")[:8]
+        # The cards, shared with the product index and designer pages (`product_cards`).
+        request = parent_context.get("request") if parent_context else None
+        context["products"] = product_cards(request, records)
         return context
 
     class Meta:

@@ -36,11 +36,34 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
     def index(self, request):
         """The products A to Z, 24 a page; `?designer=<ref>` and `?retailer=<key>` narrow them to a
         designer's work and to what a shop stocks (the "show all" links of designer pages and
-        the retailers page). A filter that names nobody known is left out, never an error."""
-        from products.presentation import live_records, product_views
+        the retailers page). A filter that names nobody known is left out, never an error.
+
+        Worked out when the template asks: the listing is a page fragment kept per normalised
+        query (`{% fragment "listing" page %}`), its cards fragments of their own shared with
+        every list that shows them (`products.presentation.product_cards`)."""
+
+        @cache
+        def listing():
+            return self._listing(request)
+
+        names = (
+            "products",
+            "page_obj",
+            "filter_designer",
+            "filter_retailer",
+            "listing_filters",
+            "listing_query",
+        )
+        context = {
+            name: SimpleLazyObject(partial(lambda name: listing()[name], name)) for name in names
+        }
+        return self.render(request, context_overrides=context)
+
+    def _listing(self, request) -> dict:
+        from products.presentation import live_records, product_cards
 
         records = live_records().order_by("title", "pk")
-        filters, context = {}, {}
+        filters, context = {}, {"filter_designer": None, "filter_retailer": None}
         designer = self._designer_filter(request.GET.get("designer", ""))
         if designer is not None:
             records = records.filter(designer_ref=designer.catalogue_ref)
@@ -54,12 +77,12 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         # Django's get_page: a page number that is not one shows the first page, one past the end
         # the last (as `designers.models.paginate`, which this app cannot import).
         page = Paginator(records, self.per_page).get_page(request.GET.get("page", 1))
-        products = product_views(page.object_list, self.locale)
+        products = product_cards(request, page.object_list, heading="h2")
         query = {**filters, **({"page": page.number} if page.number > 1 else {})}
         context.update(
             products=products, page_obj=page, listing_filters=filters, listing_query=query
         )
-        return self.render(request, context_overrides=context)
+        return context
 
     def _designer_filter(self, ref: str):
         """The designer page (in this index's language where it is live) of a catalogue ref."""

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Count, Prefetch, QuerySet, Window, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
 from core.formats import format_price, format_price_range, plain_price
+from core.fragments import fragment_values
 from core.i18n import LanguageLink
 from core.index_pages import index_page_url
 from core.localized import lang_mark, localized_records
@@ -146,18 +149,21 @@ def product_index_url(locale: Locale | None = None) -> str:
 
 
 def product_views(records, locale: Locale | None = None) -> list[ProductView]:
-    """ProductViews for German product rows, in the order given, in a fixed number of queries."""
+    """ProductViews for German product rows (a queryset, or rows fetched with their `locale`), in
+    the order given, in a fixed number of queries."""
     locale = locale or Locale.get_active()
-    records = list(
-        records.prefetch_related(
-            Prefetch(
-                "images",
-                queryset=ProductImage.objects.select_related("image").prefetch_related(
-                    "image__renditions"
-                ),
+    if isinstance(records, QuerySet):
+        records = records.select_related("locale")
+    records = list(records)
+    prefetch_related_objects(
+        records,
+        Prefetch(
+            "images",
+            queryset=ProductImage.objects.select_related("image").prefetch_related(
+                "image__renditions"
             ),
-            "variants",
-        ).select_related("locale")
+        ),
+        "variants",
     )
     texts = localized_records(Product, records, locale)
     base = product_index_url(locale)
@@ -176,6 +182,31 @@ def product_views(records, locale: Locale | None = None) -> list[ProductView]:
     return views
 
 
+def product_cards(request, records, heading: str = "h3") -> list[str]:
+    """The cards (`includes/product_card.html`, headed by `heading`) of German product rows, in
+    the order given: each kept as a page fragment (`core.fragments`) per product, language and
+    site until the content changes (a sync that changes a product replaces the version), and
+    shared by every list that shows the product. Rows are fetched with their `locale`; only the
+    cards not kept are worked out, in the fixed queries of `product_views`."""
+    records = list(records.select_related("locale") if isinstance(records, QuerySet) else records)
+
+    def name(record) -> str:
+        return f"product-card:{heading}:{record.pk}"
+
+    def render(names) -> dict:
+        wanted = set(names)
+        views = product_views([record for record in records if name(record) in wanted])
+        return {
+            name(view.record): render_to_string(
+                "includes/product_card.html", {"product": view, "card_heading": heading}
+            )
+            for view in views
+        }
+
+    cards = fragment_values(request, dict.fromkeys(name(record) for record in records), render)
+    return [mark_safe(cards[name(record)]) for record in records]  # noqa: S308 - escaped there
+
+
 def live_records():
     return Product.objects.live().sources()
 
@@ -187,9 +218,10 @@ DESIGNER_PRODUCTS_SHOWN = 8
 
 @dataclass
 class ProductSample:
-    """The first products of a longer list, how many there are, and where to see them all."""
+    """The first products of a longer list (their cards, `product_cards`), how many there are,
+    and where to see them all."""
 
-    products: list[ProductView]
+    products: list[str]
     total: int
     url: str = ""
 
@@ -198,25 +230,28 @@ class ProductSample:
         return self.total > len(self.products)
 
 
-def designer_products(designer, limit: int = DESIGNER_PRODUCTS_SHOWN) -> ProductSample:
+def designer_products(
+    designer, limit: int = DESIGNER_PRODUCTS_SHOWN, request=None
+) -> ProductSample:
     """The first live products of a designer page (matched by its `catalogue_ref`) as cards,
-    with their number: one query for the rows and their count (a window over the whole list)."""
+    with their number: one query for the rows and their count (a window over the whole list);
+    the cards are shared with the product index (`product_cards`)."""
     if not designer.catalogue_ref:
         return ProductSample([], 0)
-    records = (
+    records = list(
         live_records()
         .filter(designer_ref=designer.catalogue_ref)
         .annotate(list_total=Window(Count("pk")))
+        .select_related("locale")
         .order_by("title", "pk")[:limit]
     )
-    views = product_views(records)
-    total = views[0].record.list_total if views else 0
+    total = records[0].list_total if records else 0
     url = ""
-    if total > len(views):
+    if total > len(records):
         from shop_links.presentation import filtered_products_url
 
         url = filtered_products_url(product_index_url(), designer=designer.catalogue_ref)
-    return ProductSample(views, total, url)
+    return ProductSample(product_cards(request, records), total, url)
 
 
 @dataclass

@@ -49,7 +49,7 @@ def test_queries_of_a_page(client, demo, path, expected):
         ("/de/ueber-das-projekt/", 1),
         ("/de/designerinnen/", 7),
         ("/de/designerinnen/lena-hoffmann/", 3),
-        ("/de/produkte/", 6),
+        ("/de/produkte/", 1),  # the listing is a fragment per query: no row asked for
         ("/de/produkte/overhead-line-lamp/", 2),
         ("/nl/producten/overhead-line-lamp/", 3),
         ("/de/geschichten/", 5),

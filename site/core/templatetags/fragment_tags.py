@@ -14,9 +14,12 @@ next request; the first render after it costs one cache write more.
   (`core.images.prefetch_renditions`); read from the cache, the stream is not even converted from
   its JSON (no chooser block looks up its product or page).
 - A page (or the catalogue product a product page shows, `products.models.ProductIndexPage`):
-  what it shows may depend on the query string (a listing's filter), so a request with a query
-  string renders it afresh. The context such a fragment needs is best worked out lazily
-  (`SimpleLazyObject`), so that a fragment read from the cache costs no query.
+  what it shows may depend on the query string (a listing's filter, its page number), so it is
+  kept per normalised query: the parameters some page reads (`core.pagecache.key_query`, the
+  page cache's key), sorted. Any other parameter (`utm_source`, a junk one) is left out and
+  reads the same fragment as the address without it; a query longer than the page cache keeps
+  renders afresh. The context such a fragment needs is best
+  worked out lazily (`SimpleLazyObject`), so that a fragment read from the cache costs no query.
 
 Never cached: previews (an editor's unsaved or unpublished content), pages without a primary key,
 and nothing at all with `FRAME_CACHE_TIMEOUT=0`.
@@ -28,6 +31,7 @@ from wagtail.blocks import StreamValue
 
 from core.fragments import fragment_value
 from core.images import images_in, prefetch_renditions
+from core.pagecache import MAX_QUERY_LENGTH, key_query
 
 register = template.Library()
 
@@ -47,11 +51,11 @@ class FragmentNode(template.Node):
                 prefetch_renditions(images_in(target))
             return str(self.nodelist.render(context))
 
-        if getattr(page, "pk", None) is None or (
-            not stream and request is not None and request.GET
-        ):
+        query = key_query(request) if not stream and request is not None else ""
+        if getattr(page, "pk", None) is None or len(query) > MAX_QUERY_LENGTH:
+            # No page, or a query the page cache would not keep either: rendered each time.
             return mark_safe(render())  # noqa: S308 - the template's output, escaped there
-        name = f"{self.name.resolve(context)}:{page.pk}"
+        name = f"{self.name.resolve(context)}:{page.pk}" + (f"?{query}" if query else "")
         return mark_safe(fragment_value(request, name, render))  # noqa: S308 - as above
 
 
