@@ -1,14 +1,15 @@
-"""Parts of pages that depend on content only, kept under the content version
-(`core.content_version`), per language and site: see `core.templatetags.fragment_tags`.
+"""Parts of pages that depend on content only, kept per language and site until a structural
+change or a content edit of a page they read (`core.content_version.kept_with_reads`,
+`core.dependencies`): see `core.templatetags.fragment_tags`.
 
 Never kept for previews (an editor's unsaved or unpublished content), and not at all with
 `FRAME_CACHE_TIMEOUT=0`.
 """
 
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from core import content_version
+from core import content_version, dependencies
 
 # The cache alias they are kept in: apart from the frame and the routes, which a crawl through
 # thousands of pages would otherwise push out of a process-local cache.
@@ -26,11 +27,15 @@ def cacheable(request) -> bool:
     )
 
 
-def fragment_value(request, name: str, compute):
-    """`compute()`, kept under `name` in the visitor's language on the request's site until the
-    content changes (worked out afresh where `cacheable(request)` says no)."""
+def fragment_value(request, name: str, compute, page=None):
+    """`compute()`, kept under `name` in the visitor's language on the request's site until a
+    change it could show: a structural change, or a content edit of a page its request read
+    (`content_version.kept_with_reads`, `core.dependencies`) — `page`, the page it shows,
+    counts as read. Worked out afresh where `cacheable(request)` says no."""
     if not cacheable(request):
         return compute()
+    if getattr(page, "pk", None) is not None and isinstance(page, Page):
+        dependencies.note(dependencies.Reads({page.pk}))
     site = Site.find_for_request(request)
     key = f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
-    return content_version.cached(key, compute, alias=CACHE)
+    return content_version.kept_with_reads(key, compute, alias=CACHE)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 
+from core import content_version, dependencies
 from core.i18n import request_memo
 from core.views import fallback_url, page_not_found
 
@@ -20,7 +21,8 @@ class RequestMemoMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        with request_memo():
+        with request_memo(), dependencies.request_recording():
+            content_version.current()  # before any row is read: `content_version.kept_with_reads`
             return self.get_response(request)
 
 

@@ -52,7 +52,7 @@ class FragmentNode(template.Node):
         ):
             return mark_safe(render())  # noqa: S308 - the template's output, escaped there
         name = f"{self.name.resolve(context)}:{page.pk}"
-        return mark_safe(fragment_value(request, name, render))  # noqa: S308 - as above
+        return mark_safe(fragment_value(request, name, render, page))  # noqa: S308 - as above
 
 
 @register.tag
