@@ -47,6 +47,7 @@ class Reads:
     pages: set = field(default_factory=set)
     types: set = field(default_factory=set)
     whole_request: bool = False
+    before_first_query: object = None
 
     def keys(self) -> list[str]:
         """The version keys of what was read (`content_version.READS_PREFIX`)."""
@@ -59,7 +60,7 @@ class Reads:
 
     def __setstate__(self, state):
         self.pages, self.types = state
-        self.whole_request = False
+        self.whole_request, self.before_first_query = False, None
 
 
 _active: ContextVar[tuple] = ContextVar("dependency_reads", default=())
@@ -114,9 +115,13 @@ def ignoring():
         _active.reset(token)
 
 
-def request_recording():
-    """Record what a reading request reads (`core.middleware.RequestMemoMiddleware`)."""
-    return recording(whole_request=True)
+@contextmanager
+def request_recording(before_first_query=None):
+    """Record what a reading request reads (`core.middleware.RequestMemoMiddleware`), and call
+    `before_first_query()` before its first query (if it makes one: a static file makes none)."""
+    with recording(whole_request=True) as reads:
+        reads.before_first_query = before_first_query
+        yield reads
 
 
 # ----------------------------------------------------------------- pages made
@@ -232,6 +237,10 @@ def _types_of(sql: str) -> frozenset:
 
 
 def _on_query(execute, sql, params, many, context):
+    stack = _active.get()
+    if stack and stack[0].before_first_query is not None:
+        first, stack[0].before_first_query = stack[0].before_first_query, None
+        first()
     if isinstance(sql, str) and sql.lstrip()[:6].upper() == "SELECT":
         types = _types_of(sql)
         if types:

@@ -9,7 +9,8 @@ from core.views import fallback_url, page_not_found
 
 
 class RequestMemoMiddleware:
-    """Opens the request memo of `core.i18n` for reading requests (GET and HEAD).
+    """Opens the request memo of `core.i18n` for reading requests (GET and HEAD), and the record
+    of which pages they read (`core.dependencies`: what the page fragments they keep depend on).
 
     Writing requests (forms, the admin's saves) run without it, so nothing they change can be
     answered from a value remembered before the change.
@@ -21,8 +22,9 @@ class RequestMemoMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        with request_memo(), dependencies.request_recording():
-            content_version.current()  # before any row is read: `content_version.kept_with_reads`
+        # The content version is read before the request's first row (if it reads any), which
+        # `content_version.kept_with_reads` relies on.
+        with request_memo(), dependencies.request_recording(content_version.current):
             return self.get_response(request)
 
 
