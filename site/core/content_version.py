@@ -40,6 +40,11 @@ structure (the page frame, the routes, the Locales, the private sections, the in
 is kept under it (`cached(..., structural=True)`), so the first render after a content edit finds
 them; pages themselves (the page cache) and anything shown from a page's content stay under the
 content version. Both are replaced at once by a structural change.
+
+**Page fragments** (`core.fragments`) are kept under the structure version with the versions of the
+pages and page types their request read (`kept_with_reads`, `core.dependencies`); a content edit of
+a page replaces only that page's and its types' versions (`invalidate_content(instance=page)`), so
+the fragments of pages that read nothing of it stay.
 """
 
 from uuid import uuid4
@@ -52,13 +57,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from core import edge
+from core import dependencies, edge
 from core.i18n import forget, memoised
 from core.registry import shown_on_pages
 
 VERSION_KEY = "generation"
 STRUCTURE_KEY = "generation:structure"
 _MEMO_KEY = "core:content-version"
+# What page fragments depend on (`core.dependencies`): `generation:read:page:<pk>`,
+# `generation:read:type:<table>`, and `generation:read:all` (every fragment).
+READS_PREFIX = "generation:read:"
+ALL_READS = "all"
 FRAME_CACHE = "frame"
 
 # The columns of a page that the frame, the routes and the index pages' URLs are worked out
@@ -137,12 +146,39 @@ def invalidate(**kwargs):
     edge.purge_on_commit()
 
 
-def invalidate_content(**kwargs):
+def invalidate_content(instance=None, **kwargs):
     """Replace the content version only (a page's content edit), now and on commit, and purge
-    the edge cache in front (if any) then: its pages are rendered under the content version."""
-    _replace_content()
-    transaction.on_commit(_replace_content)
+    the edge cache in front (if any) then: its pages are rendered under the content version.
+
+    With `instance` (the edited page, or a child row or link of it) only that page's version
+    and its types' are replaced for the page fragments (`core.fragments`): fragments whose
+    request read neither stay. Without one, every fragment goes."""
+    replace = _replace_reads(_edited_reads(instance))
+    replace()
+    transaction.on_commit(replace)
     edge.purge_on_commit()
+
+
+def _edited_reads(instance) -> list[str]:
+    """The read keys (`core.dependencies`) a content edit of `instance` replaces."""
+    if isinstance(instance, Page):
+        model = instance.specific_class or type(instance)
+        reads = dependencies.Reads({instance.pk}, set(dependencies.type_tables(model)))
+        return reads.keys()
+    if instance is not None and _is_page_child(instance):
+        attname, model = dependencies.child_key(type(instance))
+        page = getattr(instance, attname)
+        reads = dependencies.Reads({page} if page else set(), set(dependencies.type_tables(model)))
+        return reads.keys() if page else [ALL_READS]
+    return [ALL_READS]
+
+
+def _replace_reads(keys):
+    def replace():
+        _replace_content()
+        version_cache().delete_many([READS_PREFIX + key for key in keys])
+
+    return replace
 
 
 def reset():
@@ -216,7 +252,7 @@ def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs)
     else:
         content_edit = _is_page_child(instance)
     if content_edit:
-        invalidate_content()
+        invalidate_content(instance=instance)
     else:
         invalidate()
 
@@ -225,7 +261,7 @@ def _on_delete(sender, instance=None, **kwargs):
     if not counts_as_content(type(instance)):
         return
     if not isinstance(instance, Page) and _is_page_child(instance):
-        invalidate_content()  # a child row of a page (a tag, a gallery item) removed by its edit
+        invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
     else:
         invalidate()
 
@@ -235,12 +271,13 @@ def _on_links(sender, instance=None, reverse=False, **kwargs):
     if not counts_as_content(sender) and not counts_as_content(type(instance)):
         return
     if isinstance(instance, Page) and not reverse:
-        invalidate_content()
+        invalidate_content(instance=instance)
     else:
         invalidate()
 
 
 def connect_signals():
+    dependencies.connect_signals()
     pre_save.connect(_note_structure, dispatch_uid="content-version-structure")
     post_save.connect(_on_save, dispatch_uid="content-version-save")
     post_delete.connect(_on_delete, dispatch_uid="content-version-delete")
@@ -256,7 +293,7 @@ def connect_signals():
 
 def _on_publish(sender, instance=None, **kwargs):
     if isinstance(instance, Page):
-        invalidate_content()
+        invalidate_content(instance=instance)
     else:
         invalidate()
 
@@ -282,10 +319,73 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     key = _key(name, _version(structural))
     cache = frame_cache(alias)
     value = cache.get(key)
-    if value is None:
+    if structural:
+        if value is None:
+            with dependencies.ignoring():
+                value = compute(*args)
+            cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
+        return value
+    # Under the content version: kept with the pages it read, which a request that reads it
+    # from here has read too (`core.dependencies`: the fragments it shows in depend on them).
+    if isinstance(value, _WithReads):
+        dependencies.note(value.reads)
+        return value.value
+    with dependencies.recording() as reads:
         value = compute(*args)
-        cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
+    cache.set(key, _WithReads(value, reads), settings.FRAME_CACHE_TIMEOUT)
     return value
+
+
+class _WithReads:
+    """A value kept under the content version, with what working it out read."""
+
+    def __init__(self, value, reads):
+        self.value, self.reads = value, reads
+
+
+def kept_with_reads(name, compute, alias=FRAME_CACHE):
+    """`compute()`, kept (under the structure version) with the versions of every page and page
+    type its request has read so far (`core.dependencies`), and used while they are unchanged:
+    a content edit of one page leaves what never read it in place (the page fragments,
+    `core.fragments`). Worked out afresh outside a reading request."""
+    reads = dependencies.request_reads()
+    if not cache_enabled() or reads is None:
+        return compute()
+    key = _key(name, structure())
+    cache = frame_cache(alias)
+    entry = cache.get(key)
+    if entry is not None:
+        kept_reads, versions, value = entry
+        if _read_versions(versions) == versions:
+            dependencies.note(kept_reads)
+            return value
+    value = compute()
+    versions = _versions_to_keep([ALL_READS, *reads.keys()])
+    if versions is not None:
+        cache.set(key, (reads, versions, value), settings.FRAME_CACHE_TIMEOUT)
+    return value
+
+
+def _read_versions(versions) -> dict:
+    keys = {READS_PREFIX + key: key for key in versions}
+    found = version_cache().get_many(list(keys))
+    return {keys[key]: value for key, value in found.items()}
+
+
+def _versions_to_keep(keys):
+    """The versions of these read keys now (made where missing), or None where the content
+    changed since this request began: what it read may be older than those versions."""
+    names = [VERSION_KEY, *(READS_PREFIX + key for key in keys)]
+    cache = version_cache()
+    found = cache.get_many(names)
+    missing = [name for name in names[1:] if name not in found]
+    if missing:
+        for name in missing:
+            cache.add(name, uuid4().hex, settings.FRAME_CACHE_TIMEOUT)
+        found.update(cache.get_many(missing))
+    if found.get(VERSION_KEY) != current() or any(name not in found for name in names):
+        return None
+    return {key: found[READS_PREFIX + key] for key in keys}
 
 
 def get_many(names, structural=False, alias=FRAME_CACHE) -> dict:

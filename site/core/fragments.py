@@ -1,14 +1,15 @@
-"""Parts of pages that depend on content only, kept under the content version
-(`core.content_version`), per language and site: see `core.templatetags.fragment_tags`.
+"""Parts of pages that depend on content only, kept per language and site until a structural
+change or a content edit of a page they read (`core.content_version.kept_with_reads`,
+`core.dependencies`): see `core.templatetags.fragment_tags`.
 
 Never kept for previews (an editor's unsaved or unpublished content), and not at all with
 `FRAME_CACHE_TIMEOUT=0`.
 """
 
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from core import content_version
+from core import content_version, dependencies
 
 # The cache alias they are kept in: apart from the frame and the routes, which a crawl through
 # thousands of pages would otherwise push out of a process-local cache.
@@ -31,28 +32,33 @@ def _key(request, name: str) -> str:
     return f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
 
 
-def fragment_value(request, name: str, compute):
-    """`compute()`, kept under `name` in the visitor's language on the request's site until the
-    content changes (worked out afresh where `cacheable(request)` says no)."""
+def fragment_value(request, name: str, compute, page=None):
+    """`compute()`, kept under `name` in the visitor's language on the request's site until a
+    change it could show: a structural change, or a content edit of a page its request read
+    (`content_version.kept_with_reads`, `core.dependencies`) — `page`, the page it shows,
+    counts as read. Worked out afresh where `cacheable(request)` says no."""
     if not cacheable(request):
         return compute()
-    return content_version.cached(_key(request, name), compute, alias=CACHE)
+    if getattr(page, "pk", None) is not None and isinstance(page, Page):
+        dependencies.note(dependencies.Reads({page.pk}))
+    return content_version.kept_with_reads(_key(request, name), compute, alias=CACHE)
 
 
 def fragment_values(request, names, compute_missing) -> dict:
-    """The values of many fragments, as `fragment_value` keeps them, read in one cache round
-    trip: `compute_missing(names)` works out those not kept (a dict by name; all of them where
-    `cacheable(request)` says no), which are then kept."""
+    """Many fragments that show no page's content (a catalogue product's card: the catalogue,
+    images and pages' titles and addresses change only with the structure version), read in one
+    cache round trip: `compute_missing(names)` works out those not kept (a dict by name; all of
+    them where `cacheable(request)` says no), which are then kept under the structure version."""
     names = list(names)
     if not cacheable(request):
         return compute_missing(names)
     keys = {name: _key(request, name) for name in names}
-    found = content_version.get_many(keys.values(), alias=CACHE)
+    found = content_version.get_many(keys.values(), structural=True, alias=CACHE)
     values = {name: found[key] for name, key in keys.items() if key in found}
     missing = [name for name in names if name not in values]
     if missing:
         computed = compute_missing(missing)
         for name in missing:
-            content_version.store(keys[name], computed[name], alias=CACHE)
+            content_version.store(keys[name], computed[name], structural=True, alias=CACHE)
         values.update(computed)
     return values

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 
+from core import content_version, dependencies
 from core.i18n import request_memo
 from core.views import fallback_url, page_not_found
 
 
 class RequestMemoMiddleware:
-    """Opens the request memo of `core.i18n` for reading requests (GET and HEAD).
+    """Opens the request memo of `core.i18n` for reading requests (GET and HEAD), and the record
+    of which pages they read (`core.dependencies`: what the page fragments they keep depend on).
 
     Writing requests (forms, the admin's saves) run without it, so nothing they change can be
     answered from a value remembered before the change.
@@ -20,7 +22,9 @@ class RequestMemoMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        with request_memo():
+        # The content version is read before the request's first row (if it reads any), which
+        # `content_version.kept_with_reads` relies on.
+        with request_memo(), dependencies.request_recording(content_version.current):
             return self.get_response(request)
 
 

@@ -56,7 +56,7 @@ class FragmentNode(template.Node):
             # No page, or a query the page cache would not keep either: rendered each time.
             return mark_safe(render())  # noqa: S308 - the template's output, escaped there
         name = f"{self.name.resolve(context)}:{page.pk}" + (f"?{query}" if query else "")
-        return mark_safe(fragment_value(request, name, render))  # noqa: S308 - as above
+        return mark_safe(fragment_value(request, name, render, page))  # noqa: S308 - as above
 
 
 @register.tag
