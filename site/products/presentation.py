@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Count, Prefetch, Subquery
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -200,15 +200,17 @@ class ProductSample:
 
 def designer_products(designer, limit: int = DESIGNER_PRODUCTS_SHOWN) -> ProductSample:
     """The first live products of a designer page (matched by its `catalogue_ref`) as cards,
-    with their number: one query for the rows and their count (a window over the whole list)."""
+    with their number: one query for the rows and their count. The database reads the first
+    rows from the index `catalogue_product_designer` and stops; the count is a subquery it
+    answers once, from the same index alone (a window over the whole list read every row)."""
     if not designer.catalogue_ref:
         return ProductSample([], 0)
-    records = (
-        live_records()
-        .filter(designer_ref=designer.catalogue_ref)
-        .annotate(list_total=Window(Count("pk")))
-        .order_by("title", "pk")[:limit]
-    )
+    theirs = live_records().filter(designer_ref=designer.catalogue_ref)
+    records = theirs.annotate(
+        list_total=Subquery(
+            theirs.order_by().values("designer_ref").annotate(n=Count("pk")).values("n")
+        )
+    ).order_by("title", "pk")[:limit]
     views = product_views(records)
     total = views[0].record.list_total if views else 0
     url = ""
