@@ -214,6 +214,8 @@ def rows_read(sql: str) -> tuple[list[str], int | None]:
     (an InitPlan aside: a count the database answers once from an index)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # The statistics autovacuum keeps in production; bulk rows just written have none.
+            cursor.execute("ANALYZE")
             cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
             plan = cursor.fetchone()[0]
             plan = json.loads(plan) if isinstance(plan, str) else plan
