@@ -10,6 +10,9 @@ one render, HTML size) at three sizes of the catalogue:
 - many: the designer with 2,000 products (all in the three shops); 1,000 stories;
 - catalogue: 10,000 live products, one shop stocking 5,000 of them.
 
+The page fragments (`core.fragments`) are off, as in the tests: with them a designer page's
+lists come from the cache and the bench would time one query (`FRAGMENTS=1` keeps them on).
+
 Prints a Markdown table with the load average before and after.
 """
 
@@ -22,6 +25,7 @@ os.environ.setdefault("RENDERS", "20")
 
 from bench.pages import measure  # noqa: E402  (sets up Django as bench/pages.py does)
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -40,6 +44,9 @@ def main():
     from tests.core.test_bounded_listings import build
     from tests.factories import bulk_products, bulk_stories
 
+    from core import fragments
+
+    fragments.ENABLED = os.environ.get("FRAGMENTS") == "1"
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
@@ -63,7 +70,10 @@ def main():
     run("catalogue", 10000, 1000, 5000)
     load.append(os.getloadavg()[0])
 
-    print(f"RENDERS={os.environ['RENDERS']}, load average {load[0]:.1f} → {load[-1]:.1f}\n")
+    print(
+        f"{connection.vendor}, RENDERS={os.environ['RENDERS']}, fragments "
+        f"{'on' if fragments.ENABLED else 'off'}, load average {load[0]:.1f} → {load[-1]:.1f}\n"
+    )
     print(
         "| page | catalogue | live products | stories | products of shop 0 | median ms | CPU ms | queries | HTML KB |"
     )

@@ -292,7 +292,12 @@ def bulk_products(count: int, *, designer_ref: str = "", retailers=(), prefix: s
         for product in products
     )
     StockistLink.objects.bulk_create(
-        StockistLink(retailer=retailer, product=product, url=f"{retailer.website}p/{product.slug}")
+        StockistLink(
+            retailer=retailer,
+            product=product,
+            url=f"{retailer.website}p/{product.slug}",
+            product_title=product.title,
+        )
         for retailer in retailers
         for product in products
     )

@@ -200,6 +200,19 @@ class Product(TranslatableMixin, models.Model):
         verbose_name = _("Produkt")
         verbose_name_plural = _("Produkte")
         ordering = ["title"]
+        # The live products of a language A to Z (the product index) and a designer's (a
+        # designer page): the database reads the first rows of the index and stops, and counts
+        # them from the index alone (docs/performance.md, bounded lists).
+        indexes = [
+            models.Index(
+                fields=["locale", "status", "in_feed", "title", "id"],
+                name="catalogue_product_live_title",
+            ),
+            models.Index(
+                fields=["designer_ref", "locale", "status", "in_feed", "title", "id"],
+                name="catalogue_product_designer",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_id", "locale"], name="catalogue_product_external_id_locale"
@@ -211,6 +224,13 @@ class Product(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # The shops' lists sort by a copy of the title (`StockistLink.product_title`).
+            self.stockist_links.exclude(product_title=self.title).update(product_title=self.title)
 
     @property
     def is_live(self) -> bool:

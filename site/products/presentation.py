@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, QuerySet, Window, prefetch_related_objects
+from django.db.models import Count, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -234,14 +234,19 @@ def designer_products(
     designer, limit: int = DESIGNER_PRODUCTS_SHOWN, request=None
 ) -> ProductSample:
     """The first live products of a designer page (matched by its `catalogue_ref`) as cards,
-    with their number: one query for the rows and their count (a window over the whole list);
-    the cards are shared with the product index (`product_cards`)."""
+    with their number: one query for the rows and their count. The database reads the first
+    rows from the index `catalogue_product_designer` and stops; the count is a subquery it
+    answers once, from the same index alone (a window over the whole list read every row). The
+    cards are shared with the product index (`product_cards`)."""
     if not designer.catalogue_ref:
         return ProductSample([], 0)
+    theirs = live_records().filter(designer_ref=designer.catalogue_ref)
     records = list(
-        live_records()
-        .filter(designer_ref=designer.catalogue_ref)
-        .annotate(list_total=Window(Count("pk")))
+        theirs.annotate(
+            list_total=Subquery(
+                theirs.order_by().values("designer_ref").annotate(n=Count("pk")).values("n")
+            )
+        )
         .select_related("locale")
         .order_by("title", "pk")[:limit]
     )

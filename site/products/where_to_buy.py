@@ -6,7 +6,7 @@ links there are. A designer page is read for its `translation_key` and `catalogu
 this module does not import the designers app (which builds on this one).
 """
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from core.localized import lang_mark, localized_records
@@ -60,11 +60,11 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
         first_per_group(
             visible_links().filter(wanted).select_related("product").defer(*PRODUCT_LONG_TEXTS),
             "retailer_id",
-            # The designer's own link first (no product), then the products A to Z.
-            [F("product__title").asc(nulls_first=True), F("position").asc(), F("pk").asc()],
+            # The designer's own link first (no product, no title), then the products A to Z.
+            ["product_title", "position", "pk"],
             DESIGNER_PRODUCTS_PER_SHOP + 1,
         ),
-        key=lambda link: (link.product.title if link.product else "", link.position, link.pk),
+        key=lambda link: (link.product_title, link.position, link.pk),
     )
     by_retailer = stockists_by_retailer(
         {link.retailer_id: link.retailer for link in links}.values(), locale, code

@@ -8,10 +8,11 @@ where it did when this was a mixin of `catalogue.sync.engine.Sync`.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from catalogue.models import Product
 from shop_links.models import Retailer, StockistLink
 
 
@@ -94,8 +95,21 @@ class RetailerRows:
             for p, _pk, _d, changed, _r in work
             if "stockists" in changed or "created" in changed
         ]
+        renamed = [
+            ids[p.external_id]
+            for p, _pk, _d, changed, _r in work
+            if f"texts.{self.sync.default}" in changed and "created" not in changed
+        ]
+        if renamed:
+            # A shop's list sorts by the copy of the German title on the link.
+            StockistLink.objects.filter(product_id__in=renamed).update(
+                product_title=Subquery(
+                    Product.objects.filter(pk=OuterRef("product_id")).values("title")[:1]
+                )
+            )
         if not items:
             return
+        titles = {pk: p.texts[self.sync.default]["title"] for pk, p in items}
         wanted = {}
         for pk, p in items:
             for position, (ref, url) in enumerate(p.stockists):
@@ -132,6 +146,7 @@ class RetailerRows:
                     url=url,
                     from_feed=True,
                     position=position,
+                    product_title=titles[product_id],
                 )
                 for (product_id, retailer_id), (url, position) in wanted.items()
             ],

@@ -218,11 +218,21 @@ class StockistLink(models.Model):
     new_tab = models.BooleanField(_("In neuem Tab öffnen"), default=False)
     from_feed = models.BooleanField(_("Aus dem Katalog"), default=False, editable=False)
     position = models.PositiveSmallIntegerField(default=0)
+    # The product's German title, the order of a shop's list (A to Z): in this table, the index
+    # below walks a shop's links in that order and a listing stops after its first rows instead
+    # of sorting every link of the shop. Kept equal to `product.title` by `save()` here, by
+    # `Product.save()` and by the catalogue sync (`shop_links.catalogue_feed`).
+    product_title = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("Bezugsquelle")
         verbose_name_plural = _("Bezugsquellen")
         ordering = ["product", "position"]
+        indexes = [
+            models.Index(
+                fields=["retailer", "product_title", "id"], name="shop_links_link_shop_title"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["retailer", "product"],
@@ -246,6 +256,12 @@ class StockistLink(models.Model):
 
     def __str__(self):
         return f"{self.retailer} → {self.target_url}"
+
+    def save(self, *args, **kwargs):
+        self.product_title = self.product.title if self.product_id else ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "product_title"}
+        super().save(*args, **kwargs)
 
     @property
     def target_url(self) -> str:

@@ -15,12 +15,14 @@ Every function here costs a fixed number of queries however many retailers and l
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale
 
@@ -318,20 +320,46 @@ def shop_link(link: StockistLink, label: str, placement: str, label_lang: str = 
 RETAILER_PRODUCTS_SHOWN = 8
 
 
-def first_per_group(links, group: str, order, limit: int) -> list:
+# At most this many shops' subqueries in one UNION ALL (SQLite allows 500 parts in a compound).
+SHOPS_PER_UNION = 200
+
+
+def first_per_group(links, group: str, order: list[str], limit: int) -> list:
     """The first `limit` links of each `group` in `order`, each with `group_total` (how many
-    the group has): two queries, however many links a group has (a window function for the
-    rows, SQLite and PostgreSQL; a GROUP BY for the counts). The database still reads every
-    link once to sort and count them; only the first rows leave it."""
+    the group has): two queries, however many links a group has.
+
+    The first counts each group's links (a GROUP BY); the second takes each group's first rows
+    by its own `ORDER BY ... LIMIT` subquery, all of them joined by UNION ALL, so that the
+    database walks the index of `order` (`shop_links_link_shop_title`: retailer, product title)
+    and stops after `limit` rows of each group instead of sorting every link (a window function
+    did that). Returned in group, then `order`."""
     totals = dict(links.order_by().values_list(group).annotate(total=Count("pk")))
-    rows = list(
-        links.annotate(group_row=Window(RowNumber(), partition_by=F(group), order_by=order)).filter(
-            group_row__lte=limit
-        )
-    )
+    if not totals:
+        return []
+    firsts = []
+    keys = sorted(totals)
+    for start in range(0, len(keys), SHOPS_PER_UNION):
+        parts = [
+            links.filter(**{group: key}).order_by(*order).values("pk")[:limit]
+            for key in keys[start : start + SHOPS_PER_UNION]
+        ]
+        firsts.append(Q(pk__in=_union_all(parts)))
+    rows = list(links.filter(reduce(or_, firsts)).order_by(group, *order))
     for row in rows:
         row.group_total = totals[getattr(row, group)]
     return rows
+
+
+def _union_all(querysets) -> RawSQL:
+    """`SELECT id FROM (q1) UNION ALL SELECT id FROM (q2) ...` for an `IN`: each part keeps its
+    own ORDER BY and LIMIT (which Django's `union()` cannot give SQLite)."""
+    sql, params = [], []
+    for number, queryset in enumerate(querysets):
+        part, part_params = queryset.query.sql_with_params()
+        # Django's own SQL of each part, its values as parameters: nothing else is spliced in.
+        sql.append(f"SELECT * FROM ({part}) AS first_{number}")  # noqa: S608
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(sql), params)  # noqa: S611
 
 
 # What the link lists need of a product: its long texts stay in the database.
@@ -374,7 +402,7 @@ def directory(locale=None) -> Directory:
             .select_related("product")
             .defer(*PRODUCT_LONG_TEXTS),
             "retailer_id",
-            [F("product__title").asc(), F("pk").asc()],
+            ["product_title", "pk"],
             RETAILER_PRODUCTS_SHOWN,
         )
     )

@@ -534,3 +534,34 @@ def test_queries_do_not_grow_with_the_number_of_products(demo, tmp_path):
             assert run_sync(path).counts["created"] == size
         counts.append(len(queries))
     assert counts[1] <= counts[0] + 2, counts
+
+
+def test_a_renamed_product_moves_in_the_shops_lists(demo, tmp_path, sample):
+    """The shops' lists sort by a copy of the German title on each link (an index walks them
+    A to Z): a title the catalogue changes is the links' order on the next sync, new links get
+    their product's title, and an editor's rename of the product is theirs too."""
+
+    def titles():
+        return {
+            link.product.title: link.product_title
+            for link in StockistLink.objects.select_related("product").exclude(product=None)
+        }
+
+    assert titles() and all(title == copy for title, copy in titles().items())
+    product(sample, "MAN-0004")["title"]["de"] = "Aaa Hocker"
+    product(sample, "MAN-0004")["title"]["en"] = "Aaa stool"
+    run_sync(write_feed(tmp_path, sample))
+
+    def renamed():
+        return set(
+            StockistLink.objects.filter(product__external_id="MAN-0004").values_list(
+                "product_title", flat=True
+            )
+        )
+
+    assert renamed() == {"Aaa Hocker"}
+    assert all(title == copy for title, copy in titles().items())
+    record = Product.objects.sources().get(external_id="MAN-0004")
+    record.title = "Zzz Hocker"
+    record.save()
+    assert renamed() == {"Zzz Hocker"}
