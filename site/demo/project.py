@@ -316,10 +316,16 @@ def _item(value) -> dict:
     return {"type": "item", "value": value, "id": str(uuid.uuid4())}
 
 
-def project_page(home, publish, log=print) -> ProjectPage:
-    """The German project page under the home page (found again on later runs)."""
-    page = ProjectPage.objects.child_of(home).filter(slug=ABOUT["slug"]).first()
+def project_page(home, publish, log=print):
+    """The German project page under the home page (found again on later runs). A database an
+    older `load_demo` filled keeps the content page it made there (page types are not converted):
+    that page is returned, with a note."""
+    page = home.get_children().filter(slug=ABOUT["slug"]).specific().first()
     if page is not None:
+        if not isinstance(page, ProjectPage):
+            log(
+                f"Hinweis: „{page.title}“ ist noch eine {page._meta.verbose_name}, keine Projektseite"
+            )
         return page
     image = demo_image(
         "Werkbank im Depot", ABOUT["image_alt"], palette="clay", scene=("tools", "offcuts")

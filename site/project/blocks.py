@@ -15,7 +15,7 @@ class AimsBlock(blocks.StructBlock):
     class Meta:
         label = _("Ziele")
         icon = "crosshairs"
-        template = "project/blocks/aims_block.html"
+        template = "blocks/project_aims_block.html"
         description = _("Was das Vorhaben erreichen will, ein Ziel je Eintrag.")
 
 
@@ -31,7 +31,7 @@ class ApproachBlock(blocks.StructBlock):
     class Meta:
         label = _("Vorgehen")
         icon = "list-ol"
-        template = "project/blocks/approach_block.html"
+        template = "blocks/project_approach_block.html"
         description = _(
             "Die Bausteine des Vorhabens in ihrer Reihenfolge, z. B. Bedarfsanalyse, "
             "lokale Betriebe, Ressourcen im Depot, Qualifizierung, Produkte, Kampagnen."
@@ -56,7 +56,7 @@ class PartnersBlock(blocks.StructBlock):
     class Meta:
         label = _("Partner")
         icon = "group"
-        template = "project/blocks/partners_block.html"
+        template = "blocks/project_partners_block.html"
 
 
 class ProjectStreamBlock(BodyStreamBlock):
