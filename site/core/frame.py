@@ -148,11 +148,14 @@ def funding_values(site_settings) -> dict | None:
     neither."""
     from wagtail.rich_text import RichText
 
+    from core.images import prefetch_renditions
+
     logos = []
-    # `.all()`, not a query of its own: the admin's preview passes settings not yet saved.
-    for logo in site_settings.funding_logos.all():
-        if logo.image_id is None:
-            continue
+    # `.all()` (in memory for the admin's preview of settings not yet saved); the images and
+    # their renditions in one query each.
+    rows = [row for row in site_settings.funding_logos.all().select_related("image") if row.image]
+    prefetch_renditions([row.image for row in rows])
+    for logo in rows:
         rendition = logo.image.get_rendition(FUNDING_LOGO_FILTER)
         logos.append(
             {
