@@ -9,7 +9,7 @@ whatever else is kept under the version is worked out again by the next request.
 a product page (uncached: the page cache is off, as in `bench/pages`) rendered steadily, then
 rendered once right after each of ROUNDS publishes of another page, two kinds:
 
-- "content edit": an editor publishes a changed text of the German content page (its title, its
+- "content edit": an editor publishes a changed text of the German project page (its title, its
   address and its place stay): the page frame and the routes are kept;
 - "structural change": what a new page, a move, a changed title or address, a snippet or a
   catalogue change do (`content_version.invalidate()`): everything is worked out again.

@@ -115,7 +115,7 @@ def main():
     add_designers(2, 0)  # 8 demo designers + 2 = 10
     rows.append(("home", "-", *measure(client, "/de/")))
     rows.append(("home (fr)", "-", *measure(client, "/fr/")))
-    rows.append(("content page", "-", *measure(client, "/de/ueber-das-projekt/")))
+    rows.append(("project page", "-", *measure(client, "/de/ueber-das-projekt/")))
     rows.append(("designer index", 10, *measure(client, "/de/designerinnen/")))
     rows.append(("designer page", "-", *measure(client, "/de/designerinnen/lena-hoffmann/")))
     rows.append(("product index", 22, *measure(client, "/de/produkte/")))

@@ -34,7 +34,7 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
 )
 from core.content_version import current as _version  # noqa: F401 - read by tests/workplace
 from core.i18n import memoised
-from core.localized import in_language_else_german
+from core.localized import in_language_else_german, lang_mark
 from core.registry import index_page_types
 
 
@@ -117,15 +117,65 @@ def _for_language(model, language):
 
 
 def settings_values(site_settings) -> dict:
-    """Contact details, profiles and the default social image's id, as plain values."""
+    """Contact details, profiles, the default social image's id and the funding notice, as plain
+    values."""
     if site_settings is None:
-        return {"address": "", "email": "", "phone": "", "profiles": [], "social_image_id": None}
+        return {
+            "address": "",
+            "email": "",
+            "phone": "",
+            "profiles": [],
+            "social_image_id": None,
+            "funding": None,
+        }
     return {
         "address": site_settings.address,
         "email": site_settings.email,
         "phone": site_settings.phone,
         "profiles": site_settings.social_profiles(),
         "social_image_id": site_settings.default_social_image_id,
+        "funding": funding_values(site_settings),
+    }
+
+
+# The logo's rendition: at most 160 px high, shown at 48 px (phones) to 64 px, sharp at 2x.
+FUNDING_LOGO_FILTER = "max-480x160"
+
+
+def funding_values(site_settings) -> dict | None:
+    """The funding notice (rich text, rendered) and its logos ({"src", "width", "height", "alt",
+    "href", "statement"}, in the editor's order), in the settings' language. None when there is
+    neither."""
+    from wagtail.rich_text import RichText
+
+    from core.images import prefetch_renditions
+
+    logos = []
+    # `.all()` (in memory for the admin's preview of settings not yet saved); the images and
+    # their renditions in one query each.
+    rows = [row for row in site_settings.funding_logos.all().select_related("image") if row.image]
+    prefetch_renditions([row.image for row in rows])
+    for logo in rows:
+        rendition = logo.image.get_rendition(FUNDING_LOGO_FILTER)
+        logos.append(
+            {
+                "src": rendition.url,
+                "width": rendition.width,
+                "height": rendition.height,
+                "alt": logo.alt_text,
+                "href": logo.link,
+                "statement": logo.statement,
+            }
+        )
+    if not site_settings.funding_notice and not logos:
+        return None
+    return {
+        "notice": str(RichText(site_settings.funding_notice))
+        if site_settings.funding_notice
+        else "",
+        "logos": logos,
+        # `lang` for German standing in where the visitor's language has no live settings.
+        "lang": lang_mark(site_settings.locale.language_code),
     }
 
 

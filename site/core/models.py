@@ -336,12 +336,14 @@ class FooterLink(TranslatableMixin, Orderable, LinkFields):
         return self.label
 
 
-class SiteSettings(PreviewableMixin, ReviewedSnippet):
+class SiteSettings(PreviewableMixin, ReviewedSnippet, ClusterableModel):
     """Site-wide texts and addresses of one language, so that none of them needs a developer.
 
     A translatable snippet with one instance per language rather than a Wagtail site setting:
     wagtail-localize translates snippets, not `BaseSiteSetting`. The German instance is the
-    source; addresses, profiles and the image are synchronised to the translations.
+    source; addresses, profiles and the image are synchronised to the translations. The funding
+    notice and its logos (`FundingLogo`) are shown in every page's footer and in full on the
+    project page; their texts (the notice, alt texts, the EU statement) are translated.
     """
 
     address = models.TextField(
@@ -362,6 +364,15 @@ class SiteSettings(PreviewableMixin, ReviewedSnippet):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    funding_notice = RichTextField(
+        _("Förderhinweis"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_(
+            "Der Text, den die Förderrichtlinien verlangen: Projekt, Programm und Geldgeber. "
+            "Steht im Fußbereich jeder Seite und auf der Projektseite."
+        ),
+    )
     _revisions = revisions_relation("sitesettings")
     workflow_states = workflow_states_relation("sitesettings")
 
@@ -375,6 +386,10 @@ class SiteSettings(PreviewableMixin, ReviewedSnippet):
             heading=_("Profile in sozialen Medien"),
         ),
         FieldPanel("default_social_image"),
+        MultiFieldPanel(
+            [FieldPanel("funding_notice"), InlinePanel("funding_logos", label=_("Logos"))],
+            heading=_("Förderhinweis"),
+        ),
     ]
     translatable_fields = [
         TranslatableField("address"),
@@ -382,6 +397,8 @@ class SiteSettings(PreviewableMixin, ReviewedSnippet):
         SynchronizedField("phone"),
         *[SynchronizedField(name) for name in SOCIAL_FIELDS],
         SynchronizedField("default_social_image"),
+        TranslatableField("funding_notice"),
+        TranslatableField("funding_logos"),
     ]
 
     class Meta(ReviewedSnippet.Meta):
@@ -436,3 +453,53 @@ class ImageAltText(models.Model):
 
     def __str__(self):
         return f"{self.language_code}: {self.alt}"
+
+
+class FundingLogo(TranslatableMixin, Orderable):
+    """One logo of the funding notice: the image, its alt text, a link and, for the EU emblem,
+    the statement the EU's rules ask to show beside it ("Kofinanziert von der Europäischen Union")."""
+
+    site_settings = ParentalKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="funding_logos"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        # An image deleted from the library leaves the row (and its texts) without a logo; the
+        # footer skips it until an editor chooses another.
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    alt_text = models.CharField(
+        _("Alternativtext"),
+        max_length=200,
+        help_text=_("Wer fördert, in Worten, z. B. „Logo des Programms BIWAQ“."),
+    )
+    link = models.URLField(_("Link"), blank=True, help_text=_("Die Website des Geldgebers."))
+    statement = models.CharField(
+        _("Text neben dem Logo"),
+        max_length=120,
+        blank=True,
+        help_text=_("Beim EU-Emblem: „Kofinanziert von der Europäischen Union“."),
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("link"),
+        FieldPanel("statement"),
+    ]
+    translatable_fields = [
+        SynchronizedField("image"),
+        TranslatableField("alt_text"),
+        SynchronizedField("link"),
+        TranslatableField("statement"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("Förderlogo")
+        verbose_name_plural = _("Förderlogos")
+
+    def __str__(self):
+        return self.alt_text

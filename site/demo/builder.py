@@ -14,12 +14,13 @@ from wagtail.models import Locale, Page, Site
 
 from catalogue.models import Product
 from core.localize import translate, untranslated_segments
-from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem, SiteSettings
+from core.models import Footer, LegalPage, Navigation, NavigationItem, SiteSettings
 from demo import people, shops, texts
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
+from demo.project import funding_notice, project_page
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
@@ -51,7 +52,7 @@ class DemoBuilder:
 
     def build(self) -> HomePage:
         home = self.home_page()
-        about = self.about_page(home)
+        about = project_page(home, self._publish, self.log)
         self.legal_pages(home)
         self.taxonomies()
         designer_index = self.designers(home)
@@ -70,6 +71,7 @@ class DemoBuilder:
         )
         self.footer()
         self.site_settings(home)
+        funding_notice(self.log)
         self.translate_all(home)
         return home
 
@@ -117,42 +119,6 @@ class DemoBuilder:
         if previous_root and previous_root != home.pk:
             Page.objects.filter(pk=previous_root, content_type__model="page").delete()
         return home
-
-    def about_page(self, home) -> ContentPage:
-        text = texts.ABOUT
-        about = ContentPage.objects.child_of(home).filter(slug=text["slug"]).first()
-        if about is not None:
-            return about
-        image = demo_image(
-            "Werkbank im Depot", text["image_alt"], palette="clay", scene=("tools", "offcuts")
-        )
-        about = ContentPage(
-            title=text["title"],
-            slug=text["slug"],
-            search_description=text["search_description"],
-            intro=text["intro"],
-            body=[
-                {"type": "heading", "value": {"text": text["heading_chain"], "level": "h2"}},
-                {"type": "paragraph", "value": paragraphs([text["chain"]])},
-                {
-                    "type": "image",
-                    "value": {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": image.description,
-                            "decorative": False,
-                        },
-                        "caption": text["image_caption"],
-                    },
-                },
-                {"type": "heading", "value": {"text": text["heading_location"], "level": "h2"}},
-                {"type": "paragraph", "value": paragraphs([text["location"]])},
-            ],
-        )
-        home.add_child(instance=about)
-        self._publish(about)
-        self.log(f"Seite angelegt: {about.title}")
-        return about
 
     def legal_pages(self, home):
         for kind, text in texts.LEGAL.items():

@@ -1639,3 +1639,45 @@ def sample_photos(feed: dict):
 
 def sample_photo(kind, colour, view, seed) -> bytes:
     return jpeg(still_life(kind, (1200, 900), colour, view, seed))
+
+
+# Placeholder marks for the funding notice's logos: neutral shapes in grey, no copy of any real
+# emblem and no text (the library title names each: "EU-Emblem (Platzhalter)").
+MARK_SHAPES = ("circle", "square", "triangle", "diamond")
+
+
+def placeholder_mark(size=(360, 160), shape="circle") -> Image.Image:
+    """A plain stand-in for a funder's logo: on white, a grey shape and three bars where a
+    wordmark would stand, framed by a thin dashed line."""
+    width, height = size
+    k = SUPERSAMPLE
+    image = Image.new("RGB", (width * k, height * k), "#ffffff")
+    d = ImageDraw.Draw(image)
+    grey, light = "#5f6368", "#bfc3c7"
+    dash = 10 * k
+    for x in range(0, width * k, 2 * dash):  # the dashed frame
+        d.line([(x, k), (x + dash, k)], fill=light, width=2 * k)
+        d.line([(x, height * k - 2 * k), (x + dash, height * k - 2 * k)], fill=light, width=2 * k)
+    for y in range(0, height * k, 2 * dash):
+        d.line([(k, y), (k, y + dash)], fill=light, width=2 * k)
+        d.line([(width * k - 2 * k, y), (width * k - 2 * k, y + dash)], fill=light, width=2 * k)
+    side = height * 0.56 * k
+    x0, y0 = height * 0.22 * k, height * 0.22 * k
+    x1, y1 = x0 + side, y0 + side
+    if shape == "circle":
+        d.ellipse([x0, y0, x1, y1], fill=grey)
+    elif shape == "square":
+        d.rectangle([x0, y0, x1, y1], fill=grey)
+    elif shape == "triangle":
+        d.polygon([((x0 + x1) / 2, y0), (x1, y1), (x0, y1)], fill=grey)
+    else:
+        d.polygon(
+            [((x0 + x1) / 2, y0), (x1, (y0 + y1) / 2), ((x0 + x1) / 2, y1), (x0, (y0 + y1) / 2)],
+            fill=grey,
+        )
+    left = x1 + height * 0.18 * k
+    for row, length in enumerate((0.9, 0.7, 0.5)):
+        top = y0 + row * side / 3 + side / 12
+        right = left + (width * k - left - height * 0.2 * k) * length
+        d.rectangle([left, top, right, top + side / 6], fill=grey if row == 0 else light)
+    return image.resize(size, Image.LANCZOS)

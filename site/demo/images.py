@@ -36,8 +36,11 @@ def draw_picture(
     """A JPEG illustration in the demo's art direction (`demo.drawing`); the same arguments
     always give the same bytes. `scene` is what it shows: a tuple of things on a table (product
     types or props such as "tools", "offcuts", "sewing_machine"), "hall" (the Depot's hall with
-    workbenches) or "workshop" (the same with sewing machines); without one, three things on a
-    table chosen by the seed. `portrait` draws a person instead."""
+    workbenches) or "workshop" (the same with sewing machines), ("mark", shape) a placeholder
+    for a funder's logo (`drawing.MARK_SHAPES`); without one, three things on a table chosen by
+    the seed. `portrait` draws a person instead."""
+    if isinstance(scene, tuple) and scene[:1] == ("mark",):
+        return drawing.jpeg(drawing.placeholder_mark(size, scene[1]), quality=90)
     if portrait:
         image = drawing.portrait(seed, size, palette)
     elif scene in ("hall", "workshop"):

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from core.models import ContentPage, LegalPage
+from project.models import ProjectPage
 from shop_links.models import Retailer
 from workplace.roles import (
     CATALOGUE_MANAGERS,
@@ -66,7 +67,7 @@ def create_review_examples(log=print) -> None:
     users = get_user_model().objects.in_bulk(["redaktion", "moderation"], field_name="username")
     editor, moderator = users["redaktion"], users["moderation"]
     german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    about = ContentPage.objects.filter(locale=german, slug=texts.ABOUT["slug"], depth=3).first()
+    about = ProjectPage.objects.filter(locale=german, slug=texts.ABOUT["slug"], depth=3).first()
     if about is None:
         return
     _page_in_review(about, editor, texts.REVIEW_PAGE, log)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from demo import campaigns, people, shops, texts
+from demo import campaigns, people, project, shops, texts
 from demo import enquiries as enquiry_demo
 
 LANGUAGES = ["de", "en", "nl", "fr"]
@@ -56,15 +56,16 @@ HOME = PageType(
     paths={"de": "/de/", "en": "/en/", "nl": "/nl/", "fr": "/fr/"},
     text=demo_text(texts.HOME["hero_heading"]),
 )
-CONTENT = PageType(
-    "content",
+# The project page (site/project/, demo/project.py): "Über das Projekt" was a content page before.
+PROJECT = PageType(
+    "project",
     paths={
         "de": "/de/ueber-das-projekt/",
         "en": "/en/about-the-project/",
         "nl": "/nl/over-het-project/",
         "fr": "/fr/a-propos/",
     },
-    text=demo_text(texts.ABOUT["intro"]),
+    text=demo_text(project.APPROACH["steps"][2][1]),
 )
 LEGAL = PageType(
     "legal",
@@ -236,7 +237,7 @@ SEARCH_NO_RESULTS = PageType(
 
 PAGE_TYPES = [
     HOME,
-    CONTENT,
+    PROJECT,
     LEGAL,
     NOT_FOUND,
     DESIGNER_INDEX,

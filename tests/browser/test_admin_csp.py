@@ -70,9 +70,9 @@ def test_live_preview_shows_the_rendered_page(as_user, site_url, demo):
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
-    from core.models import ContentPage
+    from project.models import ProjectPage
 
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     editor = as_user("redaktion")
     # Wagtail's editor announces its steps as events: the unsaved-changes watcher takes the form's
     # first state about two seconds after loading (`watch-edits`, sometimes twice in a row), an
@@ -125,9 +125,9 @@ def test_live_preview_shows_the_rendered_page(as_user, site_url, demo):
 def test_public_page_refuses_to_be_framed_even_by_the_admin(open_page, demo):
     """The admin's own policy allows same-origin frames; the public page still says
     `frame-ancestors 'none'`, and Chromium shows nothing of it."""
-    from core.models import ContentPage
+    from project.models import ProjectPage
 
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     visit = open_page("/admin/login/")
     page = visit.page
     with page.expect_console_message(lambda message: "frame-ancestors" in message.text):

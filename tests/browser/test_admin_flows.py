@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from core.models import ContentPage
 from demo import texts
+from project.models import ProjectPage
 from tests.browser.pages import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -31,7 +32,7 @@ def open_action_menu(page) -> None:
 
 
 def test_editor_submits_a_change_and_the_moderator_approves_it(as_user, site_url, demo):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     edit_url = f"{site_url}/admin/pages/{about.pk}/edit/"
     sentence = "Neu: Führungen durch die Werkstätten jeden Samstag um elf."
 
@@ -180,7 +181,7 @@ def test_translator_translates_a_page_into_english_with_the_machine(as_user, sit
 def test_a_dutch_translator_is_refused_french(as_user, site_url, demo):
     """The demo's translator for Dutch only ("vertaling") is offered Dutch alone, and the French
     translation editor answers with the admin's refusal, not the dashboard."""
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     french = about.get_translation(Locale.objects.get(language_code="fr"))
     in_review = ContentPage.objects.child_of(about).get(slug=texts.REVIEW_PAGE["slug"])
     dutch_translator = as_user("vertaling")

@@ -12,9 +12,10 @@ from wagtail.models import Locale
 
 from catalogue.models import Product, ProductImage
 from core.images import alt_for
-from core.models import ContentPage, ImageAltText
+from core.models import ImageAltText
 from designers.models import DesignerPage, StoryPage
 from products.models import ProductIndexPage
+from project.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
 
@@ -174,7 +175,7 @@ def test_social_alt_and_json_ld_captions_are_in_the_pages_language(client, demo,
 
 @pytest.mark.parametrize("code", ["de", "en", "nl", "fr"])
 def test_an_image_in_the_body_has_its_alt_text_in_the_pages_language(client, demo, code):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     about = about.get_translation(Locale.objects.get(language_code=code))
     alts = [img.get("alt") for img in head(client, about.url).images]
     assert WORKBENCH[code] in alts

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from core.models import ContentPage, Footer, FooterLink, LegalPage, Navigation, NavigationItem
+from project.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,8 @@ def footer(client, path) -> str:
 
 
 def about(code):
-    return ContentPage.objects.get(
-        translation_key=ContentPage.objects.get(
+    return ProjectPage.objects.get(
+        translation_key=ProjectPage.objects.get(
             locale__language_code="de", slug="ueber-das-projekt"
         ).translation_key,
         locale__language_code=code,

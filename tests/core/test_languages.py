@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from core.models import ContentPage
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
+from project.models import ProjectPage
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_missing_translation_sends_visitor_to_the_german_page(client, demo):
 
 
 def test_unpublished_translation_falls_back_to_german(client, demo):
-    about_de = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about_de = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     about_fr = about_de.get_translation(Locale.objects.get(language_code="fr"))
     about_fr.unpublish()
 

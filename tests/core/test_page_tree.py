@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
 from core.models import ContentPage, LegalPage
+from project.models import ProjectPage
 
 # Every page type and the page types an editor may add under it.
 ALLOWED_CHILDREN = {
@@ -31,8 +32,10 @@ ALLOWED_CHILDREN = {
         "designers.designerindexpage",
         "designers.storyindexpage",
         "enquiries.enquiryformpage",
+        "project.projectpage",
         "shop_links.retailerindexpage",
     ],
+    "project.projectpage": ["core.contentpage"],
     "shop_links.retailerindexpage": [],
     "wagtailcore.page": ["home.homepage"],
 }
@@ -55,6 +58,7 @@ def test_content_and_legal_pages_go_under_the_home_page_only():
     assert _labels(ContentPage.allowed_parent_page_models()) == [
         "core.contentpage",
         "home.homepage",
+        "project.projectpage",
     ]
     assert _labels(LegalPage.allowed_parent_page_models()) == ["home.homepage"]
     # Not at the top of the tree (under Wagtail's root), beside the language homes.
@@ -73,11 +77,13 @@ def _offered(client, page) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_the_admin_offers_the_same_page_types_under_the_home_and_a_content_page(admin_client, demo):
+def test_the_admin_offers_the_same_page_types_under_the_home_and_the_project_page(
+    admin_client, demo
+):
     home = _offered(admin_client, demo)
     assert set(home) <= set(ALLOWED_CHILDREN["home.homepage"])
     assert {"core.contentpage", "core.legalpage"} <= set(home)
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     assert _offered(admin_client, about) == ["core.contentpage"]
     legal = LegalPage.objects.filter(locale__language_code="de").first()
     response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[legal.pk]))

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 
 from core.models import ContentPage, LegalPage
+from project.models import ProjectPage
 from tests.admin_forms import page_form_data
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def legal_page(html: str):
 
 
 def content_page(html: str):
-    page = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    page = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     page.body = [("paragraph", RichText(html))]
     page.save_revision().publish()
     return page
@@ -170,7 +171,7 @@ def test_the_editor_opens_a_link_without_page_id_as_plain_text_and_saving_repair
 
 
 def test_working_links_still_link_and_reach_the_reference_index(demo, json_log):
-    target = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    target = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     page = legal_page(
         f'<p><a linktype="page" id="{target.pk}">Über uns</a> und <a linktype="page">{TEXT}</a>.</p>'
     )
@@ -204,7 +205,7 @@ def german_only_page(demo, title="Nur auf Deutsch", slug="nur-auf-deutsch"):
 
 
 def test_a_link_leads_to_the_live_translation_of_the_linked_page(demo):
-    german = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    german = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     french = german.get_translation(Locale.objects.get(language_code="fr"))
     assert french.live
     page = french_legal_page(f'<p>Voir <a linktype="page" id="{german.pk}">le projet</a>.</p>')
@@ -238,7 +239,7 @@ def test_a_link_to_a_page_only_in_german_says_so(demo):
 @pytest.mark.usefixtures("uncached_pages")
 def test_links_across_languages_cost_no_query_per_link(demo):
     targets = [german_only_page(demo, f"Nur deutsch {n}", f"nur-deutsch-{n}") for n in range(5)]
-    translated = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    translated = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
 
     def queries_for(pages) -> int:
         links = "".join(f'<a linktype="page" id="{p.pk}">{p.title}</a> ' for p in pages)

@@ -8,9 +8,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from catalogue.models import Product
-from core.models import ContentPage
 from demo.builder import DemoBuilder
 from enquiries.models import EnquiryFormPage
+from project.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
 TARGETS = ["en", "nl", "fr"]
@@ -146,7 +146,7 @@ def test_product_under_the_german_index_slug_leads_to_the_translated_index(clien
 
 
 def test_german_page_stands_in_only_where_no_translation_is_live(client, demo):
-    about_de = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about_de = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     about_de.get_translation(Locale.objects.get(language_code="nl")).unpublish()
     assert client.get("/nl/ueber-das-projekt/")["Location"] == "/de/ueber-das-projekt/"
     assert client.get("/nl/over-het-project/")["Location"] == "/de/ueber-das-projekt/"

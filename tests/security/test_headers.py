@@ -5,6 +5,8 @@ import re
 import pytest
 from wagtail.models import Page
 
+from project.models import ProjectPage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -79,9 +81,8 @@ def test_no_public_page_needs_inline_code(client, demo):
 def test_previews_alone_may_be_framed_by_the_admin(admin_client, client, demo):
     """Wagtail renders a preview through the middleware again for the page's public URL: that
     answer may be framed by the site itself; the same page served publicly may not be framed."""
-    from core.models import ContentPage
 
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     preview = admin_client.get(f"/admin/pages/{about.pk}/view_draft/")
     assert preview.status_code == 200
     assert about.title in preview.content.decode()

@@ -9,6 +9,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from core.models import ContentPage
+from project.models import ProjectPage
 
 on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 postgres_only = pytest.mark.skipif(
@@ -37,7 +38,7 @@ def make_page(parent, **fields) -> ContentPage:
 
 @pytest.fixture
 def about(demo):
-    return ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    return ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
 
 
 @pytest.fixture(autouse=True)

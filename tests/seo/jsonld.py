@@ -35,6 +35,8 @@ REQUIRED: dict[str, set[str]] = {
     "OnlineStore": {"name", "url"},
     "GeoCoordinates": {"latitude", "longitude"},
     "WebPage": {"name", "url", "inLanguage"},
+    "Project": {"name", "url", "description"},
+    "GovernmentOrganization": {"name"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}

@@ -82,7 +82,8 @@ def test_home_page_names_the_label_and_its_search(client, demo, code):
 def test_only_the_home_page_describes_the_organization(client, demo, code):
     about = pages_in(demo, code)[1]
     items = jsonld.extract(client.get(about.url).content.decode())
-    assert [item["@type"] for item in items] == ["BreadcrumbList"]
+    # The project page describes the funded operation (a `Project`), not the label.
+    assert [item["@type"] for item in items] == ["BreadcrumbList", "Project"]
 
 
 def test_breadcrumbs_follow_the_page_tree(client, demo, about):

@@ -16,6 +16,7 @@ from catalogue.models import SyncRun
 from core.models import ContentPage
 from designers.models import DesignerPage
 from enquiries.models import Enquiry, EnquiryFormPage
+from project.models import ProjectPage
 from shop_links.models import LinkCheck
 from workplace.roles import CATALOGUE_MANAGERS, EDITORS, ENQUIRY_MANAGERS, MODERATORS, TRANSLATORS
 
@@ -154,7 +155,7 @@ def shape(sql: str) -> str:
 def more_work(demo, editor):
     """Six more pages in review, four more German changes behind their translations and six
     more enquiries."""
-    about = ContentPage.objects.get(locale=demo.locale, slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale=demo.locale, slug="ueber-das-projekt")
     for n in range(6):
         page = ContentPage(title=f"Entwurf {n}", slug=f"entwurf-{n}", live=False)
         about.add_child(instance=page)

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Workflow, WorkflowState
 from catalogue.models import SyncRun
 from catalogue.sample import SAMPLE_FEED
 from core.models import ContentPage, Navigation
+from project.models import ProjectPage
 from tests.workplace.conftest import edit, form_data, refused
 from workplace.roles import (
     CATALOGUE_MANAGERS,
@@ -133,7 +134,7 @@ def test_navigation_is_changed_by_moderators_not_by_editors_or_translators(demo,
 
 def test_translator_translates_but_cannot_publish_or_create(demo, login):
     translator = login(TRANSLATORS)
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     english = about.get_translation(Locale.objects.get(language_code="en"))
     assert (
         translator.get(

@@ -18,6 +18,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from core.localize import translate
 from core.models import ContentPage
+from project.models import ProjectPage
 from tests.workplace.conftest import edit, refused
 from workplace.roles import EDITORS, ENQUIRY_MANAGERS, MODERATORS, TRANSLATORS
 
@@ -297,7 +298,7 @@ def test_editors_are_told_of_outdated_translations_until_they_sync(demo, login):
 
 
 def test_links_lead_to_the_translated_page_and_alt_texts_are_translated(demo, client):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     about_nl = about.get_translation(Locale.objects.get(language_code="nl"))
     image = get_image_model().objects.order_by("pk").first()
     page = new_german_page(

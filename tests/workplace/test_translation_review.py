@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from core.models import ContentPage, Footer, SiteSettings
+from project.models import ProjectPage
 from tests.workplace.conftest import PASSWORD
 from tests.workplace.test_translation_flow import (
     new_german_page,
@@ -41,12 +42,12 @@ def visitor_sees(path: str) -> tuple[int, str]:
 
 
 def french_about():
-    german = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    german = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     french = german.get_translation(Locale.objects.get(language_code="fr"))
     translation = Translation.objects.get(
         source__object_id=german.translation_key, target_locale__language_code="fr"
     )
-    return german, ContentPage.objects.get(pk=french.pk), translation
+    return german, ProjectPage.objects.get(pk=french.pk), translation
 
 
 def put_string(client, translation, path: str, value: str):
@@ -140,7 +141,7 @@ def test_a_live_translation_changes_only_after_the_moderator_approves(demo, logi
     assert translator.post(submit).status_code == 302
 
     # In review: the draft holds the new text, the live page the approved one.
-    french_now = live_row(ContentPage, french.pk)
+    french_now = live_row(ProjectPage, french.pk)
     assert french_now.live and french_now.intro == old_intro
     assert NEW_TEXT in str(french_now.get_latest_revision().content)
     status, html = visitor_sees(french.url)
@@ -245,7 +246,7 @@ def test_machine_translation_and_sync_change_nothing_visitors_see(demo, login):
     upload_po(translator, translation, str(po).encode())
     assert any(text.startswith("PO: ") for text in strings_of(translation).values())
 
-    after = live_row(ContentPage, french.pk)
+    after = live_row(ProjectPage, french.pk)
     assert after.live and after.intro == french.intro
     assert visitor_sees(french.url)[1].count(french.intro) == before.count(french.intro)
     html = visitor_sees(french.url)[1]

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from core.localize import translate
 from core.models import ContentPage, Navigation
+from project.models import ProjectPage
 from tests.workplace.conftest import refused
 from workplace.reports import status_rows
 from workplace.roles import CATALOGUE_MANAGERS, TRANSLATORS
@@ -21,7 +22,7 @@ def rows_for(title):
 
 
 def test_demo_page_is_translated_completely_and_a_new_page_is_missing(demo):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     rows = rows_for(about.title)
     assert sorted(rows) == ["en", "fr", "nl"]
     for row in rows.values():
@@ -39,7 +40,7 @@ def test_demo_page_is_translated_completely_and_a_new_page_is_missing(demo):
 
 
 def test_a_german_change_after_the_last_sync_marks_every_translation_behind(demo):
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     about.intro = "Ein neuer Einleitungssatz."
     about.save_revision()
     assert {row.status for row in rows_for(about.title).values()} == {"behind"}
@@ -78,7 +79,7 @@ def test_rows_link_to_the_page_and_to_its_translation_editor(login):
     """A translator goes from a row to the German page and to the translation editor of that
     language (wagtail-localize's editor is the translated page's or snippet's edit view)."""
     translator = login(TRANSLATORS)
-    about = ContentPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
     english = about.get_translation(Locale.objects.get(language_code="en"))
     html = translator.get(URL, {"locale": "en"}).content.decode()
     german_edit = reverse("wagtailadmin_pages:edit", args=[about.pk])

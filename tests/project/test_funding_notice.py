@@ -1,0 +1,138 @@
+"""The funding notice of the site settings: in every page's footer, in the visitor's language,
+changed by an editor's publish on the next request, German where a language has no settings."""
+
+import pytest
+
+from core.models import FundingLogo, SiteSettings
+from tests.factories import ContentPageFactory, HomePageFactory, ImageFactory, locale, translate
+
+pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
+
+NOTICE = {
+    "de": "Gefördert im Testprogramm durch das Ministerium.",
+    "en": "Funded through the test programme by the ministry.",
+}
+ALT = {"de": "Logo des Testprogramms", "en": "Logo of the test programme"}
+STATEMENT = {
+    "de": "Kofinanziert von der Europäischen Union",
+    "en": "Co-funded by the European Union",
+}
+
+
+def settings_in(code, image, source=None) -> SiteSettings:
+    settings = SiteSettings(
+        locale=locale(code),
+        funding_notice=f"<p>{NOTICE[code]}</p>",
+        email="team@example.org",
+    )
+    if source is not None:
+        settings.translation_key = source.translation_key
+    settings.funding_logos = [
+        FundingLogo(
+            locale=locale(code),
+            image=image,
+            alt_text=ALT[code],
+            link="https://programm.example.org/",
+            statement=STATEMENT[code],
+            sort_order=0,
+        )
+    ]
+    settings.save()
+    settings.save_revision().publish()
+    return SiteSettings.objects.get(pk=settings.pk)
+
+
+@pytest.fixture
+def site():
+    SiteSettings.objects.all().delete()  # the demo's, where it is loaded
+    home = HomePageFactory()
+    translate(home, "en")
+    page = ContentPageFactory(parent=home, title="Über uns")
+    translate(page, "en", title="About us", slug="about-us")
+    return home
+
+
+def funding(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert '<section class="funding"' in footer, "no funding notice in the footer"
+    return footer.split('<section class="funding"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_footer_shows_notice_logos_alt_texts_and_links_in_the_visitors_language(client, site):
+    image = ImageFactory(title="Programmlogo")
+    german = settings_in("de", image)
+    settings_in("en", image, source=german)
+    for code, paths in {"de": ["/de/", "/de/uber-uns/"], "en": ["/en/", "/en/about-us/"]}.items():
+        for path in paths:
+            block = funding(client, path)
+            assert NOTICE[code] in block
+            assert f'alt="{ALT[code]}"' in block
+            assert '<a href="https://programm.example.org/">' in block
+            assert STATEMENT[code] in block
+            assert " lang=" not in block.split(">", 1)[0]  # its own language: no mark
+
+
+def test_an_editors_change_to_the_notice_shows_on_the_next_request(client, site):
+    german = settings_in("de", ImageFactory())
+    assert NOTICE["de"] in funding(client, "/de/uber-uns/")  # the page and its frame are cached
+    german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
+    german.save_revision()
+    assert "Neuer Förderhinweis" not in funding(client, "/de/uber-uns/"), "a draft went live"
+    german.get_latest_revision().publish()
+    block = funding(client, "/de/uber-uns/")
+    assert "Neuer Förderhinweis nach dem Bescheid." in block and NOTICE["de"] not in block
+
+
+def test_a_new_logo_and_a_changed_alt_text_show_on_the_next_request(client, site):
+    german = settings_in("de", ImageFactory())
+    funding(client, "/de/")
+    german = SiteSettings.objects.get(pk=german.pk)
+    logo = german.funding_logos.get()
+    logo.alt_text = "Logo der Stadt"
+    german.funding_logos = [
+        logo,
+        FundingLogo(
+            locale=german.locale, image=ImageFactory(), alt_text="Logo des Landes", sort_order=1
+        ),
+    ]
+    german.save_revision().publish()
+    block = funding(client, "/de/")
+    assert 'alt="Logo der Stadt"' in block and 'alt="Logo des Landes"' in block
+    assert block.index("Logo der Stadt") < block.index("Logo des Landes")  # the editor's order
+
+
+def test_a_language_without_settings_shows_the_german_notice_marked_german(client, site):
+    settings_in("de", ImageFactory())
+    block = funding(client, "/en/about-us/")
+    assert NOTICE["de"] in block and f'alt="{ALT["de"]}"' in block
+    assert ' lang="de"' in block.split(">", 1)[0]
+
+
+def test_a_translation_in_draft_is_not_shown_before_review(client, site):
+    image = ImageFactory()
+    german = settings_in("de", image)
+    english = settings_in("en", image, source=german)
+    english.funding_notice = "<p>Not yet reviewed.</p>"
+    english.save_revision()
+    block = funding(client, "/en/")
+    assert "Not yet reviewed." not in block and NOTICE["en"] in block
+
+
+def test_a_logo_whose_image_was_deleted_is_left_out(client, site):
+    image = ImageFactory()
+    settings_in("de", image)
+    image.delete()
+    block = funding(client, "/de/")
+    assert "<img" not in block and NOTICE["de"] in block
+    assert (
+        FundingLogo.objects.get(site_settings__locale__language_code="de").alt_text == ALT["de"]
+    )  # the editor's text is kept
+
+
+def test_without_a_notice_or_logos_the_footer_has_no_funding_block(client, site):
+    SiteSettings(locale=locale("de"), email="team@example.org").save()
+    html = client.get("/de/").content.decode()
+    assert "team@example.org" in html and '<section class="funding' not in html
