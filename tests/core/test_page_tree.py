@@ -31,8 +31,10 @@ ALLOWED_CHILDREN = {
         "designers.designerindexpage",
         "designers.storyindexpage",
         "enquiries.enquiryformpage",
+        "results.resultspage",
         "shop_links.retailerindexpage",
     ],
+    "results.resultspage": [],
     "shop_links.retailerindexpage": [],
     "wagtailcore.page": ["home.homepage"],
 }
