@@ -19,6 +19,8 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from results.figures import format_number
+
 WIDTH, HEIGHT = 320, 180
 LEFT, RIGHT, TOP, BOTTOM = 52, 18, 14, 34  # margins for the labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -50,6 +52,12 @@ def scale(points) -> tuple[list[tuple[float, float]], float]:
         y = TOP + PLOT_H - float(point.value) / top * PLOT_H
         coordinates.append((round(x, 1), round(y, 1)))
     return coordinates, top
+
+
+def axis_label(value: Decimal) -> str:
+    """A grid line's value with the decimals it needs ("12,5" halfway to 25, "50" to 100)."""
+    exponent = value.normalize().as_tuple().exponent
+    return format_number(value, max(0, -exponent))
 
 
 def description(figure) -> str:
@@ -88,7 +96,7 @@ def chart_svg(figure) -> str:
         '<line class="chart__grid" x1="{}" y1="{}" x2="{}" y2="{}"/>'
         '<text class="chart__label" x="{}" y="{}" text-anchor="end">{}</text>',
         (
-            (LEFT, y, LEFT + PLOT_W, y, LEFT - 6, y + 4, figure.number(value))
+            (LEFT, y, LEFT + PLOT_W, y, LEFT - 6, y + 4, axis_label(value))
             for value, y in (
                 (Decimal(0), bottom),
                 (Decimal(str(top)) / 2, TOP + PLOT_H / 2),

@@ -67,11 +67,12 @@ def test_an_editors_value_waits_for_the_moderator_then_shows_at_once(demo, login
 def test_the_same_date_twice_is_refused_with_a_message(demo, login):  # noqa: F811
     indicator = qualified()
     last = indicator.values.order_by("date").last()
-    moderator = login(MODERATORS)
+    editor = login(EDITORS)
     response = with_new_value(
-        moderator, indicator, last.date.isoformat(), "99", **{"action-publish": "action-publish"}
+        editor, indicator, last.date.isoformat(), "99", **{"action-submit": "action-submit"}
     )
     assert response.status_code == 200  # the form again, with the error
+    assert "error" in response.content.decode()
     assert IndicatorValue.objects.filter(indicator=indicator, value=99).count() == 0
     assert IndicatorValue.objects.get(pk=last.pk).value == last.value
 
