@@ -274,3 +274,23 @@ def test_snapshot_keeps_one_value_a_month_and_a_draft_does_not_remove_it(client,
     indicator.refresh_from_db()
     indicator.get_latest_revision().publish()
     assert IndicatorValue.objects.filter(indicator=indicator, automatic=True).count() == 1
+
+
+def test_queries_do_not_grow_with_indicators_or_values(client, page, uncached_pages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get(PATHS["nl"])  # warm-up: routes and frame
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(PATHS["nl"]).status_code == 200
+        return len(captured)
+
+    make_indicator("Eins")
+    few = queries()
+    for number in range(5):
+        history = [
+            (datetime.date(2020 + year, 12, 31), Period.YEAR, str(year)) for year in range(8)
+        ]
+        translate(make_indicator(f"Mehr {number}", history=history), "nl", name=f"Meer {number}")
+    assert queries() == few
