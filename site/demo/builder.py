@@ -21,6 +21,7 @@ from demo.catalogue import sync_sample_catalogue
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
 from demo.project import funding_notice, project_page
+from demo.results import build_results
 from designers.models import (
     DesignerIndexPage,
     DesignerPage,
@@ -66,6 +67,7 @@ class DemoBuilder:
         # The enquiry form first: the campaign's call to action links to it.
         enquiry_page(home, log=self.log)
         campaign_index = build_campaigns(home, self._publish, self.log)
+        build_results(home, self._publish, self.log)
         self.navigation(
             [designer_index, product_index, story_index, retailers_page, campaign_index, about]
         )

@@ -55,6 +55,7 @@ class HomePage(BasePage):
         "enquiries.EnquiryFormPage",
         "campaigns.CampaignIndexPage",
         "project.ProjectPage",
+        "results.ResultsPage",
     ]
     max_count_per_parent = 1
 

@@ -47,6 +47,7 @@ EDITORIAL_SNIPPETS = [
     *crud("designers", "discipline", "storytag", actions=("add", "change", "view")),
     *crud("shop_links", "retailer", "stockistlink", actions=("add", "change", "view")),
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
+    *crud("results", "indicator", actions=("add", "change", "view")),
 ]
 # Navigation, footer and site settings: the frame of every page.
 SITE_FRAME = crud("core", "navigation", "footer", "sitesettings")
@@ -56,6 +57,7 @@ SITE_FRAME = crud("core", "navigation", "footer", "sitesettings")
 REVIEWED_SNIPPETS = [
     *crud("core", "navigation", "footer", "sitesettings", actions=("publish", "lock", "unlock")),
     *crud("shop_links", "retailer", actions=("publish", "lock", "unlock")),
+    *crud("results", "indicator", actions=("publish", "lock", "unlock")),
 ]
 # Translatable snippets a translator edits in their language (no add, no delete).
 TRANSLATABLE_SNIPPETS = [
@@ -64,6 +66,7 @@ TRANSLATABLE_SNIPPETS = [
     *crud("shop_links", "retailer", actions=("change", "view")),
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
     *crud("catalogue", "catalogueterm", actions=("change", "view")),
+    *crud("results", "indicator", actions=("change", "view")),
 ]
 # The words for the catalogue's codes (catalogue.vocabulary): the catalogue managers keep them
 # complete when the feed starts using a new code.

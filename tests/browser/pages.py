@@ -12,6 +12,7 @@ from django.utils import translation
 
 from demo import campaigns, people, project, shops, texts
 from demo import enquiries as enquiry_demo
+from demo import results as results_demo
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -197,6 +198,17 @@ ENQUIRY_FORM = PageType(
     text=demo_text(enquiry_demo.PAGE["intro"]),
 )
 
+RESULTS = PageType(
+    "results",
+    paths={
+        "de": "/de/wirkung/",
+        "en": "/en/results/",
+        "nl": "/nl/resultaten/",
+        "fr": "/fr/resultats/",
+    },
+    text=demo_text(results_demo.INDICATORS[0]["description"]),
+)
+
 # The search, with results (the word finds the Depot bag in each language), before a query and
 # with none found (both suggest products and designers).
 SEARCH_PATHS = {
@@ -253,4 +265,5 @@ PAGE_TYPES = [
     SEARCH,
     SEARCH_EMPTY,
     SEARCH_NO_RESULTS,
+    RESULTS,
 ]

@@ -33,9 +33,11 @@ ALLOWED_CHILDREN = {
         "designers.storyindexpage",
         "enquiries.enquiryformpage",
         "project.projectpage",
+        "results.resultspage",
         "shop_links.retailerindexpage",
     ],
     "project.projectpage": ["core.contentpage"],
+    "results.resultspage": [],
     "shop_links.retailerindexpage": [],
     "wagtailcore.page": ["home.homepage"],
 }

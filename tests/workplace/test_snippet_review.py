@@ -10,6 +10,7 @@ from wagtail.models import WorkflowState
 from catalogue.sync.engine import run_sync
 from core import frame
 from core.models import Footer, Navigation
+from results.models import Indicator
 from shop_links.models import Retailer
 from tests.catalogue.conftest import SAMPLE, write_feed
 from tests.workplace.conftest import form_data
@@ -39,7 +40,7 @@ def post_form(client, obj, changes: dict, **actions):
 
 
 def test_every_public_snippet_is_assigned_to_the_review_workflow(demo):
-    for model in (Navigation, Footer, Retailer):
+    for model in (Navigation, Footer, Retailer, Indicator):
         assert model.objects.first().get_workflow().name == WORKFLOW_NAME
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "workplace",
     "enquiries",
     "project",
+    "results",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
