@@ -16,6 +16,7 @@ from catalogue.models import Product
 from core.localize import translate, untranslated_segments
 from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationItem, SiteSettings
 from demo import people, shops, texts
+from demo.accessibility import accessibility_page
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
 from demo.enquiries import enquiry_page
@@ -70,6 +71,7 @@ class DemoBuilder:
         )
         self.footer()
         self.site_settings(home)
+        accessibility_page(home, log=self.log)
         self.translate_all(home)
         return home
 

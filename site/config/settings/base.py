@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "campaigns",
     "workplace",
     "enquiries",
+    "accessibility",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
