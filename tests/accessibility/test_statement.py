@@ -125,9 +125,7 @@ def test_every_page_type_links_the_statement_of_its_language_in_the_footer(
         assert (statement_url, label) in footer_links(html), url
 
 
-def test_the_footer_falls_back_to_the_german_statement_and_follows_unpublishing(
-    client, site_pages
-):
+def test_the_footer_falls_back_to_the_german_statement_and_follows_unpublishing(client, site_pages):
     english_home = site_pages["home"].get_translation(site_pages["statement"]["en"].locale)
     site_pages["statement"]["en"].unpublish()
     html = text(client.get(english_home.url))
