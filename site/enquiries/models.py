@@ -282,8 +282,12 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
     kind_label.short_description = _("Art")
 
     def company_name(self) -> str:
+        """The list's first column: the company, else the contact person, else (a kind with fixed
+        answers, e.g. feedback) the start of its first answer, else the number."""
         data = self.form_data or {}
-        return data.get("company") or data.get("contact_person") or f"#{self.pk}"
+        first = next(iter(self.kind_info.answer_labels), None)
+        excerpt = str(data.get(first) or "")[:60] if first else ""
+        return data.get("company") or data.get("contact_person") or excerpt or f"#{self.pk}"
 
     company_name.short_description = _("Unternehmen")
 

@@ -302,5 +302,6 @@ def test_feedback_is_in_the_personal_data_export_and_erasure(post, site_pages, t
             "enquiry_data", "--email", "KIM@example.org", "--export", str(out), stdout=quiet
         )
         assert "Der Kontrast der Knöpfe" in out.read_text()
+        assert '"kind": "accessibility_feedback"' in out.read_text()
         call_command("enquiry_data", "--email", "kim@example.org", "--delete", stdout=quiet)
     assert not Enquiry.objects.exists()
