@@ -14,6 +14,7 @@ from core.models import ContentPage, LegalPage
 
 # Every page type and the page types an editor may add under it.
 ALLOWED_CHILDREN = {
+    "accessibility.accessibilitystatementpage": [],
     "campaigns.campaignindexpage": ["campaigns.campaignpage"],
     "campaigns.campaignpage": [],
     "core.contentpage": ["core.contentpage"],
@@ -25,6 +26,7 @@ ALLOWED_CHILDREN = {
     "enquiries.enquiryformpage": [],
     "products.productindexpage": [],
     "home.homepage": [
+        "accessibility.accessibilitystatementpage",
         "campaigns.campaignindexpage",
         "core.contentpage",
         "core.legalpage",
