@@ -16,6 +16,7 @@ from catalogue.models import Product
 from core.localize import translate, untranslated_segments
 from core.models import Footer, LegalPage, Navigation, NavigationItem, SiteSettings
 from demo import people, shops, texts
+from demo.accessibility import accessibility_page
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
 from demo.enquiries import enquiry_page
@@ -74,6 +75,7 @@ class DemoBuilder:
         self.footer()
         self.site_settings(home)
         funding_notice(self.log)
+        accessibility_page(home, log=self.log)
         self.translate_all(home)
         return home
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from enquiries.kinds import LOCATION_KIND
+
 
 class EnquiriesConfig(AppConfig):
     name = "enquiries"
@@ -11,3 +13,5 @@ class EnquiriesConfig(AppConfig):
     # except the enquiries visitors send and the notes on them.
     shown_on_pages = True
     not_shown_on_pages = ("Enquiry", "EnquiryNote")
+    # enquiries.kinds: the enquiry form's kind; other apps add theirs the same way.
+    enquiry_kinds = (LOCATION_KIND,)

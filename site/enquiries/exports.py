@@ -12,6 +12,7 @@ exports stay complete when editors relabel, reorder, add or remove fields.
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from enquiries import kinds
 from enquiries.mail import display_value
 from enquiries.models import Enquiry, EnquiryFormPage
 
@@ -21,6 +22,7 @@ FIXED = {
     "pk": _("Nr."),
     "submit_time": _("Eingegangen"),
     "language": _("Sprache"),
+    "kind": _("Art"),
     "status": _("Status"),
     "campaign": _("Kampagne"),
     "utm_source": "utm_source",
@@ -37,6 +39,9 @@ def columns(queryset) -> tuple[list[str], dict[str, str]]:
     for page in EnquiryFormPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
         for field in page.get_form_fields():
             labels.setdefault(field.clean_name, field.label)
+    for kind in kinds.registered().values():
+        for key, label in kind.answer_labels.items():
+            labels.setdefault(key, label)
     keys = list(labels)
     for data in queryset.values_list("form_data", flat=True):
         for key in data or {}:
@@ -55,8 +60,10 @@ def row(enquiry: Enquiry, names: list[str]) -> dict:
         if name.startswith(ANSWER):
             value = data.get(name[len(ANSWER) :])
             result[name] = "" if value in (None, "", []) else display_value(value)
+        elif name == "kind":
+            result[name] = enquiry.kind_label()
         elif name == "status":
-            result[name] = enquiry.get_status_display()
+            result[name] = enquiry.status_label()
         elif name == "notification_state":
             result[name] = enquiry.get_notification_state_display()
         else:

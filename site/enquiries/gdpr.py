@@ -77,6 +77,7 @@ def export(email: str) -> dict:
                 "id": enquiry.pk,
                 "submitted": enquiry.submit_time,
                 "language": enquiry.language,
+                "kind": enquiry.kind,
                 "answers": enquiry.form_data,
                 "campaign": enquiry.campaign,
                 **{key: getattr(enquiry, key) for key in Enquiry.UTM_FIELDS},

@@ -16,6 +16,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 from wagtail.models import ModelLogEntry
 
+from enquiries import kinds
 from enquiries.models import Enquiry
 
 STATUS_CHANGED = "enquiries.status"
@@ -27,11 +28,9 @@ def record(enquiry: Enquiry, action: str, user=None, *, deleted: bool = False, *
     wagtail_log(enquiry, action, user=user, data=data, title=f"#{enquiry.pk}", deleted=deleted)
 
 
-def _status_label(value) -> str:
-    try:
-        return str(Enquiry.Status(value).label)
-    except ValueError:
-        return str(value)
+def _status_label(value, kind=None) -> str:
+    """The status's label for the enquiry's kind (entries from before kinds: any kind's)."""
+    return kinds.status_label(kind or kinds.LOCATION, str(value))
 
 
 class StatusChanged(LogFormatter):
@@ -39,8 +38,8 @@ class StatusChanged(LogFormatter):
 
     def format_message(self, log_entry):
         return _("Status: %(old)s → %(new)s") % {
-            "old": _status_label(log_entry.data.get("old")),
-            "new": _status_label(log_entry.data.get("new")),
+            "old": _status_label(log_entry.data.get("old"), log_entry.data.get("kind")),
+            "new": _status_label(log_entry.data.get("new"), log_entry.data.get("kind")),
         }
 
 

@@ -22,9 +22,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from core.formats import format_date
-from enquiries.models import Enquiry, EnquiryFormPage
+from enquiries.models import Enquiry
 
 UNSAFE_HEADER = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -45,20 +46,23 @@ def safe_address(value: str) -> str | None:
     return value
 
 
-def source_page(enquiry: Enquiry) -> EnquiryFormPage | None:
-    """The enquiry's form page in the source language (German), else its own page."""
+def source_page(enquiry: Enquiry):
+    """The page the enquiry was sent from (the enquiry form, or a page of another kind), in the
+    source language (German), else its own page; None when it is gone."""
     if enquiry.page_id is None:
         return None
-    page = EnquiryFormPage.objects.filter(pk=enquiry.page_id).first()
+    page = Page.objects.filter(pk=enquiry.page_id).first()
     if page is None:
         return None
+    page = page.specific
     source = (
-        EnquiryFormPage.objects.filter(
+        type(page)
+        .objects.filter(
             translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
-        or page
+        )
+        .first()
     )
-    return source
+    return source or page
 
 
 def display_value(value) -> str:
@@ -73,21 +77,23 @@ def display_value(value) -> str:
     return str(value)
 
 
-def labelled_answers(
-    enquiry: Enquiry, page: EnquiryFormPage | None = None
-) -> list[tuple[str, str]]:
-    """(label, answer) in the order of the form's current fields, then answers to removed fields."""
+def labelled_answers(enquiry: Enquiry, page=None) -> list[tuple[str, str]]:
+    """(label, answer) in the order of the form's current fields (editors' fields, else the
+    kind's fixed ones), then answers to removed fields."""
     page = page if page is not None else source_page(enquiry)
-    fields = list(page.get_form_fields()) if page is not None else []
+    if page is not None and hasattr(page, "get_form_fields"):
+        labels = {field.clean_name: field.label for field in page.get_form_fields()}
+    else:
+        labels = {key: str(label) for key, label in enquiry.kind_info.answer_labels.items()}
     data = enquiry.form_data or {}
-    rows = [(field.label, display_value(data.get(field.clean_name))) for field in fields]
-    known = {field.clean_name for field in fields}
+    rows = [(label, display_value(data.get(key))) for key, label in labels.items()]
+    known = set(labels)
     rows += [(key, display_value(value)) for key, value in data.items() if key not in known]
     return rows
 
 
-def staff_recipients(enquiry: Enquiry, page: EnquiryFormPage | None) -> list[str]:
-    configured = page.to_address if page is not None and page.to_address else ""
+def staff_recipients(enquiry: Enquiry, page) -> list[str]:
+    configured = getattr(page, "to_address", "") or ""
     addresses = [item.strip() for item in configured.split(",") if item.strip()]
     if not addresses:
         addresses = list(settings.ENQUIRY_NOTIFY_FALLBACK)
@@ -106,7 +112,8 @@ def notification_message(enquiry: Enquiry) -> EmailMessage:
     if not recipients:
         raise ValueError("no staff address configured (form page or ENQUIRY_NOTIFY_FALLBACK)")
     with translation.override(settings.LANGUAGE_CODE):
-        prefix = header_text(page.subject if page is not None and page.subject else "")
+        prefix = header_text(getattr(page, "subject", "") or "")
+        prefix = prefix or header_text(str(enquiry.kind_info.notification_subject))
         prefix = prefix or gettext("Neue Anfrage über die Website")
         subject = header_text(f"{prefix} #{enquiry.pk}")
         body = render_to_string(
@@ -115,12 +122,13 @@ def notification_message(enquiry: Enquiry) -> EmailMessage:
                 "enquiry": enquiry,
                 "answers": labelled_answers(enquiry, page),
                 "language": dict(settings.LANGUAGES).get(enquiry.language, enquiry.language),
+                "kind": enquiry.kind_label(),
                 "utm": [(key, getattr(enquiry, key)) for key in Enquiry.UTM_FIELDS],
                 "admin_url": admin_url(enquiry),
             },
         )
     reply_to = [enquiry.email] if safe_address(enquiry.email) else []
-    sender = page.from_address if page is not None and page.from_address else None
+    sender = getattr(page, "from_address", "") or None
     return EmailMessage(
         subject=subject,
         body=body,
@@ -135,10 +143,13 @@ def confirmation_message(enquiry: Enquiry) -> EmailMessage | None:
     address = safe_address(enquiry.email)
     if address is None:
         return None
+    kind = enquiry.kind_info
     with translation.override(enquiry.language):
-        subject = header_text(gettext("Ihre Anfrage bei Made in Aachen-Nord"))
+        subject = header_text(
+            str(kind.confirmation_subject) or gettext("Ihre Anfrage bei Made in Aachen-Nord")
+        )
         body = render_to_string(
-            "enquiries/mail/confirmation.txt",
+            kind.confirmation_template,
             {
                 "enquiry": enquiry,
                 "submitted": format_date(timezone.localtime(enquiry.submit_time)),

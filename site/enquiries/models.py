@@ -25,6 +25,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from enquiries import kinds
 from enquiries.forms import EnquiryFormBuilder
 
 # Names the form itself uses besides the editors' fields (spam checks); an editor's field never
@@ -197,6 +198,15 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
         related_name="+",
     )
     language = models.CharField(_("Sprache"), max_length=8, choices=settings.LANGUAGES)
+    # What the post is about (`enquiries.kinds`): the enquiry form's location enquiries, or a
+    # kind another app registered (accessibility feedback); each kind has its own statuses.
+    kind = models.CharField(
+        _("Art"),
+        max_length=32,
+        choices=kinds.kind_choices,
+        default=kinds.LOCATION,
+        db_index=True,
+    )
     # The enquirer's address, lower-cased, so that one person's data can be found and erased.
     email = models.EmailField(_("E-Mail"), blank=True, db_index=True)
     campaign = models.CharField(_("Kampagne"), max_length=64, blank=True, db_index=True)
@@ -211,8 +221,13 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
         _("Formularschlüssel"), max_length=32, null=True, blank=True, unique=True, editable=False
     )
 
+    # The statuses of every kind (each kind offers its own in the admin: `status_options`).
     status = models.CharField(
-        _("Status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+        _("Status"),
+        max_length=20,
+        choices=kinds.status_choices,
+        default=Status.NEW,
+        db_index=True,
     )
     notification_state = models.CharField(
         _("Benachrichtigung"),
@@ -244,9 +259,35 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
         name = self.form_data.get("company") or self.form_data.get("contact_person") or ""
         return f"#{self.pk} {name}".strip()
 
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.status == self.Status.NEW:
+            self.status = kinds.get(self.kind).initial_status
+        super().save(*args, **kwargs)
+
+    @property
+    def kind_info(self) -> kinds.Kind:
+        return kinds.get(self.kind)
+
+    def status_options(self) -> tuple[tuple[str, str], ...]:
+        return self.kind_info.statuses
+
+    def status_label(self) -> str:
+        return kinds.status_label(self.kind, self.status)
+
+    status_label.short_description = _("Status")
+
+    def kind_label(self) -> str:
+        return str(self.kind_info.label)
+
+    kind_label.short_description = _("Art")
+
     def company_name(self) -> str:
+        """The list's first column: the company, else the contact person, else (a kind with fixed
+        answers, e.g. feedback) the start of its first answer, else the number."""
         data = self.form_data or {}
-        return data.get("company") or data.get("contact_person") or f"#{self.pk}"
+        first = next(iter(self.kind_info.answer_labels), None)
+        excerpt = str(data.get(first) or "")[:60] if first else ""
+        return data.get("company") or data.get("contact_person") or excerpt or f"#{self.pk}"
 
     company_name.short_description = _("Unternehmen")
 
@@ -259,7 +300,7 @@ class Enquiry(ClusterableModel, AbstractFormSubmission):
         return {
             **super().get_data(),
             "campaign": self.campaign,
-            "status": self.get_status_display(),
+            "status": self.status_label(),
         }
 
     @property

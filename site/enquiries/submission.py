@@ -11,6 +11,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 
+from enquiries import kinds
 from enquiries.models import Enquiry
 
 logger = logging.getLogger("enquiries")
@@ -33,12 +34,23 @@ def store_enquiry(page, form, token=None) -> Enquiry:
     keys = [field.clean_name for field in page.get_form_fields()]
     data = {key: form.cleaned_data.get(key) for key in keys if key in form.cleaned_data}
     email_key = page.email_key()
+    email = (data.get(email_key) or "") if email_key else ""
+    return store_submission(page, data, email=email, token=token)
+
+
+def store_submission(page, data: dict, *, email: str, token=None, kind: str = kinds.LOCATION):
+    """Store one post of a form of the pipeline (any kind: `enquiries.kinds`) and queue its mail.
+
+    `data` holds the answers by key (nothing else from the post); `email` the sender's address
+    for a reply, the confirmation and erasure ("" for none). Returns the new enquiry, or the one
+    stored earlier for the same form key (`repeated`)."""
     campaign = dict(token.campaign) if token is not None else {}
     form_key = token.key if token is not None else ""
     enquiry = Enquiry(
         page=page,
+        kind=kind,
         language=page.locale.language_code,
-        email=(data.get(email_key) or "").lower() if email_key else "",
+        email=(email or "").lower(),
         campaign=campaign.pop("campaign", ""),
         form_key=form_key or None,
         **{key: campaign.get(key, "") for key in Enquiry.UTM_FIELDS},

@@ -15,7 +15,6 @@ import logging
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -23,8 +22,7 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from enquiries import spam
-from enquiries.models import EnquiryFormPage
+from enquiries import kinds, spam
 from enquiries.submission import stored_for_key
 
 logger = logging.getLogger("enquiries")
@@ -54,7 +52,10 @@ def _discard(page, request, reason: str):
 def serve_enquiry_form(page, request, *args, **kwargs):
     if request.method != "POST":
         # Without a token: the same page for everyone (cached); the script fetches the token.
-        return _render_form(page, request, page.get_form(page=page, user=None), "")
+        # A page may fill in answers from its address (`initial_answers`, checked there).
+        initial = page.initial_answers(request) if hasattr(page, "initial_answers") else {}
+        form = page.get_form(page=page, user=None, initial=initial)
+        return _render_form(page, request, form, "")
 
     token_value = request.POST.get("form_token", "")
     check = spam.check_token(token_value, page.pk)
@@ -155,13 +156,7 @@ def token(request, page_id: int):
     The page's own `campaign` and `utm_*` parameters, passed on by the script, are signed into
     it (cleaned: `spam.campaign_from_query`), as the form page did when it made the token itself.
     """
-    language = translation.get_language()
-    if (
-        not EnquiryFormPage.objects.live()
-        .filter(pk=page_id, locale__language_code=language)
-        .exists()
-    ):
-        raise Http404
+    _form_page(page_id)
     response = JsonResponse(
         {"token": spam.make_token(page_id, spam.campaign_from_query(request.GET))}
     )
@@ -189,7 +184,20 @@ def submit(request, page_id: int):
         )
     if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         return HttpResponse(status=415)
-    page = get_object_or_404(EnquiryFormPage.objects.live().select_related("locale"), pk=page_id)
-    if page.locale.language_code != translation.get_language():
-        raise Http404
-    return page.serve(request)
+    return _form_page(page_id).serve(request)
+
+
+def _form_page(page_id: int):
+    """The live page `page_id` of the request's language, if it is a form of the pipeline (the
+    enquiry form, or a page type another kind registered: `enquiries.kinds`); else 404."""
+    language = translation.get_language()
+    for model in kinds.form_page_models():
+        page = (
+            model.objects.live()
+            .filter(pk=page_id, locale__language_code=language)
+            .select_related("locale")
+            .first()
+        )
+        if page is not None:
+            return page
+    raise Http404

@@ -27,7 +27,7 @@ from wagtail.admin.widgets.button import Button as HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from core.exports import FormulaSafeExportMixin
-from enquiries import exports, history
+from enquiries import exports, history, kinds
 from enquiries.models import Enquiry, EnquiryNote
 from enquiries.permissions import EnquiryPolicy, can_manage
 
@@ -95,7 +95,8 @@ def campaign_choices():
 
 
 class EnquiryFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Enquiry.Status.choices)
+    kind = django_filters.ChoiceFilter(label=_("Art"), choices=kinds.kind_choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=kinds.status_choices)
     campaign = django_filters.ChoiceFilter(label=_("Kampagne"), choices=campaign_choices)
     submit_time = django_filters.DateFromToRangeFilter(
         label=_("Eingegangen"), widget=DateRangePickerWidget
@@ -109,7 +110,7 @@ class EnquiryFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Enquiry
-        fields = ["status", "campaign", "submit_time", "language", "notification_state"]
+        fields = ["kind", "status", "campaign", "submit_time", "language", "notification_state"]
 
 
 class NotificationColumn(Column):
@@ -171,6 +172,13 @@ class EnquiryUsageView(ManagersOnlyMixin, UsageView):
 
 
 class EnquiryEditView(ManagersOnlyMixin, generic.EditView):
+    def get_form(self, *args, **kwargs):
+        """The status offers only the statuses of the enquiry's kind."""
+        form = super().get_form(*args, **kwargs)
+        if "status" in form.fields:
+            form.fields["status"].choices = list(self.object.status_options())
+        return form
+
     def save_instance(self):
         """Save, then record what changed in the enquiry's history (not Wagtail's "edited")."""
         user = self.request.user
@@ -185,7 +193,12 @@ class EnquiryEditView(ManagersOnlyMixin, generic.EditView):
         ).update(author=user)
         if instance.status != old_status:
             history.record(
-                instance, history.STATUS_CHANGED, user, old=old_status, new=instance.status
+                instance,
+                history.STATUS_CHANGED,
+                user,
+                old=old_status,
+                new=instance.status,
+                kind=instance.kind,
             )
         deleted = before - set(instance.notes.values_list("pk", flat=True))
         for _note in deleted:
@@ -219,7 +232,8 @@ class EnquiryViewSet(ModelViewSet):
         Column("submit_time", label=_("Eingegangen"), sort_key="submit_time"),
         Column("campaign", label=_("Kampagne")),
         Column("language", label=_("Sprache")),
-        Column("get_status_display", label=_("Status")),
+        Column("kind_label", label=_("Art")),
+        Column("status_label", label=_("Status")),
         NotificationColumn("notification_state", label=_("Benachrichtigung")),
     ]
     list_export = ["pk", "submit_time"]  # replaced per export (enquiries.exports.columns)

@@ -56,6 +56,7 @@ class HomePage(BasePage):
         "campaigns.CampaignIndexPage",
         "project.ProjectPage",
         "results.ResultsPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count_per_parent = 1
 

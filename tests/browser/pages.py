@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils import translation
 
+from demo import accessibility as accessibility_demo
 from demo import campaigns, people, project, shops, texts
 from demo import enquiries as enquiry_demo
 from demo import results as results_demo
@@ -209,6 +210,17 @@ RESULTS = PageType(
     text=demo_text(results_demo.INDICATORS[0]["description"]),
 )
 
+ACCESSIBILITY_STATEMENT = PageType(
+    "accessibility-statement",
+    paths={
+        "de": "/de/barrierefreiheit/",
+        "en": "/en/accessibility/",
+        "nl": "/nl/toegankelijkheid/",
+        "fr": "/fr/accessibilite/",
+    },
+    text=demo_text(accessibility_demo.PAGE["intro"]),
+)
+
 # The search, with results (the word finds the Depot bag in each language), before a query and
 # with none found (both suggest products and designers).
 SEARCH_PATHS = {
@@ -260,6 +272,7 @@ PAGE_TYPES = [
     STORY,
     RETAILERS,
     ENQUIRY_FORM,
+    ACCESSIBILITY_STATEMENT,
     CAMPAIGN_INDEX,
     CAMPAIGN,
     SEARCH,

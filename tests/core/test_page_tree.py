@@ -15,6 +15,7 @@ from project.models import ProjectPage
 
 # Every page type and the page types an editor may add under it.
 ALLOWED_CHILDREN = {
+    "accessibility.accessibilitystatementpage": [],
     "campaigns.campaignindexpage": ["campaigns.campaignpage"],
     "campaigns.campaignpage": [],
     "core.contentpage": ["core.contentpage"],
@@ -26,6 +27,7 @@ ALLOWED_CHILDREN = {
     "enquiries.enquiryformpage": [],
     "products.productindexpage": [],
     "home.homepage": [
+        "accessibility.accessibilitystatementpage",
         "campaigns.campaignindexpage",
         "core.contentpage",
         "core.legalpage",

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "enquiries",
     "project",
     "results",
+    "accessibility",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,108 @@
+"""A small site with an accessibility statement in four languages (no demo), and posting its
+feedback form as a browser on this site would."""
+
+import datetime
+import time
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from accessibility.models import AccessibilityStatementPage
+from core import pagecache
+from enquiries import spam
+from tests.factories import ContentPageFactory, HomePageFactory, publish, translate
+
+ORIGIN = "http://testserver"
+LANGUAGES = ["de", "en", "nl", "fr"]
+TITLES = {
+    "de": ("Erklärung zur Barrierefreiheit", "barrierefreiheit"),
+    "en": ("Accessibility statement", "accessibility"),
+    "nl": ("Toegankelijkheidsverklaring", "toegankelijkheid"),
+    "fr": ("Déclaration d’accessibilité", "accessibilite"),
+}
+LIMITATION = {
+    "what": "Die Karte der Kampagnenseite",
+    "why": "Bildschirmleser lesen sie nur als Bild.",
+    "alternative": "Unter der Karte stehen alle Orte als Liste.",
+}
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    pagecache.reset()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_pages(db):
+    """{"home": German home, "content": a content page, "statement": {code: page}}."""
+    home = HomePageFactory()
+    for code in LANGUAGES[1:]:
+        translate(home, code)
+    content = ContentPageFactory(parent=home, title="Über uns")
+    for code in LANGUAGES[1:]:
+        translate(content, code)
+    german = AccessibilityStatementPage(
+        title=TITLES["de"][0],
+        slug=TITLES["de"][1],
+        intro="<p>Alle sollen diese Website nutzen können.</p>",
+        conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+        limitations=[("limitation", LIMITATION)],
+        prepared_on=datetime.date(2026, 11, 30),
+        reviewed_on=datetime.date(2026, 12, 3),
+        method=AccessibilityStatementPage.Method.SELF,
+        feedback_intro="<p>Schreiben Sie uns.</p>",
+        enforcement="<p>Platzhalter: Ombudsstelle des Landes</p>",
+        to_address="team@example.org",
+    )
+    home.add_child(instance=german)
+    publish(german)
+    statements = {"de": german}
+    for code in LANGUAGES[1:]:
+        title, slug = TITLES[code]
+        statements[code] = translate(german, code, title=title, slug=slug)
+    return {"home": home, "content": content, "statement": statements}
+
+
+def token_for(page, age: float = 30) -> str:
+    return spam.make_token(page.pk, {}, now=time.time() - age)
+
+
+def submit_url(page) -> str:
+    with translation.override(page.locale.language_code):
+        return reverse("enquiry_submit", args=[page.pk])
+
+
+def feedback(**overrides) -> dict:
+    data = {
+        "problem": "Der Kontrast der Knöpfe ist zu schwach.",
+        "page": "/de/produkte/",
+        "email": "Kim@Example.org",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """Post the feedback form like a browser: same origin, a token of a form shown `age` s ago."""
+
+    def _post(page, data=None, *, age=30, token=None, headers=None, **extra):
+        body = {
+            **(feedback() if data is None else data),
+            "form_token": token if token is not None else token_for(page, age),
+        }
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                submit_url(page),
+                body,
+                headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin", **(headers or {})},
+                **extra,
+            )
+
+    return _post
