@@ -18,6 +18,7 @@ from core.models import ContentPage, Footer, LegalPage, Navigation, NavigationIt
 from demo import people, shops, texts
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
+from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
 from designers.models import (
@@ -70,6 +71,7 @@ class DemoBuilder:
         )
         self.footer()
         self.site_settings(home)
+        easy_read_pages(home, self._publish, self.log)
         self.translate_all(home)
         return home
 
@@ -413,7 +415,12 @@ class DemoBuilder:
 
     def translate_all(self, home):
         # Published pages only: a draft waiting for review is translated once it is live.
-        pages = [home, *home.get_descendants().live().specific()]
+        # German-only pages (Leichte Sprache) are never translated.
+        pages = [
+            page
+            for page in [home, *home.get_descendants().live().specific()]
+            if not getattr(page, "german_only", False)
+        ]
         snippets = [
             *Discipline.objects.filter(locale=self.german),
             *StoryTag.objects.filter(locale=self.german),

@@ -54,6 +54,7 @@ class HomePage(BasePage):
         "shop_links.RetailerIndexPage",
         "enquiries.EnquiryFormPage",
         "campaigns.CampaignIndexPage",
+        "easyread.EasyReadIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "designers",
     "campaigns",
     "workplace",
+    "easyread",
     "enquiries",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
