@@ -22,6 +22,8 @@ ALLOWED_CHILDREN = {
     "designers.designerpage": [],
     "designers.storyindexpage": ["designers.storypage"],
     "designers.storypage": [],
+    "easyread.easyreadindexpage": ["easyread.easyreadpage"],
+    "easyread.easyreadpage": [],
     "enquiries.enquiryformpage": [],
     "products.productindexpage": [],
     "home.homepage": [
@@ -30,6 +32,7 @@ ALLOWED_CHILDREN = {
         "core.legalpage",
         "designers.designerindexpage",
         "designers.storyindexpage",
+        "easyread.easyreadindexpage",
         "enquiries.enquiryformpage",
         "shop_links.retailerindexpage",
     ],
