@@ -121,7 +121,7 @@ def test_every_language_links_the_easy_read_pages_from_the_header(client, site, 
 
 
 def test_the_header_link_is_there_on_every_page_type(client, site):
-    home, start, page = site
+    _home, start, page = site
     about = Page.objects.get(slug="about-the-project")
     for url in [start.url, page.url, about.url, "/de/ueber-das-projekt/", "/fr/nexiste-pas/"]:
         response = client.get(url, follow=True)
@@ -148,14 +148,14 @@ def test_the_switcher_says_there_is_no_translation(client, site):
 
 
 def test_hreflang_and_sitemap_name_german_only(client, site):
-    _home, start, page = site
+    _home, _start, page = site
     html = get(client, page.url)
     alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
     url = "http://testserver/de/leichte-sprache/barrierefreiheit/"
     assert alternates == [("de", url), ("x-default", url)]
     assert f'<link rel="canonical" href="{url}">' in html
 
-    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     entries = {
         entry.find("s:loc", ns).text: [
@@ -195,7 +195,7 @@ def test_the_header_link_follows_the_start_page(client, site):
 
 
 def test_easy_read_pages_are_not_translated(site):
-    home, start, page = site
+    home, _start, page = site
     with pytest.raises(ValidationError, match="nur auf Deutsch"):
         localize_translate(page, "en", {})
     # "Translate" on the German home with its subtree: everything but the easy-read pages.
