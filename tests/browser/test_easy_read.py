@@ -41,7 +41,7 @@ def test_easy_read_text_is_large_unbroken_and_fits_a_phone(open_page, page_type)
     sizes = page.evaluate(
         """() => ({
             body: parseFloat(getComputedStyle(document.body).fontSize),
-            text: parseFloat(getComputedStyle(document.querySelector('.easy-read p')).fontSize),
+            text: parseFloat(getComputedStyle(document.querySelector('.easy-sentence p')).fontSize),
             hyphens: [...document.querySelectorAll('.easy-read h1, .easy-read h2, .easy-read p')]
                 .map((el) => getComputedStyle(el).hyphens),
             cut: [...document.querySelectorAll('.easy-read h1, .easy-read h2, .easy-read p, .easy-read a')]

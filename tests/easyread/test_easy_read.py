@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.models import Page
 
 from core.localize import translate as localize_translate
 from core.typography import SOFT_HYPHEN
@@ -122,7 +122,7 @@ def test_every_language_links_the_easy_read_pages_from_the_header(client, site, 
 
 def test_the_header_link_is_there_on_every_page_type(client, site):
     _home, start, page = site
-    about = Page.objects.get(slug="about-the-project")
+    about = page.standard_page.get_translation(locale("en"))
     for url in [start.url, page.url, about.url, "/de/ueber-das-projekt/", "/fr/nexiste-pas/"]:
         response = client.get(url, follow=True)
         link = header_link(response.content.decode())
@@ -195,14 +195,15 @@ def test_the_header_link_follows_the_start_page(client, site):
 
 
 def test_easy_read_pages_are_not_translated(site):
-    home, _start, page = site
-    with pytest.raises(ValidationError, match="nur auf Deutsch"):
+    home, start, page = site
+    with translation.override("de"), pytest.raises(ValidationError, match="nur auf Deutsch"):
         localize_translate(page, "en", {})
     # "Translate" on the German home with its subtree: everything but the easy-read pages.
+    workshop = ContentPageFactory(parent=home, title="Werkstatt", slug="werkstatt")
     start_translations(home, [locale("en")], user=None, include_subtree=True)
-    assert not EasyReadPage.objects.filter(locale__language_code="en").exists()
-    assert not EasyReadIndexPage.objects.filter(locale__language_code="en").exists()
-    assert Page.objects.filter(slug="about-the-project").exists()
+    assert workshop.get_translation_or_none(locale("en")) is not None
+    assert page.get_translation_or_none(locale("en")) is None
+    assert start.get_translation_or_none(locale("en")) is None
 
 
 def test_a_line_takes_one_sentence():
@@ -221,3 +222,16 @@ def test_a_line_takes_one_sentence():
         [{"type": "sentences", "value": [{"text": "Das ist ein Satz.", "image": None}]}]
     )
     block.clean(fine)
+
+
+def test_translate_in_the_admin_says_the_page_stays_german(client, site, django_user_model):
+    _home, _start, page = site
+    editor = django_user_model.objects.create_superuser("redaktion-test", "r@example.org", "pw")
+    client.force_login(editor)
+    url = f"/admin/localize/submit/page/{page.pk}/"
+
+    response = client.post(url, {"locales": [locale("en").pk]}, follow=True)
+
+    assert response.redirect_chain[0] == (f"/admin/pages/{page.pk}/edit/", 302)
+    assert "gibt es nur auf Deutsch" in response.content.decode()
+    assert page.get_translation_or_none(locale("en")) is None
