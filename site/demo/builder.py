@@ -19,6 +19,7 @@ from demo import people, shops, texts
 from demo.accessibility import accessibility_page
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
+from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
 from demo.project import funding_notice, project_page
@@ -76,6 +77,7 @@ class DemoBuilder:
         self.site_settings(home)
         funding_notice(self.log)
         accessibility_page(home, log=self.log)
+        easy_read_pages(home, self._publish, self.log)
         self.translate_all(home)
         return home
 
@@ -383,7 +385,12 @@ class DemoBuilder:
 
     def translate_all(self, home):
         # Published pages only: a draft waiting for review is translated once it is live.
-        pages = [home, *home.get_descendants().live().specific()]
+        # German-only pages (Leichte Sprache) are never translated.
+        pages = [
+            page
+            for page in [home, *home.get_descendants().live().specific()]
+            if not getattr(page, "german_only", False)
+        ]
         snippets = [
             *Discipline.objects.filter(locale=self.german),
             *StoryTag.objects.filter(locale=self.german),

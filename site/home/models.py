@@ -57,6 +57,7 @@ class HomePage(BasePage):
         "project.ProjectPage",
         "results.ResultsPage",
         "accessibility.AccessibilityStatementPage",
+        "easyread.EasyReadIndexPage",
     ]
     max_count_per_parent = 1
 

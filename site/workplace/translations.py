@@ -108,7 +108,9 @@ class DraftTranslationCreator:
     def create_translations(self, instance, include_related_objects=True):
         if isinstance(instance, Page):
             instance = instance.specific
-        if instance.translation_key in self.seen:
+        # A page type that exists in German only (`german_only = True`: Leichte Sprache) is
+        # never translated, not even as part of a subtree.
+        if instance.translation_key in self.seen or getattr(instance, "german_only", False):
             return
         self.seen.add(instance.translation_key)
         source, _created = TranslationSource.get_or_create_from_instance(instance)

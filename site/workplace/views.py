@@ -233,7 +233,19 @@ class DraftTranslationMixin:
 class SubmitPageTranslationView(
     DraftTranslationMixin, submit_translations.SubmitPageTranslationView
 ):
-    pass
+    def dispatch(self, request, *args, **kwargs):
+        # A page type that exists in German only (`german_only`: Leichte Sprache) is not
+        # translated: "Translate" says so and leads back to the page.
+        page = Page.objects.filter(pk=kwargs.get("page_id")).first()
+        if page is not None and getattr(page.specific_class, "german_only", False):
+            messages.error(
+                request,
+                _(
+                    "„{title}“ gibt es nur auf Deutsch: Seiten in Leichter Sprache werden nicht übersetzt."
+                ).format(title=page.title),
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SubmitSnippetTranslationView(

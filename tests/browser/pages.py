@@ -12,6 +12,7 @@ from django.utils import translation
 
 from demo import accessibility as accessibility_demo
 from demo import campaigns, people, project, shops, texts
+from demo import easyread as easyread_demo
 from demo import enquiries as enquiry_demo
 from demo import results as results_demo
 
@@ -48,6 +49,10 @@ class PageType:
     # A page kept out of search engines (the search) has neither canonical nor alternates; its
     # switcher links to the same page in each language, with this page's query.
     indexed: bool = True
+    # A page that exists in German only (Leichte Sprache, docs/easy-read.md): `paths` names the
+    # German page alone; it is checked in German, names only itself in hreflang (de, x-default)
+    # and its switcher offers the other languages' home pages.
+    german_only: bool = False
 
     def __str__(self) -> str:
         return self.name
@@ -259,6 +264,19 @@ SEARCH_NO_RESULTS = PageType(
     indexed=False,
 )
 
+EASY_READ_INDEX = PageType(
+    "easy-read-index",
+    paths={"de": "/de/leichte-sprache/"},
+    text={"de": "Leichte Sprache ist einfaches Deutsch."},
+    german_only=True,
+)
+EASY_READ = PageType(
+    "easy-read",
+    paths={"de": "/de/leichte-sprache/wie-entstehen-unsere-produkte/"},
+    text={"de": easyread_demo.PAGES[1]["body"][0][1][1]["text"]},
+    german_only=True,
+)
+
 PAGE_TYPES = [
     HOME,
     PROJECT,
@@ -279,4 +297,6 @@ PAGE_TYPES = [
     SEARCH_EMPTY,
     SEARCH_NO_RESULTS,
     RESULTS,
+    EASY_READ_INDEX,
+    EASY_READ,
 ]

@@ -45,6 +45,7 @@ CASES = [
     pytest.param(name, code, width, id=f"{name}-{code}-{width}")
     for code in LANGUAGES
     for name in PAGES
+    if code in PAGES[name]  # a German-only page (Leichte Sprache) is checked in German
     for width in LAYOUT_WIDTHS
 ]
 
@@ -60,6 +61,8 @@ def findings(browser, site_url):
             page = context.new_page()
             result = {}
             for name, paths in PAGES.items():
+                if code not in paths:
+                    continue
                 page.set_viewport_size({"width": LAYOUT_WIDTHS[0], "height": HEIGHT})
                 page.goto(site_url + paths[code], timeout=120_000)  # renditions on first view
                 page.evaluate("document.fonts.ready")

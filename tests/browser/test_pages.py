@@ -28,6 +28,7 @@ PAGES_IN_LANGUAGES = [
     pytest.param(page_type, code, id=f"{page_type}-{code}")
     for page_type in PAGE_TYPES
     for code in LANGUAGES
+    if code in page_type.paths  # a German-only page (Leichte Sprache) is checked in German
 ]
 
 
@@ -50,7 +51,7 @@ def test_page_speaks_its_language_and_links_its_translations(
 
     # The switcher: this language marked as current, the others linking to their version of the
     # page (or to their home page when the page has no translations, as an error page).
-    targets = page_type.paths if page_type.translated else HOME.paths
+    targets = page_type.paths if page_type.translated and not page_type.german_only else HOME.paths
     if not page_type.indexed:  # the search: the same query in each language
         query = urlsplit(page_type.paths[code]).query
         targets = {
@@ -70,7 +71,11 @@ def test_page_speaks_its_language_and_links_its_translations(
         for link in page.locator('head link[rel="alternate"][hreflang]').all()
     }
     canonical = [link.get_attribute("href") for link in page.locator('link[rel="canonical"]').all()]
-    if page_type.translated and page_type.indexed:
+    if page_type.german_only:
+        own = site_url + page_type.paths[code]
+        assert alternates == {"de": own, "x-default": own}
+        assert canonical == [own]
+    elif page_type.translated and page_type.indexed:
         expected = {other: site_url + page_type.paths[other] for other in LANGUAGES}
         expected["x-default"] = site_url + page_type.paths[DEFAULT_LANGUAGE]
         assert alternates == expected

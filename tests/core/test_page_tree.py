@@ -24,6 +24,8 @@ ALLOWED_CHILDREN = {
     "designers.designerpage": [],
     "designers.storyindexpage": ["designers.storypage"],
     "designers.storypage": [],
+    "easyread.easyreadindexpage": ["easyread.easyreadpage"],
+    "easyread.easyreadpage": [],
     "enquiries.enquiryformpage": [],
     "products.productindexpage": [],
     "home.homepage": [
@@ -33,6 +35,7 @@ ALLOWED_CHILDREN = {
         "core.legalpage",
         "designers.designerindexpage",
         "designers.storyindexpage",
+        "easyread.easyreadindexpage",
         "enquiries.enquiryformpage",
         "project.projectpage",
         "results.resultspage",

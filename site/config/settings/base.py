@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "designers",
     "campaigns",
     "workplace",
+    "easyread",
     "enquiries",
     "project",
     "results",

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EasyReadConfig(AppConfig):
+    """Pages in Leichte Sprache: a marked, German-only section of the German tree
+    (docs/easy-read.md). Page types only: a page of any app counts as content for the caches
+    (`core.registry`), so the app registers nothing there."""
+
+    name = "easyread"
+    label = "easyread"
+    verbose_name = _("Leichte Sprache")
+    default_auto_field = "django.db.models.BigAutoField"
