@@ -119,16 +119,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(status=Product.Status.ACTIVE, in_feed=True)
 
     def sources(self):
-        """The German records. The locale is matched by its id, a value the database works out
-        once (a subquery), not by a join: so the indexes that begin with the locale
-        (`catalogue_product_live_title`, `catalogue_product_designer`) can be read in order and
-        stopped after the first rows."""
-        return self.filter(locale_id=models.Subquery(german_locale_id()))
-
-
-def german_locale_id():
-    """The German Locale's id, as a one-row query."""
-    return Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")[:1]
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class Product(TranslatableMixin, models.Model):
