@@ -22,7 +22,7 @@ from demo.catalogue import sync_sample_catalogue
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
-from demo.project import funding_notice, project_page
+from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results
 from designers.models import (
     DesignerIndexPage,
@@ -56,6 +56,7 @@ class DemoBuilder:
     def build(self) -> HomePage:
         home = self.home_page()
         about = project_page(home, self._publish, self.log)
+        depot_page(about, self._publish, self.log)
         self.legal_pages(home)
         self.taxonomies()
         designer_index = self.designers(home)

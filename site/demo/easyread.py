@@ -204,7 +204,7 @@ PAGES = [
         "slug": "barrierefreiheit",
         "search_description": "Die Erklärung zur Barrierefreiheit in Leichter Sprache.",
         "image": None,
-        "standard": None,
+        "standard": "accessibility",
         "body": [
             s(
                 "Wir möchten: Alle Menschen können unsere Internet·seite benutzen.",
@@ -259,6 +259,7 @@ def _standard_pages(home) -> dict[str, Page]:
         "products": children.get("ProductIndexPage"),
         "retailers": children.get("RetailerIndexPage"),
         "enquiry": children.get("EnquiryFormPage"),
+        "accessibility": children.get("AccessibilityStatementPage"),
     }
 
 

@@ -11,7 +11,7 @@ the funders' own files.
 import datetime
 import uuid
 
-from core.models import FundingLogo, SiteSettings
+from core.models import ContentPage, FundingLogo, SiteSettings
 from demo.images import demo_image
 from demo.texts import ABOUT, t
 from project.models import ProjectPage
@@ -309,6 +309,67 @@ LOGOS = [
         "",
     ),
 ]
+
+
+# A plain content page below the project page: what the Depot offers the production chain.
+DEPOT = {
+    "title": t("Das Depot", en="The Depot", nl="Het Depot", fr="Le Depot"),
+    "slug": t("das-depot", en="the-depot", nl="het-depot", fr="le-depot"),
+    "search_description": t(
+        "Räume, Maschinen und Werkzeug im Depot, die Werkstätten und Designer gemeinsam nutzen.",
+        en="Rooms, machines and tools in the Depot that workshops and designers share.",
+        nl="Ruimtes, machines en gereedschap in het Depot die werkplaatsen en ontwerpers delen.",
+        fr="Salles, machines et outils du Depot que les ateliers et les designers partagent.",
+    ),
+    "intro": t(
+        "Im früheren Straßenbahndepot an der Talstraße teilen sich Werkstätten, Designerinnen "
+        "und Designer Räume, Maschinen und Werkzeug.",
+        en="In the former tram depot on Talstraße, workshops and designers share rooms, machines "
+        "and tools.",
+        nl="In het voormalige tramdepot aan de Talstraße delen werkplaatsen en ontwerpers "
+        "ruimtes, machines en gereedschap.",
+        fr="Dans l’ancien dépôt de tramways de la Talstraße, ateliers et designers partagent "
+        "salles, machines et outils.",
+    ),
+    "heading": t(
+        "Was gemeinsam genutzt wird",
+        en="What is shared",
+        nl="Wat gedeeld wordt",
+        fr="Ce qui est partagé",
+    ),
+    "text": t(
+        "Eine Nähwerkstatt, ein Raum für Siebdruck, eine Holzwerkstatt und ein Lager für "
+        "Material. Wer ein Stück für das Label fertigt, bucht sie beim Team des Depots.",
+        en="A sewing room, a screen-printing room, a wood workshop and a store for materials. "
+        "Whoever makes a piece for the label books them with the Depot's team.",
+        nl="Een naaiatelier, een ruimte voor zeefdruk, een houtwerkplaats en een opslag voor "
+        "materiaal. Wie een stuk voor het label maakt, reserveert ze bij het team van het Depot.",
+        fr="Un atelier de couture, une salle de sérigraphie, un atelier bois et un dépôt de "
+        "matériaux. Qui fabrique une pièce pour le label les réserve auprès de l’équipe du Depot.",
+    ),
+}
+
+
+def depot_page(project, publish, log=print):
+    """The German content page about the Depot below the project page (found again on later
+    runs): the demo's plain content page."""
+    page = project.get_children().filter(slug=DEPOT["slug"]).first()
+    if page is not None:
+        return page
+    page = ContentPage(
+        title=DEPOT["title"],
+        slug=DEPOT["slug"],
+        search_description=DEPOT["search_description"],
+        intro=DEPOT["intro"],
+        body=[
+            {"type": "heading", "value": {"text": DEPOT["heading"], "level": "h2"}},
+            {"type": "paragraph", "value": f"<p>{DEPOT['text']}</p>"},
+        ],
+    )
+    project.add_child(instance=page)
+    publish(page)
+    log(f"Seite angelegt: {page.title}")
+    return page
 
 
 def _item(value) -> dict:

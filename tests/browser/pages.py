@@ -74,6 +74,16 @@ PROJECT = PageType(
     },
     text=demo_text(project.APPROACH["steps"][2][1]),
 )
+CONTENT = PageType(
+    "content",
+    paths={
+        "de": "/de/ueber-das-projekt/das-depot/",
+        "en": "/en/about-the-project/the-depot/",
+        "nl": "/nl/over-het-project/het-depot/",
+        "fr": "/fr/a-propos/le-depot/",
+    },
+    text=demo_text(project.DEPOT["intro"]),
+)
 LEGAL = PageType(
     "legal",
     paths={
@@ -280,6 +290,7 @@ EASY_READ = PageType(
 PAGE_TYPES = [
     HOME,
     PROJECT,
+    CONTENT,
     LEGAL,
     NOT_FOUND,
     DESIGNER_INDEX,
