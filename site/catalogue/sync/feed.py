@@ -15,6 +15,9 @@ class _Keep:
     def __repr__(self):
         return "KEEP"
 
+    def __reduce__(self):  # unpickled (`ProductSpool`) as the one KEEP, so `is KEEP` holds
+        return "KEEP"
+
 
 KEEP = _Keep()
 """The source does not carry this field: keep whatever the site has."""
