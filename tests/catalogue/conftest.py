@@ -1,7 +1,8 @@
 """A real HTTP server on loopback for feeds and images, and helpers to change the sample feed.
 
 Routes map a path to (status, content type, body, delay): a delay in seconds, "gate" (wait
-until the test opens `gate`) or "trickle" (the body one byte a second). Requests are counted per
+until the test opens `gate`), "trickle" (the body one byte a second) or "cut" (the connection
+closes halfway through the body). Requests are counted per
 path so a test can show that an unchanged image is not downloaded again, or that an internal
 server was never asked; `not_modified` counts the 304 answers, `bodies` the full ones. Like a
 real web server it sends an ETag (the body's hash) and a Last-Modified date and answers
@@ -64,6 +65,9 @@ class FeedServer:
                     if delay == "trickle":
                         self.trickle(status, content_type, body)
                         return
+                    if delay == "cut":
+                        self.cut(status, content_type, body)
+                        return
                     if delay:
                         time.sleep(delay)
                     etag = f'"{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:16]}"'
@@ -100,6 +104,16 @@ class FeedServer:
                     self.wfile.write(body[index : index + 1])
                     self.wfile.flush()
                     time.sleep(1)
+
+            def cut(self, status, content_type, body):
+                """The whole length announced, then half the body, then the connection closed."""
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
 
             def log_message(self, *args):
                 pass

@@ -8,9 +8,11 @@ Steps of a run, in order, and where each lives:
 
 - `engine`: `run_sync` logs the run, takes the lock (`lock`) with a heartbeat (`heartbeat`),
   holds the transaction and runs the steps of `Sync`, then records the outcome.
-- `fetch`: read the feed (and the retailers CSV) from a file or a URL, with limits.
-- `parse`: the document as a whole, JSON or CSV, into the normalised shape of `feed`
-  (`KEEP` for what a format does not carry); each record is validated by its kind's module in
+- `fetch`: read the feed (and the retailers CSV) from a file or a URL into a temporary file,
+  with limits.
+- `parse`: the document, JSON (streamed a product at a time by `stream`) or CSV, into the
+  normalised shape of `feed` (`KEEP` for what a format does not carry; a JSON feed's products
+  kept on disk in a `feed.ProductSpool`); each record is validated by its kind's module in
   `validate` (`values`, `products`, `variants`, `images`, `partners`, `retailers`).
 - `plan`: what changes, against what the site has; the share guard (`guard`) refuses a feed
   that would hide too many live products, before any write.

@@ -169,9 +169,17 @@ class CatalogueRows:
         self.fetcher = ImageFetcher()
         try:
             self.resolve_photos()
-            chunk = settings.CATALOGUE_SYNC_CHUNK
-            for start in range(0, len(self.pending), chunk):
-                self.sync_chunk(self.pending[start : start + chunk])
+            size = settings.CATALOGUE_SYNC_CHUNK
+            chunk = []
+            if self.pending:
+                for product in self.feed.products:
+                    if product.external_id in self.pending:
+                        chunk.append(product)
+                    if len(chunk) == size:
+                        self.sync_chunk(chunk)
+                        chunk = []
+            if chunk:
+                self.sync_chunk(chunk)
         finally:
             self.fetcher.close()
         self.archive_missing()

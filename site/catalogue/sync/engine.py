@@ -5,7 +5,9 @@ Shape of a run (`run_sync`):
 1. Log the run (a `SyncRun` row, committed at once so the admin sees it), then open the run's
    transaction and take the lock (`catalogue.sync.lock`).
    From then on a heartbeat thread notes that the run is alive (`catalogue.sync.heartbeat`).
-2. Read and parse the feed. Anything wrong with the feed as a whole stops here. Then, still
+2. Read and parse the feed (downloaded to a temporary file, streamed a product at a time,
+   the normalised products kept on disk: `catalogue.sync.stream`, `feed.ProductSpool`).
+   Anything wrong with the feed as a whole stops here. Then, still
    holding the lock, find the runs the log calls running (their process is gone; they are marked
    abandoned once this run's transaction ends) and delete the photos they stored without rows
    (`ImageStore.remove_orphans`).
@@ -37,7 +39,7 @@ from catalogue.models import SyncRun
 from catalogue.sync import heartbeat, lock
 from catalogue.sync.catalogue_rows import CatalogueRows
 from catalogue.sync.errors import FeedRefused, SyncLocked, printable
-from catalogue.sync.feed import Feed
+from catalogue.sync.feed import Feed, ProductSpool
 from catalogue.sync.fetch import fetch_feed
 from catalogue.sync.image_rows import ImageRows
 from catalogue.sync.images import ImageStore
@@ -103,16 +105,21 @@ class Sync(Plan, CatalogueRows, ImageRows, Report):
         self.sync_partners()
         self.sync_retailers()
         self.sync_products()
-        self.report_designers()
-        self.report_vocabulary()
+        self.report()
         if not self.dry_run and settings.CATALOGUE_INDEX_IMAGES:
             self.store.index_created()
 
 
 def load_feed(source, retailers_source=None, *, csv_encoding="utf-8") -> Feed:
     fetched = fetch_feed(source)
-    retailers = fetch_feed(retailers_source) if retailers_source else None
-    return parse(fetched, retailers=retailers, csv_encoding=csv_encoding)
+    retailers = None
+    try:
+        retailers = fetch_feed(retailers_source) if retailers_source else None
+        return parse(fetched, retailers=retailers, csv_encoding=csv_encoding)
+    finally:  # the downloaded bytes: parsed, or refused
+        fetched.close()
+        if retailers is not None:
+            retailers.close()
 
 
 def run_sync(
@@ -134,6 +141,7 @@ def run_sync(
     )
     summary.run_id = run.pk
     sync = None
+    feed = None
     dead = []
     try:
         lock.ensure_lock_row()
@@ -187,6 +195,8 @@ def run_sync(
         summary.message = f"The sync failed and changed nothing: {exc.__class__.__name__}: {exc}"
         summary.counts = dict.fromkeys(COUNT_KEYS, 0)
     finally:
+        if feed is not None and isinstance(feed.products, ProductSpool):
+            feed.products.close()
         heartbeat.mark_abandoned(dead)
         if sync is not None and (dry_run or summary.status != SyncRun.Status.SUCCEEDED):
             sync.store.discard_written()

@@ -5,6 +5,7 @@ a login page or an endless body - ends here as a `FeedRefused` with a sentence a
 on, before the sync has looked at a single product.
 """
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -27,6 +28,24 @@ class Fetched:
     etag: str = ""
     last_modified: str = ""
     content_length: int | None = None
+    file: object = None  # a feed: its bytes in a (temporary) file, `content` stays empty
+
+    def head(self, size: int = 512) -> bytes:
+        if self.file is None:
+            return self.content[:size]
+        self.file.seek(0)
+        return self.file.read(size)
+
+    def body(self) -> bytes:
+        """All the bytes (a CSV is read whole)."""
+        if self.file is None:
+            return self.content
+        self.file.seek(0)
+        return self.file.read()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
 
 
 def is_url(source: str) -> bool:
@@ -71,13 +90,15 @@ def read_url(
     timeout: float,
     deadline: float,
     headers: dict | None = None,
+    into=None,
 ) -> Fetched:
     """GET `url` (conditional when `headers` carry If-None-Match / If-Modified-Since: a 304
     answer comes back with status 304 and no content); raises requests' exceptions, TooLarge, HTTPError for non-2xx answers,
     BlockedAddress for an internal address (also behind a redirect), DeadlineExceeded.
 
     `timeout` bounds the connection and every single read; `deadline` the whole answer, so a
-    server trickling bytes cannot hold a run for longer.
+    server trickling bytes cannot hold a run for longer. With `into` (a binary file) the body is
+    written there as it arrives and `content` stays empty: a feed is never held whole in memory.
     """
     with (
         Deadline(deadline),
@@ -98,10 +119,15 @@ def read_url(
             size += len(chunk)
             if size > max_bytes:
                 raise TooLarge(size)
-            chunks.append(chunk)
+            if into is None:
+                chunks.append(chunk)
+            else:
+                into.write(chunk)
         content_type = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
         length = int(declared) if declared and declared.isdigit() else None
-        return Fetched(b"".join(chunks), content_type, resp.url, 200, etag, last_modified, length)
+        return Fetched(
+            b"".join(chunks), content_type, resp.url, 200, etag, last_modified, length, into
+        )
 
 
 def read_file(path: str, *, max_bytes: int) -> Fetched:
@@ -112,6 +138,15 @@ def read_file(path: str, *, max_bytes: int) -> Fetched:
     return Fetched(file.read_bytes(), "", str(file))
 
 
+def open_file(path: str, *, max_bytes: int) -> Fetched:
+    """A local feed, opened for reading (not read into memory)."""
+    file = Path(path).expanduser().resolve()
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise TooLarge(size)
+    return Fetched(b"", "", str(file), file=file.open("rb"))
+
+
 def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
     max_bytes = settings.CATALOGUE_MAX_FEED_BYTES
     timeout = settings.CATALOGUE_HTTP_TIMEOUT
@@ -120,7 +155,7 @@ def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
             raise FeedRefused(f"Unsupported source {source!r}: give an http(s) URL or a file path.")
         path = source.removeprefix("file://")
         try:
-            return read_file(path, max_bytes=max_bytes)
+            return open_file(path, max_bytes=max_bytes)
         except FileNotFoundError:
             raise FeedRefused(f"The feed file {path} does not exist.") from None
         except IsADirectoryError:
@@ -134,8 +169,28 @@ def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
             raise FeedRefused(f"The feed file {path} cannot be read: {exc.strerror}.") from None
     session = session or new_session()
     deadline = settings.CATALOGUE_FEED_DEADLINE
+    spool = tempfile.TemporaryFile(prefix="maan-feed-")  # noqa: SIM115 - closed with the Fetched
     try:
-        fetched = read_url(session, source, max_bytes=max_bytes, timeout=timeout, deadline=deadline)
+        fetched = read_feed_url(
+            session, source, max_bytes=max_bytes, timeout=timeout, deadline=deadline, into=spool
+        )
+    except BaseException:
+        spool.close()
+        raise
+    try:
+        refuse_html(fetched, source)
+    except FeedRefused:
+        spool.close()
+        raise
+    return fetched
+
+
+def read_feed_url(session, source, *, max_bytes, timeout, deadline, into) -> Fetched:
+    """`read_url` for the feed, its failures as refusals an editor can act on."""
+    try:
+        return read_url(
+            session, source, max_bytes=max_bytes, timeout=timeout, deadline=deadline, into=into
+        )
     except BlockedAddress as exc:
         raise FeedRefused(
             f"The feed address {source} leads to an internal address ({exc}); only public "
@@ -165,16 +220,23 @@ def fetch_feed(source: str, session: requests.Session | None = None) -> Fetched:
             f"The feed is larger than the {max_bytes} bytes allowed (CATALOGUE_MAX_FEED_BYTES); "
             f"received {exc.args[0]}."
         ) from None
+    except requests.exceptions.ChunkedEncodingError:
+        raise FeedRefused(
+            f"The connection to the feed server broke off before the whole feed had arrived "
+            f"({source}): the feed is incomplete, so nothing was changed."
+        ) from None
     except requests.RequestException as exc:
         raise FeedRefused(f"The feed could not be downloaded ({source}): {exc}.") from None
+
+
+def refuse_html(fetched: Fetched, source: str) -> None:
     if fetched.content_type in {"text/html", "application/xhtml+xml"} or looks_like_html(
-        fetched.content
+        fetched.head()
     ):
         raise FeedRefused(
             f"{source} returned an HTML page instead of the feed (a login or error page?); "
             "nothing was changed."
         )
-    return fetched
 
 
 def looks_like_html(content: bytes) -> bool:

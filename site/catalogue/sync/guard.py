@@ -14,21 +14,15 @@ from catalogue.models import Product
 from catalogue.sync.errors import ShareGuardTripped
 
 
-def check_share(feed, index, missing, *, force: bool, summary) -> None:
+def check_share(hiding: int, index, missing, *, force: bool, summary) -> None:
     """Refuse the feed if it hides too large a share of the live products.
 
-    `index` maps each German product row's external_id to (pk, translation_key, content_hash,
-    in_feed, status, slug); `missing` lists the (external_id, row) the feed no longer names.
+    `hiding` counts the live products the feed turns to draft or archived (`feed_hides`, counted
+    in the plan's one pass over the products); `index` maps each German product row's
+    external_id to (pk, translation_key, content_hash, in_feed, status, slug); `missing` lists
+    the (external_id, row) the feed no longer names.
     """
     active = Product.Status.ACTIVE
-    hiding = 0
-    for product in feed.products:
-        row = index.get(product.external_id)
-        if row is None:
-            continue
-        _pk, _key, _stored_hash, in_feed, status, _slug = row
-        if status == active and in_feed and product.status != active:
-            hiding += 1
     hiding += sum(1 for _id, row in missing if row[4] == active)
     live = sum(1 for row in index.values() if row[3] and row[4] == active)
     share = settings.CATALOGUE_MAX_ARCHIVE_SHARE
@@ -41,3 +35,10 @@ def check_share(feed, index, missing, *, force: bool, summary) -> None:
         if not force:
             raise ShareGuardTripped(message + " Run with --force if this is intended.")
         summary.warnings.append("Share guard overridden with --force: " + message)
+
+
+def feed_hides(product, row) -> bool:
+    """True when the feed turns this live product (its index `row`) to draft or archived."""
+    _pk, _key, _stored_hash, in_feed, status, _slug = row
+    active = Product.Status.ACTIVE
+    return status == active and in_feed and product.status != active

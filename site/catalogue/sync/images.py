@@ -136,13 +136,17 @@ def check_image(url: str, content: bytes, validators: Validators | None = None) 
         checks.check_image_pixel_size(upload)
     except ValidationError as exc:
         raise ImageRejected(" ".join(exc.messages)) from None
+    width, height = pillow.size
+    if pillow.format == "JPEG":
+        # libjpeg reads every scan of the file either way; scaled by 1/8 it keeps 1/64 of the
+        # pixels (0.1 MB instead of 5.8 MB for a 1600x1200 photo, in each worker thread).
+        pillow.draft(pillow.mode, (max(1, width // 8), max(1, height // 8)))
     try:
         pillow.load()  # the one decode: a truncated or corrupt file fails here
     except Exception as exc:
         raise ImageRejected(
             f"is damaged and cannot be decoded ({exc.__class__.__name__})"
         ) from None
-    width, height = pillow.size
     pillow.close()
     return FetchedImage(
         url=url,

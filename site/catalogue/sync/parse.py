@@ -11,13 +11,15 @@ Two kinds of failure: the document as a whole (`FeedRefused`, nothing changes) a
 (`RowError`, that row is skipped and reported, the rest syncs).
 """
 
+import contextlib
 import csv
 import io
-import json
+from collections.abc import Iterator
 
 from catalogue.sync.errors import FeedRefused, RowError, RowInvalid, printable
-from catalogue.sync.feed import Feed
+from catalogue.sync.feed import Feed, ProductSpool
 from catalogue.sync.fetch import Fetched
+from catalogue.sync.stream import JsonStream, NotUtf8, StreamError
 from catalogue.sync.validate.partners import normalise_partner
 from catalogue.sync.validate.products import normalise_product
 from catalogue.sync.validate.retailers import normalise_retailer
@@ -26,66 +28,87 @@ from catalogue.sync.validate.values import site_languages
 SUPPORTED_VERSION = 1
 
 
-def collect(feed: Feed, kind: str, items, normalise, seen: set, line_of=None):
-    """Normalise each item; invalid ones become RowErrors, duplicates of a key too."""
-    result, keys = [], set()
-    for index, raw in enumerate(items):
-        key_field = "external_id" if kind == "product" else "ref"
-        key = raw.get(key_field) if isinstance(raw, dict) else None
+class Collector:
+    """Normalises a kind's records one at a time; an invalid one becomes a RowError, a key named
+    twice too (the first one counts)."""
+
+    def __init__(self, feed: Feed, kind: str, normalise, seen: set):
+        self.feed, self.kind, self.normalise, self.seen = feed, kind, normalise, seen
+        self.key_field = "external_id" if kind == "product" else "ref"
+        self.keys: set[str] = set()
+        self.index = 0
+
+    def __call__(self, raw, line=None):
+        """The normalised item, or None for a row error."""
+        self.index += 1
+        key = raw.get(self.key_field) if isinstance(raw, dict) else None
         key = key.strip() if isinstance(key, str) and key.strip() else None
-        line = line_of(index) if line_of else None
-        label = printable(key) if key else f"#{index + 1}"
+        label = printable(key) if key else f"#{self.index}"
         if key:
-            seen.add(key)
-        if key and key in keys:
-            feed.errors.append(RowError(kind, label, f"{key_field} {key!r} appears twice", line))
-            continue
+            self.seen.add(key)
+        if key and key in self.keys:
+            self.feed.errors.append(
+                RowError(self.kind, label, f"{self.key_field} {key!r} appears twice", line)
+            )
+            return None
         if key:
-            keys.add(key)
+            self.keys.add(key)
         try:
-            item = normalise(raw)
+            item = self.normalise(raw)
         except RowInvalid as exc:
-            feed.errors.append(RowError(kind, label, str(exc), line))
-            continue
+            self.feed.errors.append(RowError(self.kind, label, str(exc), line))
+            return None
         if line is not None:
             item.line = line
-        result.append(item)
+        return item
+
+
+def collect(feed: Feed, kind: str, items, normalise, seen: set, line_of=None):
+    """Normalise each item; invalid ones become RowErrors, duplicates of a key too."""
+    one = Collector(feed, kind, normalise, seen)
+    result = []
+    for index, raw in enumerate(items):
+        item = one(raw, line_of(index) if line_of else None)
+        if item is not None:
+            result.append(item)
     return result
 
 
-def draining(items: list):
-    """The items in order, each released from the list once handed out."""
-    for index in range(len(items)):
-        item, items[index] = items[index], None
-        yield item
+class SkuOwners:
+    """A SKU belongs to the first product that names it; a later product naming it again (or a
+    product naming one SKU twice) is a row error."""
 
+    def __init__(self, feed: Feed):
+        self.feed = feed
+        self.owner: dict[str, str] = {}
 
-def drop_duplicate_skus(feed: Feed):
-    owner = {}
-    kept = []
-    for product in feed.products:
-        clash = next((v.sku for v in product.variants if v.sku in owner), None)
+    def accept(self, product) -> bool:
         skus = [v.sku for v in product.variants]
+        clash = next((sku for sku in skus if sku in self.owner), None)
         if clash is None and len(set(skus)) != len(skus):
             clash = next(sku for sku in skus if skus.count(sku) > 1)
-            feed.errors.append(
+            self.feed.errors.append(
                 RowError("product", product.external_id, f"SKU {clash} appears twice", product.line)
             )
-            continue
+            return False
         if clash is not None:
-            feed.errors.append(
+            self.feed.errors.append(
                 RowError(
                     "product",
                     product.external_id,
-                    f"duplicate SKU {clash}: already used by product {owner[clash]}",
+                    f"duplicate SKU {clash}: already used by product {self.owner[clash]}",
                     product.line,
                 )
             )
-            continue
+            return False
         for sku in skus:
-            owner[sku] = product.external_id
-        kept.append(product)
-    feed.products = kept
+            self.owner[sku] = product.external_id
+        return True
+
+
+def drop_duplicate_skus(feed: Feed):
+    owners = SkuOwners(feed)
+    feed.products = [product for product in feed.products if owners.accept(product)]
 
 
 # JSON ----------------------------------------------------------------------------------------
@@ -99,89 +122,182 @@ def decode_text(content: bytes, what: str, encoding: str = "utf-8") -> str:
             return content.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = content[: exc.start].count(b"\n") + 1
-            bad = content[exc.start : exc.start + 1].hex().upper()
-            raise FeedRefused(
-                f"The {what} is not UTF-8: byte 0x{bad} on line {line} (a spreadsheet export in "
-                "Windows-1252?). Export it as UTF-8, or name the encoding with --csv-encoding "
-                "cp1252; nothing was changed."
-            ) from None
+            raise not_utf8(what, content[exc.start : exc.start + 1], line) from None
     try:
         return content.decode(encoding)
     except (LookupError, UnicodeDecodeError) as exc:
         raise FeedRefused(f"The {what} cannot be read as {encoding}: {exc}.") from None
 
 
-def parse_json(fetched: Fetched) -> Feed:
-    body = decode_text(fetched.content, "feed")
+def not_utf8(what: str, byte: bytes, line: int) -> FeedRefused:
+    return FeedRefused(
+        f"The {what} is not UTF-8: byte 0x{byte.hex().upper()} on line {line} (a spreadsheet "
+        "export in Windows-1252?). Export it as UTF-8, or name the encoding with --csv-encoding "
+        "cp1252; nothing was changed."
+    )
+
+
+HEADER_KEYS = ("version", "mode", "currency", "generated_at", "designers", "partners", "retailers")
+
+
+def feed_file(fetched: Fetched):
+    """The feed's bytes as a file, from the start."""
+    if fetched.file is None:
+        return io.BytesIO(fetched.content)
+    fetched.file.seek(0)
+    return fetched.file
+
+
+@contextlib.contextmanager
+def refusing():
+    """The stream's errors as the feed's refusal."""
     try:
-        document = json.loads(body)
-    except json.JSONDecodeError as exc:
-        near_end = len(body) - exc.pos < 200
-        truncated = " - the file or download looks truncated" if near_end else ""
+        yield
+    except StreamError as exc:
+        truncated = " - the file or download looks truncated" if exc.at_end else ""
         raise FeedRefused(
-            f"The feed is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"The feed is not valid JSON (line {exc.line}, column {exc.column}: {exc.msg})"
             f"{truncated}; nothing was changed."
         ) from None
-    # Memory: the feed's bytes and text are not needed once parsed (tens of MB for 10,000
-    # products), and each raw product goes as soon as it is normalised (`draining`).
-    fetched.content = b""
-    del body
-    if not isinstance(document, dict):
-        raise FeedRefused("The feed is not a catalogue document (expected a JSON object).")
-    version = document.get("version")
+    except NotUtf8 as exc:
+        raise not_utf8("feed", exc.byte, exc.line) from None
+
+
+def refused_items(items):
+    with refusing():
+        yield from items
+
+
+def json_members(fetched: Fetched, stream_key: str = "products"):
+    """The top-level members of the JSON feed (`JsonStream.members`), its errors as refusals;
+    the products' items too, as they are read."""
+    stream = JsonStream(feed_file(fetched))
+    with refusing():
+        if not stream.peek():
+            raise FeedRefused("The feed is empty; nothing was changed.")
+        for key, value in stream.members(stream_key):
+            yield key, refused_items(value) if isinstance(value, Iterator) else value
+
+
+def json_header(fetched: Fetched) -> dict:
+    """Every top-level member but the products, which are read past (one pass of the decoder,
+    nothing kept): for a feed that names its currency only after its products."""
+    header = {}
+    for key, value in json_members(fetched):
+        if key == "products" and isinstance(value, Iterator):
+            for _item in value:
+                pass
+            header[key] = []
+        else:
+            header[key] = value
+    return header
+
+
+def check_header(header: dict) -> None:
+    version = header.get("version")
     if version != SUPPORTED_VERSION:
         raise FeedRefused(
             f"The feed has version {version!r}; this site reads version {SUPPORTED_VERSION} only."
         )
-    if document.get("mode", "full") != "full":
+    if header.get("mode", "full") != "full":
         raise FeedRefused(
-            f"The feed's mode is {document.get('mode')!r}; only full snapshots are supported."
+            f"The feed's mode is {header.get('mode')!r}; only full snapshots are supported."
         )
-    products = document.get("products")
-    if not isinstance(products, list):
-        raise FeedRefused("The feed has no list of products.")
-    if not products:
-        raise FeedRefused(
-            "The feed lists no products at all; a full snapshot without products would hide the "
-            "whole shop, so nothing was changed."
-        )
-    currency = document.get("currency") or "EUR"
-    feed = Feed(
-        format="json",
-        location=fetched.location,
-        generated_at=str(document.get("generated_at", "")),
-    )
-    designers = document.get("designers")
-    if isinstance(designers, list):
-        feed.designers = {
-            d["ref"]: d.get("name", "") for d in designers if isinstance(d, dict) and d.get("ref")
-        }
-    for key in ("partners", "retailers"):
-        if key in document and not isinstance(document[key], list):
-            raise FeedRefused(f"The feed's {key} must be a list.")
-    if "partners" in document:
-        feed.partners = collect(
-            feed, "partner", document["partners"], normalise_partner, feed.seen_partners
-        )
-    if "retailers" in document:
-        feed.retailers = collect(
-            feed, "retailer", document["retailers"], normalise_retailer, feed.seen_retailers
-        )
-    unknown = {code for raw in products if isinstance(raw, dict) for code in raw.get("title") or {}}
-    feed.products = collect(
+
+
+def parse_json(fetched: Fetched) -> Feed:
+    """Stream the feed: each product is normalised as it is read and kept in a `ProductSpool`,
+    so neither the document nor the products are ever in memory whole. Nothing is written before
+    the whole document has been read: a syntax error or a download cut short anywhere - after
+    the ten-thousandth product too - refuses the feed."""
+    feed = Feed(format="json", location=fetched.location)
+    header: dict = {}
+    spool = None
+    unknown: set[str] = set()
+    members = json_members(fetched)
+    try:
+        for key, value in members:
+            if key is None:
+                raise FeedRefused("The feed is not a catalogue document (expected a JSON object).")
+            if key != "products":
+                header[key] = value
+                continue
+            if not isinstance(value, Iterator):
+                raise FeedRefused("The feed has no list of products.")
+            header["products"] = []
+            late = "currency" not in header
+            if late:  # the currency may come after the products: read the rest first
+                members.close()
+                header = json_header(fetched)
+                value = products_again(fetched)
+            check_header(header)
+            spool = ProductSpool() if spool is None else spool
+            feed.products = spool
+            read_products(feed, value, fetched.location, header.get("currency") or "EUR", unknown)
+            if late:
+                break
+        check_header(header)
+        if spool is None:
+            raise FeedRefused("The feed has no list of products.")
+        if not len(feed.products) and not any(e.kind == "product" for e in feed.errors):
+            raise FeedRefused(
+                "The feed lists no products at all; a full snapshot without products would hide the "
+                "whole shop, so nothing was changed."
+            )
+        feed.generated_at = str(header.get("generated_at", ""))
+        designers = header.get("designers")
+        if isinstance(designers, list):
+            feed.designers = {
+                d["ref"]: d.get("name", "")
+                for d in designers
+                if isinstance(d, dict) and d.get("ref")
+            }
+        for key in ("partners", "retailers"):
+            if key in header and not isinstance(header[key], list):
+                raise FeedRefused(f"The feed's {key} must be a list.")
+        if "partners" in header:
+            feed.partners = collect(
+                feed, "partner", header["partners"], normalise_partner, feed.seen_partners
+            )
+        if "retailers" in header:
+            feed.retailers = collect(
+                feed, "retailer", header["retailers"], normalise_retailer, feed.seen_retailers
+            )
+        unknown -= set(site_languages())
+        if unknown:
+            feed.warnings.append(
+                f"Texts in languages the site does not have were ignored: {', '.join(sorted(unknown))}."
+            )
+        return feed
+    except BaseException:
+        if spool is not None:
+            spool.close()
+        raise
+
+
+def products_again(fetched: Fetched):
+    """The products' items, from a new pass over the feed."""
+    for key, value in json_members(fetched):
+        if key == "products":
+            return value
+    return iter(())
+
+
+def read_products(feed: Feed, items, location: str, currency: str, unknown: set) -> None:
+    """Normalise each product as it is read, check its SKUs, keep it in the spool."""
+    one = Collector(
         feed,
         "product",
-        draining(products),
-        lambda raw: normalise_product(raw, location=fetched.location, currency=currency),
+        lambda raw: normalise_product(raw, location=location, currency=currency),
         feed.seen_products,
     )
-    drop_duplicate_skus(feed)
-    unknown -= set(site_languages())
-    if unknown:
-        feed.warnings.append(
-            f"Texts in languages the site does not have were ignored: {', '.join(sorted(unknown))}."
-        )
-    return feed
+    owners = SkuOwners(feed)
+    for raw in items:
+        if isinstance(raw, dict):
+            unknown.update(raw.get("title") or {})
+        product = one(raw)
+        if product is not None and owners.accept(product):
+            feed.products.append(product)
 
 
 # CSV -----------------------------------------------------------------------------------------
@@ -280,7 +396,7 @@ def csv_product(rows: list[tuple[int, dict]], header: list[str]) -> dict:
 def parse_csv(
     fetched: Fetched, retailers: Fetched | None = None, *, encoding: str = "utf-8"
 ) -> Feed:
-    header, rows, bad = read_csv(fetched.content, "products CSV", PRODUCT_COLUMNS, encoding)
+    header, rows, bad = read_csv(fetched.body(), "products CSV", PRODUCT_COLUMNS, encoding)
     if not rows:
         raise FeedRefused(
             "The products CSV has no rows; an empty snapshot would hide the whole shop, so "
@@ -345,7 +461,7 @@ def parse_csv(
     drop_duplicate_skus(feed)
     if retailers is not None:
         _header, r_rows, r_bad = read_csv(
-            retailers.content, "retailers CSV", RETAILER_COLUMNS, encoding
+            retailers.body(), "retailers CSV", RETAILER_COLUMNS, encoding
         )
         if not r_rows:
             raise FeedRefused("The retailers CSV has no rows; nothing was changed.")
@@ -400,5 +516,5 @@ def detect_format(fetched: Fetched) -> str:
         return "csv"
     if name.endswith(".json") or fetched.content_type == "application/json":
         return "json"
-    head = fetched.content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = fetched.head(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     return "json" if head.startswith((b"{", b"[")) else "csv"

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from catalogue.models import Product, ProductImage, ProductPartner, ProductSlugHistory, Variant
 from catalogue.sync.feed import KEEP, ProductData
-from catalogue.sync.guard import check_share
+from catalogue.sync.guard import check_share, feed_hides
 
 
 def state_hash(state: dict) -> str:
@@ -77,12 +77,16 @@ class Plan:
         self.index = {row[0]: row[1:] for row in rows}
         self.taken_slugs = {row[5] for row in self.index.values()}
         self.taken_slugs |= set(ProductSlugHistory.objects.values_list("slug", flat=True))
-        self.pending: list[ProductData] = []
+        # The products left to look at, by key: the products themselves are read again from the
+        # feed's spool chunk by chunk (`sync_products`), never held all at once.
+        self.pending: set[str] = set()
+        hiding = 0
         for product in self.feed.products:
             row = self.index.get(product.external_id)
             if row is None:
-                self.pending.append(product)
+                self.pending.add(product.external_id)
                 continue
+            hiding += feed_hides(product, row)
             _pk, _key, stored_hash, in_feed, _status, _slug = row
             if (
                 in_feed
@@ -91,13 +95,13 @@ class Plan:
             ):
                 self.summary.counts["unchanged"] += 1
             else:
-                self.pending.append(product)
+                self.pending.add(product.external_id)
         self.missing = [
             (external_id, row)
             for external_id, row in self.index.items()
             if row[3] and external_id not in self.feed.seen_products
         ]
-        check_share(self.feed, self.index, self.missing, force=self.force, summary=self.summary)
+        check_share(hiding, self.index, self.missing, force=self.force, summary=self.summary)
 
     def current_states(self, records: dict[str, int]) -> dict[int, dict]:
         """Current comparable state of these German records, in six queries."""

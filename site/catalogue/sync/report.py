@@ -60,8 +60,21 @@ class Summary:
 class Report:
     """The report step of a `Sync` (a mixin): warnings only, nothing is written."""
 
-    def report_designers(self):
-        refs = {p.designer_ref for p in self.feed.products if p.designer_ref}
+    def report(self):
+        """Both reports from one pass over the products."""
+        uses: dict[str, int] = {}
+        types: dict[str, list[str]] = {}
+        for product in self.feed.products:
+            if product.designer_ref:
+                uses[product.designer_ref] = uses.get(product.designer_ref, 0) + 1
+            if product.product_type:
+                types.setdefault(product.product_type, []).append(product.external_id)
+        self.report_designers(uses)
+        self.report_vocabulary(types)
+
+    def report_designers(self, uses: dict[str, int]):
+        """`uses`: how many products name each designer ref."""
+        refs = set(uses)
         if self.feed.designers is not None:
             for ref in sorted(refs - set(self.feed.designers)):
                 self.summary.warnings.append(
@@ -70,15 +83,16 @@ class Report:
                 )
         pages = designer_pages_by_ref(refs)
         for ref in sorted(refs - set(pages)):
-            count = sum(1 for p in self.feed.products if p.designer_ref == ref)
+            count = uses[ref]
             self.summary.warnings.append(
                 f"Designer ref {ref!r} ({count} product{'s' if count != 1 else ''}): no designer "
                 "page has this catalogue ref yet."
             )
 
-    def report_vocabulary(self):
+    def report_vocabulary(self, types: dict[str, list[str]]):
         """Codes the feed uses that the vocabulary (catalogue.vocabulary) has no term for:
-        pages show them made readable until a catalogue manager enters their words."""
+        pages show them made readable until a catalogue manager enters their words. `types`:
+        the products (external ids) of each product category code."""
         from catalogue import vocabulary
 
         known = vocabulary.known_codes()
@@ -86,10 +100,8 @@ class Report:
         for partner in self.feed.partners or []:
             if partner.kind:
                 used.setdefault((vocabulary.PARTNER_KIND, partner.kind), []).append(partner.ref)
-        for product in self.feed.products:
-            if product.product_type:
-                key = (vocabulary.CATEGORY, product.product_type)
-                used.setdefault(key, []).append(product.external_id)
+        for code, external_ids in types.items():
+            used.setdefault((vocabulary.CATEGORY, code), []).extend(external_ids)
         for (kind, code), refs in sorted(used.items()):
             if vocabulary.normalise(code) in known.get(kind, set()):
                 continue
