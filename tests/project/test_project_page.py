@@ -26,7 +26,10 @@ def shown(html: str) -> str:
 @pytest.mark.no_demo
 def test_an_editors_project_page_shows_its_parts_and_the_full_funding_notice(client):
     home = HomePageFactory()
-    SiteSettings(locale=locale(), funding_notice="<p>Gefördert im Testprogramm.</p>").save()
+    # The German settings (the demo's, where a test in the same run loaded it; rolled back after)
+    settings = SiteSettings.objects.filter(locale=locale()).first() or SiteSettings(locale=locale())
+    settings.funding_notice = "<p>Gefördert im Testprogramm.</p>"
+    settings.save()
     page = ProjectPage(
         title="Über das Vorhaben",
         slug="vorhaben",
