@@ -57,14 +57,35 @@ def html_of(client, path) -> str:
     return response.content.decode().replace(SOFT_HYPHEN, "")
 
 
+def section(html, indicator) -> str:
+    """The page's part for one indicator: the page shows every published indicator, and the
+    demo's (when the session loaded it) stand beside the test's own."""
+    match = re.search(rf'<li class="indicator" id="kennzahl-{indicator.pk}".*?</li>', html, re.S)
+    assert match, f"no section for {indicator}"
+    return match.group(0)
+
+
+def own_rows(rows, *names) -> list[list[str]]:
+    """The CSV's heading and the lines of the test's own indicators (by their shown names, which
+    the demo's indicators do not share)."""
+    return [rows[0], *(row for row in rows[1:] if row[0] in names)]
+
+
+def live_products() -> int:
+    """Products visitors may see before the test adds its own (the demo's, if loaded)."""
+    from catalogue.models import Product
+
+    return Product.objects.sources().live().count()
+
+
 def svgs(html) -> list[ET.Element]:
     charts = re.findall(r"<svg [^>]*class=\"chart\".*?</svg>", html)
     return [ET.fromstring(chart) for chart in charts]  # noqa: S314 - our own response
 
 
 def test_chart_is_an_accessible_image_whose_points_are_the_values(client, page):
-    make_indicator()
-    (svg,) = svgs(html_of(client, PATHS["de"]))
+    indicator = make_indicator()
+    (svg,) = svgs(section(html_of(client, PATHS["de"]), indicator))
     assert svg.get("role") == "img"
     title_id, desc_id = svg.get("aria-labelledby").split()
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
@@ -94,7 +115,7 @@ def test_chart_is_an_accessible_image_whose_points_are_the_values(client, page):
 def test_chart_speaks_the_visitors_language(client, page):
     indicator = make_indicator()
     translate(indicator, "fr", name="Personnes formées", unit="personnes")
-    (svg,) = svgs(html_of(client, PATHS["fr"]))
+    (svg,) = svgs(section(html_of(client, PATHS["fr"]), indicator))
     assert svg.find(f"{SVG}title").text == "Personnes formées : évolution"
     desc = svg.find(f"{SVG}desc").text
     assert "1\u00a0234,5" in desc and "personnes" in desc and "Verlauf" not in desc
@@ -115,7 +136,7 @@ def test_table_alternative_holds_the_same_values_in_the_visitors_format(
     indicator = make_indicator()
     if code != "de":
         translate(indicator, code, name=f"Qualifiziert {code}")
-    html = html_of(client, PATHS[code])
+    html = section(html_of(client, PATHS[code]), indicator)
     table = re.search(r"<table>.*?</table>", html, re.S).group(0)
     cells = re.findall(r'<td class="number">(.*?)</td>', table)
     assert cells == numbers
@@ -127,13 +148,12 @@ def test_table_alternative_holds_the_same_values_in_the_visitors_format(
 
 
 def test_period_names_follow_the_language(client, page):
-    make_indicator()
-    html = html_of(client, PATHS["de"])
+    indicator = make_indicator()
+    html = section(html_of(client, PATHS["de"]), indicator)
     assert "1. Quartal 2025" in html and ">2025</time>" in html
-    translate(Indicator.objects.get(), "en", name="People trained")
-    assert "Q1 2025" in html_of(client, PATHS["en"]) or "1st quarter 2025" in html_of(
-        client, PATHS["en"]
-    )
+    translate(indicator, "en", name="People trained")
+    html = section(html_of(client, PATHS["en"]), indicator)
+    assert "Q1 2025" in html or "1st quarter 2025" in html
 
 
 def read_csv(client, path):
@@ -154,17 +174,18 @@ def read_csv(client, path):
     ],
 )
 def test_csv_has_every_value_in_the_visitors_format(client, page, code, delimiter, heading, value):
-    make_indicator()
+    make_indicator("Testkennzahl")  # a name the demo's indicators do not have
     make_indicator("Leer", history=[])
     response, text = read_csv(client, PATHS[code])
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     slug = "wirkung" if code == "de" else SLUGS[code]
     assert response["Content-Disposition"] == f'attachment; filename="{slug}.csv"'
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    assert all(len(row) == 6 for row in rows)
+    rows = own_rows(rows, "Testkennzahl", "Leer")
     assert rows[0][0] == heading and len(rows[0]) == 6
     assert [row[2] for row in rows[1:]] == ["2025-03-31", "2025-06-30", "2025-12-31"]
     assert rows[-1][4] == value
-    assert all(len(row) == 6 for row in rows)
 
 
 def test_csv_cannot_run_a_formula(client, page):
@@ -172,21 +193,26 @@ def test_csv_cannot_run_a_formula(client, page):
     IndicatorValue.objects.filter(indicator=indicator).update(source_note="+cmd|' /C calc'!A0")
     _response, text = read_csv(client, PATHS["de"])
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    rows = own_rows(rows, """'=HYPERLINK("https://evil.example")""")
     assert rows[1][0].startswith("'=")
     assert rows[1][5].startswith("'+")
-    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
 def test_empty_history_and_a_single_value_render(client, page):
-    make_indicator("Noch nichts", history=[])
-    make_indicator("Ein Wert", history=[(datetime.date(2026, 1, 31), Period.MONTH, "0")])
+    empty = make_indicator("Noch nichts", history=[])
+    single = make_indicator("Ein Wert", history=[(datetime.date(2026, 1, 31), Period.MONTH, "0")])
     html = html_of(client, PATHS["de"])
-    assert "Für diese Kennzahl gibt es noch keine Werte." in html
-    assert '<span class="indicator__value">0,0</span>' in html
-    assert svgs(html) == []  # no chart of one point or none; the table has the value
-    assert html.count("<table>") == 1
+    empty_html, single_html = section(html, empty), section(html, single)
+    assert "Für diese Kennzahl gibt es noch keine Werte." in empty_html
+    assert "<table>" not in empty_html
+    assert '<span class="indicator__value">0,0</span>' in single_html
+    # No chart of one point or none; the table has the value.
+    assert svgs(empty_html) == svgs(single_html) == []
+    assert single_html.count("<table>") == 1
     _response, text = read_csv(client, PATHS["de"])
-    assert len(text.strip().splitlines()) == 2
+    rows = own_rows(list(csv.reader(io.StringIO(text), delimiter=";")), "Noch nichts", "Ein Wert")
+    assert [row[0] for row in rows[1:]] == ["Ein Wert"]
 
 
 def test_chart_scale_of_zero_and_single_values():
@@ -215,19 +241,22 @@ def test_chart_scale_of_zero_and_single_values():
 
 
 def test_live_figure_follows_the_catalogue_on_the_next_request(client, page):
+    before = live_products()
     ProductFactory()
     ProductFactory()
-    make_indicator("Produkte", history=[], live_source=LiveSource.PRODUCTS)
-    html = html_of(client, PATHS["de"])
-    assert '<span class="indicator__value">2,0</span>' in html
+    indicator = make_indicator("Produkte im Test", history=[], live_source=LiveSource.PRODUCTS)
+    html = section(html_of(client, PATHS["de"]), indicator)
+    assert f'<span class="indicator__value">{before + 2},0</span>' in html
     assert "live aus dem Katalog, Stand:" in html
     assert client.get(PATHS["de"])["X-Cache"] == "hit"
     ProductFactory()
     response = client.get(PATHS["de"])
     assert response["X-Cache"] == "miss"
-    assert '<span class="indicator__value">3,0</span>' in response.content.decode()
+    html = section(response.content.decode().replace(SOFT_HYPHEN, ""), indicator)
+    assert f'<span class="indicator__value">{before + 3},0</span>' in html
     _response, text = read_csv(client, PATHS["de"])
-    assert text.strip().splitlines()[-1].split(";")[4] == "3,0"
+    (row,) = own_rows(list(csv.reader(io.StringIO(text), delimiter=";")), "Produkte im Test")[1:]
+    assert row[4] == f"{before + 3},0"
 
 
 def test_an_editors_new_value_shows_in_every_language_on_the_next_request(client, page):
@@ -242,8 +271,9 @@ def test_an_editors_new_value_shows_in_every_language_on_the_next_request(client
         IndicatorValue(date=datetime.date(2026, 3, 31), period=Period.QUARTER, value=Decimal(1300))
     )
     indicator.save_revision().publish()
-    assert '<span class="indicator__value">1.300,0</span>' in html_of(client, PATHS["nl"])
-    assert '<span class="indicator__value">1.300,0</span>' in html_of(client, PATHS["de"])
+    for path in (PATHS["nl"], PATHS["de"]):
+        html = section(html_of(client, path), indicator)
+        assert '<span class="indicator__value">1.300,0</span>' in html
     _response, text = read_csv(client, PATHS["de"])
     assert "2026-03-31" in text
     # The history stays: the earlier values are all still there.
@@ -264,13 +294,14 @@ def test_a_draft_does_not_show_until_it_is_published(client, page):
 
 
 def test_snapshot_keeps_one_value_a_month_and_a_draft_does_not_remove_it(client, page):
+    before = live_products()
     ProductFactory()
     indicator = make_indicator("Produkte", history=[], live_source=LiveSource.PRODUCTS)
     indicator.save_revision()  # an editor's draft from before the snapshot
     call_command("snapshot_results", stdout=io.StringIO())
     call_command("snapshot_results", stdout=io.StringIO())
     (value,) = IndicatorValue.objects.filter(indicator=indicator)
-    assert (value.value, value.date, value.automatic) == (1, timezone.localdate(), True)
+    assert (value.value, value.date, value.automatic) == (before + 1, timezone.localdate(), True)
     indicator.refresh_from_db()
     indicator.get_latest_revision().publish()
     assert IndicatorValue.objects.filter(indicator=indicator, automatic=True).count() == 1
