@@ -55,7 +55,7 @@ PAGE = {
         "us. We only need an e-mail address if you would like a reply.",
         nl="Bent u een drempel tegengekomen, of hebt u inhoud in een andere vorm nodig? Laat het "
         "ons weten. Een e-mailadres hebben we alleen nodig als u een antwoord wilt.",
-        fr="Vous avez rencontré un obstacle, ou il vous faut un contenu sous une autre forme ? "
+        fr="Vous avez rencontré un obstacle, ou il vous faut un contenu sous une autre forme ? "
         "Écrivez-nous. Nous n’avons besoin d’une adresse e-mail que si vous souhaitez une "
         "réponse.",
     ),
@@ -89,7 +89,7 @@ PAGE = {
         "checked.",
         nl="Placeholder: het team vult naam, adres en contactgegevens van de instantie in na "
         "controle.",
-        fr="Espace réservé : l’équipe indique le nom, l’adresse et les coordonnées de l’organe "
+        fr="Espace réservé : l’équipe indique le nom, l’adresse et les coordonnées de l’organe "
         "après vérification.",
     ),
 }
@@ -109,7 +109,7 @@ LIMITATIONS = [
             "them in some languages.",
             nl="De beeldbeschrijvingen komen uit de catalogus van het label; bij sommige foto’s "
             "ontbreken ze nog in enkele talen.",
-            fr="Les descriptions des images viennent du catalogue du label ; certaines photos "
+            fr="Les descriptions des images viennent du catalogue du label ; certaines photos "
             "n’en ont pas encore dans toutes les langues.",
         ),
         "alternative": t(

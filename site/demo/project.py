@@ -58,7 +58,7 @@ AIMS = {
             "regional shops.",
             nl="De toegevoegde waarde in de wijk houden: van ontwerp via productie tot verkoop in "
             "winkels in de regio.",
-            fr="Garder la valeur dans le quartier : de la création à la vente dans les boutiques de "
+            fr="Garder la valeur dans le quartier : de la création à la vente dans les boutiques de "
             "la région, en passant par la fabrication.",
         ),
     ],

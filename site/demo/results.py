@@ -26,7 +26,7 @@ PAGE = {
         "and shops.",
         nl="Wat het project tot nu toe heeft bereikt, in cijfers: scholing, werk, producten, "
         "werkplaatsen en winkels.",
-        fr="Ce que le projet a accompli jusqu’ici, en chiffres : formation, emploi, produits, "
+        fr="Ce que le projet a accompli jusqu’ici, en chiffres : formation, emploi, produits, "
         "ateliers et boutiques.",
     ),
     "intro": t(
@@ -37,7 +37,7 @@ PAGE = {
         nl="Wat “All eyes on green spots” in het noorden van Aken bereikt, in cijfers. De waarden "
         "zijn demowaarden; vier cijfers telt de website live uit haar catalogus.",
         fr="Ce que « All eyes on green spots » apporte au nord d’Aix-la-Chapelle, en chiffres. Les "
-        "valeurs sont des valeurs de démonstration ; le site en compte quatre en direct dans son "
+        "valeurs sont des valeurs de démonstration ; le site en compte quatre en direct dans son "
         "catalogue.",
     ),
     "method": t(
@@ -52,7 +52,7 @@ PAGE = {
         "wordt de stand vastgelegd.",
         fr="Les équipes complètent chaque trimestre la formation et l’emploi à partir de leurs "
         "listes de participation. Le site compte lui-même produits, créateurs, ateliers et "
-        "boutiques ; une fois par mois, le chiffre est enregistré.",
+        "boutiques ; une fois par mois, le chiffre est enregistré.",
     ),
 }
 
