@@ -330,6 +330,10 @@ def heading(page: Fetched) -> str:
     return words(h1.get_text(" ")) if h1 else page_title(page)
 
 
+# Sub-routes named after a file format (the results page's `csv/`): the same in every language.
+FORMAT_SEGMENTS = {"csv", "json", "xml", "ics", "pdf"}
+
+
 def no_german_slugs(crawl: Crawl) -> list[str]:
     """A translated page's address is in its language: no en/nl/fr sitemap URL ends in the German
     page's slug where the page's title differs, and no link or form on a translated page leads to
@@ -374,6 +378,7 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
                 if segment in german_segments
                 and segment not in own_segments[page.language]
                 and not segment.isdigit()
+                and segment not in FORMAT_SEGMENTS
             ]
             if german:
                 targets.add(urlsplit(target).path)
