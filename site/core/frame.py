@@ -104,8 +104,9 @@ def _index_urls(language) -> dict[str, str]:
     urls = {}
     for label in index_page_types():
         model = apps.get_model(label)
-        page = model.objects.live().public().filter(locale__language_code=language).first()
-        urls[label] = page.url if page else ""
+        pages = model.objects.live().public().filter(locale__language_code=language)
+        # The first one a visitor can reach: a page outside every site's tree has no URL.
+        urls[label] = next((page.url for page in pages if page.url), "")
     return urls
 
 
@@ -205,8 +206,10 @@ def _legal_pages(language) -> list[dict]:
     """Impressum and Datenschutz in the visitor's language, else in German: always linked."""
     from core.models import LegalPage
 
+    rows = LegalPage.objects.live().select_related("locale").order_by("kind", "path")
     pages = in_language_else_german(
-        LegalPage.objects.live().select_related("locale").order_by("kind"),
+        # Only pages a visitor can reach: one outside every site's tree has no URL.
+        (page for page in rows if page.url),
         language,
         key=attrgetter("kind"),
     )

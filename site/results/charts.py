@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from core.formats import with_colon
 from results.figures import format_number
 
 WIDTH, HEIGHT = 320, 180
@@ -112,9 +113,9 @@ def chart_svg(figure) -> str:
         )
     dots = format_html_join(
         "",
-        '<circle class="chart__point" cx="{}" cy="{}" r="4"><title>{}: {}</title></circle>',
+        '<circle class="chart__point" cx="{}" cy="{}" r="4"><title>{} {}</title></circle>',
         (
-            (x, y, point.label, figure.number(point.value))
+            (x, y, with_colon(point.label), figure.number(point.value))
             for (x, y), point in zip(coordinates, points, strict=True)
         ),
     )

@@ -116,7 +116,7 @@ def test_chart_speaks_the_visitors_language(client, page):
     indicator = make_indicator()
     translate(indicator, "fr", name="Personnes formées", unit="personnes")
     (svg,) = svgs(section(html_of(client, PATHS["fr"]), indicator))
-    assert svg.find(f"{SVG}title").text == "Personnes formées : évolution"
+    assert svg.find(f"{SVG}title").text == "Personnes formées\u00a0: évolution"
     desc = svg.find(f"{SVG}desc").text
     assert "1\u00a0234,5" in desc and "personnes" in desc and "Verlauf" not in desc
 

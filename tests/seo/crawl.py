@@ -1,11 +1,12 @@
 """A crawl of the demo site in its four languages, for the language rules of `test_language_crawl`.
 
 `crawl()` walks what a search engine and a visitor reach: every URL of `/sitemap.xml` (pages and
-products, each language), the search with a query, the enquiry form and its error path (a post
-that fails validation), a 404 per language, the German slug of a page under another language
-(`/fr/designerinnen/`, followed through its redirects), the 410 page of an archived product, the
-language switcher on pages with filters, pagination and a query, a product page and a designer
-page fetched under a second host name, and the development server's 404 (`DEBUG=True`).
+products, each language), the search with a query, the enquiry form and the accessibility feedback
+form and their error paths (a post that fails validation), a 404 per language, the German slug of a
+page under another language (`/fr/designerinnen/`, followed through its redirects), the 410 page of
+an archived product, the language switcher on pages with filters, pagination and a query, a product
+page and a designer page fetched under a second host name, and the development server's 404
+(`DEBUG=True`).
 
 Every answer is kept in memory as a `Fetched` (request, status, redirects, HTML, parsed tree), so
 the rules are plain functions over a list of them, testable on hand-made HTML. The crawl runs
@@ -217,7 +218,8 @@ def crawl(client) -> Crawl:
             path = f"{searches['fr']}?{urlencode({'q': query})}"
             crawler.get(path, "search-title", follow=True, note=page.path)
 
-    # The enquiry form and the answer to a post that fails validation.
+    # The enquiry form and the accessibility feedback form, and the answer to a post that fails
+    # validation.
     for page in sitemap_pages:
         form = page.soup.find("form", class_="enquiry__form", method="post")
         if form is None:
@@ -228,7 +230,9 @@ def crawl(client) -> Crawl:
             HTTP_SEC_FETCH_SITE="same-origin",
             HTTP_ORIGIN=root_url,
         )
-        crawler.keep(form["action"], "form-error", response, method="POST", note=page.path)
+        # The accessibility statement's feedback form (its "problem" field) is a form of its own.
+        kind = "feedback-error" if form.find(attrs={"name": "problem"}) else "form-error"
+        crawler.keep(form["action"], kind, response, method="POST", note=page.path)
 
     # A page that does not exist, in each language.
     for language in LANGUAGES:

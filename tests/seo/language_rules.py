@@ -330,9 +330,8 @@ def heading(page: Fetched) -> str:
     return words(h1.get_text(" ")) if h1 else page_title(page)
 
 
-# Path segments that are the same word in every language: file formats a page offers for
-# download (the results page's `csv/`), not German words.
-LANGUAGE_NEUTRAL_SEGMENTS = frozenset({"csv"})
+# Sub-routes named after a file format (the results page's `csv/`): the same in every language.
+FORMAT_SEGMENTS = {"csv", "json", "xml", "ics", "pdf"}
 
 
 def no_german_slugs(crawl: Crawl) -> list[str]:
@@ -379,7 +378,7 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
                 if segment in german_segments
                 and segment not in own_segments[page.language]
                 and not segment.isdigit()
-                and segment not in LANGUAGE_NEUTRAL_SEGMENTS
+                and segment not in FORMAT_SEGMENTS
             ]
             if german:
                 targets.add(urlsplit(target).path)

@@ -1,9 +1,10 @@
 """Every visitor in their own language (issue 15): the language rules over a crawl of the demo.
 
 The demo is crawled once for this module (`tests.seo.crawl`: the sitemap in all four languages,
-search, the enquiry form and its error path, 404s, German paths under other languages, the 410
-page, filtered and paginated pages, a second host name, the development 404) and each test
-asserts one rule (`tests.seo.language_rules`) over every crawled page, listing all violations.
+search, the enquiry and accessibility feedback forms and their error paths, 404s, German paths
+under other languages, the 410 page, filtered and paginated pages, a second host name, the
+development 404) and each test asserts one rule (`tests.seo.language_rules`) over every crawled
+page, listing all violations.
 
 Every rule holds on the demo; a change that breaks one fails here with the URLs and texts found.
 """
@@ -69,6 +70,7 @@ def test_the_crawl_reaches_every_kind_of_page(site):
         "search",
         "search-title",
         "form-error",
+        "feedback-error",
         "404",
         "fallback",
         "query",
@@ -85,6 +87,11 @@ def test_the_crawl_reaches_every_kind_of_page(site):
     form_errors = site.of_kind("form-error")
     assert len(form_errors) == 4 and all(
         page.status == 200 and "<form" in page.html for page in form_errors
+    )
+    # The accessibility statement's feedback form, in each language, answers with its own form.
+    feedback_errors = site.of_kind("feedback-error")
+    assert len(feedback_errors) == 4 and all(
+        page.status == 200 and 'name="problem"' in page.html for page in feedback_errors
     )
 
 
