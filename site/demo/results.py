@@ -36,7 +36,7 @@ PAGE = {
         "are demo values; the site counts four of them live from its catalogue.",
         nl="Wat “All eyes on green spots” in het noorden van Aken bereikt, in cijfers. De waarden "
         "zijn demowaarden; vier cijfers telt de website live uit haar catalogus.",
-        fr="Ce que « All eyes on green spots » apporte au nord d’Aix-la-Chapelle, en chiffres. Les "
+        fr="Ce que « All eyes on green spots » apporte au nord d’Aix-la-Chapelle, en chiffres. Les "
         "valeurs sont des valeurs de démonstration ; le site en compte quatre en direct dans son "
         "catalogue.",
     ),
