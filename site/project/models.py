@@ -2,7 +2,6 @@
 with the full funding notice of the site settings."""
 
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -11,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
+from core.formats import format_date
 from core.models import BasePage
 from project.blocks import ProjectStreamBlock
 
@@ -79,13 +79,9 @@ class ProjectPage(BasePage):
         return context
 
     def duration(self) -> str:
-        """ "1. Januar 2023 – 31. Dezember 2026" in the active language, "" without dates."""
-        dates = [
-            formats.date_format(day, "DATE_FORMAT")
-            for day in (self.start_date, self.end_date)
-            if day
-        ]
-        return " – ".join(dates)
+        """ "1. Januar 2023 – 31. Dezember 2026" in the active language ("1er janvier 2023" in
+        French, as every date on the site: `core.formats.format_date`), "" without dates."""
+        return " – ".join(format_date(day) for day in (self.start_date, self.end_date) if day)
 
     def partners(self) -> list[dict]:
         return [
