@@ -58,7 +58,7 @@ AIMS = {
             "regional shops.",
             nl="De toegevoegde waarde in de wijk houden: van ontwerp via productie tot verkoop in "
             "winkels in de regio.",
-            fr="Garder la valeur dans le quartier : de la création à la vente dans les boutiques de "
+            fr="Garder la valeur dans le quartier : de la création à la vente dans les boutiques de "
             "la région, en passant par la fabrication.",
         ),
     ],
@@ -244,7 +244,7 @@ NOTICE = t(
     nl="Het project ‘All eyes on green spots – vernetzen. arbeiten. ernten.’ wordt binnen het "
     "programma BIWAQ gefinancierd door het Duitse federale ministerie van Wonen, Stedelijke "
     "Ontwikkeling en Bouw en het Europees Sociaal Fonds Plus.",
-    fr="Le projet « All eyes on green spots – vernetzen. arbeiten. ernten. » est financé par le "
+    fr="Le projet « All eyes on green spots – vernetzen. arbeiten. ernten. » est financé par le "
     "ministère fédéral du Logement, du Développement urbain et de la Construction et le Fonds "
     "social européen plus dans le cadre du programme BIWAQ.",
 )
