@@ -47,6 +47,7 @@ a page replaces only that page's and its types' versions (`invalidate_content(in
 the fragments of pages that read nothing of it stay.
 """
 
+from contextvars import ContextVar
 from uuid import uuid4
 
 from django.conf import settings
@@ -310,10 +311,37 @@ def _version(structural: bool) -> str:
     return structure() if structural else current()
 
 
+# Whether the value `cached` is working out may be kept (a list of one flag), None outside one.
+_keep: ContextVar[list[bool] | None] = ContextVar("keep_cached_value", default=None)
+
+
+def do_not_keep() -> None:
+    """Called while `cached` works out a value: serve it, but do not store it, since it lacks
+    something that may be back in a moment (a logo the media storage could not give). Also
+    leaves out any cached value that encloses it."""
+    flag = _keep.get()
+    if flag is not None:
+        flag[0] = False
+
+
+def _compute(compute, args) -> tuple[object, bool]:
+    """`compute(*args)` and whether it may be kept."""
+    flag = [True]
+    token = _keep.set(flag)
+    try:
+        value = compute(*args)
+    finally:
+        _keep.reset(token)
+    if not flag[0]:
+        do_not_keep()
+    return value, flag[0]
+
+
 def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     """`compute(*args)` from the cache under the current version (the structure version with
     `structural=True`: only for values that no content edit of a page can change), or worked
-    out and stored there; in the "frame" cache, or the cache `alias` names."""
+    out and stored there (unless `do_not_keep` was called); in the "frame" cache, or the cache
+    `alias` names."""
     if not cache_enabled():
         return compute(*args)
     key = _key(name, _version(structural))
@@ -322,8 +350,9 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     if structural:
         if value is None:
             with dependencies.ignoring():
-                value = compute(*args)
-            cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
+                value, keep = _compute(compute, args)
+            if keep:
+                cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
         return value
     # Under the content version: kept with the pages it read, which a request that reads it
     # from here has read too (`core.dependencies`: the fragments it shows in depend on them).
@@ -331,8 +360,9 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
         dependencies.note(value.reads)
         return value.value
     with dependencies.recording() as reads:
-        value = compute(*args)
-    cache.set(key, _WithReads(value, reads), settings.FRAME_CACHE_TIMEOUT)
+        value, keep = _compute(compute, args)
+    if keep:
+        cache.set(key, _WithReads(value, reads), settings.FRAME_CACHE_TIMEOUT)
     return value
 
 

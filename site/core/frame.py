@@ -27,6 +27,7 @@ from wagtail.models import Page, Site
 from core.content_version import (  # noqa: F401 - kept here for the frame's callers
     cache_enabled,
     cached,
+    do_not_keep,
     get_many,
     invalidate,
     reset,
@@ -157,12 +158,13 @@ def funding_values(site_settings) -> dict | None:
     rows = [row for row in site_settings.funding_logos.all().select_related("image") if row.image]
     prefetch_renditions([row.image for row in rows])
     for logo in rows:
-        rendition = logo.image.get_rendition(FUNDING_LOGO_FILTER)
+        rendition = logo_rendition(logo.image)
         logos.append(
             {
-                "src": rendition.url,
-                "width": rendition.width,
-                "height": rendition.height,
+                # No rendition (the media storage failed): the alt text stands in as text.
+                "src": rendition.url if rendition else "",
+                "width": rendition.width if rendition else None,
+                "height": rendition.height if rendition else None,
                 "alt": logo.alt_text,
                 "href": logo.link,
                 "statement": logo.statement,
@@ -178,6 +180,18 @@ def funding_values(site_settings) -> dict | None:
         # `lang` for German standing in where the visitor's language has no live settings.
         "lang": lang_mark(site_settings.locale.language_code),
     }
+
+
+def logo_rendition(image):
+    """The logo's rendition, or None where it cannot be made (`core.images.rendition_or_none`:
+    the frame is worked out outside the image tags, so it leaves the image out the way they do);
+    the frame built without it is served but not kept, so the logo is back once the storage is."""
+    from core.images import rendition_or_none
+
+    rendition = rendition_or_none(image, FUNDING_LOGO_FILTER)
+    if rendition is None:
+        do_not_keep()
+    return rendition
 
 
 def _resolve_links(items, request, language) -> list[dict]:

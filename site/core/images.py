@@ -273,6 +273,20 @@ def rendition_failed(image, error: Exception) -> None:
     )
 
 
+def rendition_or_none(image, filter_spec: str):
+    """The rendition of `image`, or None when it cannot be made (the original is missing or
+    broken, the media storage refuses or hangs, renditions are paused), logged as the image tags
+    log it: for renditions made outside the tags. Database errors still propagate, for the 503
+    page."""
+    try:
+        return image.get_rendition(filter_spec)
+    except DatabaseError:
+        raise
+    except Exception as error:
+        rendition_failed(image, error)
+        return None
+
+
 def _storage_did_not_answer(error: BaseException | None) -> bool:
     """Whether boto3 could not reach the bucket (refused, timed out, cut off), anywhere in the
     chain of causes (Wagtail wraps a failed read in its SourceImageIOError)."""

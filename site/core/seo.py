@@ -16,7 +16,6 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -133,17 +132,11 @@ def social_rendition(image, filter_spec: str = SOCIAL_IMAGE_FILTER):
     """The rendition of `image` for sharing, or None when it cannot be made (the original is
     missing or broken, the media storage refuses or hangs); database errors still propagate,
     for the 503 page."""
-    from core.images import rendition_failed
+    from core.images import rendition_or_none
 
     if image is None:
         return None
-    try:
-        return image.get_rendition(filter_spec)
-    except DatabaseError:
-        raise
-    except Exception as error:
-        rendition_failed(image, error)
-        return None
+    return rendition_or_none(image, filter_spec)
 
 
 def default_social_image(request):

@@ -3,6 +3,7 @@ the images it cannot give, and the site gives up on it in seconds."""
 
 import pytest
 from django.core.files.storage import storages
+from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from demo.images import draw_picture
@@ -82,6 +83,40 @@ def test_pages_render_without_the_images_a_broken_bucket_cannot_give(
     paused = [r for r in caplog.records if getattr(r, "event", "") == "media_storage_unavailable"]
     assert len(paused) == 1, "one line for the failing storage"
     assert all(not r.exc_info for r in caplog.records if r.name.startswith("core"))
+
+
+def test_the_funding_logos_stand_as_text_and_come_back_with_the_bucket(client, demo, settings):
+    """The footer's logos (worked out with the cached frame, outside the image tags) are left out
+    like any image while the bucket refuses, their alt text shown and linked instead; the frame
+    built without them is not kept, so the next page rendered after the bucket is back shows them."""
+    from core.images import resume_renditions
+    from core.models import FundingLogo
+
+    logos = list(FundingLogo.objects.filter(locale__language_code="de").order_by("sort_order"))
+    assert logos, "the demo's site settings have funding logos"
+    get_image_model().get_rendition_model().objects.all().delete()
+    working = settings.STORAGES
+    resume_renditions()
+    use_hanging_bucket(settings, f"http://127.0.0.1:{free_port()}")
+    try:
+        broken = client.get("/de/impressum/")
+    finally:
+        settings.STORAGES = working
+        storages._storages.pop("default", None)
+        resume_renditions()
+    # Another page (the page cache keeps /de/impressum/ as served, as with any image left out).
+    back = client.get("/de/")
+
+    assert broken.status_code == 200
+    broken_html = broken.content.decode()
+    for logo in logos:
+        assert f'<span class="funding__alt">{escape(logo.alt_text)}</span>' in broken_html
+        assert f'<a href="{escape(logo.link)}"><span class="funding__alt">' in broken_html
+    assert back.status_code == 200
+    back_html = back.content.decode()
+    assert "funding__alt" not in back_html, "the frame without the logos was not kept"
+    for logo in logos:
+        assert f'alt="{escape(logo.alt_text)}" loading="lazy"' in back_html
 
 
 def test_an_upload_to_a_hanging_bucket_is_refused_with_the_editors_message(admin_client, settings):
