@@ -106,24 +106,38 @@ class NewEnquiriesPanel(DashboardPanel):
     order = 90
 
     def get_context_data(self, parent_context=None):
+        from django.db.models import Q
+
+        from enquiries import kinds
         from enquiries.models import Enquiry
 
-        new = Enquiry.objects.filter(status=Enquiry.Status.NEW)
+        # Not yet worked on: each kind at the status it starts with (a location enquiry "Neu",
+        # accessibility feedback "Eingegangen").
+        waiting = Q(pk__in=[])
+        for kind in kinds.registered().values():
+            waiting |= Q(kind=kind.name, status=kind.initial_status)
+        new = Enquiry.objects.filter(waiting)
         items = [
             {
-                "title": (e.form_data or {}).get("company")
-                or (e.form_data or {}).get("contact_person")
-                or "–",
+                "title": e.company_name() or "–",
+                "kind": "" if e.kind == kinds.LOCATION else e.kind_label(),
                 "campaign": e.campaign,
                 "since": e.submit_time,
                 "url": reverse("enquiries_enquiry:edit", args=[e.pk]),
             }
             for e in new.order_by("-submit_time")[:TOP]
         ]
+        index = reverse("enquiries_enquiry:index")
+        lists = [
+            {"label": kind.label, "url": f"{index}?kind={kind.name}&status={kind.initial_status}"}
+            for kind in kinds.registered().values()
+            if new.filter(kind=kind.name).exists()
+        ]
         return {
             "count": new.count(),
             "items": items,
-            "list_url": reverse("enquiries_enquiry:index") + "?status=new",
+            "list_url": lists[0]["url"] if len(lists) == 1 else index + "?status=new",
+            "lists": lists if len(lists) > 1 else [],
         }
 
 

@@ -186,3 +186,39 @@ def test_the_dashboard_costs_the_same_queries_however_much_waits(demo, login, ro
     # a retailer before, only pages now), the rest is counted in the database.
     assert len(after) <= len(before), "\n".join(f"{n:+d} {q}" for q, n in sql.items() if n)
     assert len(before) <= 40
+
+
+def test_new_accessibility_feedback_counts_as_new_work_with_its_kind(demo, login):
+    from accessibility.apps import FEEDBACK
+    from accessibility.models import AccessibilityStatementPage
+
+    waiting = new_enquiry("Atelier Schmitz")
+    feedback = Enquiry.objects.create(
+        page=AccessibilityStatementPage.objects.get(locale__language_code="de"),
+        kind=FEEDBACK,
+        form_data={"problem": "Das Menü lässt sich nicht mit der Tastatur schließen."},
+        language="de",
+    )
+    answered = Enquiry.objects.create(
+        page=feedback.page,
+        kind=FEEDBACK,
+        status="answered",
+        form_data={"problem": "Längst beantwortete Rückmeldung"},
+        language="de",
+    )
+    assert feedback.status == "received"  # the status feedback starts with
+    new = Enquiry.objects.filter(status=Enquiry.Status.NEW, kind="location").count()
+    manager = login(ENQUIRY_MANAGERS)
+    enquiries = panel(manager.get(reverse("wagtailadmin_home")).content.decode(), "enquiries")
+    assert f"{new + 1} neue Anfragen sind noch nicht bearbeitet." in enquiries
+    assert reverse("enquiries_enquiry:edit", args=[feedback.pk]) in enquiries
+    assert "Das Menü lässt sich nicht" in enquiries
+    assert "Rückmeldung zur Barrierefreiheit" in enquiries
+    assert reverse("enquiries_enquiry:edit", args=[waiting.pk]) in enquiries
+    assert reverse("enquiries_enquiry:edit", args=[answered.pk]) not in enquiries
+    # One list per kind, each filtered to that kind's new ones, and each opens.
+    index = reverse("enquiries_enquiry:index")
+    feedback_list = f"{index}?kind={FEEDBACK}&amp;status=received"
+    assert feedback_list in enquiries and f"{index}?kind=location&amp;status=new" in enquiries
+    listed = manager.get(feedback_list.replace("&amp;", "&")).content.decode()
+    assert "Das Menü lässt sich nicht" in listed and "Atelier Schmitz" not in listed
