@@ -63,6 +63,8 @@ def test_feedback_errors_then_thank_you(
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_page_type_links_the_statement_in_its_footer(open_page, code):
     for page_type in PAGE_TYPES:
+        if code not in page_type.paths:
+            continue  # a German-only page (Leichte Sprache) is visited in German
         visit = open_page(page_type.paths[code])
         link = visit.page.locator("footer").get_by_role("link", name=FOOTER_LINK[code])
         expect(link).to_have_attribute("href", ACCESSIBILITY_STATEMENT.paths[code])

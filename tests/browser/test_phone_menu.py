@@ -207,6 +207,8 @@ def test_wide_screen_keeps_the_bar_without_button(open_page, assert_accessible, 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=str)
 def test_tap_targets_on_a_phone(open_page, page_type: PageType):
     for code in (DEFAULT_LANGUAGE, "fr"):
+        if code not in page_type.paths:
+            continue  # a German-only page (Leichte Sprache)
         page = open_page(page_type.paths[code], "phone").page
         page.locator(BUTTON).click()
         targets = page.evaluate(TAP_TARGETS)
