@@ -247,7 +247,9 @@ def test_the_shops_first_products_are_read_from_an_index_not_sorted(client, page
         assert not any("TEMP B-TREE FOR ORDER BY" in line for line in plan[:-1]), plan
     else:
         assert "shop_links_link_shop_title" in plan[0]
-        assert read < 200, read  # 3 shops × 8 or 5 rows and their products, not 3 × 2,000
+        # The shops on the page (3, and the demo's where a test in the same run loaded it) × their
+        # first 8 or 5 rows and their products: hundreds, not 3 × 2,000 links sorted.
+        assert read < 1000, read
 
 
 def test_a_designers_first_products_are_read_from_an_index_not_sorted(client):
