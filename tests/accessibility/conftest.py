@@ -2,19 +2,15 @@
 feedback form as a browser on this site would."""
 
 import datetime
-import time
 
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
-from django.utils import translation
 
 from accessibility.models import AccessibilityStatementPage
 from core import pagecache
-from enquiries import spam
+from tests.enquiries.conftest import post_like_a_browser, token_for
 from tests.factories import ContentPageFactory, HomePageFactory, publish, translate
 
-ORIGIN = "http://testserver"
 LANGUAGES = ["de", "en", "nl", "fr"]
 TITLES = {
     "de": ("Erklärung zur Barrierefreiheit", "barrierefreiheit"),
@@ -68,15 +64,6 @@ def site_pages(db):
     return {"home": home, "content": content, "statement": statements}
 
 
-def token_for(page, age: float = 30) -> str:
-    return spam.make_token(page.pk, {}, now=time.time() - age)
-
-
-def submit_url(page) -> str:
-    with translation.override(page.locale.language_code):
-        return reverse("enquiry_submit", args=[page.pk])
-
-
 def feedback(**overrides) -> dict:
     data = {
         "problem": "Der Kontrast der Knöpfe ist zu schwach.",
@@ -93,16 +80,9 @@ def post(client, django_capture_on_commit_callbacks):
     """Post the feedback form like a browser: same origin, a token of a form shown `age` s ago."""
 
     def _post(page, data=None, *, age=30, token=None, headers=None, **extra):
-        body = {
-            **(feedback() if data is None else data),
-            "form_token": token if token is not None else token_for(page, age),
-        }
+        body = feedback() if data is None else data
+        token = token if token is not None else token_for(page, age)
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(
-                submit_url(page),
-                body,
-                headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin", **(headers or {})},
-                **extra,
-            )
+            return post_like_a_browser(client, page, body, token, headers, **extra)
 
     return _post

@@ -13,7 +13,8 @@ from django.utils import translation
 
 from accessibility.apps import FEEDBACK
 from enquiries.models import Enquiry
-from tests.accessibility.conftest import feedback, submit_url, token_for
+from tests.accessibility.conftest import feedback
+from tests.enquiries.conftest import submit_url, token_for
 from tests.factories import EnquiryFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]

@@ -62,16 +62,18 @@ def post(client, django_capture_on_commit_callbacks):
 
     def _post(page, data=None, *, age=30, token=None, campaign=None, headers=None, **extra):
         body = answers() if data is None else data
-        body = {
-            **body,
-            "form_token": token if token is not None else token_for(page, age, campaign),
-        }
+        token = token if token is not None else token_for(page, age, campaign)
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(
-                submit_url(page),
-                body,
-                headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin", **(headers or {})},
-                **extra,
-            )
+            return post_like_a_browser(client, page, body, token, headers, **extra)
 
     return _post
+
+
+def post_like_a_browser(client, page, body, token, headers=None, **extra):
+    """POST `body` with `token` to the page's submit address, from the same origin."""
+    return client.post(
+        submit_url(page),
+        {**body, "form_token": token},
+        headers={"Origin": ORIGIN, "Sec-Fetch-Site": "same-origin", **(headers or {})},
+        **extra,
+    )
