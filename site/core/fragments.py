@@ -6,6 +6,8 @@ Never kept for previews (an editor's unsaved or unpublished content), and not at
 `FRAME_CACHE_TIMEOUT=0`.
 """
 
+import hashlib
+
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -27,8 +29,15 @@ def cacheable(request) -> bool:
     )
 
 
+# Longer names (a fragment kept per query string) are kept under their digest: cache keys stay
+# short enough for any backend (memcached refuses keys over 250 characters).
+LONGEST_NAME = 120
+
+
 def _key(request, name: str) -> str:
     site = Site.find_for_request(request)
+    if len(name) > LONGEST_NAME:
+        name = "sha256-" + hashlib.sha256(name.encode()).hexdigest()
     return f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
 
 

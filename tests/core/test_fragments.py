@@ -95,3 +95,34 @@ def test_a_preview_shows_the_draft_and_the_live_page_stays(client, story):
     html = shown(client, page)
     assert "Im Depot entsteht es in Handarbeit." in html
     assert "Entwurf" not in html
+
+
+def test_fragments_of_an_address_with_a_long_query_are_kept_under_a_short_key(
+    client, story, monkeypatch
+):
+    """A fragment is kept per query (the parameters pages read): a long one, up to what the page
+    cache keeps, still gives a key every cache backend takes (memcached refuses over 250
+    characters) — and the second render reads it back."""
+    import warnings
+
+    from django.core.cache.backends.base import CacheKeyWarning
+
+    from core import pagecache
+
+    monkeypatch.setattr(pagecache, "key_parameters", lambda: frozenset({"seite"}))
+    page, _product = story
+    address = f"{page.url}?seite=/{'a' * 400}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        first = client.get(address).content
+        with CaptureQueriesContext(connection) as first_render:
+            client.get(address)
+        with CaptureQueriesContext(connection) as second_render:
+            assert client.get(address).content == first
+    assert len(second_render) <= len(first_render)
+    from core import content_version
+
+    content_version.invalidate()
+    with CaptureQueriesContext(connection) as without_fragments:
+        client.get(address)
+    assert len(without_fragments) > len(second_render)
