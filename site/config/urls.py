@@ -38,6 +38,7 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("go/", include("shop_links.urls")),
+    path("p/", include("products.urls")),  # product passports: a hang tag's QR code
     path("health/", include("core.health")),
     path("", core_views.language_home, name="language_home"),
 ]
