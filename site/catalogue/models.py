@@ -23,16 +23,27 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.localized import in_language_else_german, lang_mark
+from core.routing import locale_for_language
 
 # The safe subset descriptions are cleaned to (see catalogue.sync.html); the editor features
 # match it so that a translator's editor offers nothing the sanitiser would remove.
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
+def _source_locale() -> dict:
+    """The filter for German rows, by the locale's id where it is known (kept with the site's
+    structure, `core.routing`): a join on the locale's language code would keep PostgreSQL from
+    reading a designer's first products from its index (`catalogue_product_designer`)."""
+    locale = locale_for_language(settings.LANGUAGE_CODE)
+    if locale is None:
+        return {"locale__language_code": settings.LANGUAGE_CODE}
+    return {"locale_id": locale.pk}
+
+
 class CatalogueManager(models.Manager):
     def sources(self):
         """The German records, which carry the facts (variants, images, links)."""
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return self.filter(**_source_locale())
 
 
 class ProductionPartner(TranslatableMixin, models.Model):
@@ -119,7 +130,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(status=Product.Status.ACTIVE, in_feed=True)
 
     def sources(self):
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return self.filter(**_source_locale())
 
 
 class Product(TranslatableMixin, models.Model):

@@ -35,6 +35,7 @@ from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
 from core import content_version
+from core.i18n import memoised
 
 
 def site_for_hostname(hostname: str, port, original):
@@ -56,10 +57,15 @@ def site_for_hostname(hostname: str, port, original):
 
 
 def _locales() -> dict[str, Locale]:
-    return content_version.cached(
-        "locales",
-        lambda: {locale.language_code: locale for locale in Locale.objects.all()},
-        structural=True,
+    """Every locale by language code: kept with the structure, and once per request where the
+    frame cache is off (`FRAME_CACHE_TIMEOUT=0`)."""
+    return memoised(
+        "routing:locales",
+        lambda: content_version.cached(
+            "locales",
+            lambda: {locale.language_code: locale for locale in Locale.objects.all()},
+            structural=True,
+        ),
     )
 
 

@@ -125,3 +125,42 @@ def test_review_mails_come_from_the_configured_sender_to_moderators_only():
     }
     result = manage("shell", "-c", code, env_overrides=env)
     assert result.stdout.strip().splitlines()[-1] == "redaktion@example.org True False"
+
+
+def test_on_the_embedded_sqlite_readers_and_a_writer_never_wait_for_each_other(tmp_path):
+    """The task worker or a catalogue sync commits while a visitor's page is reading: with the
+    write-ahead log neither waits (with SQLite's rollback journal the commit waited for the
+    reader and failed with "database is locked"); the reader sees the last committed state, the
+    new rows once it reads again."""
+    code = """
+from django.db import connections
+writer = connections["default"]
+writer.settings_dict["OPTIONS"]["timeout"] = 1
+reader = connections.create_connection("default")
+with writer.cursor() as c:
+    c.execute("CREATE TABLE shelf (name TEXT)")
+    c.execute("INSERT INTO shelf VALUES ('committed')")
+with reader.cursor() as r:
+    r.execute("BEGIN")
+    r.execute("SELECT name FROM shelf")
+    r.fetchall()
+    with writer.cursor() as c:
+        c.execute("INSERT INTO shelf VALUES ('synced')")
+    print("commit: done")
+    r.execute("SELECT name FROM shelf ORDER BY name")
+    print("reading:", [row[0] for row in r.fetchall()])
+    r.execute("COMMIT")
+    r.execute("SELECT name FROM shelf ORDER BY name")
+    print("next read:", [row[0] for row in r.fetchall()])
+"""
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        env_overrides={**database, "DJANGO_SETTINGS_MODULE": "config.settings.dev"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "commit: done" in result.stdout, result.stdout + result.stderr
+    assert "reading: ['committed']" in result.stdout
+    assert "next read: ['committed', 'synced']" in result.stdout

@@ -129,6 +129,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _db_options["options"] = (
         _db_options.get("options", "") + f" -c statement_timeout={DB_STATEMENT_TIMEOUT}"
     ).strip()
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: a write-ahead log, so the site's readers never wait for a writer
+    # (the task worker, a catalogue sync), and a commit syncs the log to disk at checkpoints
+    # rather than at each transaction (`synchronous=NORMAL`: durable against a crashed process;
+    # a power cut may lose the last commits, never corrupt the file).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
