@@ -18,7 +18,7 @@ PASSPORTS = {
             {"depot-naehwerkstatt": "Stoff gereinigt, zugeschnitten, genäht und gefüttert."},
         ),
         "en": (
-            "Seat covers from retired trams of Aachen's transport company; cotton lining from a "
+            "Seat covers from retired trams of Aachen’s transport company; cotton lining from a "
             "weaving mill in Münsterland.",
             "Wash at 30 °C in a laundry bag; do not tumble-dry.",
             "The Depot sewing workshop mends a split seam free of charge.",
@@ -32,10 +32,10 @@ PASSPORTS = {
             {"depot-naehwerkstatt": "Stof gereinigd, geknipt, genaaid en gevoerd."},
         ),
         "fr": (
-            "Housses de sièges de tramways réformés de la régie d'Aix-la-Chapelle ; doublure en "
-            "coton d'un tissage du Münsterland.",
+            "Housses de sièges de tramways réformés de la régie d’Aix-la-Chapelle ; doublure en "
+            "coton d’un tissage du Münsterland.",
             "Laver à 30 °C dans un filet, pas de sèche-linge.",
-            "L'atelier de couture du Depot recoud gratuitement une couture défaite.",
+            "L’atelier de couture du Depot recoud gratuitement une couture défaite.",
             {"depot-naehwerkstatt": "Tissu nettoyé, coupé, cousu et doublé."},
         ),
     },
@@ -47,7 +47,7 @@ PASSPORTS = {
             {"depot-holzwerkstatt": "Gesägt, gezapft, verleimt, geschliffen und geölt."},
         ),
         "en": (
-            "Oak from Aachen's municipal forest, FSC certified; linseed oil from the Eifel.",
+            "Oak from Aachen’s municipal forest, FSC certified; linseed oil from the Eifel.",
             "Wipe with a damp cloth; oil thinly once a year.",
             "The Depot woodworking shop re-glues a wobbly leg.",
             {"depot-holzwerkstatt": "Sawn, tenoned, glued, sanded and oiled."},
@@ -59,9 +59,9 @@ PASSPORTS = {
             {"depot-holzwerkstatt": "Gezaagd, getapt, gelijmd, geschuurd en geolied."},
         ),
         "fr": (
-            "Chêne de la forêt communale d'Aix-la-Chapelle, certifié FSC ; huile de lin de l'Eifel.",
-            "Essuyer avec un chiffon humide ; huiler légèrement une fois par an.",
-            "L'atelier bois du Depot recolle un pied branlant.",
+            "Chêne de la forêt communale d’Aix-la-Chapelle, certifié FSC ; huile de lin de l’Eifel.",
+            "Essuyer avec un chiffon humide ; huiler légèrement une fois par an.",
+            "L’atelier bois du Depot recolle un pied branlant.",
             {"depot-holzwerkstatt": "Scié, assemblé à tenons, collé, poncé et huilé."},
         ),
     },
@@ -76,7 +76,7 @@ PASSPORTS = {
             },
         ),
         "en": (
-            "Steel from a dealer in Eschweiler, oak from Aachen's municipal forest.",
+            "Steel from a dealer in Eschweiler, oak from Aachen’s municipal forest.",
             "Switch off and dust with a dry cloth.",
             "The LED can be replaced; spares and help at the Depot woodworking shop.",
             {
@@ -94,9 +94,9 @@ PASSPORTS = {
             },
         ),
         "fr": (
-            "Acier d'un négociant d'Eschweiler, chêne de la forêt communale d'Aix-la-Chapelle.",
+            "Acier d’un négociant d’Eschweiler, chêne de la forêt communale d’Aix-la-Chapelle.",
             "Éteindre et dépoussiérer avec un chiffon sec.",
-            "La LED se remplace ; pièces et aide à l'atelier bois du Depot.",
+            "La LED se remplace ; pièces et aide à l’atelier bois du Depot.",
             {
                 "laserschnitt-talbot": "Abat-jour en tôle découpé au laser et plié.",
                 "depot-holzwerkstatt": "Pied en chêne tourné, lampe montée et contrôlée.",
@@ -132,12 +132,12 @@ PASSPORTS = {
             },
         ),
         "fr": (
-            "Métis d'un tissage de l'ouest du Münsterland.",
-            "Lavable à 60 °C ; l'encre à l'eau résiste à la lumière.",
+            "Métis d’un tissage de l’ouest du Münsterland.",
+            "Lavable à 60 °C ; l’encre à l’eau résiste à la lumière.",
             "",
             {
                 "siebdruck-nord": "Motif imprimé à la main en deux couleurs.",
-                "depot-naehwerkstatt": "Ourlé et muni d'une attache.",
+                "depot-naehwerkstatt": "Ourlé et muni d’une attache.",
             },
         ),
     },
@@ -146,7 +146,7 @@ EDITORIAL = ("material_origin", "care_advice", "repair_advice")
 
 
 def product_passports(log=print) -> int:
-    """Fills the passports of the demo's products in every language the catalogue has a row in;
+    """Fills the passports of the demo’s products in every language the catalogue has a row in;
     returns how many rows it wrote."""
     written = 0
     rows = Product.objects.filter(external_id__in=PASSPORTS).select_related("locale")
