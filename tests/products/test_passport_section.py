@@ -262,6 +262,34 @@ def test_an_editors_change_shows_on_the_next_request_through_cache_and_fragments
     assert "Hand wash only" not in page(visitor, "de")  # the German row is its own
 
 
+def test_an_editor_gets_a_clear_message_for_a_bad_step_and_loses_nothing(bag, django_user_model):
+    editor = Client()
+    editor.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "x"))
+    edit = reverse("wagtailsnippets_catalogue_product:edit", args=[bag.pk])
+    form = editor.get(edit).content.decode()
+    assert 'name="care_advice"' in form and "Produktpass" in form
+    assert 'name="title"' not in form  # the feed's facts stay read-only
+    posted = {
+        "care_advice": "Neu: nur Handwäsche",
+        "step_notes-count": "1",
+        "step_notes-0-type": "step",
+        "step_notes-0-deleted": "",
+        "step_notes-0-order": "0",
+        "step_notes-0-id": "",
+        "step_notes-0-value-partner": "gibt-es-nicht",
+        "step_notes-0-value-text": "x" * 301,
+    }
+    response = editor.post(edit, posted)
+    assert response.status_code == 200  # the form again, with the editor's input and the errors
+    html = response.content.decode()
+    assert "Neu: nur Handwäsche" in html and "x" * 301 in html
+    # The stream's errors, as the admin's block editor shows them beside each field.
+    assert "gibt-es-nicht ist keine g\\u00fcltige Auswahl" in html
+    assert "h\\u00f6chstens 300 Zeichen" in html
+    bag.refresh_from_db()
+    assert bag.care_advice == "Bei 30 Grad waschen"  # nothing saved half
+
+
 def test_json_ld_carries_the_passport(client, bag):
     for code, origin, repair in (
         ("de", "Alte Straßenbahnsitze", "Die Nähwerkstatt flickt Risse"),
