@@ -7,8 +7,9 @@ index page serves them publicly (a later issue).
 Each product exists once per locale (wagtail-localize's `translation_key` + `locale`). The
 German row is the *record*: variants, images, production partners and stockist links hang off
 it, so a translation is texts only and the facts exist once. Fields the catalogue owns are
-written by the sync alone (read-only in the admin); `teaser`, `featured` and `designer_page`
-belong to the editors and no sync ever writes them.
+written by the sync alone (read-only in the admin); `teaser`, `featured`, `designer_page` and
+the passport's texts (`care_advice`, `repair_advice`, `material_origin`, `step_notes`) belong to
+the editors and no sync ever writes them.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -124,6 +126,35 @@ class CatalogueTerm(TranslatableMixin, models.Model):
         return self.label
 
 
+def partner_choices():
+    """The production partners an editor can write a step note for (their catalogue refs)."""
+    return [
+        (ref, f"{name} ({ref})")
+        for ref, name in ProductionPartner.objects.sources().values_list("ref", "name")
+    ]
+
+
+class StepNoteBlock(blocks.StructBlock):
+    """What was done at one workshop of a product's chain, in an editor's words. Keyed by the
+    partner's catalogue ref, not by the chain's rows: the sync rewrites those when the feed's
+    chain changes, and a note must outlive that (a ref no longer in the chain is not shown)."""
+
+    partner = blocks.ChoiceBlock(
+        choices=partner_choices,
+        label=_("Werkstatt"),
+        help_text=_("Ein Schritt der Herstellung dieses Produkts (aus dem Katalog)."),
+    )
+    text = blocks.TextBlock(
+        label=_("Was hier gemacht wurde"),
+        max_length=300,
+        help_text=_("Ein, zwei Sätze, z. B. „Zugeschnitten und genäht“."),
+    )
+
+    class Meta:
+        icon = "cogs"
+        label = _("Schritt")
+
+
 class ProductQuerySet(models.QuerySet):
     def live(self):
         """What visitors may see: active in the catalogue and present in its latest snapshot."""
@@ -183,6 +214,34 @@ class Product(TranslatableMixin, models.Model):
             "Nur setzen, um diese Zuordnung zu übersteuern."
         ),
     )
+    # The passport (the product page's section and the hang tag's QR code): what the feed does
+    # not say, per language. Editorial like the teaser: the sync never writes them.
+    material_origin = models.TextField(
+        _("Herkunft der Materialien"),
+        blank=True,
+        max_length=600,
+        help_text=_("Woher Stoffe, Holz oder Ton kommen, z. B. „Sitzbezüge der ASEAG, Aachen“."),
+    )
+    care_advice = models.TextField(
+        _("Pflegehinweise"),
+        blank=True,
+        max_length=600,
+        help_text=_("Wie man das Produkt reinigt und pflegt."),
+    )
+    repair_advice = models.TextField(
+        _("Reparatur"),
+        blank=True,
+        max_length=600,
+        help_text=_("Was man selbst reparieren kann und wer sonst hilft."),
+    )
+    step_notes = StreamField(
+        [("step", StepNoteBlock())],
+        verbose_name=_("Was in den Werkstätten gemacht wurde"),
+        blank=True,
+        help_text=_(
+            "Je Werkstatt der Herstellung ein kurzer Satz; die Reihenfolge kommt aus dem Katalog."
+        ),
+    )
     """Why a page FK plus `designer_ref`, not a FK to the designer page model: the designers
     app builds on the catalogue (its pages list products), so the catalogue must not import
     it. The catalogue's `designer_ref` is matched to a designer page's `catalogue_ref` at read
@@ -204,6 +263,10 @@ class Product(TranslatableMixin, models.Model):
         TranslatableField("teaser"),
         SynchronizedField("featured"),
         SynchronizedField("designer_page"),
+        TranslatableField("material_origin"),
+        TranslatableField("care_advice"),
+        TranslatableField("repair_advice"),
+        TranslatableField("step_notes"),
     ]
     objects = ProductQuerySet.as_manager()
 

@@ -34,6 +34,12 @@ CATALOGUE_NOTE = _(
     "bitte im Katalog vornehmen; der nächste Abgleich übernimmt sie.</p>"
 )
 
+PASSPORT_NOTE = _(
+    "<p>Was der Katalog nicht sagt, für den Produktpass auf der Produktseite (und den QR-Code "
+    "des Anhängers): in jeder Sprache einzeln. Leere Felder zeigen die deutsche Fassung; ein "
+    "Abgleich überschreibt sie nie.</p>"
+)
+
 
 def read_only(*names):
     return [FieldPanel(name, read_only=True) for name in names]
@@ -57,6 +63,16 @@ class ProductViewSet(SnippetViewSet):
                 PageChooserPanel("designer_page", page_type="designers.DesignerPage"),
             ],
             heading=_("Redaktion"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(PASSPORT_NOTE),
+                FieldPanel("material_origin"),
+                FieldPanel("care_advice"),
+                FieldPanel("repair_advice"),
+                FieldPanel("step_notes"),
+            ],
+            heading=_("Produktpass"),
         ),
         MultiFieldPanel(
             [

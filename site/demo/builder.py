@@ -22,6 +22,7 @@ from demo.catalogue import sync_sample_catalogue
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
+from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results
 from designers.models import (
@@ -63,6 +64,7 @@ class DemoBuilder:
         sync_sample_catalogue(log=self.log)
         # An editorial choice, which the sync never overwrites: products for the home page.
         Product.objects.filter(external_id__in=FEATURED_PRODUCTS).update(featured=True)
+        product_passports(log=self.log)
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
         story_index = self.stories(home)
         retailers_page = self.shops(home)

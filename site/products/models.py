@@ -125,10 +125,17 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         @cache
         def parts():
             context = product_chain_context(record, self.locale, request)
-            context["head"] = product_head(context["product"], context["designer"], self, request)
+            context["head"] = product_head(
+                context["product"],
+                context["designer"],
+                self,
+                request,
+                passport=context["passport"],
+                chain=context["chain"],
+            )
             return context
 
-        names = ("product", "designer", "chain", "where_to_buy", "variants", "head")
+        names = ("product", "designer", "chain", "passport", "where_to_buy", "variants", "head")
         context = {
             name: SimpleLazyObject(partial(lambda name: parts()[name], name)) for name in names
         }

@@ -45,11 +45,24 @@ def qr_code(url: str):
     return segno.make_qr(url, error="m", boost_error=False)
 
 
-def qr_svg(url: str, title: str = "") -> str:
-    """The QR code as an SVG document (print: scales without loss)."""
+def qr_svg(url: str, title: str = "", inline: bool = False) -> str:
+    """The QR code as an SVG document (print: scales without loss).
+
+    `inline`: for a page's HTML, sized by CSS (a viewBox, no width and height) and an image to
+    assistive technology, named by its `<title>`."""
     out = io.BytesIO()
-    qr_code(url).save(out, kind="svg", xmldecl=False, svgns=True, title=title or None, border=4)
-    return out.getvalue().decode()
+    qr_code(url).save(
+        out,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        title=title or None,
+        border=4,
+        omitsize=inline,
+        svgclass="qr" if inline else "segno",
+    )
+    svg = out.getvalue().decode()
+    return svg.replace("<svg ", '<svg role="img" ', 1) if inline else svg
 
 
 def qr_png(url: str, scale: int = PNG_SCALE) -> bytes:

@@ -15,9 +15,16 @@ from django.db.models import Count, Prefetch, QuerySet, Subquery, prefetch_relat
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
-from catalogue.models import Product, ProductImage, ProductionPartner, ProductPartner, Variant
+from catalogue.models import (
+    Product,
+    ProductImage,
+    ProductionPartner,
+    ProductPartner,
+    ShownText,
+    Variant,
+)
 from core.formats import format_price, format_price_range, plain_price
 from core.fragments import fragment_values
 from core.i18n import LanguageLink
@@ -269,6 +276,33 @@ class ChainStep:
     role: str = ""  # what a partner does ("Näherei"), from the vocabulary
     role_lang: str = ""  # the language of `role` where it is not the visitor's
     name_lang: str = ""  # the language of `name` where it is not the visitor's (German fallback)
+    note: str = ""  # what was done at this workshop (the editors' step note)
+    note_lang: str = ""  # the language of `note` where it is not the visitor's
+
+
+def editorial_text(view: ProductView, name: str) -> ShownText:
+    """An editorial text of the product (`care_advice`, …) in the visitor's language, else the
+    German one, marked as such; empty where neither row has it."""
+    for row in (view.text, view.record):
+        value = (getattr(row, name) or "").strip()
+        if value:
+            return ShownText(value, lang_mark(row.locale.language_code))
+    return ShownText("")
+
+
+def step_notes(view: ProductView) -> dict[str, ShownText]:
+    """{partner ref: what was done there} for the visitor: the notes of their language's row,
+    else the German row's, each marked with its language. No query (rows already loaded)."""
+    notes = {}
+    for row in (view.record, view.text):  # the visitor's row last: its notes win
+        # The stored JSON, not the blocks: making the blocks' values would build the partner
+        # choice's form field, which asks the database for every partner.
+        for block in row.step_notes.raw_data:
+            value = block.get("value") or {}
+            text = str(value.get("text") or "").strip()
+            if text and value.get("partner"):
+                notes[value["partner"]] = ShownText(text, lang_mark(row.locale.language_code))
+    return notes
 
 
 def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]:
@@ -290,6 +324,7 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
         .order_by("position")
     )
     names = localized_records(ProductionPartner, [link.partner for link in links])
+    notes = step_notes(view)
     for link in links:
         partner = names[link.partner.translation_key]
         role = vocabulary.label(vocabulary.PARTNER_KIND, link.partner.kind)
@@ -302,6 +337,8 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
                 name_lang=lang_mark(settings.LANGUAGE_CODE) if partner is link.partner else "",
                 role=role.text,
                 role_lang=role.lang,
+                note=(note := notes.get(link.partner.ref, ShownText(""))).text,
+                note_lang=note.lang,
             )
         )
     if shops is None:
@@ -314,8 +351,48 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
     return steps
 
 
-def product_structured_data(view: ProductView, request, designer, image_object) -> dict:
-    """schema.org Product with an Offer (one variant) or an AggregateOffer (several)."""
+def passport_structured_data(passport: "Passport | None", chain) -> dict:
+    """The passport's facts as schema.org Product properties: the workshops that made it
+    (`manufacturer`, each a LocalBusiness in its town, in the chain's order), the editors' texts
+    schema.org has no property of its own for (`additionalProperty`, PropertyValue), and the
+    passport address as `sameAs`: a URL that names this product and nothing else, for as long
+    as the tag is in use, while `url` stays the page's canonical address."""
+    from django.utils.translation import gettext
+
+    data = {}
+    makers = []
+    for step in chain or ():
+        if step.kind != "make":
+            continue
+        maker = {"@type": "LocalBusiness", "name": step.name}
+        if step.detail:
+            maker["address"] = {"@type": "PostalAddress", "addressLocality": step.detail}
+        makers.append(maker)
+    if makers:
+        data["manufacturer"] = makers
+    if passport is None:
+        return data
+    properties = [
+        (gettext("Herkunft der Materialien"), passport.material_origin),
+        (gettext("Pflege"), passport.care_advice),
+        (gettext("Reparatur"), passport.repair_advice),
+    ]
+    properties = [
+        {"@type": "PropertyValue", "name": name, "value": shown.text}
+        for name, shown in properties
+        if shown.text
+    ]
+    if properties:
+        data["additionalProperty"] = properties
+    data["sameAs"] = passport.url
+    return data
+
+
+def product_structured_data(
+    view: ProductView, request, designer, image_object, passport=None, chain=()
+) -> dict:
+    """schema.org Product with an Offer (one variant) or an AggregateOffer (several), and the
+    passport's facts (`passport_structured_data`)."""
     from core import seo
 
     url = seo.absolute_url(request, view.url)
@@ -364,7 +441,52 @@ def product_structured_data(view: ProductView, request, designer, image_object) 
             "name": designer.title,
             "url": seo.page_url(designer, request),
         }
+    data["productID"] = view.record.external_id
+    data.update(passport_structured_data(passport, chain))
     return data
+
+
+@dataclass
+class Passport:
+    """The product page's passport section: what the feed and the editors say about where the
+    piece comes from and how to keep it, with its short address and QR code."""
+
+    material: ShownText
+    material_origin: ShownText
+    care_advice: ShownText
+    repair_advice: ShownText
+    updated_at: object  # the catalogue's date of the data (else the last sync), or None
+    url: str  # the absolute passport URL (/p/<id>/) a hang tag's QR code carries
+    qr_svg: str  # the QR code of `url`, inline SVG named by its <title>
+
+    @property
+    def has_origin(self) -> bool:
+        return bool(self.material.text or self.material_origin.text)
+
+    @property
+    def has_care(self) -> bool:
+        return bool(self.care_advice.text or self.repair_advice.text)
+
+
+def product_passport(view: ProductView, request) -> Passport:
+    """The passport of a product page: no query beyond the Site (kept by the routing memo)."""
+    from django.utils.translation import gettext
+
+    from products.passport import passport_url, qr_svg
+
+    url = passport_url(view.record, Site.find_for_request(request))
+    record = view.record
+    return Passport(
+        material=ShownText(view.text.material, view.material_language),
+        material_origin=editorial_text(view, "material_origin"),
+        care_advice=editorial_text(view, "care_advice"),
+        repair_advice=editorial_text(view, "repair_advice"),
+        updated_at=record.catalogue_updated_at or record.synced_at,
+        url=url,
+        qr_svg=mark_safe(  # noqa: S308 - segno escapes the title; the rest is its own drawing
+            qr_svg(url, gettext("QR-Code des Produktpasses: %(url)s") % {"url": url}, inline=True)
+        ),
+    )
 
 
 def product_chain_context(record: Product, locale: Locale, request) -> dict:
@@ -380,6 +502,7 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
         "product": view,
         "designer": designer,
         "chain": production_chain(view, designer, shops),
+        "passport": product_passport(view, request),
         "where_to_buy": where_to_buy(shops, locale=locale),
         "variants": [
             {
@@ -395,7 +518,7 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
     }
 
 
-def product_head(view: ProductView, designer, index_page, request) -> dict:
+def product_head(view: ProductView, designer, index_page, request, passport=None, chain=()) -> dict:
     """Title, description, Open Graph, JSON-LD, canonical and hreflang links of a product page.
 
     The product is reachable in every language that has a live products index (in German where
@@ -454,7 +577,10 @@ def product_head(view: ProductView, designer, index_page, request) -> dict:
             "item": url,
         }
     )
-    structured = [breadcrumbs, product_structured_data(view, request, designer, seo.image_object)]
+    structured = [
+        breadcrumbs,
+        product_structured_data(view, request, designer, seo.image_object, passport, chain),
+    ]
     names = dict(settings.LANGUAGES)
     current = translation.get_language()
     switcher = [

@@ -461,6 +461,30 @@ def test_handle_change_moves_the_slug_and_the_old_one_redirects(demo, tmp_path, 
     assert (found, moved) == (bag, True)
 
 
+def test_a_sync_that_changes_the_chain_keeps_the_passport_texts(demo, tmp_path, sample):
+    """The passport's editorial texts (docs/passports.md) are the editors': a run that rewrites
+    the product's chain rows and its texts leaves them, and the step notes stay with their
+    workshop, found by its catalogue ref."""
+    rows = Product.objects.filter(external_id="MAN-0001")
+    for row in rows:
+        row.care_advice = f"Pflege {row.locale.language_code}"
+        row.step_notes = [("step", {"partner": "depot-naehwerkstatt", "text": "Genäht"})]
+        row.save()
+    product(sample, "MAN-0001")["made_by"] = ["siebdruck-nord", "depot-naehwerkstatt"]
+    product(sample, "MAN-0001")["material"]["de"] = "Sitzstoff, neu"
+    summary = run_sync(write_feed(tmp_path, sample))
+    assert summary.changes["updated"]["MAN-0001"]  # the chain and the material changed
+    for row in Product.objects.filter(external_id="MAN-0001").select_related("locale"):
+        assert row.care_advice == f"Pflege {row.locale.language_code}"
+        assert [block.value["partner"] for block in row.step_notes] == ["depot-naehwerkstatt"]
+    bag = Product.objects.sources().get(external_id="MAN-0001")
+    assert bag.material == "Sitzstoff, neu"
+    assert [link.partner.ref for link in bag.partner_links.select_related("partner")] == [
+        "siebdruck-nord",
+        "depot-naehwerkstatt",
+    ]
+
+
 def test_unicode_handle_becomes_an_ascii_slug(demo):
     print_ = Product.objects.sources().get(external_id="MAN-0009")
     assert print_.slug == "juelicher-strasse-screen-print"
