@@ -164,10 +164,10 @@ def _static_roots() -> list[Path]:
 
 
 def _weasyprint():
-    import weasyprint  # imported when a sheet is made: it loads Pango, which the site needs nowhere else
-
     # Its step-by-step INFO lines (seven per sheet) are no news in the site's log.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    import weasyprint  # imported when a sheet is made: it loads Pango, which the site needs nowhere else
+
     return weasyprint
 
 
