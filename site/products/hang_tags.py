@@ -48,10 +48,10 @@ DEFAULT_TAGS_PER_PRODUCT = 4
 MAX_TAGS_PER_PRODUCT = 40
 MAX_PRODUCTS = 200
 
-# Longest texts on a tag (characters), cut at a word with an ellipsis: the name in at most three
-# lines, the story in at most four, at their type sizes on a 52 mm wide line.
+# Longest texts on a tag (characters), cut at a word with an ellipsis: the name and the story in at
+# most three lines each at their type sizes on a 52 mm wide line.
 TITLE_LENGTH = 70
-STORY_LENGTH = 120
+STORY_LENGTH = 100
 
 STYLESHEET = "css/hang-tags.css"
 
