@@ -158,6 +158,7 @@ def hang_tags_view(request):
             "form": form,
             "selection": selection,
             "header_title": _("Hängeetiketten drucken"),
+            "page_title": _("Hängeetiketten drucken"),
             "header_icon": "tag",
             "products_url": reverse("wagtailsnippets_catalogue_product:list"),
             "tags_per_page": hang_tags.TAGS_PER_PAGE,
