@@ -23,7 +23,13 @@ from django.urls import reverse
 from catalogue.models import Product
 from products import hang_tags
 from products.hang_tag_admin import URL_NAME
-from tests.factories import HomePageFactory, ImageFactory, ProductFactory, translate
+from tests.factories import (
+    HomePageFactory,
+    ImageFactory,
+    ProductFactory,
+    bulk_products,
+    translate,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -317,3 +323,16 @@ def test_weasyprint_fetches_only_data_and_the_projects_static_files(loopback, tm
     # The control: WeasyPrint's own fetcher would have asked the loopback server.
     weasyprint.HTML(string=html).write_pdf()
     assert "/style.css" in Recorder.seen
+
+
+def test_select_all_in_the_listing_is_every_product_up_to_the_bound(manager, products):
+    """Wagtail's "select all in listing" sends `id=all`: every product of the catalogue."""
+    form = manager.get(url("all"))
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert "Depot-Tasche (TAG-0001)" in page and "Hocker Nord (TAG-0002)" in page
+    total = Product.objects.sources().count()
+    bulk_products(hang_tags.MAX_PRODUCTS + 1 - total)
+    too_many = manager.get(url("all"))
+    assert too_many.status_code == 400
+    assert f"gewählt sind {hang_tags.MAX_PRODUCTS + 1}." in too_many.content.decode()
