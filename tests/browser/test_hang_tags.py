@@ -28,7 +28,9 @@ def download_pdf(page, tmp_path, name: str) -> pypdf.PdfReader:
     return pypdf.PdfReader(path)
 
 
-def test_catalogue_manager_prints_tags_for_one_product(as_user, site_url, demo, tmp_path):
+def test_catalogue_manager_prints_tags_for_one_product(
+    as_user, site_url, demo, tmp_path, assert_accessible
+):
     bag = Product.objects.get(external_id="MAN-0001", locale__language_code="de")
     french = Product.objects.get(external_id="MAN-0001", locale__language_code="fr")
     page = as_user("katalog")
@@ -39,6 +41,7 @@ def test_catalogue_manager_prints_tags_for_one_product(as_user, site_url, demo, 
     expect(page.locator("h1")).to_contain_text(admin_text(page, "Hängeetiketten drucken"))
     expect(page.locator("main")).to_contain_text(f"({bag.external_id})")
     shot(page, "hang-tags-form")
+    assert_accessible(page, "the hang tags form")
 
     page.get_by_label(admin_text(page, "Sprache der Etiketten")).select_option("fr")
     page.get_by_label(admin_text(page, "Etiketten je Produkt")).fill("3")
@@ -49,7 +52,7 @@ def test_catalogue_manager_prints_tags_for_one_product(as_user, site_url, demo, 
 
 
 def test_catalogue_manager_prints_a_selection_and_a_bad_count_is_explained(
-    as_user, site_url, demo, tmp_path
+    as_user, site_url, demo, tmp_path, assert_accessible
 ):
     chosen = Product.objects.filter(
         external_id__in=["MAN-0001", "MAN-0004"], locale__language_code="de"
@@ -74,6 +77,7 @@ def test_catalogue_manager_prints_a_selection_and_a_bad_count_is_explained(
         )
     )
     shot(page, "hang-tags-form-error")
+    assert_accessible(page, "the hang tags form with an error")
 
     page.get_by_label(admin_text(page, "Etiketten je Produkt")).fill("5")
     reader = download_pdf(page, tmp_path, "haengeetiketten-2-produkte-de.pdf")
