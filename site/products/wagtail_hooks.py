@@ -7,6 +7,7 @@ Products are catalogue rows shown at an address per language under each live pro
 from django.conf import settings
 from django.db import connection
 from django.db.models import F, Q
+from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -14,6 +15,13 @@ from wagtail import hooks
 
 from core.search import SearchHit, SearchSource, SearchSuggestions
 from core.sitemaps import TranslatedSitemap
+from products.hang_tag_admin import (
+    URL_NAME,
+    HangTagsBulkAction,
+    HangTagsMenuItem,
+    hang_tags_view,
+)
+from products.hang_tag_admin import listing_button as hang_tags_listing_button
 from products.models import ProductIndexPage
 
 
@@ -197,3 +205,21 @@ def product_suggestions():
     return SearchSuggestions(
         name="products", heading=_("Neue Produkte"), find=newest_products, order=10
     )
+
+
+# Hang tags (products.hang_tag_admin): the form and PDF, a bulk action in the products listing,
+# a button in each product's listing row and in its edit view.
+hooks.register("register_bulk_action", HangTagsBulkAction)
+hooks.register("register_snippet_listing_buttons", hang_tags_listing_button)
+
+
+@hooks.register("register_admin_urls")
+def register_hang_tags_url():
+    return [path("products/hang-tags/", hang_tags_view, name=URL_NAME)]
+
+
+@hooks.register("register_snippet_action_menu_item")
+def hang_tags_action_menu_item(model):
+    from catalogue.models import Product
+
+    return HangTagsMenuItem() if model is Product else None
