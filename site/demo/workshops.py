@@ -12,6 +12,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from core.localize import translate
+from demo.enquiries import STAFF_ADDRESS
 from demo.texts import TRANSLATIONS, t
 from workshops.models import District, Skill, Workshop, WorkshopIndexPage
 
@@ -206,7 +207,12 @@ def build_workshops(home, publish, log=print) -> WorkshopIndexPage:
                 translate(obj, code, TRANSLATIONS[code])
     index = WorkshopIndexPage.objects.child_of(home).first()
     if index is None:
-        index = WorkshopIndexPage(title=INDEX["title"], slug=INDEX["slug"], intro=INDEX["intro"])
+        index = WorkshopIndexPage(
+            title=INDEX["title"],
+            slug=INDEX["slug"],
+            intro=INDEX["intro"],
+            to_address=STAFF_ADDRESS,
+        )
         home.add_child(instance=index)
         publish(index)
         log(f"Seite angelegt: {index.title}")

@@ -208,6 +208,19 @@ class WorkshopIndexPage(RoutablePageMixin, IndexPage):
     """The workshops at /<lang>/<index>/ (filters by skill and district) and their pages at
     /<lang>/<index>/<ref>/; the production enquiry form on both (`workshops.enquiry`)."""
 
+    to_address = models.CharField(
+        _("Benachrichtigung an"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "E-Mail-Adressen des Teams für Produktionsanfragen, durch Kommas getrennt; ohne "
+            "Angabe die Adresse aus ENQUIRY_NOTIFY_FALLBACK."
+        ),
+    )
+
+    content_panels = [*IndexPage.content_panels, FieldPanel("to_address")]
+    translatable_fields = [*IndexPage.translatable_fields, SynchronizedField("to_address")]
+
     per_page = 24
     cache_query_parameters = ("page", "skill", "district")
     template = "workshops/workshop_index_page.html"
