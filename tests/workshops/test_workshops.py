@@ -318,3 +318,20 @@ def test_managers_see_production_enquiries_with_the_workshop(
     edit = client.get(f"/admin/enquiries/edit/{enquiry.pk}/").content.decode()
     assert "Näherei Nord (naeherei-nord)" in edit
     assert 'value="forwarded"' in edit and 'value="in_discussion"' in edit
+
+
+# -- Site search -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "query"), [("de", "Keramik"), ("fr", "vieux tissu"), ("en", "sewing")]
+)
+def test_the_site_search_finds_workshops_as_the_visitor_reads_them(client, network, code, query):
+    with translation.override(code):
+        from django.urls import reverse
+
+        url = reverse("search")
+    html = text(client.get(url, {"q": query}))
+    expected = {"de": "Keramik Wiesental", "fr": "Näherei Nord", "en": "North sewing room"}[code]
+    assert expected in html
+    assert f"{network['index'][code].url}" in html
