@@ -143,18 +143,18 @@ def workshop_views(index, locale: Locale | None = None) -> list[WorkshopView]:
     return memoised(("workshop_views", index.pk, shown.pk), load)
 
 
-def workshop_choices(locale) -> list[tuple[str, str]]:
-    """(ref, name) of the live workshops, for the enquiry form's choice."""
+def live_index(locale):
+    """The live, public workshops index of `locale` that has an address on a site, or None."""
     from workshops.models import WorkshopIndexPage
 
+    pages = WorkshopIndexPage.objects.live().public().filter(locale=locale).order_by("pk")
+    return next((page for page in pages if page.url), None)
+
+
+def workshop_choices(locale) -> list[tuple[str, str]]:
+    """(ref, name) of the live workshops, for the enquiry form's choice."""
     locale = locale or Locale.get_active()
-    index = WorkshopIndexPage.objects.live().filter(locale=locale).first()
-    if index is None:
-        index = (
-            WorkshopIndexPage.objects.live()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .first()
-        )
+    index = live_index(locale) or live_index(Locale.get_default())
     if index is None:
         return []
     return [(view.ref, view.name.text) for view in workshop_views(index, locale)]

@@ -51,6 +51,7 @@ class WorkshopSitemap(TranslatedSitemap):
         indexes = {
             index.locale.language_code: index.url
             for index in WorkshopIndexPage.objects.live().public().select_related("locale")
+            if index.url  # an index on no site has no address
         }
         rows = Workshop.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, live=True
@@ -87,41 +88,61 @@ class Found(list):
         return super().count(*args) if args else len(self)
 
 
+def _searchable(locale_pk: int) -> list[tuple]:
+    """(text to search, title, title's lang, summary, summary's lang, district, url) of every
+    published workshop as the language shows it."""
+    from wagtail.models import Locale
+
+    from workshops.views import live_index, workshop_views
+
+    locale = Locale.objects.get(pk=locale_pk)
+    index = live_index(locale)
+    if index is None:
+        return []
+    return [
+        (
+            " ".join(
+                [view.name.text, view.summary.text, *(str(label) for _c, label in view.skills)]
+            ).casefold(),
+            view.name.text,
+            view.name.lang,
+            view.summary.text,
+            view.summary.lang,
+            view.district_label,
+            view.url,
+        )
+        for view in workshop_views(index, locale)
+    ]
+
+
 def search_workshops(query: str, locale) -> Found:
     """Published workshops whose name, summary or skills, as the visitor's language shows them,
-    contain the query (workshops are few: filtered in Python, in a fixed number of queries)."""
-    from workshops.views import workshop_views
+    contain the query. Workshops are few: their texts are kept per language under the structure
+    version (snippets and catalogue rows, no page's content), so a search asks no query for them."""
+    from core.content_version import cached
 
-    index = WorkshopIndexPage.objects.live().public().filter(locale=locale).first()
-    if index is None:
-        return Found()
     wanted = query.casefold().strip()
-    return Found(
-        view
-        for view in workshop_views(index, locale)
-        if wanted
-        and any(
-            wanted in text.casefold()
-            for text in (view.name.text, view.summary.text, *(str(s) for _c, s in view.skills))
-        )
-    )
+    if not wanted:
+        return Found()
+    rows = cached(f"workshop-search:{locale.pk}", _searchable, locale.pk, structural=True)
+    return Found(row for row in rows if wanted in row[0])
 
 
 WORKSHOP_COUNT = ngettext_lazy("%(count)s Werkstatt", "%(count)s Werkstätten", "count")
 
 
-def workshop_hits(views, request) -> list[SearchHit]:
+def workshop_hits(rows, request) -> list[SearchHit]:
     return [
         SearchHit(
-            title=view.name.text,
-            url=view.url,
-            description=view.summary.text,
-            language=view.name.lang,
-            description_language=view.summary.lang if not view.name.lang else "",
+            title=title,
+            url=url,
+            description=summary,
+            language=title_lang,
+            description_language=summary_lang if not title_lang else "",
             kind=str(_("Werkstatt")),
-            detail=view.district_label,
+            detail=district,
         )
-        for view in views
+        for _text, title, title_lang, summary, summary_lang, district, url in rows
     ]
 
 
@@ -129,7 +150,7 @@ def workshop_hits(views, request) -> list[SearchHit]:
 def workshop_search_source():
     return SearchSource(
         name="workshops",
-        order=40,
+        order=15,
         search=search_workshops,
         hits=workshop_hits,
         kind_count=WORKSHOP_COUNT,

@@ -63,6 +63,9 @@ def workshop(ref: str, skills=(), **fields) -> Workshop:
 def network(db):
     """{"home", "index": {code: page}, "naeherei", "keramik", "laser": German Workshop rows,
     "partner": the sewing partner}."""
+    # The test's own network alone, also where the demo is loaded (undone with the test).
+    Workshop.objects.all().delete()
+    Skill.objects.all().delete()
     home = HomePageFactory()
     for code in LANGUAGES[1:]:
         translate(home, code)
