@@ -58,6 +58,7 @@ class HomePage(BasePage):
         "results.ResultsPage",
         "accessibility.AccessibilityStatementPage",
         "easyread.EasyReadIndexPage",
+        "workshops.WorkshopIndexPage",
     ]
     max_count_per_parent = 1
 

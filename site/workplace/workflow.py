@@ -21,6 +21,7 @@ REVIEWED_SNIPPET_MODELS = [
     ("core", "sitesettings"),
     ("shop_links", "retailer"),
     ("results", "indicator"),
+    ("workshops", "workshop"),
 ]
 
 

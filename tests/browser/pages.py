@@ -15,6 +15,7 @@ from demo import campaigns, people, project, shops, texts
 from demo import easyread as easyread_demo
 from demo import enquiries as enquiry_demo
 from demo import results as results_demo
+from demo import workshops as workshops_demo
 
 LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
@@ -287,6 +288,28 @@ EASY_READ = PageType(
     german_only=True,
 )
 
+# The workshop network (site/workshops/, demo/workshops.py).
+WORKSHOP_INDEX = PageType(
+    "workshop-index",
+    paths={
+        "de": "/de/werkstaetten/",
+        "en": "/en/workshops/",
+        "nl": "/nl/werkplaatsen/",
+        "fr": "/fr/ateliers/",
+    },
+    text=demo_text(workshops_demo.INDEX["intro"]),
+)
+WORKSHOP = PageType(
+    "workshop",
+    paths={
+        "de": "/de/werkstaetten/depot-naehwerkstatt/",
+        "en": "/en/workshops/depot-naehwerkstatt/",
+        "nl": "/nl/werkplaatsen/depot-naehwerkstatt/",
+        "fr": "/fr/ateliers/depot-naehwerkstatt/",
+    },
+    text=demo_text(workshops_demo.WORKSHOPS[0]["capacity"]),
+)
+
 PAGE_TYPES = [
     HOME,
     PROJECT,
@@ -310,4 +333,6 @@ PAGE_TYPES = [
     RESULTS,
     EASY_READ_INDEX,
     EASY_READ,
+    WORKSHOP_INDEX,
+    WORKSHOP,
 ]

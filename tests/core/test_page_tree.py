@@ -40,11 +40,13 @@ ALLOWED_CHILDREN = {
         "project.projectpage",
         "results.resultspage",
         "shop_links.retailerindexpage",
+        "workshops.workshopindexpage",
     ],
     "project.projectpage": ["core.contentpage"],
     "results.resultspage": [],
     "shop_links.retailerindexpage": [],
     "wagtailcore.page": ["home.homepage"],
+    "workshops.workshopindexpage": [],
 }
 
 

@@ -24,6 +24,7 @@ KINDS = [
     ("%(count)s Geschichte", "%(count)s Geschichten"),
     ("%(count)s Kampagne", "%(count)s Kampagnen"),
     ("%(count)s Produkt", "%(count)s Produkte"),
+    ("%(count)s Werkstatt", "%(count)s Werkstätten"),
 ]
 
 

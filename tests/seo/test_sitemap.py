@@ -42,10 +42,16 @@ def live_pages():
 
 
 def page_entries(entries: dict) -> dict:
-    """The entries of the pages section (the products section lists URLs below product indexes)."""
+    """The entries of the pages section (the products and workshops sections list URLs below their
+    indexes)."""
     from products.models import ProductIndexPage
+    from workshops.models import WorkshopIndexPage
 
-    indexes = [index.full_url for index in ProductIndexPage.objects.live()]
+    indexes = [
+        index.full_url
+        for model in (ProductIndexPage, WorkshopIndexPage)
+        for index in model.objects.live()
+    ]
     return {
         url: entry
         for url, entry in entries.items()
