@@ -37,6 +37,7 @@ REQUIRED: dict[str, set[str]] = {
     "WebPage": {"name", "url", "inLanguage"},
     "Project": {"name", "url", "description"},
     "GovernmentOrganization": {"name"},
+    "LocationFeatureSpecification": {"name", "value"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}

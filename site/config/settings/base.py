@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "project",
     "results",
     "accessibility",
+    "depot",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
