@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from core.localize import translate
 from demo import enquiries
+from demo import project as project_demo
 from demo.images import demo_image
 from demo.texts import TRANSLATIONS, t
 from depot.models import DepotResourcesPage, ResourceKind, SharedResource
@@ -303,4 +304,19 @@ def build_depot(about, publish, log) -> DepotResourcesPage:
         about.add_child(instance=page)
         publish(page)
         log(f"Seite angelegt: {page.title}")
+    _link_from_the_approach(about.specific, page, publish, log)
     return page
+
+
+def _link_from_the_approach(about, page, publish, log) -> None:
+    """The project page's approach step "Gemeinsame Ressourcen im Depot" links to the page."""
+    title = project_demo.APPROACH["steps"][2][0]
+    for block in getattr(about, "body", []):
+        if block.block_type != "approach":
+            continue
+        for step in block.value["steps"]:
+            if step["title"] == title and step.get("page") is None:
+                step["page"] = page
+                publish(about)
+                log(f"Verlinkt: {title} → {page.title}")
+                return

@@ -268,3 +268,33 @@ def test_translating_a_resource_creates_an_unpublished_draft(client, page):
     client.logout()
     card = section(html_of(client, PATHS["nl"]), room)
     assert 'lang="de"' in card.split(">")[0]  # the German resource, marked, until review
+
+
+def test_the_project_pages_approach_step_links_the_page_in_the_visitors_language(client, page):
+    project = page.get_parent().specific
+    body = [
+        (
+            "approach",
+            {
+                "heading": "Vorgehen",
+                "steps": [
+                    {"title": "Ressourcen im Depot", "text": "Geteilt.", "page": page},
+                    {"title": "Bedarfsanalyse", "text": "Fragen.", "page": None},
+                ],
+            },
+        )
+    ]
+    # Each language's project page points at the German page (as a translation that was synced
+    # before the page had its translations does): visitors still get theirs.
+    for code in LANGUAGES:
+        version = project.get_translation(locale(code)).specific
+        version.body = body
+        publish(version)
+    for code in LANGUAGES:
+        title = "Geteilte Ressourcen im Depot" if code == "de" else f"Depot {code}"
+        html = html_of(client, f"/{code}/{PROJECT_SLUGS[code]}/")
+        links = re.findall(r'class="project-approach__more"><a href="([^"]+)">([^<]+)</a>', html)
+        assert links == [(PATHS[code], title)]  # one step links, the other does not
+    page.get_translation(locale("nl")).unpublish()
+    html = html_of(client, f"/nl/{PROJECT_SLUGS['nl']}/")
+    assert f'<a href="{PATHS["de"]}">Geteilte Ressourcen im Depot</a>' in html
