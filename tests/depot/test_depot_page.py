@@ -298,3 +298,38 @@ def test_the_project_pages_approach_step_links_the_page_in_the_visitors_language
     page.get_translation(locale("nl")).unpublish()
     html = html_of(client, f"/nl/{PROJECT_SLUGS['nl']}/")
     assert f'<a href="{PATHS["de"]}">Geteilte Ressourcen im Depot</a>' in html
+
+
+def test_an_editor_adds_a_resource_in_the_admin_and_a_wrong_phone_number_loses_nothing(
+    client, page
+):
+    from depot.wagtail_hooks import SharedResourceViewSet  # noqa: F401 - registers the viewset
+    from tests.admin_forms import form_data
+
+    admin = get_user_model().objects.create_superuser("redaktion", "r@example.org", "x")
+    client.force_login(admin)
+    url = reverse(SharedResource.snippet_viewset.get_url_name("add")) + "?locale=de"
+    data = form_data(client.get(url).content.decode(), marker="w-form")
+    data.update(
+        kind="machine",
+        name="Lasercutter",
+        purpose="Schneiden und Gravieren.",
+        email="depot@example.org",
+        phone="ruf mich an",
+        opening_hours="Mo–Do",
+        sort_order="1",
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with the message, the texts kept
+    body = unescape(response.content.decode())
+    assert "Bitte eine Telefonnummer aus Ziffern angeben" in body
+    assert "Schneiden und Gravieren." in body
+    assert not SharedResource.objects.filter(name="Lasercutter").exists()
+    data["phone"] = "+49 241 123456"
+    assert client.post(url, data).status_code == 302
+    saved = SharedResource.objects.get(name="Lasercutter")
+    assert not saved.live  # a draft: a moderator publishes it
+    client.logout()
+    assert "Lasercutter" not in html_of(client, PATHS["de"])
+    publish(saved)
+    assert ">Lasercutter</h3>" in html_of(client, PATHS["de"])
