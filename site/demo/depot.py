@@ -40,7 +40,7 @@ PAGE = {
         "to ask.",
         nl="Ruimtes, machines en gereedschap in het Depot: waarvoor ze zijn, wie ze kan "
         "gebruiken en hoe je aanvraagt.",
-        fr="Salles, machines et outils du Depot : à quoi ils servent, qui peut les utiliser et "
+        fr="Salles, machines et outils du Depot : à quoi ils servent, qui peut les utiliser et "
         "comment les demander.",
     ),
     "intro": t(
@@ -62,7 +62,7 @@ WORKSHOPS_FREE = t(
     "Frei für die Werkstätten des Projekts; für Designer:innen nach Absprache.",
     en="Free for the project’s workshops; for designers by arrangement.",
     nl="Vrij voor de werkplaatsen van het project; voor ontwerpers in overleg.",
-    fr="Libre pour les ateliers du projet ; pour les créateurs sur accord.",
+    fr="Libre pour les ateliers du projet ; pour les créateurs sur accord.",
 )
 HOURS = t(
     "Mo–Do 9–16 Uhr. Bitte zwei Tage vorher anfragen.",
@@ -80,7 +80,7 @@ RESOURCES = [
             en="Sewing, cutting and fittings: this is where the label’s bags and cushions are "
             "made.",
             nl="Naaien, knippen en passen: hier ontstaan de tassen en kussens van het label.",
-            fr="Coudre, couper et essayer : c’est ici que naissent les sacs et coussins du label.",
+            fr="Coudre, couper et essayer : c’est ici que naissent les sacs et coussins du label.",
         ),
         "terms": WORKSHOPS_FREE,
         "capacity": t(
@@ -111,7 +111,7 @@ RESOURCES = [
             "Nach einer Einweisung durch das Team des Depots; für Designer:innen nach Absprache.",
             en="After an induction by the Depot’s team; for designers by arrangement.",
             nl="Na een instructie door het team van het Depot; voor ontwerpers in overleg.",
-            fr="Après une initiation par l’équipe du Depot ; pour les créateurs sur accord.",
+            fr="Après une initiation par l’équipe du Depot ; pour les créateurs sur accord.",
         ),
         "capacity": t(
             "6 Hobelbänke, Formatkreissäge, Absaugung, 90 m²",
@@ -137,13 +137,13 @@ RESOURCES = [
             "Workshops, Märkte und Präsentationen: die große Halle unter dem alten Hallendach.",
             en="Workshops, markets and presentations: the big hall under the old roof.",
             nl="Workshops, markten en presentaties: de grote hal onder het oude dak.",
-            fr="Ateliers, marchés et présentations : la grande halle sous l’ancienne toiture.",
+            fr="Ateliers, marchés et présentations : la grande halle sous l’ancienne toiture.",
         ),
         "terms": t(
             "Für Veranstaltungen des Projekts frei; für andere gegen eine Nutzungspauschale.",
             en="Free for the project’s events; for others for a flat fee.",
             nl="Vrij voor evenementen van het project; voor anderen tegen een vaste vergoeding.",
-            fr="Libre pour les événements du projet ; pour les autres contre un forfait.",
+            fr="Libre pour les événements du projet ; pour les autres contre un forfait.",
         ),
         "capacity": t(
             "Bis 120 Personen, 400 m²",
@@ -175,7 +175,7 @@ RESOURCES = [
             "Nach Einweisung; Material bringen Sie mit oder kaufen es im Depot.",
             en="After an induction; bring your own material or buy it at the Depot.",
             nl="Na instructie; materiaal neemt u mee of koopt u in het Depot.",
-            fr="Après initiation ; apportez votre matériau ou achetez-le au Depot.",
+            fr="Après initiation ; apportez votre matériau ou achetez-le au Depot.",
         ),
         "capacity": t(
             "Arbeitsfläche 100 × 60 cm, 60 W CO₂-Laser",
