@@ -19,6 +19,7 @@ from demo import people, shops, texts
 from demo.accessibility import accessibility_page
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
+from demo.depot import build_depot
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
@@ -74,6 +75,7 @@ class DemoBuilder:
         enquiry_page(home, log=self.log)
         campaign_index = build_campaigns(home, self._publish, self.log)
         build_results(home, self._publish, self.log)
+        build_depot(about, self._publish, self.log)
         self.navigation(
             [designer_index, product_index, story_index, retailers_page, campaign_index, about]
         )

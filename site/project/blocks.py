@@ -22,6 +22,14 @@ class AimsBlock(blocks.StructBlock):
 class ApproachStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Baustein"), max_length=120)
     text = blocks.TextBlock(label=_("Beschreibung"), max_length=600)
+    page = blocks.PageChooserBlock(
+        label=_("Mehr dazu auf der Seite"),
+        required=False,
+        help_text=_(
+            "z. B. die Seite mit den Ressourcen des Depots; Besucher:innen lesen sie in "
+            "ihrer Sprache."
+        ),
+    )
 
 
 class ApproachBlock(blocks.StructBlock):

@@ -62,7 +62,7 @@ class ProjectPage(BasePage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["core.ContentPage"]
+    subpage_types = ["core.ContentPage", "depot.DepotResourcesPage"]
     max_count_per_parent = 1  # one project page per language
 
     class Meta:

@@ -49,6 +49,7 @@ EDITORIAL_SNIPPETS = [
     *crud("catalogue", "product", "productionpartner", actions=("change", "view")),
     *crud("results", "indicator", actions=("add", "change", "view")),
     *crud("workshops", "workshop", "skill", actions=("add", "change", "view")),
+    *crud("depot", "sharedresource", actions=("add", "change", "view")),
 ]
 # Navigation, footer and site settings: the frame of every page.
 SITE_FRAME = crud("core", "navigation", "footer", "sitesettings")
@@ -60,6 +61,7 @@ REVIEWED_SNIPPETS = [
     *crud("shop_links", "retailer", actions=("publish", "lock", "unlock")),
     *crud("results", "indicator", actions=("publish", "lock", "unlock")),
     *crud("workshops", "workshop", actions=("publish", "lock", "unlock")),
+    *crud("depot", "sharedresource", actions=("publish", "lock", "unlock")),
 ]
 # Translatable snippets a translator edits in their language (no add, no delete).
 TRANSLATABLE_SNIPPETS = [
@@ -70,6 +72,7 @@ TRANSLATABLE_SNIPPETS = [
     *crud("catalogue", "catalogueterm", actions=("change", "view")),
     *crud("results", "indicator", actions=("change", "view")),
     *crud("workshops", "workshop", "skill", actions=("change", "view")),
+    *crud("depot", "sharedresource", actions=("change", "view")),
 ]
 # The words for the catalogue's codes (catalogue.vocabulary): the catalogue managers keep them
 # complete when the feed starts using a new code.

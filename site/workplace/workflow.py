@@ -4,7 +4,7 @@ it is published.
 Wagtail's own migrations create a "Moderators approval" workflow on the tree root; ours takes
 its place on the root (so it covers every page in every language) and the old one is switched
 off when nothing is in progress in it. The snippets that keep drafts (`core.models.
-ReviewedSnippet`: navigation, footer, site settings, retailers, indicators) are assigned to the same
+ReviewedSnippet`: navigation, footer, site settings, retailers, indicators, the Depot's resources) are assigned to the same
 workflow by content type.
 """
 
@@ -22,6 +22,7 @@ REVIEWED_SNIPPET_MODELS = [
     ("shop_links", "retailer"),
     ("results", "indicator"),
     ("workshops", "workshop"),
+    ("depot", "sharedresource"),
 ]
 
 

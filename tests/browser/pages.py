@@ -12,6 +12,7 @@ from django.utils import translation
 
 from demo import accessibility as accessibility_demo
 from demo import campaigns, people, project, shops, texts
+from demo import depot as depot_demo
 from demo import easyread as easyread_demo
 from demo import enquiries as enquiry_demo
 from demo import results as results_demo
@@ -225,6 +226,17 @@ RESULTS = PageType(
     },
     text=demo_text(results_demo.INDICATORS[0]["description"]),
 )
+# The Depot's shared resources (site/depot/, demo/depot.py), below the project page.
+DEPOT_RESOURCES = PageType(
+    "depot-resources",
+    paths={
+        "de": "/de/ueber-das-projekt/depot-ressourcen/",
+        "en": "/en/about-the-project/depot-resources/",
+        "nl": "/nl/over-het-project/depot-voorzieningen/",
+        "fr": "/fr/a-propos/ressources-du-depot/",
+    },
+    text=demo_text(depot_demo.RESOURCES[0]["purpose"]),
+)
 
 ACCESSIBILITY_STATEMENT = PageType(
     "accessibility-statement",
@@ -331,6 +343,7 @@ PAGE_TYPES = [
     SEARCH_EMPTY,
     SEARCH_NO_RESULTS,
     RESULTS,
+    DEPOT_RESOURCES,
     EASY_READ_INDEX,
     EASY_READ,
     WORKSHOP_INDEX,

@@ -20,6 +20,7 @@ ALLOWED_CHILDREN = {
     "campaigns.campaignpage": [],
     "core.contentpage": ["core.contentpage"],
     "core.legalpage": [],
+    "depot.depotresourcespage": [],
     "designers.designerindexpage": ["designers.designerpage"],
     "designers.designerpage": [],
     "designers.storyindexpage": ["designers.storypage"],
@@ -42,7 +43,7 @@ ALLOWED_CHILDREN = {
         "shop_links.retailerindexpage",
         "workshops.workshopindexpage",
     ],
-    "project.projectpage": ["core.contentpage"],
+    "project.projectpage": ["core.contentpage", "depot.depotresourcespage"],
     "results.resultspage": [],
     "shop_links.retailerindexpage": [],
     "wagtailcore.page": ["home.homepage"],
@@ -93,6 +94,7 @@ def test_the_admin_offers_the_same_page_types_under_the_home_and_the_project_pag
     assert set(home) <= set(ALLOWED_CHILDREN["home.homepage"])
     assert {"core.contentpage", "core.legalpage"} <= set(home)
     about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    # The Depot's resources page is there already (one per project page, demo/depot.py).
     assert _offered(admin_client, about) == ["core.contentpage"]
     legal = LegalPage.objects.filter(locale__language_code="de").first()
     response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[legal.pk]))

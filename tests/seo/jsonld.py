@@ -39,6 +39,7 @@ REQUIRED: dict[str, set[str]] = {
     "GovernmentOrganization": {"name"},
     "LocalBusiness": {"name"},
     "PropertyValue": {"name", "value"},
+    "LocationFeatureSpecification": {"name", "value"},
 }
 # Properties whose string values are URLs and must be absolute.
 URL_PROPERTIES = {"url", "item", "logo", "image", "@id", "urlTemplate", "sameAs", "availability"}
