@@ -58,6 +58,7 @@ class HomePage(BasePage):
         "results.ResultsPage",
         "accessibility.AccessibilityStatementPage",
         "easyread.EasyReadIndexPage",
+        "applications.DesignApplicationPage",
     ]
     max_count_per_parent = 1
 
