@@ -597,13 +597,13 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_login.PasswordResetForm"  # 
 # Largest request body accepted by the form endpoint, and the longest answers.
 ENQUIRY_MAX_BODY_BYTES = env_int("ENQUIRY_MAX_BODY_BYTES", 128 * 1024)
 # A post of a kind that accepts files (designer applications): the whole body at most this; a
-# larger one gets the form back with a message (the web server's own limit must be above it).
-ENQUIRY_MAX_UPLOAD_BYTES = env_int("ENQUIRY_MAX_UPLOAD_BYTES", 30 * 1024 * 1024)
+# larger one gets the form back with a message (under nginx's client_max_body_size, 20m).
+ENQUIRY_MAX_UPLOAD_BYTES = env_int("ENQUIRY_MAX_UPLOAD_BYTES", 19 * 1024 * 1024)
 # Designer applications (applications): files per application, bytes per file and together,
 # pixels per image.
 APPLICATION_MAX_FILES = env_int("APPLICATION_MAX_FILES", 5)
 APPLICATION_MAX_FILE_BYTES = env_int("APPLICATION_MAX_FILE_BYTES", 8 * 1024 * 1024)
-APPLICATION_MAX_TOTAL_BYTES = env_int("APPLICATION_MAX_TOTAL_BYTES", 20 * 1024 * 1024)
+APPLICATION_MAX_TOTAL_BYTES = env_int("APPLICATION_MAX_TOTAL_BYTES", 15 * 1024 * 1024)
 APPLICATION_MAX_PIXELS = env_int("APPLICATION_MAX_PIXELS", 40_000_000)
 ENQUIRY_MAX_LINE_LENGTH = env_int("ENQUIRY_MAX_LINE_LENGTH", 200)
 ENQUIRY_MAX_TEXT_LENGTH = env_int("ENQUIRY_MAX_TEXT_LENGTH", 5000)
