@@ -248,3 +248,12 @@ def test_stored_files_are_not_reachable_at_a_media_address(post, pages, client, 
     assert (
         client.get(settings.MEDIA_URL + "original_images/../" + stored.file.name).status_code == 404
     )
+
+
+def test_more_parts_than_django_reads_get_the_form_with_a_message(post, pages, settings):
+    """Over DATA_UPLOAD_MAX_NUMBER_FILES Django refuses to read the post: not its 400 page."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    response = post(pages["de"], files=[png(name=f"bild-{n}.png") for n in range(6)])
+    assert response.status_code == 413
+    assert "Ihre Angaben sind noch nicht gesendet" in response.content.decode()
+    assert not Enquiry.objects.exists()
