@@ -38,7 +38,12 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():
         # load_demo also makes the image renditions of every page (demo/renditions.py): they
         # are part of the session's database, and no test encodes AVIF/WebP again.
-        call_command("load_demo", admin_password=DEMO_ADMIN_PASSWORD, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command(
+            "load_demo",
+            admin_password=DEMO_ADMIN_PASSWORD,
+            no_sample_application=True,  # tests start with no enquiry
+            stdout=open("/dev/null", "w"),  # noqa: SIM115
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -85,6 +90,7 @@ def demo(db):
             "load_demo",
             admin_password=DEMO_ADMIN_PASSWORD,
             no_renditions=True,
+            no_sample_application=True,
             stdout=open("/dev/null", "w"),  # noqa: SIM115
         )
         home = HomePage.objects.get(locale__language_code="de")

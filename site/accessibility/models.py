@@ -12,7 +12,6 @@ each post as an `Enquiry` of the kind `accessibility_feedback`, before any mail.
 """
 
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,11 +23,12 @@ from accessibility.apps import FEEDBACK
 from accessibility.blocks import LimitationsBlock
 from accessibility.forms import FeedbackForm, safe_page_path
 from core.models import BasePage
+from enquiries.models import FixedFormPageMixin
 
 RICH = ["bold", "italic", "link"]
 
 
-class AccessibilityStatementPage(BasePage):
+class AccessibilityStatementPage(FixedFormPageMixin, BasePage):
     class Conformance(models.TextChoices):
         FULL = "full", _("vollständig vereinbar")
         PARTIAL = "partial", _("teilweise vereinbar")
@@ -93,7 +93,7 @@ class AccessibilityStatementPage(BasePage):
 
     template = "accessibility/accessibility_statement_page.html"
     # The enquiry form's thank-you page, with this form's words (`render_landing_page`).
-    landing_page_template = "enquiries/enquiry_form_page_landing.html"
+    form_class = FeedbackForm
     # The feedback form fills in the page a visitor came from (`?seite=/de/produkte/`).
     cache_query_parameters = ("seite",)
 
@@ -160,15 +160,7 @@ class AccessibilityStatementPage(BasePage):
         }
         return sentences[self.conformance]
 
-    # The pipeline's form page (enquiries.views.serve_enquiry_form) ---------------------------
-
-    def serve(self, request, *args, **kwargs):
-        from enquiries.views import serve_enquiry_form
-
-        return serve_enquiry_form(self, request, *args, **kwargs)
-
-    def get_form(self, *args, page=None, user=None, **kwargs):
-        return FeedbackForm(*args, page=self, user=None, **kwargs)
+    # The pipeline's form page (enquiries.models.FixedFormPageMixin) ------------------------
 
     def initial_answers(self, request) -> dict:
         """`?seite=` fills in the page asked about, when it is a plain path of this site."""
@@ -183,19 +175,9 @@ class AccessibilityStatementPage(BasePage):
             self, data, email=form.cleaned_data.get("email") or "", token=token, kind=FEEDBACK
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from enquiries.privacy import privacy_page
-
-        context = super().get_context(request, *args, **kwargs)
-        context["privacy_page"] = privacy_page(self.locale.language_code)
-        return context
-
-    def render_landing_page(self, request, enquiry=None, *args, **kwargs):
-        context = self.get_context(request)
-        context.update(
-            enquiry=enquiry,
-            thanks_heading=gettext("Vielen Dank für Ihre Rückmeldung"),
-            thanks_text=gettext("Wir haben Ihre Rückmeldung erhalten und kümmern uns darum."),
-            back_label=gettext("Zurück zur Erklärung zur Barrierefreiheit"),
-        )
-        return TemplateResponse(request, self.landing_page_template, context)
+    def landing_texts(self) -> dict:
+        return {
+            "thanks_heading": gettext("Vielen Dank für Ihre Rückmeldung"),
+            "thanks_text": gettext("Wir haben Ihre Rückmeldung erhalten und kümmern uns darum."),
+            "back_label": gettext("Zurück zur Erklärung zur Barrierefreiheit"),
+        }

@@ -1,4 +1,4 @@
-"""Media storages. The bucket: images may be public, documents never are.
+"""Media storages. The bucket: images may be public, documents and private files never are.
 
 The reference deployment puts a CDN in front of the bucket and lets it read images without a
 signature. Documents can sit in a private collection (a password, a login or groups): Wagtail
@@ -6,7 +6,9 @@ checks that in its serve view, which streams the bytes through Django
 (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`). A document object must therefore never be readable
 from the bucket itself: it is written with the `private` ACL whatever `AWS_DEFAULT_ACL` says, and
 its storage URL (which the site never links to) is always signed and short-lived, never the
-CDN's.
+CDN's. Files under `private/` (e.g. the designers' application files, `enquiries.EnquiryFile`)
+are treated the same way: private objects, signed URLs, never served from the media folder; staff
+fetch them through an admin view that checks their permission.
 """
 
 import contextlib
@@ -18,11 +20,13 @@ from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
 DOCUMENTS = "documents/"
+PRIVATE = "private/"
 DOCUMENT_URL_SECONDS = 60
 
 
 def is_document(name: str) -> bool:
-    return clean_name(name).lstrip("/").startswith(DOCUMENTS)
+    """Documents and private files: never public (see the module's docstring)."""
+    return clean_name(name).lstrip("/").startswith((DOCUMENTS, PRIVATE))
 
 
 class MediaStorage(S3Storage):

@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.i18n import locale_home, translated_view
 from core.search import SiteSearchResults, clean_query, query_notes, search_suggestions
+from core.storage import is_document
 
 logger = logging.getLogger(__name__)
 
@@ -186,13 +187,14 @@ def search(request):
 
 
 def serve_media(request, path):
-    """Local media for development and test servers (`SERVE_MEDIA`), documents left out.
+    """Local media for development and test servers (`SERVE_MEDIA`), documents and private
+    files (`core.storage.is_document`) left out.
 
     A document may belong to a private collection; only Wagtail's serve view
     (`/documents/<id>/<name>`) checks that. The folder is refused after the path is normalised,
     so `original_images/../documents/…` does not reach it either.
     """
     name = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
-    if not settings.SERVE_MEDIA or name == "documents" or name.startswith("documents/"):
+    if not settings.SERVE_MEDIA or name in ("documents", "private") or is_document(name):
         raise Http404
     return static.serve(request, name, document_root=settings.MEDIA_ROOT)

@@ -17,6 +17,7 @@ from core.localize import translate, untranslated_segments
 from core.models import Footer, LegalPage, Navigation, NavigationItem, SiteSettings
 from demo import people, shops, texts
 from demo.accessibility import accessibility_page
+from demo.applications import application_page
 from demo.campaigns import build_campaigns
 from demo.catalogue import sync_sample_catalogue
 from demo.depot import build_depot
@@ -83,6 +84,7 @@ class DemoBuilder:
         self.site_settings(home)
         funding_notice(self.log)
         accessibility_page(home, log=self.log)
+        application_page(home, log=self.log)
         easy_read_pages(home, self._publish, self.log)
         build_workshops(home, self._publish, self.log)
         self.translate_all(home)

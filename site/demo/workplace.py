@@ -14,6 +14,7 @@ from project.models import ProjectPage
 from shop_links.models import Retailer
 from workplace.roles import (
     CATALOGUE_MANAGERS,
+    DESIGNER_RELATIONS,
     EDITORS,
     ENQUIRY_MANAGERS,
     MODERATORS,
@@ -27,6 +28,7 @@ DEMO_USERS = [
     ("uebersetzung", "Ümit", "Übersetzung", TRANSLATORS),
     ("anfragen", "Anja", "Anfragen", ENQUIRY_MANAGERS),
     ("katalog", "Karl", "Katalog", CATALOGUE_MANAGERS),
+    ("bewerbungen", "Bea", "Bewerbungen", DESIGNER_RELATIONS),
     # A translator for Dutch only (the group "Translators (nl)", see roles.sync_roles).
     ("vertaling", "Veerle", "Vertaling", f"{TRANSLATORS} (nl)"),
 ]

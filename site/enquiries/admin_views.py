@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,9 +11,22 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
 from enquiries import gdpr
-from enquiries.models import Enquiry
-from enquiries.permissions import can_manage
+from enquiries.models import Enquiry, EnquiryFile
+from enquiries.permissions import can_manage, can_see
 from enquiries.tasks import deliver
+
+
+def download_file(request, pk: int):
+    """A file sent with an enquiry, for staff who may see its kind (never a public address)."""
+    file = get_object_or_404(EnquiryFile.objects.select_related("enquiry"), pk=pk)
+    if not can_see(request.user, file.enquiry.kind):
+        raise PermissionDenied
+    response = FileResponse(
+        file.file.open("rb"), as_attachment=True, filename=file.name, content_type=file.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _require_manager(request):

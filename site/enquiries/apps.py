@@ -12,6 +12,6 @@ class EnquiriesConfig(AppConfig):
     # core.registry: changes to these rows show on pages (they replace the content version),
     # except the enquiries visitors send and the notes on them.
     shown_on_pages = True
-    not_shown_on_pages = ("Enquiry", "EnquiryNote")
+    not_shown_on_pages = ("Enquiry", "EnquiryNote", "EnquiryFile")
     # enquiries.kinds: the enquiry form's kind; other apps add theirs the same way.
     enquiry_kinds = (LOCATION_KIND,)

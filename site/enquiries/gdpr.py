@@ -1,7 +1,9 @@
 """Retention and data subjects' rights: purge old enquiries; find, export, erase one address.
 
-An enquiry's personal data are its answers (`form_data`), its `email`, and the staff's notes
-about it; deleting the enquiry deletes its notes and its history (Wagtail's log entries of it).
+An enquiry's personal data are its answers (`form_data`), its `email`, its files (kinds that
+accept files) and the staff's notes about it; deleting the enquiry deletes its notes, its files
+(rows and stored objects: `enquiries.models.delete_stored_file`) and its history (Wagtail's log
+entries of it).
 Erasing an address goes further (`erase`): the address is also cut out of every other
 enquiry's answers and notes that mention it (a message "please also write to …"), and the
 address and the erased enquiries' company and contact person are cut out of every admin log
@@ -27,10 +29,16 @@ def older_than(days: int):
 
 
 @transaction.atomic
-def purge(days: int, dry_run: bool = False) -> tuple[int, int]:
-    """Delete enquiries (and their notes) received more than `days` days ago."""
+def purge(days: int, dry_run: bool = False) -> tuple[int, int, int]:
+    """Delete enquiries (and their notes and files) received more than `days` days ago."""
+    from enquiries.models import EnquiryFile
+
     enquiries = older_than(days)
-    counts = enquiries.count(), EnquiryNote.objects.filter(enquiry__in=enquiries).count()
+    counts = (
+        enquiries.count(),
+        EnquiryNote.objects.filter(enquiry__in=enquiries).count(),
+        EnquiryFile.objects.filter(enquiry__in=enquiries).count(),
+    )
     if not dry_run:
         _delete(enquiries)
     return counts
@@ -68,7 +76,9 @@ def for_address(email: str):
 
 
 def export(email: str) -> dict:
-    enquiries = for_address(email).prefetch_related("notes")
+    from django.urls import reverse
+
+    enquiries = for_address(email).prefetch_related("notes", "files")
     return {
         "email": email,
         "exported_at": timezone.now(),
@@ -85,10 +95,45 @@ def export(email: str) -> dict:
                 "notes": [
                     {"written": note.created_at, "text": note.text} for note in enquiry.notes.all()
                 ],
+                # The files themselves: `enquiry_data --files DIR`, or the admin's address.
+                "files": [
+                    {
+                        "name": file.name,
+                        "stored_as": _file_copy_name(file),
+                        "content_type": file.content_type,
+                        "size": file.size,
+                        "admin_download": reverse("enquiries_file", args=[file.pk]),
+                    }
+                    for file in enquiry.files.all()
+                ],
             }
             for enquiry in enquiries
         ],
     }
+
+
+def _file_copy_name(file) -> str:
+    return f"{file.enquiry_id}-{file.pk}-{file.name}"
+
+
+def copy_files(email: str, directory) -> list[str]:
+    """Write the files of the address's enquiries into `directory` (under the names the export
+    gives as `stored_as`, mode 600); returns those names."""
+    from pathlib import Path
+
+    from enquiries.models import EnquiryFile
+
+    directory = Path(directory)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    written = []
+    for file in EnquiryFile.objects.filter(enquiry__in=for_address(email)).order_by("pk"):
+        target = directory / _file_copy_name(file)
+        with file.file.open("rb") as source, open(target, "wb") as out:
+            for chunk in source.chunks():
+                out.write(chunk)
+        target.chmod(0o600)
+        written.append(target.name)
+    return written
 
 
 def export_json(email: str) -> str:

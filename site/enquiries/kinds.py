@@ -38,6 +38,12 @@ class Kind:
     confirmation_subject: str = ""
     # Labels of the stored answers' keys, for a form without editors' fields (admin, mail).
     answer_labels: dict[str, str] = field(default_factory=dict)
+    # Posts of this kind may carry files (multipart, `ENQUIRY_MAX_UPLOAD_BYTES`), stored as
+    # `EnquiryFile`s; every other kind refuses a post with files.
+    accepts_files: bool = False
+    # A permission that opens this kind's enquiries (list, see, change the status and notes, the
+    # files; not delete, not the personal-data page) besides `enquiries.manage_enquiries`.
+    permission: str = ""
 
     @property
     def initial_status(self) -> str:
@@ -95,3 +101,9 @@ def status_label(kind_name: str, value: str) -> str:
 def form_page_models() -> tuple[type, ...]:
     """The page types that post into the pipeline."""
     return tuple(apps.get_model(kind.page_model) for kind in registered().values())
+
+
+def for_page(page) -> Kind:
+    """The kind a form page posts (by its page type); the enquiry form's for any other."""
+    label = page._meta.label
+    return next((kind for kind in registered().values() if kind.page_model == label), LOCATION_KIND)

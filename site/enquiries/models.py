@@ -8,7 +8,9 @@ language never breaks what is already stored.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -73,6 +75,42 @@ def default_form_fields() -> list[EnquiryFormField]:
     from enquiries import defaults
 
     return [EnquiryFormField(**spec) for spec in defaults.FIELDS]
+
+
+class FixedFormPageMixin:
+    """A page whose fixed form posts into the pipeline as kind `kind_name` (accessibility
+    feedback, designer applications): served by `enquiries.views.serve_enquiry_form`, with the
+    privacy page for the consent and the shared thank-you page in its own words
+    (`landing_texts`). The page gives `form_class` and `process_form_submission`."""
+
+    form_class = None
+    landing_page_template = "enquiries/enquiry_form_page_landing.html"
+
+    def serve(self, request, *args, **kwargs):
+        from enquiries.views import serve_enquiry_form
+
+        return serve_enquiry_form(self, request, *args, **kwargs)
+
+    def get_form(self, *args, page=None, user=None, **kwargs):
+        return self.form_class(*args, page=self, user=None, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from enquiries.privacy import privacy_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_page"] = privacy_page(self.locale.language_code)
+        return context
+
+    def landing_texts(self) -> dict:
+        """`thanks_heading`, `thanks_text`, `back_label` in the active language."""
+        return {}
+
+    def render_landing_page(self, request, enquiry=None, *args, **kwargs):
+        from django.template.response import TemplateResponse
+
+        context = self.get_context(request)
+        context.update(enquiry=enquiry, **self.landing_texts())
+        return TemplateResponse(request, self.landing_page_template, context)
 
 
 class EnquiryFormPage(EmailFormMixin, FormMixin, BasePage):
@@ -333,3 +371,43 @@ class EnquiryNote(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+def enquiry_file_path(instance, filename: str) -> str:
+    """`private/enquiries/<random>/<name>`: never public (core.storage), not guessable."""
+    import uuid
+
+    return f"private/enquiries/{uuid.uuid4().hex}/{filename}"
+
+
+class EnquiryFile(models.Model):
+    """A file sent with an enquiry of a kind that accepts files (e.g. a designer's images or
+    portfolio). Checked and re-encoded before it is stored (the kind's form does that), kept on
+    the default storage under `private/` (a private object on S3, never served from the media
+    folder), fetched by staff through `enquiries_file` (which checks the permission), and
+    deleted from the storage with its row: with the enquiry, by the retention purge and by an
+    erasure (`delete_stored_file` below)."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("Datei"), upload_to=enquiry_file_path, max_length=255)
+    name = models.CharField(_("Dateiname"), max_length=120)
+    content_type = models.CharField(_("Dateityp"), max_length=60)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+
+    class Meta:
+        verbose_name = _("Datei zur Anfrage")
+        verbose_name_plural = _("Dateien zur Anfrage")
+        ordering = ["pk"]
+        default_permissions = ()
+
+    def __str__(self):
+        return self.name
+
+
+@receiver(post_delete, sender=EnquiryFile)
+def delete_stored_file(sender, instance, **kwargs):
+    """The file leaves the storage once the row's deletion is committed (a rolled-back deletion
+    keeps both). Every deletion sends this signal: the enquiry's cascade included."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

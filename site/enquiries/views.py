@@ -14,7 +14,9 @@ post to a form the site showed. A post from anywhere else is refused with 403.
 import logging
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -93,7 +95,7 @@ def serve_enquiry_form(page, request, *args, **kwargs):
                 "Sie es noch einmal ab."
             ),
         )
-    form = page.get_form(request.POST, page=page, user=None)
+    form = _bound_form(page, request)
     if not form.is_valid():
         return _render_form(page, request, form, token_value)
     if not spam.take_rate_slot(request):
@@ -124,9 +126,16 @@ def serve_enquiry_form(page, request, *args, **kwargs):
 
 def _send_again(page, request, campaign: dict[str, str], notice: str):
     """The posted form again, filled in and checked, with a fresh token and `notice`."""
-    form = page.get_form(request.POST, page=page, user=None)
+    form = _bound_form(page, request)
     form.is_valid()
     return _render_form(page, request, form, spam.make_token(page.pk, campaign), notice=notice)
+
+
+def _bound_form(page, request):
+    """The posted form; with the post's files for a kind that takes files (`Kind.accepts_files`)."""
+    if kinds.for_page(page).accepts_files:
+        return page.get_form(request.POST, request.FILES, page=page, user=None)
+    return page.get_form(request.POST, page=page, user=None)
 
 
 def _answer_repeat(page, request, key: str):
@@ -164,17 +173,39 @@ def token(request, page_id: int):
     return response
 
 
+def _upload_refused(page, request, status: int = 413):
+    """A post with files the site cannot read (too large, too many parts): the form again, with
+    a fresh token and a message; what was typed cannot be read back from such a post."""
+    form = page.get_form(page=page, user=None)
+    notice = gettext(
+        "Ihre Angaben sind noch nicht gesendet: die Dateien waren zusammen zu groß (höchstens "
+        "%(size)s) oder es waren zu viele. Bitte füllen Sie das Formular noch einmal aus und "
+        "wählen Sie weniger oder kleinere Dateien."
+    ) % {"size": filesizeformat(settings.ENQUIRY_MAX_UPLOAD_BYTES)}
+    return _render_form(
+        page, request, form, spam.make_token(page.pk, {}), notice=notice, status=status
+    )
+
+
 @csrf_exempt
 @require_POST
 def submit(request, page_id: int):
-    """Receive a post of the enquiry form (see the module's docstring for the CSRF design)."""
+    """Receive a post of the enquiry form (see the module's docstring for the CSRF design).
+
+    Only a kind that accepts files (`Kind.accepts_files`) takes a post with files, up to
+    `ENQUIRY_MAX_UPLOAD_BYTES`; every other post stays under `ENQUIRY_MAX_BODY_BYTES`."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
     if length > settings.ENQUIRY_MAX_BODY_BYTES:
-        logger.info("enquiry refused: body of %s bytes", length)
-        return _too_large()
+        page = _form_page_or_none(page_id)
+        if page is None or not kinds.for_page(page).accepts_files:
+            logger.info("enquiry refused: body of %s bytes", length)
+            return _too_large()
+        if length > settings.ENQUIRY_MAX_UPLOAD_BYTES:
+            logger.info("enquiry refused: upload of %s bytes", length)
+            return _upload_refused(page, request)
     if not spam.same_origin_post(request):
         logger.info("enquiry refused: not a same-origin post")
         return HttpResponse(
@@ -184,7 +215,27 @@ def submit(request, page_id: int):
         )
     if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         return HttpResponse(status=415)
-    return _form_page(page_id).serve(request)
+    page = _form_page(page_id)
+    try:
+        has_files = bool(request.FILES)
+    except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+        logger.info("enquiry refused: too many or too large parts")
+        return _upload_refused(page, request)
+    if has_files and not kinds.for_page(page).accepts_files:
+        logger.info("enquiry refused: files for a form without files")
+        return HttpResponse(
+            gettext("Dieses Formular nimmt keine Dateien an."),
+            status=415,
+            content_type="text/plain; charset=utf-8",
+        )
+    return page.serve(request)
+
+
+def _form_page_or_none(page_id: int):
+    try:
+        return _form_page(page_id)
+    except Http404:
+        return None
 
 
 def _form_page(page_id: int):

@@ -29,7 +29,7 @@ from wagtail.permissions import register_permission_policy
 from core.exports import FormulaSafeExportMixin
 from enquiries import exports, history, kinds
 from enquiries.models import Enquiry, EnquiryNote
-from enquiries.permissions import EnquiryPolicy, can_manage
+from enquiries.permissions import EnquiryPolicy, can_manage, can_open, can_see, visible_kinds
 
 register_permission_policy(Enquiry, EnquiryPolicy(Enquiry))
 
@@ -72,6 +72,9 @@ class AnswersPanel(EnquiryPanel):
             "answers": labelled_answers(enquiry),
             "utm": [(key, getattr(enquiry, key)) for key in Enquiry.UTM_FIELDS],
             "retry_url": reverse("enquiries_resend", args=[enquiry.pk]),
+            "files": [
+                (file, reverse("enquiries_file", args=[file.pk])) for file in enquiry.files.all()
+            ],
         }
 
 
@@ -130,7 +133,27 @@ class ManagersOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class EnquiryIndexView(ManagersOnlyMixin, FormulaSafeExportMixin, generic.IndexView):
+class KindReadersMixin:
+    """Enquiry managers, and holders of a kind's own permission for that kind's enquiries only
+    (`enquiries.permissions.visible_kinds`); everyone else gets the admin's 403 page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_open(request.user):
+            raise PermissionDenied
+        pk = kwargs.get("pk")
+        if pk is not None:
+            kind = Enquiry.objects.filter(pk=pk).values_list("kind", flat=True).first()
+            if kind is not None and not can_see(request.user, kind):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EnquiryIndexView(KindReadersMixin, FormulaSafeExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        visible = visible_kinds(self.request.user)
+        return queryset if visible is None else queryset.filter(kind__in=visible)
+
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if self.is_export:
@@ -141,6 +164,8 @@ class EnquiryIndexView(ManagersOnlyMixin, FormulaSafeExportMixin, generic.IndexV
 
     @cached_property
     def header_more_buttons(self):
+        if not can_manage(self.request.user):
+            return super().header_more_buttons
         return [
             *super().header_more_buttons,
             HeaderButton(
@@ -163,7 +188,7 @@ class EnquiryDeleteView(ManagersOnlyMixin, generic.DeleteView):
             )
 
 
-class EnquiryHistoryView(ManagersOnlyMixin, HistoryView):
+class EnquiryHistoryView(KindReadersMixin, HistoryView):
     pass
 
 
@@ -171,7 +196,7 @@ class EnquiryUsageView(ManagersOnlyMixin, UsageView):
     pass
 
 
-class EnquiryEditView(ManagersOnlyMixin, generic.EditView):
+class EnquiryEditView(KindReadersMixin, generic.EditView):
     def get_form(self, *args, **kwargs):
         """The status offers only the statuses of the enquiry's kind."""
         form = super().get_form(*args, **kwargs)
@@ -273,9 +298,10 @@ def hide_enquiry_forms(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def register_enquiry_urls():
-    from enquiries.admin_views import personal_data, resend
+    from enquiries.admin_views import download_file, personal_data, resend
 
     return [
         path("enquiries-resend/<int:pk>/", resend, name="enquiries_resend"),
         path("enquiries-personal-data/", personal_data, name="enquiries_personal_data"),
+        path("enquiries-file/<int:pk>/", download_file, name="enquiries_file"),
     ]

@@ -21,6 +21,7 @@ MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 ENQUIRY_MANAGERS = "Enquiry managers"
 CATALOGUE_MANAGERS = "Catalogue managers"
+DESIGNER_RELATIONS = "Designer relations"
 
 ADMIN = ["wagtailadmin.access_admin"]
 
@@ -130,6 +131,11 @@ ROLES: dict[str, Role] = {
         # The enquiries app's one switch for its list, detail, exports and the form page's
         # submissions (enquiries/permissions.py).
         permissions=[*ADMIN, "enquiries.manage_enquiries"],
+    ),
+    DESIGNER_RELATIONS: Role(
+        # Designers' applications only: see them, their files, change status and notes
+        # (enquiries/permissions.py); no other enquiry, no deleting, no erasure page.
+        permissions=[*ADMIN, "applications.review_design_applications"],
     ),
     CATALOGUE_MANAGERS: Role(
         permissions=[

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.utils import translation
 
 from demo import accessibility as accessibility_demo
+from demo import applications as applications_demo
 from demo import campaigns, people, project, shops, texts
 from demo import depot as depot_demo
 from demo import easyread as easyread_demo
@@ -249,6 +250,17 @@ ACCESSIBILITY_STATEMENT = PageType(
     text=demo_text(accessibility_demo.PAGE["intro"]),
 )
 
+DESIGN_APPLICATION = PageType(
+    "design-application",
+    paths={
+        "de": "/de/entwurf-einreichen/",
+        "en": "/en/submit-a-design/",
+        "nl": "/nl/ontwerp-indienen/",
+        "fr": "/fr/soumettre-un-design/",
+    },
+    text=demo_text(applications_demo.PAGE["intro"]),
+)
+
 # The search, with results (the word finds the Depot bag in each language), before a query and
 # with none found (both suggest products and designers).
 SEARCH_PATHS = {
@@ -337,6 +349,7 @@ PAGE_TYPES = [
     RETAILERS,
     ENQUIRY_FORM,
     ACCESSIBILITY_STATEMENT,
+    DESIGN_APPLICATION,
     CAMPAIGN_INDEX,
     CAMPAIGN,
     SEARCH,

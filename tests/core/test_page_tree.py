@@ -16,6 +16,7 @@ from project.models import ProjectPage
 # Every page type and the page types an editor may add under it.
 ALLOWED_CHILDREN = {
     "accessibility.accessibilitystatementpage": [],
+    "applications.designapplicationpage": [],
     "campaigns.campaignindexpage": ["campaigns.campaignpage"],
     "campaigns.campaignpage": [],
     "core.contentpage": ["core.contentpage"],
@@ -31,6 +32,7 @@ ALLOWED_CHILDREN = {
     "products.productindexpage": [],
     "home.homepage": [
         "accessibility.accessibilitystatementpage",
+        "applications.designapplicationpage",
         "campaigns.campaignindexpage",
         "core.contentpage",
         "core.legalpage",

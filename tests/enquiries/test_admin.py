@@ -155,7 +155,7 @@ def test_purge(post, form_page, enquiry):
     post(form_page, answers(company="Neu GmbH"))
     out = io.StringIO()
     call_command("purge_enquiries", "--older-than", "365", "--dry-run", stdout=out)
-    assert "would delete 1 enquiries and 1 notes" in out.getvalue()
+    assert "would delete 1 enquiries, 1 notes and 0 files" in out.getvalue()
     assert Enquiry.objects.count() == 2
     call_command("purge_enquiries", "--older-than", "365", stdout=out)
     assert list(Enquiry.objects.values_list("form_data__company", flat=True)) == ["Neu GmbH"]

@@ -23,7 +23,7 @@ def test_purge_measures_the_retention_in_days():
     EnquiryFactory(email="alt@example.org", submit_time=days_ago(31))
     out = StringIO()
     call_command("purge_enquiries", "--older-than", "30", stdout=out)
-    assert out.getvalue().strip() == "deleted 1 enquiries and 0 notes older than 30 days"
+    assert out.getvalue().strip() == "deleted 1 enquiries, 0 notes and 0 files older than 30 days"
     kept = set(Enquiry.objects.values_list("email", flat=True))
     assert kept == {"neu@example.org", "knapp@example.org"}
 
@@ -33,5 +33,7 @@ def test_dry_run_counts_the_same_and_deletes_nothing():
     EnquiryFactory(submit_time=days_ago(31))
     out = StringIO()
     call_command("purge_enquiries", "--older-than", "30", "--dry-run", stdout=out)
-    assert out.getvalue().strip() == "would delete 1 enquiries and 0 notes older than 30 days"
+    assert (
+        out.getvalue().strip() == "would delete 1 enquiries, 0 notes and 0 files older than 30 days"
+    )
     assert Enquiry.objects.count() == 2

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accessibility",
     "workshops",
     "depot",
+    "applications",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -605,6 +606,15 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_login.LoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_login.PasswordResetForm"  # noqa: S105 (a class)
 # Largest request body accepted by the form endpoint, and the longest answers.
 ENQUIRY_MAX_BODY_BYTES = env_int("ENQUIRY_MAX_BODY_BYTES", 128 * 1024)
+# A post of a kind that accepts files (designer applications): the whole body at most this; a
+# larger one gets the form back with a message (under nginx's client_max_body_size, 20m).
+ENQUIRY_MAX_UPLOAD_BYTES = env_int("ENQUIRY_MAX_UPLOAD_BYTES", 19 * 1024 * 1024)
+# Designer applications (applications): files per application, bytes per file and together,
+# pixels per image.
+APPLICATION_MAX_FILES = env_int("APPLICATION_MAX_FILES", 5)
+APPLICATION_MAX_FILE_BYTES = env_int("APPLICATION_MAX_FILE_BYTES", 8 * 1024 * 1024)
+APPLICATION_MAX_TOTAL_BYTES = env_int("APPLICATION_MAX_TOTAL_BYTES", 15 * 1024 * 1024)
+APPLICATION_MAX_PIXELS = env_int("APPLICATION_MAX_PIXELS", 40_000_000)
 ENQUIRY_MAX_LINE_LENGTH = env_int("ENQUIRY_MAX_LINE_LENGTH", 200)
 ENQUIRY_MAX_TEXT_LENGTH = env_int("ENQUIRY_MAX_TEXT_LENGTH", 5000)
 # Staff addresses when a form page names none (comma-separated).

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.applications import sample_application
 from demo.builder import DemoBuilder
 from demo.renditions import make_renditions
 from demo.workplace import create_demo_users, create_review_examples
@@ -28,6 +29,11 @@ class Command(BaseCommand):
             "--allow-production",
             action="store_true",
             help="Auch mit Produktions-Einstellungen ausführen (überschreibt nichts, legt aber Demo-Inhalte an).",
+        )
+        parser.add_argument(
+            "--no-sample-application",
+            action="store_true",
+            help="Ohne die Beispiel-Bewerbung (für Tests, die mit einer leeren Anfragenliste beginnen).",
         )
         parser.add_argument(
             "--no-renditions",
@@ -56,6 +62,8 @@ class Command(BaseCommand):
             user.save()
             role_users = create_demo_users(options["admin_password"])
             create_review_examples(log=self.stdout.write)
+            if not options["no_sample_application"]:
+                sample_application()
         if not options["no_renditions"]:
             with quiet_logs(options["verbosity"]):
                 make_renditions(log=self.stdout.write)

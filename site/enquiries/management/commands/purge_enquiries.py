@@ -5,7 +5,7 @@ from enquiries import gdpr
 
 
 class Command(BaseCommand):
-    help = "Delete enquiries (with their notes) older than DAYS days (retention)."
+    help = "Delete enquiries (with their notes and files) older than DAYS days (retention)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,8 +21,9 @@ class Command(BaseCommand):
         if older_than < 1:
             self.stderr.write("--older-than must be at least 1 day")
             raise SystemExit(2)
-        enquiries, notes = gdpr.purge(older_than, dry_run=dry_run)
+        enquiries, notes, files = gdpr.purge(older_than, dry_run=dry_run)
         verb = "would delete" if dry_run else "deleted"
         self.stdout.write(
-            f"{verb} {enquiries} enquiries and {notes} notes older than {older_than} days"
+            f"{verb} {enquiries} enquiries, {notes} notes and {files} files older than "
+            f"{older_than} days"
         )
