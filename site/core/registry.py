@@ -17,6 +17,9 @@ them, each feature app says so with attributes on its `AppConfig` (read here thr
   offers (`core.blocks.BodyStreamBlock`, which content pages and the home page extend), e.g. the
   products app's "where to buy". A body block is built when a page type's stream is first used,
   after the app registry is ready, so the ground floor never imports the app that offers it.
+- `partner_pages = "app.module.function"`: a function giving the public pages of production
+  partners in the active language, `{catalogue ref: URL}` (the workshops app's), so that a
+  product's production chain links each workshop that has a page (`partner_page_urls()`).
 
 Page types need no entry: a page of any app counts as content. Wagtail's and taggit's models are
 listed here (`THIRD_PARTY_CONTENT`), as the ground floor may name those.
@@ -95,3 +98,14 @@ def body_blocks() -> list[tuple[str, object]]:
         for config in apps.get_app_configs()
         for name, path in getattr(config, "body_blocks", ())
     ]
+
+
+def partner_page_urls() -> dict[str, str]:
+    """{catalogue ref: URL} of the production partners' public pages in the active language,
+    from the apps that have them (`partner_pages` on their AppConfig); {} when none has."""
+    urls = {}
+    for config in apps.get_app_configs():
+        path = getattr(config, "partner_pages", None)
+        if path:
+            urls.update(import_string(path)())
+    return urls

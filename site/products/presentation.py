@@ -25,6 +25,7 @@ from catalogue.models import (
     ShownText,
     Variant,
 )
+from core import registry
 from core.formats import format_price, format_price_range, plain_price
 from core.fragments import fragment_values
 from core.i18n import LanguageLink
@@ -325,6 +326,7 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
     )
     names = localized_records(ProductionPartner, [link.partner for link in links])
     notes = step_notes(view)
+    pages = registry.partner_page_urls() if links else {}  # the workshops' own pages
     for link in links:
         partner = names[link.partner.translation_key]
         role = vocabulary.label(vocabulary.PARTNER_KIND, link.partner.kind)
@@ -333,6 +335,7 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
                 "make",
                 partner.name,
                 link.partner.city,
+                pages.get(link.partner.ref, ""),
                 social_employment=link.partner.social_employment,
                 name_lang=lang_mark(settings.LANGUAGE_CODE) if partner is link.partner else "",
                 role=role.text,

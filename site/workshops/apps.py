@@ -43,4 +43,6 @@ class WorkshopsConfig(AppConfig):
     # core.registry: saving a workshop profile or a skill replaces the content version.
     shown_on_pages = True
     index_page_types = ("workshops.WorkshopIndexPage",)
+    # core.registry: a product's production chain links the workshops' pages.
+    partner_pages = "workshops.links.partner_page_urls"
     enquiry_kinds = (PRODUCTION_KIND,)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
         # query of their own (+1 for a whole render, none where the fragment is cached).
         ("/de/", 16),
         ("/fr/", 19),  # + the alt texts of the page's language (core.images.alt_for)
-        ("/de/ueber-das-projekt/", 6),
+        ("/de/ueber-das-projekt/", 7),  # + the page an approach step links (the Depot's resources)
         ("/de/designerinnen/", 10),
         ("/de/designerinnen/lena-hoffmann/", 16),  # + how many products each shop has (GROUP BY)
         ("/de/produkte/", 9),

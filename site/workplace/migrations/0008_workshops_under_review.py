@@ -15,9 +15,9 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("workplace", "0007_designer_relations"),
         ("workshops", "0001_initial"),
         ("depot", "0002_resources_under_review"),
-        ("workplace", "0007_designer_relations"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
