@@ -38,6 +38,9 @@ class Kind:
     confirmation_subject: str = ""
     # Labels of the stored answers' keys, for a form without editors' fields (admin, mail).
     answer_labels: dict[str, str] = field(default_factory=dict)
+    # The answer (by key) that the staff notification's subject names after the number, so the
+    # team sees in the inbox what it is about (a production enquiry: the workshop asked about).
+    subject_answer: str = ""
     # Posts of this kind may carry files (multipart, `ENQUIRY_MAX_UPLOAD_BYTES`), stored as
     # `EnquiryFile`s; every other kind refuses a post with files.
     accepts_files: bool = False

@@ -116,6 +116,10 @@ def notification_message(enquiry: Enquiry) -> EmailMessage:
         prefix = prefix or header_text(str(enquiry.kind_info.notification_subject))
         prefix = prefix or gettext("Neue Anfrage über die Website")
         subject = header_text(f"{prefix} #{enquiry.pk}")
+        about = enquiry.kind_info.subject_answer
+        detail = header_text(str((enquiry.form_data or {}).get(about) or "")) if about else ""
+        if detail:
+            subject = header_text(f"{subject}: {detail}")
         body = render_to_string(
             "enquiries/mail/notification.txt",
             {

@@ -18,6 +18,7 @@ PRODUCTION_KIND = Kind(
     ),
     page_model="workshops.WorkshopIndexPage",
     notification_subject=_("Neue Produktionsanfrage"),
+    subject_answer="workshop",  # "Neue Produktionsanfrage #12: Nähwerkstatt im Depot (…)"
     confirmation_subject=_("Ihre Produktionsanfrage bei Made in Aachen-Nord"),
     answer_labels={
         "workshop": _("Werkstatt"),

@@ -244,14 +244,20 @@ def test_an_enquiry_is_stored_with_the_workshop_named_and_notified(post, network
     assert enquiry.notification_state == Enquiry.Notification.SENT
     staff = mail.outbox[0]
     assert staff.to == ["team@example.org"]
-    assert staff.subject == f"Neue Produktionsanfrage #{enquiry.pk}"
+    # The inbox says which workshop is asked about (the German name: the team's language).
+    assert (
+        staff.subject == f"Neue Produktionsanfrage #{enquiry.pk}: {enquiry.form_data['workshop']}"
+    )
+    assert staff.subject.endswith("(naeherei-nord)")
     assert "Werkstatt: " in staff.body and "(naeherei-nord)" in staff.body
     assert "Art: Produktionsanfrage" in staff.body
 
 
 def test_an_enquiry_for_any_workshop(post, network):
     post(network["index"]["de"], production(workshop=""))
-    assert Enquiry.objects.get().form_data["workshop"] == "keine bestimmte"
+    enquiry = Enquiry.objects.get()
+    assert enquiry.form_data["workshop"] == "keine bestimmte"
+    assert mail.outbox[0].subject == f"Neue Produktionsanfrage #{enquiry.pk}: keine bestimmte"
 
 
 def test_the_workshop_page_names_its_workshop_in_the_form(client, network):
