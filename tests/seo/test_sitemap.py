@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -71,7 +72,8 @@ def test_every_live_page_in_every_language_with_its_translations(client, demo):
     assert set(entries) == {page.full_url for page in pages}
     for page in pages:
         entry = entries[page.full_url]
-        assert entry["lastmod"] == page.last_published_at.date().isoformat()
+        # The date in the site's time zone (Berlin), as the sitemap writes it.
+        assert entry["lastmod"] == timezone.localdate(page.last_published_at).isoformat()
         translations = {
             t.locale.language_code: t.full_url
             for t in live_pages().filter(translation_key=page.translation_key)
