@@ -42,6 +42,9 @@ SEWING = {
 
 @pytest.fixture
 def page():
+    # The test's resources alone, also where the demo is loaded in the same run (undone with
+    # the test): the page lists every live resource.
+    SharedResource.objects.all().delete()
     home = HomePageFactory()
     translate(home, "en", "nl", "fr")
     project = ProjectPage(title="Projekt", slug="projekt", project_name="Grüne Punkte")
@@ -256,7 +259,9 @@ def test_a_phone_number_must_be_one():
 
 def test_translating_a_resource_creates_an_unpublished_draft(client, page):
     room = make_resource("Nähwerkstatt")
-    admin = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "x")
+    admin = get_user_model().objects.create_superuser(
+        "depot-test-chefin", "chefin@example.org", "x"
+    )
     client.force_login(admin)
     nl = locale("nl")
     url = reverse(
@@ -306,7 +311,7 @@ def test_an_editor_adds_a_resource_in_the_admin_and_a_wrong_phone_number_loses_n
     from depot.wagtail_hooks import SharedResourceViewSet  # noqa: F401 - registers the viewset
     from tests.admin_forms import form_data
 
-    admin = get_user_model().objects.create_superuser("redaktion", "r@example.org", "x")
+    admin = get_user_model().objects.create_superuser("depot-test-redaktion", "r@example.org", "x")
     client.force_login(admin)
     url = reverse(SharedResource.snippet_viewset.get_url_name("add")) + "?locale=de"
     data = form_data(client.get(url).content.decode(), marker="w-form")
