@@ -44,4 +44,6 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
     verbose_name = _("Bewerbungen")
     default_auto_field = "django.db.models.BigAutoField"
+    # core.registry: the designers index invites designers to apply (applications_tags).
+    index_page_types = ("applications.DesignApplicationPage",)
     enquiry_kinds = (APPLICATION_KIND,)

@@ -77,8 +77,17 @@ class DemoBuilder:
         campaign_index = build_campaigns(home, self._publish, self.log)
         build_results(home, self._publish, self.log)
         build_depot(about, self._publish, self.log)
+        workshop_index = build_workshops(home, self._publish, self.log)
         self.navigation(
-            [designer_index, product_index, story_index, retailers_page, campaign_index, about]
+            [
+                designer_index,
+                product_index,
+                workshop_index,
+                story_index,
+                retailers_page,
+                campaign_index,
+                about,
+            ]
         )
         self.footer()
         self.site_settings(home)
@@ -86,7 +95,6 @@ class DemoBuilder:
         accessibility_page(home, log=self.log)
         application_page(home, log=self.log)
         easy_read_pages(home, self._publish, self.log)
-        build_workshops(home, self._publish, self.log)
         self.translate_all(home)
         return home
 
