@@ -41,7 +41,7 @@ PAGE = {
         "every application and reply within four weeks.",
         nl="Hebt u een ontwerp dat in Aachen-Nord gemaakt zou kunnen worden? Beschrijf het voor "
         "ons. We bekijken elke aanmelding en antwoorden binnen vier weken.",
-        fr="Vous avez un design qui pourrait être fabriqué à Aachen-Nord ? Décrivez-le-nous. "
+        fr="Vous avez un design qui pourrait être fabriqué à Aachen-Nord ? Décrivez-le-nous. "
         "Nous examinons chaque candidature et répondons sous quatre semaines.",
     ),
     "thank_you": t(

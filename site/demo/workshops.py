@@ -73,7 +73,7 @@ WORKSHOPS = [
             "Bis zu 300 Taschen im Monat; Vorlauf zwei bis vier Wochen.",
             en="Up to 300 bags a month; two to four weeks’ lead time.",
             nl="Tot 300 tassen per maand; twee tot vier weken levertijd.",
-            fr="Jusqu’à 300 sacs par mois ; délai de deux à quatre semaines.",
+            fr="Jusqu’à 300 sacs par mois ; délai de deux à quatre semaines.",
         ),
     },
     {
@@ -101,7 +101,7 @@ WORKSHOPS = [
             "Kleinserien bis 100 Stück; größere nach Absprache.",
             en="Small series of up to 100 pieces; larger ones by arrangement.",
             nl="Kleine series tot 100 stuks; grotere in overleg.",
-            fr="Petites séries jusqu’à 100 pièces ; plus sur demande.",
+            fr="Petites séries jusqu’à 100 pièces ; plus sur demande.",
         ),
     },
     {
@@ -164,7 +164,7 @@ WORKSHOPS = [
             "Ein Brennofen; etwa 150 Stück je Brand.",
             en="One kiln; about 150 pieces per firing.",
             nl="Eén oven; ongeveer 150 stuks per stook.",
-            fr="Un four ; environ 150 pièces par cuisson.",
+            fr="Un four ; environ 150 pièces par cuisson.",
         ),
     },
 ]

@@ -71,6 +71,9 @@ class Crawl:
     sitemap: dict[str, dict[str, str]]  # location -> {hreflang: href}
     pages: list[Fetched]
     product_index_paths: list[str] = field(default_factory=list)
+    # Workshop indexes: a workshop's address ends in the catalogue's partner ref in every language
+    # (an identifier, like a product's slug), not a translated slug.
+    workshop_index_paths: list[str] = field(default_factory=list)
     # (language, title) of each product title the catalogue gives in that language: a title that is
     # the same in German and French ("Vase Wurm") is French there, not a German fallback.
     catalogue_titles: set[tuple[str, str]] = field(default_factory=set)
@@ -188,6 +191,7 @@ def crawl(client) -> Crawl:
     # Product pages the indexes link to but the sitemap leaves out (none, today).
     known = {crawler.local(location) for location in sitemap}
     from products.models import ProductIndexPage
+    from workshops.models import WorkshopIndexPage
 
     index_paths = [crawler.local(index.url) for index in ProductIndexPage.objects.live()]
     for index_path in index_paths:
@@ -218,12 +222,16 @@ def crawl(client) -> Crawl:
             path = f"{searches['fr']}?{urlencode({'q': query})}"
             crawler.get(path, "search-title", follow=True, note=page.path)
 
-    # The enquiry form and the accessibility feedback form, and the answer to a post that fails
-    # validation.
+    # Each form of the enquiry pipeline (the enquiry form, the designer application, the production
+    # enquiry, the accessibility feedback form) and the answer to a post that fails validation, once
+    # per form and language: the production enquiry's one form is on the workshop index and on every
+    # workshop page, and a post without its hidden fields is answered alike from each.
+    posted = set()
     for page in sitemap_pages:
         form = page.soup.find("form", class_="enquiry__form", method="post")
-        if form is None:
+        if form is None or urlsplit(form["action"]).path in posted:
             continue
+        posted.add(urlsplit(form["action"]).path)
         response = client.post(
             form["action"],
             {"email": "not-an-address"},
@@ -303,6 +311,9 @@ def crawl(client) -> Crawl:
         sitemap=sitemap,
         pages=crawler.pages,
         product_index_paths=index_paths,
+        workshop_index_paths=[
+            crawler.local(index.url) for index in WorkshopIndexPage.objects.live() if index.url
+        ],
         catalogue_titles=titles,
         catalogue_terms=set(CatalogueTerm.objects.values_list("locale__language_code", "label")),
     )

@@ -339,7 +339,9 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
     page's slug where the page's title differs, and no link or form on a translated page leads to
     an address under that language made of German path segments (`/fr/suche/`)."""
     found = []
-    product_indexes = set(crawl.product_index_paths)
+    # Products and workshops keep the catalogue's identifier (product slug, partner ref) as the
+    # last segment in every language: an identifier, not a German slug (docs/languages.md).
+    identifier_indexes = set(crawl.product_index_paths) | set(crawl.workshop_index_paths)
     german_segments: set[str] = set()
     own_segments: dict[str, set[str]] = defaultdict(set)
     for location, alternates in crawl.sitemap.items():
@@ -350,7 +352,7 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
         if (
             language == "de"
             or not german
-            or any(path.startswith(i) and path != i for i in product_indexes)
+            or any(path.startswith(i) and path != i for i in identifier_indexes)
         ):
             continue
         page, german_page = crawl.by_path.get(path), crawl.by_path.get(urlsplit(german).path)

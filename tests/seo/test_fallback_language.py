@@ -39,7 +39,8 @@ class Languages(HTMLParser):
         attrs = dict(attrs)
         if tag == "meta" and (attrs.get("property") or attrs.get("name")):
             self.meta[attrs.get("property") or attrs.get("name")] = attrs
-        if tag == "title":
+        if tag == "title" and not any(open_tag == "svg" for open_tag, _lang in self.stack):
+            # The document's title, not an inline SVG's (the passport's QR code is named by one).
             self.title_lang = attrs.get("lang")
         if tag not in VOID:
             self.stack.append((tag, attrs.get("lang")))

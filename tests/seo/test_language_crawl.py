@@ -11,6 +11,7 @@ Every rule holds on the demo; a change that breaks one fails here with the URLs 
 
 import csv
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -84,10 +85,14 @@ def test_the_crawl_reaches_every_kind_of_page(site):
     assert broken == [], "sitemap URLs that do not answer 200"
     errors = [page.label for page in site.pages if page.status >= 500]
     assert errors == []
+    # The enquiry form, the designer application and the production enquiry (one form on the
+    # workshop index and every workshop page), each posted once in each language.
     form_errors = site.of_kind("form-error")
-    assert len(form_errors) == 4 and all(
+    assert len(form_errors) == 3 * 4 and all(
         page.status == 200 and "<form" in page.html for page in form_errors
     )
+    assert Counter(page.language for page in form_errors) == dict.fromkeys(LANGUAGES, 3)
+    assert len({page.path for page in form_errors}) == len(form_errors)
     # The accessibility statement's feedback form, in each language, answers with its own form.
     feedback_errors = site.of_kind("feedback-error")
     assert len(feedback_errors) == 4 and all(
