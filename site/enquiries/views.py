@@ -14,7 +14,7 @@ post to a form the site showed. A post from anywhere else is refused with 403.
 import logging
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -218,9 +218,11 @@ def submit(request, page_id: int):
     page = _form_page(page_id)
     try:
         has_files = bool(request.FILES)
-    except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+    except (RequestDataTooBig, TooManyFilesSent):
         logger.info("enquiry refused: too many or too large parts")
         return _upload_refused(page, request)
+    # More fields than DATA_UPLOAD_MAX_NUMBER_FIELDS (TooManyFieldsSent) is no upload problem:
+    # it goes on to Django's 400, the site's page saying so and that nothing was saved.
     if has_files and not kinds.for_page(page).accepts_files:
         logger.info("enquiry refused: files for a form without files")
         return HttpResponse(

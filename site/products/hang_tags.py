@@ -167,7 +167,12 @@ def _weasyprint():
     # Its step-by-step INFO lines (seven per sheet) are no news in the site's log.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     import weasyprint  # imported when a sheet is made: it loads Pango, which the site needs nowhere else
+    from PIL import ImageFile
 
+    # Importing WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process: the
+    # worker that makes a sheet would then take a truncated photo as whole in the catalogue sync
+    # or a designer's application. The sheets draw only the project's own static files.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     return weasyprint
 
 

@@ -19,8 +19,10 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image as PILImage
 
 from catalogue.models import Product
+from catalogue.sync.images import ImageRejected, check_image
 from products import hang_tags
 from products.hang_tag_admin import URL_NAME
 from tests.factories import (
@@ -119,6 +121,18 @@ def test_a_catalogue_manager_gets_the_sheet_in_french(manager, products):
     assert codes_on_first_page(response.content) == sorted(
         [f"{ROOT}/p/TAG-0001/"] * 4 + [f"{ROOT}/p/TAG-0002/"] * 4
     )
+
+
+def test_after_a_sheet_a_truncated_photo_is_still_refused(manager, products):
+    """WeasyPrint's import switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; the
+    worker that made a sheet still refuses a truncated photo in the catalogue sync."""
+    pdf_of(manager, list(products), per_product=1)
+    whole = io.BytesIO()
+    PILImage.new("RGB", (640, 480), "#2f8f5b").save(whole, "JPEG", quality=85)
+    assert len(whole.getvalue()) > 2000
+    check_image("https://catalogue.example/ganz.jpg", whole.getvalue())
+    with pytest.raises(ImageRejected, match="is damaged and cannot be decoded"):
+        check_image("https://catalogue.example/halb.jpg", whole.getvalue()[:2000])
 
 
 @pytest.mark.parametrize("per_product, pages", [(1, 1), (5, 2), (9, 2), (10, 3)])
@@ -296,7 +310,7 @@ def loopback():
 
 
 def test_weasyprint_fetches_only_data_and_the_projects_static_files(loopback, tmp_path):
-    import weasyprint
+    weasyprint = hang_tags._weasyprint()
 
     secret = tmp_path / "secret.css"
     secret.write_text("body { color: red }")

@@ -21,10 +21,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Site
-from weasyprint import HTML
 
 from catalogue.models import ProductionPartner, ProductPartner
 from core.typography import SOFT_HYPHEN
+from products import hang_tags
 from products.models import ProductIndexPage
 from products.passport import passport_url
 from tests.factories import (
@@ -182,10 +182,10 @@ def test_without_editorial_texts_the_feed_facts_show_and_no_empty_heading(client
 
 
 def rasterized(svg: str):
-    """The page's inline SVG drawn by a real renderer (WeasyPrint to PDF, pdfium to pixels)."""
-    pdf = HTML(
-        string=f"<html><body style='margin:0'><div style='width:8cm'>{svg}</div></body></html>"
-    ).write_pdf()
+    """The page's inline SVG drawn by a real renderer (WeasyPrint to PDF, pdfium to pixels),
+    imported as the site does (a bare import would leave Pillow taking truncated images)."""
+    html = f"<html><body style='margin:0'><div style='width:8cm'>{svg}</div></body></html>"
+    pdf = hang_tags._weasyprint().HTML(string=html).write_pdf()
     return pypdfium2.PdfDocument(io.BytesIO(pdf))[0].render(scale=3).to_pil()
 
 
