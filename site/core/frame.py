@@ -18,6 +18,7 @@ the cache off. `invalidate`, `reset`, `cached`, `get_many`, `store` and `cache_e
 content version's, importable from here as before.
 """
 
+import hashlib
 from operator import attrgetter
 
 from django.conf import settings
@@ -92,11 +93,14 @@ def index_url(model_label: str) -> str:
     language has none; cached like the frame (same version)."""
     language = translation.get_language()
 
+    # The key names the registered types: after a deploy that registers a new one, a list kept
+    # by the code before it (in Redis, under the same structure version) is not read.
+    types = hashlib.blake2b("|".join(index_page_types()).encode(), digest_size=6).hexdigest()
     urls = memoised(
         ("index_urls", language),
-        lambda: cached(f"indexes:{language}", _index_urls, language, structural=True),
+        lambda: cached(f"indexes:{language}:{types}", _index_urls, language, structural=True),
     )
-    return urls[model_label]
+    return urls.get(model_label, "")
 
 
 def _index_urls(language) -> dict[str, str]:
