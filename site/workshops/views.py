@@ -6,6 +6,7 @@ number of queries and filtered in Python; a workshop's products are the only lon
 is bounded (`WORKSHOP_PRODUCTS_SHOWN` cards, then a paginated list of all of them).
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -195,40 +196,122 @@ def listing(index, request) -> dict:
         "filter_skill_label": labels.get(skill),
         "filter_district_label": str(District(district).label) if district else "",
         "listing_filters": filters,
-        **map_of([view for view in chosen if view.has_map]),
+        **_index_map([view for view in chosen if view.has_map], index.locale),
         "form": index.get_form(page=index, user=None),
         "form_token": "",
         "honeypot_name": _honeypot(),
     }
 
 
-def map_of(views: list[WorkshopView]) -> dict:
-    """The links of a map on request (`workshops/includes/map.html`): one workshop as the
-    campaign's location block shows a place (`campaigns.blocks.LocationBlock`), several in a
-    frame around them all, with the list of addresses beside it."""
+# Shops within this distance of the workshops' centre share their map (the quarter's region:
+# Aachen, Herzogenrath, Eupen); the others are on the retailers page with their own maps.
+SHOPS_NEAR_KM = 20
+
+
+@dataclass(frozen=True)
+class MapShop:
+    """A shop with a place on the workshops' map: its name in the visitor's language (German
+    marked where it stands in), its address and its entry on the retailers page."""
+
+    name: str
+    name_lang: str
+    street: str
+    locality: str
+    url: str
+    latitude: Decimal
+    longitude: Decimal
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    """Distance on the earth's surface (haversine), enough to tell near from far."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def shops_near(views: list[WorkshopView], locale: Locale) -> list[MapShop]:
+    """The live shops with a street address and coordinates near the workshops (two queries)."""
+    from shop_links.models import Retailer
+    from shop_links.presentation import retailers_page_url
+
+    if not views:
+        return []
+    centre = (
+        sum(float(view.latitude) for view in views) / len(views),
+        sum(float(view.longitude) for view in views) / len(views),
+    )
+    rows = [
+        row
+        for row in Retailer.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            live=True,
+            in_feed=True,
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .exclude(kind=Retailer.Kind.ONLINE_SHOP)
+        .select_related("locale")
+        if _km(*centre, float(row.latitude), float(row.longitude)) <= SHOPS_NEAR_KM
+    ]
+    names = localized_records(Retailer, rows, locale)
+    page = retailers_page_url(locale)
+    shops = []
+    for row in rows:
+        shown = names[row.translation_key]
+        shops.append(
+            MapShop(
+                name=shown.name,
+                name_lang=lang_mark(settings.LANGUAGE_CODE) if shown is row else "",
+                street=row.street,
+                locality=" ".join(part for part in (row.postcode, row.city) if part),
+                url=f"{page}#haendler-{row.list_key}" if page else "",
+                latitude=row.latitude,
+                longitude=row.longitude,
+            )
+        )
+    return sorted(shops, key=lambda shop: shop.name.casefold())
+
+
+def map_of(views: list[WorkshopView], shops: list[MapShop] = ()) -> dict:
+    """The links of a map on request (`includes/map_on_request.html`): one workshop as the
+    campaign's location block shows a place (`campaigns.blocks.LocationBlock`), several places
+    (workshops and the shops near them) in a frame around them all, with the lists of their
+    addresses beside it."""
     from campaigns.blocks import LocationBlock
 
     if not views:
-        return {"map_workshops": []}
-    if len(views) == 1:
+        return {"map_workshops": [], "map_shops": []}
+    shops = list(shops)
+    if len(views) == 1 and not shops:
         value = {"latitude": views[0].latitude, "longitude": views[0].longitude}
         context = LocationBlock().get_context(value)
         return {
             "map_workshops": views,
+            "map_shops": [],
             "map_link": context["map_link"],
             "map_embed": context["map_embed"],
         }
-    lats = [float(view.latitude) for view in views]
-    lons = [float(view.longitude) for view in views]
+    places = [*views, *shops]
+    lats = [float(place.latitude) for place in places]
+    lons = [float(place.longitude) for place in places]
     south, north, west, east = min(lats), max(lats), min(lons), max(lons)
     pad_lat, pad_lon = max((north - south) * 0.15, 0.002), max((east - west) * 0.15, 0.004)
     bbox = f"{west - pad_lon:.5f},{south - pad_lat:.5f},{east + pad_lon:.5f},{north + pad_lat:.5f}"
     centre_lat, centre_lon = (south + north) / 2, (west + east) / 2
     return {
         "map_workshops": views,
-        "map_link": f"https://www.openstreetmap.org/#map=14/{centre_lat:.5f}/{centre_lon:.5f}",
+        "map_shops": shops,
+        "map_link": f"https://www.openstreetmap.org/#map=12/{centre_lat:.5f}/{centre_lon:.5f}",
         "map_embed": f"https://www.openstreetmap.org/export/embed.html?bbox={bbox}&layer=mapnik",
     }
+
+
+def _index_map(views: list[WorkshopView], locale: Locale) -> dict:
+    """The index's map: the workshops shown and the shops near them."""
+    return map_of(views, shops_near(views, locale))
 
 
 def _honeypot() -> str:

@@ -2,6 +2,9 @@
 page in four languages with its products (bounded), the sitemap, the production enquiry through
 the enquiry pipeline, and the enquiry managers' admin."""
 
+import re
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -349,3 +352,47 @@ def test_the_site_search_finds_workshops_as_the_visitor_reads_them(client, netwo
     expected = {"de": "Keramik Wiesental", "fr": "Näherei Nord", "en": "North sewing room"}[code]
     assert expected in html
     assert f"{network['index'][code].url}" in html
+
+
+def test_the_map_shows_the_shops_near_the_workshops_and_lists_them(client, network):
+    """Workshops and the shops that sell the label in the region share one map; the list of
+    both works without it. A shop far away (Köln), an online shop and a shop not yet published
+    stay off it; a shop's name is in the visitor's language where the shop has one."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from shop_links.models import Retailer
+    from tests.factories import RetailerFactory, translate
+
+    Retailer.objects.all().delete()  # the test's shops alone, also beside the demo
+    near = RetailerFactory(
+        name="Laden am Depot",
+        street="Talstraße 4",
+        postcode="52068",
+        latitude=Decimal("50.7790"),
+        longitude=Decimal("6.0880"),
+    )
+    translate(near, "fr", name="Boutique du Depot")
+    RetailerFactory(name="Kaufhaus Köln", latitude=Decimal("50.9375"), longitude=Decimal("6.9603"))
+    RetailerFactory(
+        name="Versand Nord",
+        kind=Retailer.Kind.ONLINE_SHOP,
+        latitude=Decimal("50.78"),
+        longitude=Decimal("6.09"),
+    )
+    RetailerFactory(
+        name="Entwurf Laden", live=False, latitude=Decimal("50.78"), longitude=Decimal("6.09")
+    )
+
+    german = text(client.get(network["index"]["de"].url))
+    shops = german.split('id="workshops-map-shops"', 1)[1].split("</ul>", 1)[0]
+    assert "Laden am Depot" in shops and "Talstraße 4" in shops and "52068 Aachen" in shops
+    for elsewhere in ("Kaufhaus Köln", "Versand Nord", "Entwurf Laden"):
+        assert elsewhere not in german
+    embed = re.search(r'data-map-embed="([^"]+)"', german).group(1).replace("&amp;", "&")
+    west, south, east, north = map(float, parse_qs(urlsplit(embed).query)["bbox"][0].split(","))
+    assert west < 6.0880 < east and south < 50.7790 < north  # the shop
+    assert west < 6.0963 < east and south < 50.7836 < north  # the workshop
+    assert "<iframe" not in german
+
+    french = text(client.get(network["index"]["fr"].url))
+    assert "Boutique du Depot" in french.split('id="workshops-map-shops"', 1)[1]
