@@ -107,6 +107,15 @@ def language_home(request):
     return HttpResponseRedirect(f"/{request.LANGUAGE_CODE}/" + (f"?{query}" if query else ""))
 
 
+def not_found_outside_languages(request, urlconf: str):
+    """A plain 404 for an address outside the language prefixes (/go/…, /p/…), without
+    LocaleMiddleware's redirect into /de/…: the middleware redirects a 404 there whenever the
+    prefixed path resolves, and Wagtail's catch-all resolves every path. With `urlconf` (the
+    area's own, without language prefixes) for this request, the prefixed path resolves nowhere."""
+    request.urlconf = urlconf
+    raise Http404
+
+
 def page_not_found(request, exception=None):
     site = Site.find_for_request(request)
     home = locale_home(site, translation.get_language()) or locale_home(

@@ -15,12 +15,14 @@ from urllib.parse import quote
 
 import segno
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from wagtail.models import Locale, Site
+
+from core.views import not_found_outside_languages
 
 # The catalogue's ids are at most 64 characters (catalogue/sync/validate/products.py).
 LONGEST_CODE = 64
@@ -72,11 +74,8 @@ def qr_png(url: str, scale: int = PNG_SCALE) -> bytes:
 
 
 def not_found(request, *args, **kwargs):
-    """A plain 404 under /p/, not LocaleMiddleware's redirect into /de/p/… (which it gives for any
-    404 outside the language prefixes whose path resolves there, and Wagtail's catch-all resolves
-    every path): with this urlconf for the request, the prefixed path resolves nowhere."""
-    request.urlconf = "products.urls"
-    raise Http404
+    """A plain 404 under /p/, not a redirect into /de/p/… (`core.views`)."""
+    not_found_outside_languages(request, "products.urls")
 
 
 def product_for_code(code: str):

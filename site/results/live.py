@@ -26,7 +26,7 @@ def _german(queryset):
 COUNTS = {
     LiveSource.PRODUCTS: lambda: Product.objects.sources().live().count(),
     LiveSource.DESIGNERS: lambda: _german(DesignerPage.objects.live().public()).count(),
-    LiveSource.RETAILERS: lambda: _german(Retailer.objects.filter(live=True, in_feed=True)).count(),
+    LiveSource.RETAILERS: lambda: Retailer.shown().count(),
     LiveSource.WORKSHOPS: lambda: ProductionPartner.objects.sources().filter(in_feed=True).count(),
 }
 # Where each count comes from, as the page says it ("live aus dem Katalog, Stand: …").

@@ -145,11 +145,17 @@ class Retailer(ReviewedSnippet):
         return self.ref or str(self.pk)
 
     @classmethod
-    def shown_by_key(cls, key: str):
-        """The German row of the visible shop with this `list_key`, or None (one query)."""
-        rows = cls.objects.filter(
+    def shown(cls):
+        """The German rows of the shops visitors see: published, and in the catalogue's last
+        snapshot where they come from it (`in_feed`)."""
+        return cls.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, in_feed=True, live=True
         )
+
+    @classmethod
+    def shown_by_key(cls, key: str):
+        """The German row of the visible shop with this `list_key`, or None (one query)."""
+        rows = cls.shown()
         if key.isascii() and key.isdigit() and len(key) < 10:
             return rows.filter(Q(ref=key) | Q(ref="", pk=int(key))).first()
         return rows.filter(ref=key).first() if key else None

@@ -386,11 +386,7 @@ def directory(locale=None) -> Directory:
     from catalogue.models import Product
 
     locale, code = locale_and_code(locale)
-    retailers = list(
-        Retailer.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, in_feed=True, live=True
-        )
-    )
+    retailers = list(Retailer.shown())
     by_retailer = stockists_by_retailer(retailers, locale, code)
     links = list(
         first_per_group(

@@ -9,10 +9,11 @@ logged and the visitor is redirected all the same.
 import logging
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from core.views import not_found_outside_languages
 from shop_links import clicks, outbound
 from shop_links.models import Retailer, StockistLink
 
@@ -20,15 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 def not_found(request, *args, **kwargs):
-    """A plain 404 for /go/…, without LocaleMiddleware's redirect to /de/go/….
-
-    LocaleMiddleware answers a 404 outside the language prefixes with a redirect into the
-    default language whenever that path resolves, and Wagtail's catch-all resolves every path.
-    For the redirect an unknown id must simply not exist: looking at an urlconf without
-    language prefixes for this request makes the middleware leave the 404 alone.
-    """
-    request.urlconf = "shop_links.urls"
-    raise Http404
+    """A plain 404 for /go/…, not a redirect to /de/go/… (`core.views`)."""
+    not_found_outside_languages(request, "shop_links.urls")
 
 
 def _get_or_404(request, queryset, pk):

@@ -245,13 +245,8 @@ def shops_near(views: list[WorkshopView], locale: Locale) -> list[MapShop]:
     )
     rows = [
         row
-        for row in Retailer.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE,
-            live=True,
-            in_feed=True,
-            latitude__isnull=False,
-            longitude__isnull=False,
-        )
+        for row in Retailer.shown()
+        .filter(latitude__isnull=False, longitude__isnull=False)
         .exclude(kind=Retailer.Kind.ONLINE_SHOP)
         .select_related("locale")
         if _km(*centre, float(row.latitude), float(row.longitude)) <= SHOPS_NEAR_KM
