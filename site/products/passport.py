@@ -20,8 +20,9 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
+from core.routing import locale_for_language
 from core.views import not_found_outside_languages
 
 # The catalogue's ids are at most 64 characters (catalogue/sync/validate/products.py).
@@ -98,10 +99,10 @@ def product_page_url(product, language: str) -> str:
     product's slug in that language where the catalogue translated it."""
     from products.presentation import product_index_url
 
-    locale = Locale.objects.filter(language_code=language).first()
+    locale = locale_for_language(language)  # kept with the site's structure
     index = product_index_url(locale) if locale is not None else ""
     if not index:
-        index = product_index_url(Locale.get_default())
+        index = product_index_url(locale_for_language(settings.LANGUAGE_CODE))
     if not index:
         return ""
     localized = product.get_translation_or_none(locale) if locale is not None else None
