@@ -137,9 +137,15 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (the task worker, a catalogue sync), and a commit syncs the log to disk at checkpoints
     # rather than at each transaction (`synchronous=NORMAL`: durable against a crashed process;
     # a power cut may lose the last commits, never corrupt the file).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    # Every transaction takes the write lock when it begins (`IMMEDIATE`) and waits up to
+    # DB_SQLITE_TIMEOUT seconds for it: a transaction that read first and then writes would
+    # otherwise fail at once with "database is locked" whenever another one committed in between
+    # (the write-ahead log's stale-snapshot rule; the busy timeout cannot help it), as the enquiry
+    # mail task did under twenty simultaneous posts.
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    _db_options.setdefault("transaction_mode", "IMMEDIATE")
+    _db_options.setdefault("timeout", env_int("DB_SQLITE_TIMEOUT", 20))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a Redis URL is given (Django's built-in Redis backend, through a
