@@ -130,7 +130,7 @@ def kit_pages(home, library):
                 "photo",
                 {
                     "image": {
-                        "image": library["photo"].pk,
+                        "image": library["photo"],
                         "alt_text": "Schale und Lampe auf einem Tisch",
                         "decorative": False,
                     },
