@@ -326,7 +326,7 @@ def _logo_picture(size=(1200, 600)) -> Image.Image:
 
 
 def _logo():
-    title = "Logo Made in Aachen-Nord"
+    title = "Logo Made in Aachen-Nord für Presse und Handel"
     Picture = get_image_model()
     logo = Picture.objects.filter(title=title).first()
     if logo is None:
