@@ -314,7 +314,7 @@ def _press_kit_page(home, publish, log) -> PressKitPage:
     return page
 
 
-def _logo_picture(size=(1200, 600)) -> Image.Image:
+def _logo_picture(size=(1400, 600)) -> Image.Image:
     picture = Image.new("RGB", size, (29, 74, 54))
     draw = ImageDraw.Draw(picture)
     height = size[1]

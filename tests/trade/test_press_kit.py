@@ -123,3 +123,15 @@ def test_the_trade_page_renders_in_few_queries(client, trade_pages, uncached_pag
     with CaptureQueriesContext(connection) as captured:
         assert client.get(trade_pages["nl"].url).status_code == 200
     assert len(captured) <= 25, [query["sql"] for query in captured]
+
+
+def test_the_trade_pages_terms_change_on_the_next_request(client, trade_pages):
+    page = trade_pages["de"]
+    first = client.get(page.url)
+    assert "innerhalb von drei Wochen" in first.content.decode()
+    page.body = [("paragraph", "<p>Lieferung jetzt innerhalb von zehn Tagen.</p>")]
+    publish(page)
+    html = html_of(client, page)
+    assert "innerhalb von zehn Tagen" in html and "drei Wochen" not in html
+    # The form is still there, under its heading, in the page's language.
+    assert 'id="trade-enquiry"' in html and 'name="shop_name"' in html
