@@ -30,6 +30,7 @@ TRADE_KIND = Kind(
         "email": _("E-Mail"),
         "phone": _("Telefon"),
         "products": _("Welche Produkte interessieren Sie?"),
+        "range_products": _("Produkte aus dem Sortiment"),
         "quantities": _("Erwartete Stückzahlen"),
         "message": _("Nachricht"),
         "consent": _("Einwilligung"),

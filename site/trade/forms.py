@@ -13,6 +13,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.models import Product
 from enquiries.forms import EnquiryForm
 
 SHOP_KINDS = [
@@ -39,6 +40,12 @@ class TradeEnquiryForm(EnquiryForm):
         help_text=_("Namen, Produktgruppen oder „das ganze Sortiment“."),
         widget=django.forms.Textarea(attrs={"rows": 3}),
     )
+    range_products = django.forms.MultipleChoiceField(
+        label=_("Produkte aus dem Sortiment"),
+        required=False,
+        widget=django.forms.CheckboxSelectMultiple,
+        help_text=_("Freiwillig: kreuzen Sie an, was Sie besonders interessiert."),
+    )
     quantities = django.forms.CharField(
         label=_("Erwartete Stückzahlen"),
         required=False,
@@ -63,6 +70,7 @@ class TradeEnquiryForm(EnquiryForm):
         "email",
         "phone",
         "products",
+        "range_products",
         "quantities",
         "message",
         "consent",
@@ -89,10 +97,29 @@ class TradeEnquiryForm(EnquiryForm):
         for name, token in self.AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
         self.fields["phone"].widget.input_type = "tel"
+        self.fields["range_products"].choices = live_products(self.page)
 
     def answers(self) -> dict:
-        """The answers as stored: the kind of shop by its German label."""
+        """The answers as stored: the kind of shop by its German label, chosen products by
+        their German title and catalogue ID."""
         data = {key: self.cleaned_data.get(key) for key in self.ANSWERS}
         with translation.override(settings.LANGUAGE_CODE):
             data["shop_kind"] = str(dict(SHOP_KINDS)[data["shop_kind"]])
+        refs = data["range_products"] or []
+        german = dict(
+            Product.objects.sources()
+            .filter(external_id__in=refs)
+            .values_list("external_id", "title")
+        )
+        data["range_products"] = [f"{german.get(ref, ref)} ({ref})" for ref in refs]
         return data
+
+
+def live_products(page) -> list[tuple[str, str]]:
+    """(catalogue ID, title) of the products visitors see, in the page's language (else German)."""
+    products = Product.objects.live().order_by("title")
+    if page is not None:
+        local = products.filter(locale_id=page.locale_id)
+        if local.exists():
+            return list(local.values_list("external_id", "title"))
+    return list(products.sources().values_list("external_id", "title"))
