@@ -27,6 +27,7 @@ from demo.images import demo_image
 from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results
+from demo.trade import trade_pages
 from demo.workshops import build_workshops
 from designers.models import (
     DesignerIndexPage,
@@ -94,6 +95,7 @@ class DemoBuilder:
         funding_notice(self.log)
         accessibility_page(home, log=self.log)
         application_page(home, log=self.log)
+        trade_pages(home, self._publish, self.log)
         easy_read_pages(home, self._publish, self.log)
         self.translate_all(home)
         return home

@@ -60,6 +60,8 @@ class HomePage(BasePage):
         "easyread.EasyReadIndexPage",
         "workshops.WorkshopIndexPage",
         "applications.DesignApplicationPage",
+        "trade.TradePage",
+        "trade.PressKitPage",
     ]
     max_count_per_parent = 1
 

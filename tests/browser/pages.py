@@ -17,6 +17,7 @@ from demo import depot as depot_demo
 from demo import easyread as easyread_demo
 from demo import enquiries as enquiry_demo
 from demo import results as results_demo
+from demo import trade as trade_demo
 from demo import workshops as workshops_demo
 
 LANGUAGES = ["de", "en", "nl", "fr"]
@@ -261,6 +262,28 @@ DESIGN_APPLICATION = PageType(
     text=demo_text(applications_demo.PAGE["intro"]),
 )
 
+TRADE = PageType(
+    "trade",
+    paths={
+        "de": "/de/fuer-haendler/",
+        "en": "/en/for-shops/",
+        "nl": "/nl/voor-winkels/",
+        "fr": "/fr/revendeurs/",
+    },
+    text=demo_text(trade_demo.TRADE_PAGE["intro"]),
+)
+
+PRESS_KIT = PageType(
+    "press-kit",
+    paths={
+        "de": "/de/presse-und-handel/",
+        "en": "/en/press-and-trade/",
+        "nl": "/nl/pers-en-handel/",
+        "fr": "/fr/presse-et-revendeurs/",
+    },
+    text=demo_text(trade_demo.KIT["text_50"]),
+)
+
 # The search, with results (the word finds the Depot bag in each language), before a query and
 # with none found (both suggest products and designers).
 SEARCH_PATHS = {
@@ -361,4 +384,6 @@ PAGE_TYPES = [
     EASY_READ,
     WORKSHOP_INDEX,
     WORKSHOP,
+    TRADE,
+    PRESS_KIT,
 ]

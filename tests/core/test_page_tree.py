@@ -30,6 +30,8 @@ ALLOWED_CHILDREN = {
     "easyread.easyreadpage": [],
     "enquiries.enquiryformpage": [],
     "products.productindexpage": [],
+    "trade.presskitpage": [],
+    "trade.tradepage": [],
     "home.homepage": [
         "accessibility.accessibilitystatementpage",
         "applications.designapplicationpage",
@@ -43,6 +45,8 @@ ALLOWED_CHILDREN = {
         "project.projectpage",
         "results.resultspage",
         "shop_links.retailerindexpage",
+        "trade.presskitpage",
+        "trade.tradepage",
         "workshops.workshopindexpage",
     ],
     "project.projectpage": ["core.contentpage", "depot.depotresourcespage"],

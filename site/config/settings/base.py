@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "workshops",
     "depot",
     "applications",
+    "trade",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",

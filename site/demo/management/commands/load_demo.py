@@ -13,6 +13,7 @@ from django.db import transaction
 from demo.applications import sample_application
 from demo.builder import DemoBuilder
 from demo.renditions import make_renditions
+from demo.trade import sample_trade_enquiry
 from demo.workplace import create_demo_users, create_review_examples
 
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             create_review_examples(log=self.stdout.write)
             if not options["no_sample_application"]:
                 sample_application()
+                sample_trade_enquiry()
         if not options["no_renditions"]:
             with quiet_logs(options["verbosity"]):
                 make_renditions(log=self.stdout.write)
