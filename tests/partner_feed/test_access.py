@@ -159,3 +159,24 @@ def test_the_log_has_one_line_per_request_without_key_or_address(client, shop, k
     text = caplog.text
     for secret in (plain, row.key_digest, "198.51.100.7", "PartnerBot", "nope"):
         assert secret not in text
+
+
+def test_a_moderator_switches_the_feed_public_in_the_admin_and_an_editor_cannot(client, shop):
+    from django.urls import reverse
+
+    url = reverse("wagtailsettings:edit", args=["partner_feed", "feedaccess"])
+    client.force_login(staff("editor", "Editors"))
+    refused = client.get(url, follow=True)
+    assert refused.status_code == 403 or "feedaccess" not in refused.redirect_chain[-1][0]
+    assert 'name="public"' not in refused.content.decode()
+    client.post(url, {"public": "on"}, follow=True)
+    assert client.get(URL).status_code == 401
+
+    client.force_login(staff("moderator", "Moderators"))
+    page = client.get(url, follow=True)  # Wagtail goes on to the setting's own address
+    assert page.status_code == 200
+    url = page.redirect_chain[-1][0] if page.redirect_chain else url
+    assert client.post(url, {"public": "on"}).status_code == 302
+    assert client.get(URL).status_code == 200
+    assert client.post(url, {}).status_code == 302  # keys only again
+    assert client.get(URL).status_code == 401
