@@ -265,3 +265,11 @@ def test_no_cookie_and_no_shared_cache(client, shop, public_feed):
     assert "private" in response["Cache-Control"]
     assert response["Access-Control-Allow-Origin"] == "*"  # public mode: any web page may read it
     assert client.post(URL.format("json")).status_code == 405
+
+
+def test_with_keys_there_is_no_cors_and_head_answers_like_get(client, shop, key):
+    response = get(client, key=key[1], lang="de")
+    assert "Access-Control-Allow-Origin" not in response  # a key belongs on a server
+    head = client.head(URL.format("json"), {"lang": "de"}, headers={"x-api-key": key[1]})
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == response["ETag"]
