@@ -14,6 +14,7 @@ import secrets
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 KEY_PREFIX = "min"
@@ -66,7 +67,7 @@ class PartnerKey(models.Model):
     objects = PartnerKeyQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("Partner-Schlüssel")
+        verbose_name = pgettext_lazy("ein Schlüssel", "Partner-Schlüssel")
         verbose_name_plural = _("Partner-Schlüssel")
         ordering = ["partner", "-created_at"]
         permissions = [("manage_keys", _("Kann Schlüssel für den Produkt-Feed verwalten"))]
