@@ -39,6 +39,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("go/", include("shop_links.urls")),
     path("p/", include("products.urls")),  # product passports: a hang tag's QR code
+    path("api/", include("partner_feed.urls")),  # the product feed for partners
     path("health/", include("core.health")),
     path("", core_views.language_home, name="language_home"),
 ]

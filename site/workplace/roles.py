@@ -78,6 +78,8 @@ TRANSLATABLE_SNIPPETS = [
 # The words for the catalogue's codes (catalogue.vocabulary): the catalogue managers keep them
 # complete when the feed starts using a new code.
 VOCABULARY = crud("catalogue", "catalogueterm")
+# The product feed for partners: its keys and whether it is public (partner_feed).
+PARTNER_FEED = ["partner_feed.manage_keys", "partner_feed.change_feedaccess"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ ROLES: dict[str, Role] = {
             "catalogue.view_syncrun",
             *CLICK_REPORT,
             *crud("wagtailredirects", "redirect"),
+            *PARTNER_FEED,
         ],
         page=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         collection=[
@@ -145,6 +148,7 @@ ROLES: dict[str, Role] = {
             "catalogue.view_product",
             "catalogue.view_productionpartner",
             *VOCABULARY,
+            *PARTNER_FEED,
         ],
     ),
 }

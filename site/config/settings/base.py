@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "depot",
     "applications",
     "trade",
+    "partner_feed",
     "demo",  # load_demo and its content: above every feature app, imported by none
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -599,6 +600,13 @@ ENQUIRY_FORM_MAX_AGE = env_int("ENQUIRY_FORM_MAX_AGE", 2 * 24 * 3600)
 ENQUIRY_RATE_LIMIT = env_int("ENQUIRY_RATE_LIMIT", 5)
 ENQUIRY_RATE_WINDOW = env_int("ENQUIRY_RATE_WINDOW", 3600)
 ENQUIRY_RATE_CACHE = env_str("ENQUIRY_RATE_CACHE", "default")  # an alias in CACHES
+
+# The product feed for partners (partner_feed/, docs/partner-feed.md): products per page, and
+# requests per key (or per client address where the feed is public) per window of seconds.
+PARTNER_FEED_PAGE_SIZE = env_int("PARTNER_FEED_PAGE_SIZE", 500)
+PARTNER_FEED_RATE_LIMIT = env_int("PARTNER_FEED_RATE_LIMIT", 60)
+PARTNER_FEED_RATE_WINDOW = env_int("PARTNER_FEED_RATE_WINDOW", 60)
+PARTNER_FEED_RATE_CACHE = env_str("PARTNER_FEED_RATE_CACHE", "default")  # an alias in CACHES
 # Proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR); the admin
 # login's lockout reads the client address the same way (core.ratelimit).
 ENQUIRY_PROXY_COUNT = env_int("ENQUIRY_PROXY_COUNT", 0)
