@@ -82,13 +82,10 @@ class Entry:
     variants: list[VariantLine]
     availability: str
     address: str  # the passport's address without "https://"
-    minimum_order: int | None = None  # the product's, where the feed says one
 
     @property
     def has_trade_terms(self) -> bool:
-        return self.minimum_order is not None or any(
-            line.wholesale_price or line.minimum_order is not None for line in self.variants
-        )
+        return any(line.wholesale_price or line.minimum_order is not None for line in self.variants)
 
 
 @dataclass
@@ -152,18 +149,13 @@ def _designers(refs, locale: Locale) -> dict[str, ShownText]:
 def _variant_line(variant, language: str) -> VariantLine:
     on_sale = variant.sale_price is not None and variant.sale_price < variant.price
     current = variant.sale_price if on_sale else variant.price
-    wholesale = getattr(variant, "wholesale_price", None)
     return VariantLine(
         options=variant.option_labels(language),
         price=format_price(current, variant.currency, language),
         regular_price=format_price(variant.price, variant.currency, language) if on_sale else "",
         availability=str(variant.get_availability_display()),
-        wholesale_price=format_price(
-            wholesale, getattr(variant, "wholesale_currency", "") or variant.currency, language
-        )
-        if wholesale is not None
-        else "",
-        minimum_order=getattr(variant, "minimum_order", None),
+        wholesale_price=format_price(variant.wholesale_price, variant.currency, language),
+        minimum_order=variant.minimum_order,
     )
 
 
@@ -194,7 +186,6 @@ def entries(records, language: str, site=None) -> list[Entry]:
                     variants=[_variant_line(variant, language) for variant in view.variants],
                     availability=view.availability_label,
                     address=short_address(passport_url(record, site)),
-                    minimum_order=getattr(record, "minimum_order", None),
                 )
             )
     return result
