@@ -24,6 +24,7 @@ from demo.depot import build_depot
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
+from demo.line_sheets import line_sheets
 from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results
@@ -69,6 +70,7 @@ class DemoBuilder:
         Product.objects.filter(external_id__in=FEATURED_PRODUCTS).update(featured=True)
         product_passports(log=self.log)
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
+        line_sheets(product_index, self._publish, self.log)
         story_index = self.stories(home)
         retailers_page = self.shops(home)
         self.fill_home_body(home, about)
