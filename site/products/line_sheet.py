@@ -137,13 +137,13 @@ def _designers(refs, locale: Locale) -> dict[str, ShownText]:
             translation_key__in=[page.translation_key for page in pages.values()], locale=locale
         )
     }
-    names = {}
-    for ref, page in pages.items():
-        if page.translation_key in translated:
-            names[ref] = ShownText(translated[page.translation_key])
-        else:
-            names[ref] = ShownText(page.title, lang_mark(page.locale.language_code))
-    return names
+    german = lang_mark(settings.LANGUAGE_CODE, locale.language_code)  # the pages found are German
+    return {
+        ref: ShownText(translated[page.translation_key])
+        if page.translation_key in translated
+        else ShownText(page.title, german)
+        for ref, page in pages.items()
+    }
 
 
 def _variant_line(variant, language: str) -> VariantLine:

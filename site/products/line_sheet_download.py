@@ -8,8 +8,6 @@ the content version; the response is cacheable by the page cache and the edge (`
 s-maxage`) and, like a page, replaced by any catalogue change.
 """
 
-import re
-
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
@@ -18,13 +16,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from catalogue.sync.validate.values import REF_RE  # a catalogue ref as the sync accepts it
 from core import content_version
 from core.pagecache import cache_control_public
 from products import line_sheet
 
 ROUTE = "line-sheet/"
-# A designer's catalogue ref as the feed writes it (a slug, `Product.designer_ref`).
-DESIGNER_REF = re.compile(r"[-a-z0-9_]{1,80}")
 
 
 def _settings() -> dict:
@@ -79,7 +76,7 @@ def download(page, request):
     if len(designers) > 1:
         return _bad_request(gettext("Bitte nur eine Designer:in angeben."))
     designer_ref = designers[0] if designers else ""
-    if designer_ref and not DESIGNER_REF.fullmatch(designer_ref):
+    if designer_ref and not REF_RE.fullmatch(designer_ref):
         return _bad_request(gettext("„designer“ ist keine Kennung einer Designer:in."))
     language = page.locale.language_code
     if designer_ref and not line_sheet.live_selection(designer_ref).exists():
