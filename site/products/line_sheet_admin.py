@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
@@ -157,3 +158,16 @@ class LineSheetBulkAction(SnippetBulkAction):
             messages.error(request, line_sheet.too_many_message(len(ids)))
             return redirect(self.next_url)
         return redirect(line_sheet_admin_url(*ids))
+
+
+class LineSheetMenuItem(MenuItem):
+    """ "Produktliste" in the admin's main menu: the form for all products or a designer's."""
+
+    def is_shown(self, request):
+        return may_print(request.user)
+
+
+def menu_item() -> LineSheetMenuItem:
+    return LineSheetMenuItem(
+        gettext_lazy("Produktliste"), reverse(URL_NAME), icon_name="doc-full", order=1100
+    )

@@ -96,3 +96,7 @@ def test_new_product_after_a_sheet_is_on_the_next(manager, catalogue):  # noqa: 
     manager.post(url(), {"language": "de", "designer": ""})
     VariantFactory(product=ProductFactory(title="Neue Bank", external_id="LS-0009"), sku="N-1")
     assert "Neue Bank" in text_of(manager.post(url(), {"language": "de", "designer": ""}).content)
+
+
+def test_the_admin_menu_leads_managers_to_the_form(manager):
+    assert reverse(URL_NAME) in manager.get(reverse("wagtailadmin_home")).content.decode()
