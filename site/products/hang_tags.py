@@ -88,12 +88,20 @@ class Tag:
         return short_address(self.url)
 
 
+def story_of(record: Product, text: Product) -> tuple[str, Product]:
+    """(the one-line story, the row it comes from): `text`'s (the row in the sheet's language, or
+    the German one), else, for a translated row without a story of its own, the German `record`'s.
+    Shared with the line sheets (`products.line_sheet`)."""
+    story = one_line_story(text)
+    if not story and text.pk != record.pk:
+        return one_line_story(record), record
+    return story, text
+
+
 def tag_for(record: Product, text: Product, site, language: str) -> Tag:
     """The tag of a product: `record` its German row, `text` the row in the sheet's language
-    (or the German one). A translated row without a story of its own tells the German one."""
-    story, story_row = one_line_story(text), text
-    if not story and text.pk != record.pk:
-        story, story_row = one_line_story(record), record
+    (or the German one)."""
+    story, story_row = story_of(record, text)
     url = passport_url(record, site)
     svg = qr_svg(url, title=url)
     return Tag(

@@ -36,7 +36,7 @@ from core import content_version, seo
 from core.formats import format_date, format_price
 from core.localized import lang_mark
 from products import pdf
-from products.hang_tags import one_line_story, short_address
+from products.hang_tags import short_address, story_of
 from products.passport import passport_url
 
 STYLESHEET = "css/line-sheet.css"
@@ -147,7 +147,8 @@ def _designers(refs, locale: Locale) -> dict[str, ShownText]:
 
 
 def _variant_line(variant, language: str) -> VariantLine:
-    on_sale = variant.sale_price is not None and variant.sale_price < variant.price
+    # As the product page: the sale price where one is set, after the regular one struck through.
+    on_sale = variant.sale_price is not None
     current = variant.sale_price if on_sale else variant.price
     return VariantLine(
         options=variant.option_labels(language),
@@ -171,9 +172,7 @@ def entries(records, language: str, site=None) -> list[Entry]:
         result = []
         for view in views:
             record, text = view.record, view.text
-            story, story_row = one_line_story(text), text
-            if not story and text.pk != record.pk:
-                story, story_row = one_line_story(record), record
+            story, story_row = story_of(record, text)
             result.append(
                 Entry(
                     title=ShownText(
