@@ -425,6 +425,11 @@ class Variant(models.Model):
     )
     currency = models.CharField(_("Währung"), max_length=3, default="EUR")
     availability = models.CharField(_("Verfügbarkeit"), max_length=20, choices=Availability.choices)
+    # The site's extension of the feed (docs/catalogue-sync.md), shown on line sheets only.
+    wholesale_price = models.DecimalField(
+        _("Großhandelspreis"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    minimum_order = models.PositiveIntegerField(_("Mindestbestellmenge"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

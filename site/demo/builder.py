@@ -25,6 +25,7 @@ from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.images import demo_image
 from demo.partner_feed import demo_partner_key
+from demo.line_sheets import line_sheets
 from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results
@@ -72,6 +73,7 @@ class DemoBuilder:
         product_passports(log=self.log)
         demo_partner_key(log=self.log)
         product_index = self._index(home, ProductIndexPage, people.INDEXES["products"])
+        line_sheets(product_index, self._publish, self.log)
         story_index = self.stories(home)
         retailers_page = self.shops(home)
         self.fill_home_body(home, about)

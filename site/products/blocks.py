@@ -157,3 +157,56 @@ class ProductionChainBlock(blocks.StructBlock):
         template = "blocks/production_chain_block.html"
         label = _("Produktionskette")
         description = _("Zeigt für ein Produkt die Schritte: Entwurf, Fertigung, Verkauf.")
+
+
+class LineSheetBlock(blocks.StructBlock):
+    """A link to the line sheet (`products.line_sheet`) in the page's language, all products or
+    one designer's, with what it is (a PDF of so many products); nothing at all while editors
+    have not switched public downloads on (`products.line_sheet_download`)."""
+
+    heading = blocks.CharBlock(
+        label=_("Überschrift"),
+        required=False,
+        max_length=120,
+        help_text=_("Leer lassen: „Produktliste“."),
+    )
+    designer = blocks.PageChooserBlock(
+        page_type="designers.DesignerPage",
+        label=_("Designer:in"),
+        required=False,
+        help_text=_("Leer lassen: alle Produkte. Sonst nur die Produkte dieser Person."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/line_sheet_block.html"
+        label = _("Produktliste herunterladen")
+        description = _(
+            "Ein Link auf die Produktliste als PDF (Fotos, Varianten, Preise) in der Sprache der "
+            "Seite; erscheint nur, wenn das Herunterladen auf der Produktübersicht eingeschaltet ist."
+        )
+
+    def get_context(self, value, parent_context=None):
+        from django.utils import translation
+
+        from products.line_sheet import live_selection, max_products
+        from products.line_sheet_download import line_sheet_url
+
+        context = super().get_context(value, parent_context=parent_context)
+        designer = value.get("designer")
+        ref = getattr(designer.specific, "catalogue_ref", "") if designer is not None else ""
+        if designer is not None and not ref:
+            context["line_sheet"] = None  # a designer without products in the catalogue
+            return context
+        url = line_sheet_url(translation.get_language(), ref)
+        count = live_selection(ref).count() if url else 0
+        context["line_sheet"] = (
+            {
+                "url": url,
+                "count": count,
+                "designer": designer.specific.localized if designer else None,
+            }
+            if url and 0 < count <= max_products()
+            else None
+        )
+        return context

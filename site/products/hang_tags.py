@@ -7,22 +7,15 @@ chosen language, else its German row (the fallback the product pages use, `core.
 story is the editors' teaser, else the first sentence of the catalogue's description.
 
 The sheet is HTML and print CSS (`templates/products/hang_tags/sheet.html`,
-`static/css/hang-tags.css`) drawn by WeasyPrint with the machine's fonts (DejaVu). WeasyPrint
-fetches nothing but `data:` URLs and the project's own static files (`StaticOnlyFetcher`): a text
-from the catalogue can never make the server read another host or a local file.
+`static/css/hang-tags.css`) drawn by WeasyPrint (`products.pdf`, which fetches nothing but
+`data:` URLs and the project's own static files: a text from the catalogue can never make the
+server read another host or a local file).
 """
 
-import base64
-import logging
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Locale
@@ -30,6 +23,7 @@ from wagtail.models import Locale
 from catalogue.models import Product
 from core import seo
 from core.localized import lang_mark, localized_records
+from products import pdf
 from products.passport import passport_url, qr_svg
 
 # The sheet: A4 (210 × 297 mm), three columns of three tags of 60 × 85 mm with 6 mm between them
@@ -94,19 +88,27 @@ class Tag:
         return short_address(self.url)
 
 
+def story_of(record: Product, text: Product) -> tuple[str, Product]:
+    """(the one-line story, the row it comes from): `text`'s (the row in the sheet's language, or
+    the German one), else, for a translated row without a story of its own, the German `record`'s.
+    Shared with the line sheets (`products.line_sheet`)."""
+    story = one_line_story(text)
+    if not story and text.pk != record.pk:
+        return one_line_story(record), record
+    return story, text
+
+
 def tag_for(record: Product, text: Product, site, language: str) -> Tag:
     """The tag of a product: `record` its German row, `text` the row in the sheet's language
-    (or the German one). A translated row without a story of its own tells the German one."""
-    story, story_row = one_line_story(text), text
-    if not story and text.pk != record.pk:
-        story, story_row = one_line_story(record), record
+    (or the German one)."""
+    story, story_row = story_of(record, text)
     url = passport_url(record, site)
     svg = qr_svg(url, title=url)
     return Tag(
         title=seo.shorten(text.title, TITLE_LENGTH),
         story=story,
         url=url,
-        qr="data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+        qr=pdf.data_url(svg.encode(), "image/svg+xml"),
         title_lang=lang_mark(text.locale.language_code, language),
         story_lang=lang_mark(story_row.locale.language_code, language),
     )
@@ -156,54 +158,6 @@ def sheets(tags: list[Tag], per_product: int) -> list[list[tuple[float, float, T
     ]
 
 
-def _static_roots() -> list[Path]:
-    roots = [Path(directory).resolve() for directory in settings.STATICFILES_DIRS]
-    if settings.STATIC_ROOT:
-        roots.append(Path(settings.STATIC_ROOT).resolve())
-    return roots
-
-
-def _weasyprint():
-    # Its step-by-step INFO lines (seven per sheet) are no news in the site's log.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    import weasyprint  # imported when a sheet is made: it loads Pango, which the site needs nowhere else
-    from PIL import ImageFile
-
-    # Importing WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process: the
-    # worker that makes a sheet would then take a truncated photo as whole in the catalogue sync
-    # or a designer's application. The sheets draw only the project's own static files.
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    return weasyprint
-
-
-def static_only_fetcher():
-    """WeasyPrint's fetcher, allowed `data:` URLs and files under the project's static folders
-    only; anything else (another host, loopback included, or any other local file) is refused
-    before a connection or a read, and WeasyPrint leaves that resource out."""
-    weasyprint = _weasyprint()
-
-    class StaticOnlyFetcher(weasyprint.URLFetcher):
-        def fetch(self, url, headers=None):
-            scheme = urlsplit(url).scheme.lower()
-            if scheme == "data":
-                return super().fetch(url, headers)
-            if scheme == "file":
-                path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
-                if any(path.is_relative_to(root) for root in _static_roots()) and path.is_file():
-                    return weasyprint.urls.URLFetcherResponse(
-                        url, path.read_bytes(), {"Content-Type": _content_type(path)}
-                    )
-            raise ValueError(f"hang tags fetch nothing from {scheme or 'relative'} URLs")
-
-    return StaticOnlyFetcher(allowed_protocols={"data", "file"})
-
-
-def _content_type(path: Path) -> str:
-    return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
-        path.suffix, "application/octet-stream"
-    )
-
-
 def sheet_html(tags: list[Tag], per_product: int, language: str) -> str:
     with translation.override(language):
         return render_to_string(
@@ -212,7 +166,7 @@ def sheet_html(tags: list[Tag], per_product: int, language: str) -> str:
                 "language": language,
                 "pages": sheets(tags, per_product),
                 "marks": cut_marks(),
-                "stylesheet": Path(finders.find(STYLESHEET)).resolve().as_uri(),
+                "stylesheet": pdf.stylesheet_uri(STYLESHEET),
                 "page_width": PAGE_WIDTH,
                 "page_height": PAGE_HEIGHT,
             },
@@ -221,6 +175,4 @@ def sheet_html(tags: list[Tag], per_product: int, language: str) -> str:
 
 def render_pdf(tags: list[Tag], per_product: int, language: str) -> bytes:
     """The PDF of `per_product` tags for each of `tags`, texts in `language`."""
-    html = sheet_html(tags, per_product, language)
-    document = _weasyprint().HTML(string=html, url_fetcher=static_only_fetcher())
-    return document.write_pdf()
+    return pdf.write_pdf(sheet_html(tags, per_product, language))

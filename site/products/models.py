@@ -4,10 +4,12 @@ from functools import cache, partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from core.fragments import fragment_value
@@ -26,8 +28,19 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
     per_page = 24
     cache_query_parameters = ("page", "designer", "retailer")
 
+    line_sheet_public = models.BooleanField(
+        _("Produktliste öffentlich zum Herunterladen"),
+        default=False,
+        help_text=_(
+            "Besucher:innen können die Produktliste (PDF mit Fotos, Varianten und Preisen) "
+            "herunterladen, auch die einer Designer:in. Gilt für alle Sprachen; maßgeblich ist "
+            "die deutsche Seite."
+        ),
+    )
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    settings_panels = [*IndexPage.settings_panels, FieldPanel("line_sheet_public")]
 
     class Meta:
         verbose_name = _("Übersicht Produkte")
@@ -101,6 +114,18 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
                 retailer.translation_key
             ]
         return retailer
+
+    @path("line-sheet/")
+    def line_sheet(self, request):
+        """The line sheet (`products.line_sheet`) in this page's language as a PDF download, all
+        live products or `?designer=<ref>`'s; 404 unless editors switched downloads on (the
+        German index page's `line_sheet_public`), for an unknown designer or a designer without
+        live products; 400 with a message for a malformed or repeated parameter, or a selection
+        past `LINE_SHEET_MAX_PRODUCTS`. Kept by the page cache and the edge like a page: a
+        catalogue change replaces both."""
+        from products.line_sheet_download import download
+
+        return download(self, request)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def product(self, request, slug):

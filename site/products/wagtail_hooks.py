@@ -22,6 +22,9 @@ from products.hang_tag_admin import (
     hang_tags_view,
 )
 from products.hang_tag_admin import listing_button as hang_tags_listing_button
+from products.line_sheet_admin import URL_NAME as LINE_SHEET_URL_NAME
+from products.line_sheet_admin import LineSheetBulkAction, line_sheet_view
+from products.line_sheet_admin import menu_item as line_sheet_menu_item
 from products.models import ProductIndexPage
 
 
@@ -223,3 +226,15 @@ def hang_tags_action_menu_item(model):
     from catalogue.models import Product
 
     return HangTagsMenuItem() if model is Product else None
+
+
+# Line sheets (products.line_sheet_admin): the form and PDF, and a bulk action in the listing.
+hooks.register("register_bulk_action", LineSheetBulkAction)
+
+
+@hooks.register("register_admin_urls")
+def register_line_sheet_url():
+    return [path("products/line-sheet/", line_sheet_view, name=LINE_SHEET_URL_NAME)]
+
+
+hooks.register("register_admin_menu_item", line_sheet_menu_item)

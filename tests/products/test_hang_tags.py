@@ -24,6 +24,7 @@ from PIL import Image as PILImage
 from catalogue.models import Product
 from catalogue.sync.images import ImageRejected, check_image
 from products import hang_tags
+from products import pdf as site_pdf
 from products.hang_tag_admin import URL_NAME
 from tests.factories import (
     HomePageFactory,
@@ -310,16 +311,16 @@ def loopback():
 
 
 def test_weasyprint_fetches_only_data_and_the_projects_static_files(loopback, tmp_path):
-    weasyprint = hang_tags._weasyprint()
+    weasyprint = site_pdf.weasyprint()
 
     secret = tmp_path / "secret.css"
     secret.write_text("body { color: red }")
-    fetcher = hang_tags.static_only_fetcher()
+    fetcher = site_pdf.static_only_fetcher()
     for refused in (f"{loopback}/a.css", f"file://{secret}", "file:///etc/hostname", "ftp://x/y"):
         with pytest.raises(ValueError):
             fetcher.fetch(refused)
     assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
-    stylesheet = hang_tags.Path(hang_tags.finders.find(hang_tags.STYLESHEET)).as_uri()
+    stylesheet = site_pdf.stylesheet_uri(hang_tags.STYLESHEET)
     assert b"@page" in fetcher.fetch(stylesheet).read()
     # Outside the static folders by a path that starts inside one:
     assert "static" in stylesheet

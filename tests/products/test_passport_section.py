@@ -24,7 +24,7 @@ from wagtail.models import Locale, Site
 
 from catalogue.models import ProductionPartner, ProductPartner
 from core.typography import SOFT_HYPHEN
-from products import hang_tags
+from products import pdf as site_pdf
 from products.models import ProductIndexPage
 from products.passport import passport_url
 from tests.factories import (
@@ -185,7 +185,7 @@ def rasterized(svg: str):
     """The page's inline SVG drawn by a real renderer (WeasyPrint to PDF, pdfium to pixels),
     imported as the site does (a bare import would leave Pillow taking truncated images)."""
     html = f"<html><body style='margin:0'><div style='width:8cm'>{svg}</div></body></html>"
-    pdf = hang_tags._weasyprint().HTML(string=html).write_pdf()
+    pdf = site_pdf.weasyprint().HTML(string=html).write_pdf()
     return pypdfium2.PdfDocument(io.BytesIO(pdf))[0].render(scale=3).to_pil()
 
 

@@ -389,6 +389,8 @@ class CatalogueRows:
                 "sale_price": v.sale_price,
                 "currency": v.currency,
                 "availability": v.availability,
+                "wholesale_price": v.wholesale_price,
+                "minimum_order": v.minimum_order,
             }
             variant = existing.get(sku)
             if variant is None:
@@ -396,7 +398,7 @@ class CatalogueRows:
                 continue
             for name, value in values.items():
                 before = getattr(variant, name)
-                if name in {"price", "sale_price"}:
+                if name in {"price", "sale_price", "wholesale_price"}:
                     changed = money(before) != money(value)
                 else:
                     changed = before != value

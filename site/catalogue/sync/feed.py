@@ -32,6 +32,9 @@ class VariantData:
     sale_price: str | None
     currency: str
     availability: str
+    # The site's extension of the feed (docs/catalogue-sync.md): for the line sheets' trade terms.
+    wholesale_price: str | None = None
+    minimum_order: int | None = None
 
 
 @dataclass

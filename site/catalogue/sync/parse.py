@@ -386,6 +386,10 @@ def csv_product(rows: list[tuple[int, dict]], header: list[str]) -> dict:
         }
         if row.get("sale_price", "").strip():
             variant["sale_price"] = {"amount": row["sale_price"].strip()}
+        if (row.get("wholesale_price") or "").strip():  # the site's extension, optional columns
+            variant["wholesale_price"] = {"amount": row["wholesale_price"].strip()}
+        if (row.get("minimum_order") or "").strip():
+            variant["minimum_order"] = row["minimum_order"].strip()
         if row.get("option_name", "").strip():
             values = per_language("option_value_", row)
             variant["options"] = {row["option_name"].strip(): values}

@@ -46,7 +46,10 @@ def desired_state(product: ProductData, current: dict | None = None) -> dict:
             for i in product.images
         ],
         "variants": [
-            [v.sku, v.gtin, v.options, v.price, v.sale_price, v.currency, v.availability]
+            [
+                *(v.sku, v.gtin, v.options, v.price, v.sale_price, v.currency, v.availability),
+                *(v.wholesale_price, v.minimum_order),
+            ]
             for v in product.variants
         ],
         "stockists": [list(item) for item in product.stockists],
@@ -157,11 +160,11 @@ class Plan:
             .order_by("position")
             .values_list(
                 "product_id", "sku", "gtin", "options", "price", "sale_price", "currency",
-                "availability",
+                "availability", "wholesale_price", "minimum_order",
             )
         ):  # fmt: skip
             states[v[0]]["variants"].append(
-                [v[1], v[2], v[3], money(v[4]), money(v[5]), v[6], v[7]]
+                [v[1], v[2], v[3], money(v[4]), money(v[5]), v[6], v[7], money(v[8]), v[9]]
             )
         self.current_stockists(pks, states)
         return states

@@ -267,6 +267,12 @@ SESSION_ENGINE = env_str(
 # on every change (core.frame); the timeout only bounds a process-local cache. 0: no frame cache.
 FRAME_CACHE_TIMEOUT = env_int("FRAME_CACHE_TIMEOUT", 3600)
 
+# Line sheets (products.line_sheet): the most products one PDF holds, and how long a made PDF is
+# kept in the cache named (under the content version: a catalogue change makes the next a new one).
+LINE_SHEET_MAX_PRODUCTS = env_int("LINE_SHEET_MAX_PRODUCTS", 300)
+LINE_SHEET_CACHE = env_str("LINE_SHEET_CACHE", "default")
+LINE_SHEET_CACHE_TIMEOUT = env_int("LINE_SHEET_CACHE_TIMEOUT", 24 * 3600)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -15,7 +15,7 @@ from catalogue.sync.validate.values import (
     text,
     timestamp,
 )
-from catalogue.sync.validate.variants import normalise_variant
+from catalogue.sync.validate.variants import minimum_order, normalise_variant
 
 STATUSES = {"active", "draft", "archived"}
 DIMENSION_KEYS = {"length_cm", "width_cm", "height_cm", "weight_g"}
@@ -54,8 +54,11 @@ def normalise_product(raw: dict, *, location: str, currency: str, carried: set |
     variants_raw = raw.get("variants")
     if not isinstance(variants_raw, list) or not variants_raw:
         raise RowInvalid("a product needs at least one variant")
+    # A product's minimum order (the site's extension) holds for its variants without their own.
+    product_minimum = minimum_order(raw.get("minimum_order"), "minimum_order")
     variants = [
-        normalise_variant(item, position, currency) for position, item in enumerate(variants_raw)
+        normalise_variant(item, position, currency, product_minimum)
+        for position, item in enumerate(variants_raw)
     ]
 
     images = normalise_images(raw, location, carried)

@@ -9,7 +9,33 @@ from catalogue.sync.validate.values import amount, gtin, language_map, text
 AVAILABILITIES = {"in_stock", "out_of_stock", "preorder", "backorder"}
 
 
-def normalise_variant(raw, position: int, currency: str) -> VariantData:
+def minimum_order(value, what: str) -> int | None:
+    """The smallest number a shop may order (the site's extension of the feed): a whole number
+    from 1 up, or absent."""
+    if value is None or value == "":
+        return None
+    raw = str(value).strip() if not isinstance(value, bool) else ""
+    if not raw.isdecimal() or not 1 <= int(raw) <= 100_000:
+        raise RowInvalid(f"{what} {value!r} is not a whole number from 1 to 100000")
+    return int(raw)
+
+
+def wholesale_price(raw, sku: str, price_currency: str) -> str | None:
+    """The wholesale price (the site's extension of the feed), `{amount, currency}` in the
+    price's currency, or absent."""
+    value = raw.get("wholesale_price")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RowInvalid(f"{sku}: wholesale_price must be an object")
+    if (value.get("currency") or price_currency) != price_currency:
+        raise RowInvalid(f"{sku}: wholesale price and price are in different currencies")
+    return amount(value.get("amount"), f"{sku}: wholesale price")
+
+
+def normalise_variant(
+    raw, position: int, currency: str, product_minimum: int | None = None
+) -> VariantData:
     if not isinstance(raw, dict):
         raise RowInvalid(f"variant {position + 1} must be an object")
     sku = text(raw.get("sku"), f"variant {position + 1} sku", required=True, max_length=64)
@@ -45,4 +71,7 @@ def normalise_variant(raw, position: int, currency: str) -> VariantData:
         sale_price=amount(sale.get("amount"), f"{sku}: sale price") if sale else None,
         currency=price_currency,
         availability=availability,
+        wholesale_price=wholesale_price(raw, sku, price_currency),
+        minimum_order=minimum_order(raw.get("minimum_order"), f"{sku}: minimum_order")
+        or product_minimum,
     )
