@@ -245,6 +245,8 @@ def _trade_page(home, publish, log) -> TradePage:
                 {"type": "paragraph", "value": f"<p>{text['who']}</p>"},
                 {"type": "heading", "value": {"text": text["terms_heading"], "level": "h2"}},
                 {"type": "paragraph", "value": f"<p>{text['terms']}</p>"},
+                # The catalogue as a PDF in the page's language (products.blocks.LineSheetBlock).
+                {"type": "line_sheet", "value": {"heading": "", "designer": None}},
             ],
             form_intro=f"<p>{text['form_intro']}</p>",
             to_address=STAFF_ADDRESS,

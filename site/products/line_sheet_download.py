@@ -56,6 +56,16 @@ def line_sheet_url(language_code: str, designer_ref: str = "") -> str:
     return f"{base}{ROUTE}{query}"
 
 
+def line_sheet_address(language_code: str, designer_ref: str = "") -> str:
+    """`line_sheet_url` as an absolute address from the default Site's configured root URL (never a
+    request's Host), for mails; "" when downloads are off."""
+    path = line_sheet_url(language_code, designer_ref)
+    if not path or "://" in path:
+        return path
+    site = Site.objects.filter(is_default_site=True).first()
+    return f"{site.root_url}{path}" if site is not None else ""
+
+
 def filename(language: str, designer_ref: str = "") -> str:
     with translation.override(language):
         name = slugify(gettext("Produktliste"))
