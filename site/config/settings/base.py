@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "results",
     "accessibility",
     "workshops",
+    "events",
     "depot",
     "applications",
     "demo",  # load_demo and its content: above every feature app, imported by none
