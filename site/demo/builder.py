@@ -23,6 +23,7 @@ from demo.catalogue import sync_sample_catalogue
 from demo.depot import build_depot
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
+from demo.events import build_events
 from demo.images import demo_image
 from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
@@ -78,6 +79,7 @@ class DemoBuilder:
         build_results(home, self._publish, self.log)
         build_depot(about, self._publish, self.log)
         workshop_index = build_workshops(home, self._publish, self.log)
+        build_events(home, self._publish, self.log)
         self.navigation(
             [
                 designer_index,

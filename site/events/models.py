@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -28,7 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import freshness
-from core.index_pages import IndexPage
+from core.index_pages import IndexPage, index_page_url
 from core.models import BasePage
 from designers.models import TermsPageForm, listing_query, paginate
 
@@ -161,7 +162,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     venue_url = models.URLField(_("Website des Veranstaltungsorts"), blank=True)
     booth = models.CharField(
-        _("Stand"), max_length=40, blank=True, help_text=_("z. B. „Halle 2, Stand B14“.")
+        _("Stand"), max_length=40, blank=True, help_text=_("z. B. „Halle 2, B14“.")
     )
     designers = ParentalManyToManyField(
         "designers.DesignerPage",
@@ -308,6 +309,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # What a visitor sees ---------------------------------------------------------------------
 
+    @cached_property
     def localized_designers(self) -> list:
         """The designers at the event, each in this page's language where that page is live
         (else the German one), A to Z."""
@@ -325,7 +327,8 @@ class EventPage(RoutablePageMixin, BasePage):
                 translation_key__in=keys,
                 locale__language_code__in=[self.locale.language_code, settings.LANGUAGE_CODE],
             )
-            .select_related("locale")
+            .select_related("locale", "portrait")
+            .prefetch_related("portrait__renditions")
         ):
             if page.translation_key not in pages or page.locale_id == self.locale_id:
                 pages[page.translation_key] = page
@@ -340,7 +343,8 @@ class EventPage(RoutablePageMixin, BasePage):
         if not ids:
             return []
         by_id = {
-            record.external_id: record for record in live_records().filter(external_id__in=ids)
+            record.external_id: record
+            for record in live_records().filter(external_id__in=ids).select_related("locale")
         }
         return [by_id[external_id] for external_id in ids if external_id in by_id]
 
@@ -351,9 +355,10 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.is_past():  # shown as upcoming until the day after it ends
             freshness.fresh_until(request, midnight_after(self.end_date or self.start_date))
         context["is_past"] = self.is_past()
-        context["designer_pages"] = self.localized_designers()
+        context["designer_pages"] = self.localized_designers
         context["product_cards"] = product_cards(request, self.product_records())
         context["ics_url"] = self.url + "event.ics" if self.url else ""
+        context["index_url"] = index_page_url(EventIndexPage, self.locale)
         return context
 
     def get_social_image(self):

@@ -50,7 +50,7 @@ def event_object(page, request) -> dict:
         data["endDate"] = page.end_date.isoformat()
     designers = [
         {"@type": "Person", "name": designer.title, "url": seo.page_url(designer, request)}
-        for designer in page.localized_designers()
+        for designer in page.localized_designers
     ]
     if designers:
         data["performer"] = designers

@@ -29,6 +29,8 @@ ALLOWED_CHILDREN = {
     "easyread.easyreadindexpage": ["easyread.easyreadpage"],
     "easyread.easyreadpage": [],
     "enquiries.enquiryformpage": [],
+    "events.eventindexpage": ["events.eventpage"],
+    "events.eventpage": [],
     "products.productindexpage": [],
     "home.homepage": [
         "accessibility.accessibilitystatementpage",
@@ -40,6 +42,7 @@ ALLOWED_CHILDREN = {
         "designers.storyindexpage",
         "easyread.easyreadindexpage",
         "enquiries.enquiryformpage",
+        "events.eventindexpage",
         "project.projectpage",
         "results.resultspage",
         "shop_links.retailerindexpage",
