@@ -177,7 +177,7 @@ EVENTS = [
         "street": "Messeplatz 1",
         "postcode": "50679",
         "city": "Köln",
-        "booth": "Stand 27",
+        "booth": "27",
         "designers": ["yusuf-demir"],
         "products": [],
         "picture": None,

@@ -84,7 +84,13 @@ def calendar(request, pages, name: str) -> bytes:
     for page in pages:
         with translation.override(page.locale.language_code):
             cal.add_component(vevent(page, request))
-    cal.add_missing_timezones()
+    if pages:  # the zone's rules from a year before the first event to a year after the last
+        first = min(page.start_date for page in pages)
+        last = max(page.end_date or page.start_date for page in pages)
+        cal.add_missing_timezones(
+            first_date=datetime.date(first.year - 1, 1, 1),
+            last_date=datetime.date(last.year + 2, 1, 1),
+        )
     return cal.to_ical()
 
 
