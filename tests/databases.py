@@ -9,7 +9,7 @@ from pathlib import Path
 def copy_of_test_database(workdir: Path, site: tuple[str, int] | None = None):
     """A copy of the suite's test database (demo content and renditions already in it).
 
-    SQLite's in-memory test database is copied with the backup API into a file; on PostgreSQL a
+    SQLite's in-memory test database is serialized and written into a file; on PostgreSQL a
     new database is created from the test database as template (the suite's connections are
     closed first, as PostgreSQL requires) and dropped afterwards. Given `site` (host, port), the
     copy's Wagtail site gets them, so canonical and hreflang URLs name the server a browser talks
@@ -24,10 +24,16 @@ def copy_of_test_database(workdir: Path, site: tuple[str, int] | None = None):
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         path = workdir / "copy.sqlite3"
+        # Through a serialized image: the test's own connection may hold the write lock (an open
+        # transaction begun IMMEDIATE, as the site's are), and the backup API would wait for
+        # that lock forever; serializing reads the pages the connection sees, lock or not.
+        image = sqlite3.connect(":memory:")
+        image.deserialize(connection.connection.serialize())
         with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
+            image.backup(copy)
             if site:
                 copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", site)
+        image.close()
         yield f"sqlite:///{path}"
         return
 

@@ -25,7 +25,7 @@ INDEX = {
         "their pieces.",
         nl="Beurzen, markten en open werkplaatsdagen: waar u de ontwerpers van het label en hun "
         "stukken ontmoet.",
-        fr="Salons, marchés et portes ouvertes des ateliers : où rencontrer les créateurs du label "
+        fr="Salons, marchés et portes ouvertes des ateliers : où rencontrer les créateurs du label "
         "et leurs pièces.",
     ),
 }
@@ -54,7 +54,7 @@ EVENTS = [
             "and jewellery from the north of Aachen.",
             nl="Drie dagen design uit Noordrijn-Westfalen: het label toont lampen, krukken en "
             "sieraden uit het noorden van Aken.",
-            fr="Trois jours de design de Rhénanie-du-Nord-Westphalie : le label montre luminaires, "
+            fr="Trois jours de design de Rhénanie-du-Nord-Westphalie : le label montre luminaires, "
             "tabourets et bijoux du nord d’Aix-la-Chapelle.",
         ),
         "body": t(
@@ -108,7 +108,7 @@ EVENTS = [
             "behind the products.",
             nl="De werkplaatsen in het Depot openen hun deuren: kijken, meedoen en de mensen "
             "achter de producten leren kennen.",
-            fr="Les ateliers du Depot ouvrent leurs portes : regarder, participer et rencontrer "
+            fr="Les ateliers du Depot ouvrent leurs portes : regarder, participer et rencontrer "
             "les personnes derrière les produits.",
         ),
         "body": t(
@@ -164,7 +164,7 @@ EVENTS = [
             "chain.",
             nl="Twee dagen eerlijke handel en regionale productie: het label presenteerde zijn "
             "productieketen.",
-            fr="Deux jours de commerce équitable et de fabrication régionale : le label a présenté "
+            fr="Deux jours de commerce équitable et de fabrication régionale : le label a présenté "
             "sa chaîne de production.",
         ),
         "body": "",
