@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path(_("suche/"), core_views.search, name="search"),
     path("suche/", core_views.search_moved, name="search_moved"),
     path("", include("enquiries.urls")),
+    path("", include("events.urls")),  # the calendar files (.ics) of event pages
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

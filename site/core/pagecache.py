@@ -22,7 +22,9 @@ search (any text can be searched for; `private, no-store`), error pages, documen
 Invalidation: every entry is stored with the content version it was rendered under
 (`core.content_version`, which lives in this cache), and any change that can show on a page
 replaces that version, so an entry from before the change is never served again (nothing stays
-stale; `PAGE_CACHE_TIMEOUT` only frees memory). What counts as such a change (pages, snippets and
+stale; `PAGE_CACHE_TIMEOUT` only frees memory). A page that shows something the clock retires (an
+upcoming event) is kept, served and sent with lifetimes no longer than it holds
+(`core.freshness`). What counts as such a change (pages, snippets and
 other models shown on pages, a catalogue sync that changed anything) is listed there. A hit
 costs one cache round trip: the version and the entry are read together.
 
@@ -52,7 +54,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core import content_version
+from core import content_version, freshness
 from core.content_version import invalidate  # noqa: F401 - kept here for the page cache's callers
 
 # Each entry's generation is the content version it was rendered under.
@@ -96,9 +98,14 @@ def key_parameters() -> frozenset[str]:
     return frozenset(names)
 
 
-def cache_control_public() -> str:
+def cache_control_public(limit: int | None = None) -> str:
+    """The Cache-Control of a cacheable page; `limit` (seconds) bounds both lifetimes, for a page
+    that is only right until a moment (`core.freshness`)."""
+    max_age, s_maxage = settings.PAGE_CACHE_MAX_AGE, settings.PAGE_CACHE_S_MAXAGE
+    if limit is not None:
+        max_age, s_maxage = min(max_age, limit), min(s_maxage, limit)
     return (
-        f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, s-maxage={settings.PAGE_CACHE_S_MAXAGE}, "
+        f"public, max-age={max_age}, s-maxage={s_maxage}, "
         f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
         f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
     )
@@ -183,7 +190,12 @@ class PageCacheMiddleware:
         key = cache_key(request)
         found = _cache().get_many([GENERATION_KEY, key])
         generation, entry = found.get(GENERATION_KEY), found.get(key)
-        if entry is not None and generation is not None and entry[0] == generation:
+        if (
+            entry is not None
+            and generation is not None
+            and entry[0] == generation
+            and not freshness.expired(entry[4] if len(entry) > 4 else None)
+        ):
             # The page's language, as LocaleMiddleware (not reached by a hit) would activate it.
             translation.activate(
                 translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
@@ -199,7 +211,11 @@ class PageCacheMiddleware:
         _drop_vary_cookie(response)
         if request.method != "GET" or not _cacheable_response(request, response):
             return self._bypass(request, response)
-        response["Cache-Control"] = cache_control_public()
+        # A page right only until a moment (an upcoming event shown, `core.freshness`) is kept
+        # and sent out for no longer; past it, a hit is refused and the page rendered again.
+        until = freshness.until(request)
+        limit = freshness.seconds_left(until)
+        response["Cache-Control"] = cache_control_public(limit)
         patch_vary_headers(response, ["Accept-Encoding"])
         # Compressed once: stored so, a hit reads a fifth of the bytes from the cache and sends
         # them as they are to every browser (all accept gzip); this miss goes out the same way.
@@ -212,14 +228,23 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in ("set-cookie", "content-length")
         ]
-        entry = (generation, response.status_code, headers, compressed)
-        _cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        entry = (
+            generation,
+            response.status_code,
+            headers,
+            compressed,
+            until.timestamp() if until is not None else None,
+        )
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        if limit is not None:
+            timeout = max(1, min(timeout, limit))
+        _cache().set(key, entry, timeout)
         response["X-Cache"] = "miss"
         return _send_compressed(request, response, compressed)
 
     @staticmethod
     def _from_entry(request, entry) -> HttpResponse:
-        _generation, status, headers, compressed = entry
+        _generation, status, headers, compressed = entry[:4]
         if _accepts_gzip(request):
             response = HttpResponse(compressed, status=status)
             response["Content-Encoding"] = "gzip"

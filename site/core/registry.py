@@ -20,16 +20,24 @@ them, each feature app says so with attributes on its `AppConfig` (read here thr
 - `partner_pages = "app.module.function"`: a function giving the public pages of production
   partners in the active language, `{catalogue ref: URL}` (the workshops app's), so that a
   product's production chain links each workshop that has a page (`partner_page_urls()`).
+- `appearances = "app.module.function"`: a function `(designer_keys=, product_refs=)` giving the
+  upcoming appearances (events) of designers (their pages' translation keys) and catalogue
+  products (their `external_id`s) in the active language, as `(items, fresh_until)`: a list of
+  dicts for the "Meet us at" list of designer and product pages, and the moment the first of
+  them ends (None without any) (`appearances()`; the events app's).
 
 Page types need no entry: a page of any app counts as content. Wagtail's and taggit's models are
 listed here (`THIRD_PARTY_CONTENT`), as the ground floor may name those.
 """
 
 import functools
+import itertools
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
+
+from core import freshness
 
 # Apps that are not the project's, and which of their models show on pages (None: all of them
 # except those in the second set).
@@ -109,3 +117,20 @@ def partner_page_urls() -> dict[str, str]:
         if path:
             urls.update(import_string(path)())
     return urls
+
+
+def appearances(request, *, designer_keys=(), product_refs=()) -> list[dict]:
+    """Where designers (their pages' translation keys) or catalogue products (`external_id`s)
+    can be met soon, in the active language, from the apps that know (`appearances` on their
+    AppConfig), soonest first; [] when none does. The page `request` renders is noted as right
+    until the first of them ends (`core.freshness`), so the page cache lets it go then."""
+    found = []
+    for config in apps.get_app_configs():
+        path = getattr(config, "appearances", None)
+        if path:
+            items, until = import_string(path)(
+                designer_keys=tuple(designer_keys), product_refs=tuple(product_refs)
+            )
+            found.append(items)
+            freshness.fresh_until(request, until)
+    return sorted(itertools.chain.from_iterable(found), key=lambda item: item["sort_key"])

@@ -23,6 +23,7 @@ from demo.catalogue import sync_sample_catalogue
 from demo.depot import build_depot
 from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
+from demo.events import build_events
 from demo.images import demo_image
 from demo.partner_feed import demo_partner_key
 from demo.line_sheets import line_sheets
@@ -83,6 +84,7 @@ class DemoBuilder:
         build_results(home, self._publish, self.log)
         build_depot(about, self._publish, self.log)
         workshop_index = build_workshops(home, self._publish, self.log)
+        build_events(home, self._publish, self.log)
         self.navigation(
             [
                 designer_index,

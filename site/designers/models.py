@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import seo
+from core import registry, seo
 from core.index_pages import IndexPage
 from core.localized import in_language_else_german
 from core.models import BasePage
@@ -307,6 +307,10 @@ class DesignerPage(BasePage):
         context["products"] = SimpleLazyObject(lambda: designer_products(self, request=request))
         context["where_to_buy"] = SimpleLazyObject(lambda: for_designer(self))
         context["social_links"] = SimpleLazyObject(lambda: self.social_links)
+        # Beside the fragment, not in it: the list changes when an event ends (core.freshness).
+        context["appearances"] = SimpleLazyObject(
+            lambda: registry.appearances(request, designer_keys=[self.translation_key])
+        )
         return context
 
 

@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "accessibility.AccessibilityStatementPage",
         "easyread.EasyReadIndexPage",
         "workshops.WorkshopIndexPage",
+        "events.EventIndexPage",
         "applications.DesignApplicationPage",
         "trade.TradePage",
         "trade.PressKitPage",

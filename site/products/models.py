@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from core import registry
 from core.fragments import fragment_value
 from core.index_pages import IndexPage
 from core.localized import localized_records
@@ -165,6 +166,11 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
             name: SimpleLazyObject(partial(lambda name: parts()[name], name)) for name in names
         }
         context["record"] = record
+        # Beside the fragments, not in them: the list changes when an event ends
+        # (core.freshness), and the events app sits above this one (core.registry).
+        context["appearances"] = SimpleLazyObject(
+            lambda: registry.appearances(request, product_refs=[record.external_id])
+        )
         # The language switcher's links, kept as the fragments are (one lookup, no rendering).
         context["language_links_override"] = fragment_value(
             request, f"product-switcher:{record.pk}", lambda: parts()["head"]["switcher"]

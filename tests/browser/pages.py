@@ -16,6 +16,7 @@ from demo import campaigns, people, project, shops, texts
 from demo import depot as depot_demo
 from demo import easyread as easyread_demo
 from demo import enquiries as enquiry_demo
+from demo import events as events_demo
 from demo import results as results_demo
 from demo import trade as trade_demo
 from demo import workshops as workshops_demo
@@ -356,6 +357,28 @@ WORKSHOP = PageType(
     },
     text=demo_text(workshops_demo.WORKSHOPS[0]["capacity"]),
 )
+# Events (site/events/, demo/events.py): the index and the design fair, upcoming whenever the
+# demo is built.
+EVENT_INDEX = PageType(
+    "event-index",
+    paths={
+        "de": "/de/termine/",
+        "en": "/en/events/",
+        "nl": "/nl/agenda/",
+        "fr": "/fr/agenda/",
+    },
+    text=demo_text(events_demo.INDEX["intro"]),
+)
+EVENT = PageType(
+    "event",
+    paths={
+        "de": "/de/termine/gestaltungsmesse-rhein-ruhr/",
+        "en": "/en/events/rhine-ruhr-design-fair/",
+        "nl": "/nl/agenda/designbeurs-rijn-ruhr/",
+        "fr": "/fr/agenda/salon-du-design-rhin-ruhr/",
+    },
+    text=demo_text(events_demo.EVENTS[0]["lead"]),
+)
 
 PAGE_TYPES = [
     HOME,
@@ -386,4 +409,6 @@ PAGE_TYPES = [
     WORKSHOP,
     TRADE,
     PRESS_KIT,
+    EVENT_INDEX,
+    EVENT,
 ]

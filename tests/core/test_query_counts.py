@@ -22,13 +22,18 @@ pytestmark = pytest.mark.django_db
         ("/fr/", 19),  # + the alt texts of the page's language (core.images.alt_for)
         ("/de/ueber-das-projekt/", 7),  # + the page an approach step links (the Depot's resources)
         ("/de/designerinnen/", 10),
-        ("/de/designerinnen/lena-hoffmann/", 16),  # + how many products each shop has (GROUP BY)
+        # + how many products each shop has (GROUP BY); + the events she is at (core.registry
+        # appearances: one query, outside the fragments as it changes when an event ends)
+        ("/de/designerinnen/lena-hoffmann/", 17),
         ("/de/produkte/", 9),
-        ("/de/produkte/overhead-line-lamp/", 11),  # German partner names: no query
-        ("/nl/producten/overhead-line-lamp/", 17),
+        # German partner names: no query; + the events the product is shown at (appearances)
+        ("/de/produkte/overhead-line-lamp/", 12),
+        ("/nl/producten/overhead-line-lamp/", 18),
         ("/de/geschichten/", 8),
         ("/de/geschichten/arbeit-die-bleibt/", 28),  # so too in its chain block
         ("/de/impressum/", 4),
+        ("/de/termine/", 7),  # upcoming, the past count and page, the image of the head
+        ("/de/termine/gestaltungsmesse-rhein-ruhr/", 13),  # + designers and product cards
     ],
 )
 @pytest.mark.usefixtures("uncached_pages")
@@ -48,10 +53,10 @@ def test_queries_of_a_page(client, demo, path, expected):
         ("/fr/", 4),
         ("/de/ueber-das-projekt/", 1),
         ("/de/designerinnen/", 7),
-        ("/de/designerinnen/lena-hoffmann/", 3),
+        ("/de/designerinnen/lena-hoffmann/", 4),  # + the events she is at (appearances)
         ("/de/produkte/", 1),  # the listing is a fragment per query: no row asked for
-        ("/de/produkte/overhead-line-lamp/", 2),
-        ("/nl/producten/overhead-line-lamp/", 3),
+        ("/de/produkte/overhead-line-lamp/", 3),  # + the events it is shown at (appearances)
+        ("/nl/producten/overhead-line-lamp/", 4),
         ("/de/geschichten/", 5),
         ("/de/geschichten/arbeit-die-bleibt/", 3),
         ("/de/impressum/", 1),

@@ -30,6 +30,7 @@ REQUIRED: dict[str, set[str]] = {
     "Offer": {"price", "priceCurrency", "availability"},
     "AggregateOffer": {"lowPrice", "highPrice", "priceCurrency", "offerCount"},
     "Place": {"name"},
+    "Event": {"name", "startDate", "location", "eventStatus", "url"},
     "PostalAddress": {"addressLocality"},
     "Store": {"name", "url", "address"},
     "OnlineStore": {"name", "url"},

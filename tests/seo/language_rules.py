@@ -330,7 +330,8 @@ def heading(page: Fetched) -> str:
     return words(h1.get_text(" ")) if h1 else page_title(page)
 
 
-# Sub-routes named after a file format (the results page's `csv/`): the same in every language.
+# Sub-routes named after a file format (the results page's `csv/`) or files with such a suffix
+# (an events index's `events.ics`): the same in every language.
 FORMAT_SEGMENTS = {"csv", "json", "xml", "ics", "pdf"}
 
 
@@ -380,7 +381,7 @@ def no_german_slugs(crawl: Crawl) -> list[str]:
                 if segment in german_segments
                 and segment not in own_segments[page.language]
                 and not segment.isdigit()
-                and segment not in FORMAT_SEGMENTS
+                and segment.rpartition(".")[2] not in FORMAT_SEGMENTS
             ]
             if german:
                 targets.add(urlsplit(target).path)

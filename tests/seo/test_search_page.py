@@ -25,6 +25,7 @@ KINDS = [
     ("%(count)s Kampagne", "%(count)s Kampagnen"),
     ("%(count)s Produkt", "%(count)s Produkte"),
     ("%(count)s Werkstatt", "%(count)s Werkstätten"),
+    ("%(count)s Termin", "%(count)s Termine"),
 ]
 
 

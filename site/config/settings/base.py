@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "results",
     "accessibility",
     "workshops",
+    "events",
     "depot",
     "applications",
     "trade",
