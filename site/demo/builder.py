@@ -25,8 +25,8 @@ from demo.easyread import easy_read_pages
 from demo.enquiries import enquiry_page
 from demo.events import build_events
 from demo.images import demo_image
-from demo.partner_feed import demo_partner_key
 from demo.line_sheets import line_sheets
+from demo.partner_feed import demo_partner_key
 from demo.passports import product_passports
 from demo.project import depot_page, funding_notice, project_page
 from demo.results import build_results

@@ -42,4 +42,3 @@ def test_without_public_downloads_the_confirmation_names_no_line_sheet(post, tra
     body = _confirmation().body
     assert INVITATION not in body and "line-sheet" not in body
     assert "\n\n\n" not in body
-
