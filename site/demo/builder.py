@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from catalogue.models import Product
 from core.localize import translate, untranslated_segments
-from core.models import Footer, LegalPage, Navigation, NavigationItem, SiteSettings
+from core.models import Footer, FooterLink, LegalPage, Navigation, NavigationItem, SiteSettings
 from demo import people, shops, texts
 from demo.accessibility import accessibility_page
 from demo.applications import application_page
@@ -84,7 +84,7 @@ class DemoBuilder:
         build_results(home, self._publish, self.log)
         build_depot(about, self._publish, self.log)
         workshop_index = build_workshops(home, self._publish, self.log)
-        build_events(home, self._publish, self.log)
+        event_index = build_events(home, self._publish, self.log)
         self.navigation(
             [
                 designer_index,
@@ -96,12 +96,13 @@ class DemoBuilder:
                 about,
             ]
         )
-        self.footer()
         self.site_settings(home)
         funding_notice(self.log)
         accessibility_page(home, log=self.log)
         application_page(home, log=self.log)
-        trade_pages(home, self._publish, self.log)
+        trade_page, press_kit = trade_pages(home, self._publish, self.log)
+        # Beside the legal pages: what shops, the press and fair visitors look for.
+        self.footer([event_index, trade_page, press_kit])
         easy_read_pages(home, self._publish, self.log)
         self.translate_all(home)
         return home
@@ -369,12 +370,17 @@ class DemoBuilder:
             self.log(f"Seite angelegt: {page.title}")
         return page
 
-    def footer(self):
+    def footer(self, pages):
         if Footer.objects.filter(locale=self.german).exists():
             return
-        Footer(
+        footer = Footer(
             locale=self.german, about=texts.FOOTER["about"], contact=texts.FOOTER["contact"]
-        ).save()
+        )
+        footer.links = [
+            FooterLink(label=page.title, link_page=page, sort_order=position)
+            for position, page in enumerate(pages)
+        ]
+        footer.save()
 
     def site_settings(self, home):
         if SiteSettings.objects.filter(locale=self.german).exists():

@@ -27,11 +27,12 @@ Each step of `Sync` is a mixin in its own module (`plan`, `catalogue_rows`, `ima
 docstring (`catalogue/sync/__init__.py`) maps them.
 """
 
+import contextlib
 import logging
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -145,8 +146,19 @@ def run_sync(
     dead = []
     try:
         lock.ensure_lock_row()
-        with transaction.atomic(), lock.held_lock(), heartbeat.Heartbeat(run):
+        with contextlib.ExitStack() as held:
+            if connection.vendor == "postgresql":
+                # The run's transaction holds the lock row; it blocks no other writer.
+                held.enter_context(transaction.atomic())
+            held.enter_context(lock.held_lock())
+            held.enter_context(heartbeat.Heartbeat(run))
             feed = load_feed(source, retailers_source, csv_encoding=csv_encoding)
+            if connection.vendor != "postgresql":
+                # SQLite's transactions take the database's one write lock when they begin
+                # (IMMEDIATE): begun only once the feed is read, so that a slow or hung feed
+                # server keeps no visitor's post and no editor's save waiting. The lock file
+                # keeps a second run out meanwhile.
+                held.enter_context(transaction.atomic())
             # Holding the lock: a run the log still calls running was killed. Its files go now,
             # its log row after this run's transaction (a rollback must not undo that). Not
             # before the feed is read: on SQLite any read here would keep another run from
