@@ -212,11 +212,14 @@ def _resolve_links(items, request, language) -> list[dict]:
     links = []
     for item in items:
         if item.link_page_id:
-            page = localized.get(item.link_page.translation_key, item.link_page)
-            href = page.get_url(request) or ""
+            page = localized.get(item.link_page.translation_key)
+            if page is None and item.link_page.live:
+                page = item.link_page  # not translated: the German page stands in
+            href = (page.get_url(request) or "") if page is not None else ""
         else:
             href = item.link_url
-        links.append({"label": item.label, "resolved_href": href})
+        if href:  # a page no visitor can reach (not live, outside the site) is left out
+            links.append({"label": item.label, "resolved_href": href})
     return links
 
 

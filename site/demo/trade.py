@@ -40,7 +40,7 @@ TRADE_PAGE = {
         "that suit us.",
         nl="Hebt u een winkel en wilt u producten uit Aachen-Nord verkopen? We leveren aan "
         "winkels die bij ons passen.",
-        fr="Vous tenez une boutique et souhaitez proposer des produits d’Aachen-Nord ? Nous "
+        fr="Vous tenez une boutique et souhaitez proposer des produits d’Aachen-Nord\u00a0? Nous "
         "livrons les commerces qui nous ressemblent.",
     ),
     "who_heading": t(
@@ -61,7 +61,7 @@ TRADE_PAGE = {
         "vertelt: wie ze ontwierp en wie ze maakte.",
         fr="Boutiques de musée, concept stores, librairies et magasins du monde de la région, "
         "ainsi que la boutique en ligne du commerce équitable de Rhénanie-du-Nord-Westphalie. "
-        "Il nous importe que vous racontiez l’histoire des produits : qui les a dessinés et qui "
+        "Il nous importe que vous racontiez l’histoire des produits\u00a0: qui les a dessinés et qui "
         "les a fabriqués.",
     ),
     "terms_heading": t("Konditionen", en="Terms", nl="Voorwaarden", fr="Conditions"),
@@ -76,7 +76,7 @@ TRADE_PAGE = {
         "Winkels krijgen de gebruikelijke wederverkoperskorting; losse producten kunnen altijd "
         "worden nabesteld. De precieze voorwaarden sturen we u met onze offerte.",
         fr="Nous livrons à partir d’une petite commande minimale, en général sous trois "
-        "semaines. Les revendeurs bénéficient de la remise habituelle ; chaque produit peut "
+        "semaines. Les revendeurs bénéficient de la remise habituelle\u00a0; chaque produit peut "
         "être recommandé à tout moment. Nous vous envoyons les conditions précises avec notre "
         "offre.",
     ),
@@ -108,7 +108,7 @@ KIT = {
         "texts that you may use freely.",
         nl="Voor redacties en voor winkels die onze producten tonen: logo’s, foto’s in "
         "drukkwaliteit en teksten die u vrij mag gebruiken.",
-        fr="Pour les rédactions et pour les boutiques qui présentent nos produits : logos, "
+        fr="Pour les rédactions et pour les boutiques qui présentent nos produits\u00a0: logos, "
         "photos en qualité d’impression et textes libres d’utilisation.",
     ),
     "logo": t("Logo farbig", en="Logo in colour", nl="Logo in kleur", fr="Logo en couleur"),
@@ -116,7 +116,7 @@ KIT = {
         "Logo von Made in Aachen-Nord: weiße Schrift auf dunkelgrünem Grund",
         en="Made in Aachen-Nord logo: white lettering on dark green",
         nl="Logo van Made in Aachen-Nord: witte letters op donkergroen",
-        fr="Logo de Made in Aachen-Nord : lettres blanches sur fond vert foncé",
+        fr="Logo de Made in Aachen-Nord\u00a0: lettres blanches sur fond vert foncé",
     ),
     "photo_alt": t(
         "Schale, Lampe und Kissen des Labels vor hellem Grund",
@@ -132,7 +132,7 @@ KIT = {
     ),
     "hero_caption": t(
         "Vase, Becher, Notizbuch und Stoffbeutel",
-        en="Vase, mug, notebook and tote bag",
+        en="Vase, cup, notebook and tote bag",
         nl="Vaas, mok, notitieboek en draagtas",
         fr="Vase, tasse, carnet et sac en toile",
     ),
@@ -187,7 +187,7 @@ KIT = {
         fr="Made in Aachen-Nord associe design, artisanat et travail dans le quartier. Le label "
         "est né d’un projet du nord d’Aix-la-Chapelle qui réunit ateliers, designers et "
         "structures sociales.\n\n"
-        "Les créations viennent de designers de la région : tasses et bols en céramique, sacs "
+        "Les créations viennent de designers de la région\u00a0: tasses et bols en céramique, sacs "
         "en toile, lampes, tabourets et papeterie. Elles sont fabriquées en petites séries dans "
         "les ateliers du Depot et du voisinage, par des personnes qui y ont retrouvé un emploi "
         "après un long chômage.\n\n"

@@ -1,4 +1,5 @@
-"""The public line sheet: `/<lang>/<product index>/line-sheet/` (a route of the product index),
+"""The public line sheet: `/<lang>/<product index>/<route>/` (a route of the product index, named
+in the page's language: `ROUTES`, e.g. /de/produkte/produktliste/, /fr/produits/catalogue/),
 `?designer=<ref>` for a designer's products, and where other apps find it (`line_sheet_url`).
 
 Downloads are off until editors switch them on (the German product index page's "Produktliste
@@ -20,8 +21,7 @@ from catalogue.sync.validate.values import REF_RE  # a catalogue ref as the sync
 from core import content_version
 from core.pagecache import cache_control_public
 from products import line_sheet
-
-ROUTE = "line-sheet/"
+from products.line_sheet_routes import route_for
 
 
 def _settings() -> dict:
@@ -53,7 +53,7 @@ def line_sheet_url(language_code: str, designer_ref: str = "") -> str:
     if not found["on"] or not base:
         return ""
     query = f"?{urlencode({'designer': designer_ref})}" if designer_ref else ""
-    return f"{base}{ROUTE}{query}"
+    return f"{base}{route_for(language_code)}/{query}"
 
 
 def line_sheet_address(language_code: str, designer_ref: str = "") -> str:

@@ -16,6 +16,8 @@ from core import registry
 from core.fragments import fragment_value
 from core.index_pages import IndexPage
 from core.localized import localized_records
+from products import line_sheet_routes
+from products.line_sheet_routes import route_for
 
 
 class ProductIndexPage(RoutablePageMixin, IndexPage):
@@ -116,8 +118,8 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
             ]
         return retailer
 
-    @path("line-sheet/")
-    def line_sheet(self, request):
+    @re_path(line_sheet_routes.PATTERN)
+    def line_sheet(self, request, name):
         """The line sheet (`products.line_sheet`) in this page's language as a PDF download, all
         live products or `?designer=<ref>`'s; 404 unless editors switched downloads on (the
         German index page's `line_sheet_public`), for an unknown designer or a designer without
@@ -126,6 +128,8 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         catalogue change replaces both."""
         from products.line_sheet_download import download
 
+        if name != route_for(self.locale.language_code):
+            raise Http404
         return download(self, request)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")

@@ -75,6 +75,19 @@ def test_a_footer_link_added_and_removed_shows_at_once(client, demo):
     assert "Press kit" not in footer(client, "/en/")
 
 
+def test_a_footer_link_to_a_page_no_visitor_can_reach_is_left_out(client, demo):
+    """Not an empty `<a href="">`: the link goes while its page is unpublished, and comes back."""
+    german = Footer.objects.get(locale__language_code="de")
+    page = ContentPage.objects.live().filter(locale__language_code="de").first()
+    FooterLink.objects.create(footer=german, locale=german.locale, label="Seite X", link_page=page)
+    assert f'<a href="{page.url}">Seite X</a>' in footer(client, "/de/")
+    page.unpublish()
+    html = footer(client, "/de/")
+    assert "Seite X" not in html and 'href=""' not in html
+    page.save_revision().publish()
+    assert f'<a href="{page.url}">Seite X</a>' in footer(client, "/de/")
+
+
 def test_a_new_footer_text_shows_at_once(client, demo):
     footer(client, "/nl/")
     dutch = Footer.objects.get(locale__language_code="nl")

@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
 @pytest.fixture
 def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktion", "r@example.org", "pw-geheim-1")
+    user = get_user_model().objects.create_superuser(
+        "events-test-admin", "events-admin@example.org", "pw-geheim-1"
+    )
     client.force_login(user)
     return client
 

@@ -1,4 +1,4 @@
-"""The public line sheet (`products.line_sheet_download`): the product index's `line-sheet/`
+"""The public line sheet (`products.line_sheet_download`): the product index's route named in its language (`products.line_sheet_routes`)
 route, off until editors switch it on, a designer's selection, hostile parameters, the page
 cache's and the edge's headers, never stale after a catalogue sync; the body block that links it
 in the page's language; `line_sheet_url` for other apps.
@@ -46,6 +46,9 @@ def index_pages(home, public=True) -> dict:
 
 @pytest.fixture
 def site():
+    # The demo's product index (if the run loaded the demo) is out of the way: the German index
+    # page is the one that says whether downloads are on.
+    ProductIndexPage.objects.update(live=False)
     home = HomePageFactory()
     for code in ("en", "nl", "fr"):
         translate(home, code)
@@ -78,7 +81,7 @@ def test_the_sheet_downloads_as_a_pdf_in_the_pages_language(site, client):
 
 
 def test_designer_narrows_the_sheet(site, client):
-    response = client.get("/fr/produits/line-sheet/?designer=lena")
+    response = client.get("/fr/produits/catalogue/?designer=lena")
     assert response.status_code == 200
     assert "-lena-fr.pdf" in response["Content-Disposition"]
     text = text_of(response.content)
@@ -87,13 +90,13 @@ def test_designer_narrows_the_sheet(site, client):
 
 def test_off_is_404_and_no_url(site, client):
     switch(site["index"]["de"], False)
-    assert client.get("/de/produkte/line-sheet/").status_code == 404
+    assert client.get("/de/produkte/produktliste/").status_code == 404
     assert client.get("/en/products/line-sheet/?designer=lena").status_code == 404
     assert line_sheet_url("en") == "" and line_sheet_url("de", "lena") == ""
     switch(site["index"]["de"], True)
-    assert client.get("/de/produkte/line-sheet/").status_code == 200
+    assert client.get("/de/produkte/produktliste/").status_code == 200
     assert line_sheet_url("en") == "/en/products/line-sheet/"
-    assert line_sheet_url("nl", "lena") == "/nl/producten/line-sheet/?designer=lena"
+    assert line_sheet_url("nl", "lena") == "/nl/producten/productlijst/?designer=lena"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +117,7 @@ def test_off_is_404_and_no_url(site, client):
     ],
 )
 def test_hostile_parameters_get_a_404_or_a_clear_400(site, client, query, status):
-    response = client.get(f"/de/produkte/line-sheet/?{query}")
+    response = client.get(f"/de/produkte/produktliste/?{query}")
     assert response.status_code == status
     if status == 400:
         assert response["Content-Type"].startswith("text/plain")
@@ -138,17 +141,17 @@ def test_never_stale_after_a_sync_changes_a_price(tmp_path, settings, sample):  
     index_pages(home)
     assert run_sync(write_feed(tmp_path, sample)).ok
     client = Client()
-    first = client.get("/de/produkte/line-sheet/")
+    first = client.get("/de/produkte/produktliste/")
     assert first.status_code == 200
     bag = feed_product(sample, "MAN-0001")
     old = Variant.objects.get(sku=bag["variants"][0]["sku"]).price
     assert f"{old:.2f}".replace(".", ",") + " €" in text_of(first.content)
-    again = client.get("/de/produkte/line-sheet/")
+    again = client.get("/de/produkte/produktliste/")
     assert again["X-Cache"] == "hit"  # the page cache keeps it like a page
 
     bag["variants"][0]["price"]["amount"] = "1234.50"
     assert run_sync(write_feed(tmp_path, sample, name="changed.json")).ok
-    after = client.get("/de/produkte/line-sheet/")
+    after = client.get("/de/produkte/produktliste/")
     assert after.status_code == 200 and after["X-Cache"] != "hit"
     assert "1.234,50 €" in text_of(after.content)
 
@@ -165,11 +168,15 @@ EXPECTED = {
     "de": (
         "Produktliste herunterladen",
         "PDF, 1 Produkt",
-        "/de/produkte/line-sheet/?designer=lena",
+        "/de/produkte/produktliste/?designer=lena",
     ),
     "en": ("Download the line sheet", "PDF, 1 product", "/en/products/line-sheet/?designer=lena"),
-    "nl": ("Productlijst downloaden", "PDF, 1 product", "/nl/producten/line-sheet/?designer=lena"),
-    "fr": ("Télécharger le catalogue", "PDF, 1 produit", "/fr/produits/line-sheet/?designer=lena"),
+    "nl": (
+        "Productlijst downloaden",
+        "PDF, 1 product",
+        "/nl/producten/productlijst/?designer=lena",
+    ),
+    "fr": ("Télécharger le catalogue", "PDF, 1 produit", "/fr/produits/catalogue/?designer=lena"),
 }
 
 
@@ -185,13 +192,25 @@ def test_the_block_links_the_sheet_in_the_pages_language(site, client, language)
 
 def test_the_block_shows_nothing_while_downloads_are_off(site, client):
     block_page(site["home"])
-    assert "line-sheet/" in client.get("/de/handel/").content.decode()
+    assert "/produktliste/" in client.get("/de/handel/").content.decode()
     switch(site["index"]["de"], False)
     html = client.get("/de/handel/").content.decode()
-    assert "line-sheet/" not in html and "Produktliste herunterladen" not in html
+    assert "/produktliste/" not in html and "Produktliste herunterladen" not in html
 
 
 def test_drafts_are_never_in_the_downloaded_sheet(site, client):
     ProductFactory(external_id="DL-0003", title="Entwurfslampe", status=Product.Status.DRAFT)
-    text = text_of(client.get("/de/produkte/line-sheet/").content)
+    text = text_of(client.get("/de/produkte/produktliste/").content)
     assert "Entwurfslampe" not in text and "Hocker Nord" in text
+
+
+def test_the_address_is_in_the_pages_language(site, client):
+    """/de/produkte/produktliste/, /en/products/line-sheet/, …: another language's name is 404."""
+    for address in ("/de/produkte/produktliste/", "/nl/producten/productlijst/"):
+        assert client.get(address).status_code == 200
+    for address in (
+        "/de/produkte/line-sheet/",
+        "/fr/produits/produktliste/",
+        "/en/products/catalogue/",
+    ):
+        assert client.get(address).status_code == 404

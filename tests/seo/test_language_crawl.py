@@ -85,13 +85,14 @@ def test_the_crawl_reaches_every_kind_of_page(site):
     assert broken == [], "sitemap URLs that do not answer 200"
     errors = [page.label for page in site.pages if page.status >= 500]
     assert errors == []
-    # The enquiry form, the designer application and the production enquiry (one form on the
-    # workshop index and every workshop page), each posted once in each language.
+    # The enquiry form, the designer application, the production enquiry (one form on the
+    # workshop index and every workshop page) and the trade enquiry, each posted once in each
+    # language.
     form_errors = site.of_kind("form-error")
-    assert len(form_errors) == 3 * 4 and all(
+    assert len(form_errors) == 4 * 4 and all(
         page.status == 200 and "<form" in page.html for page in form_errors
     )
-    assert Counter(page.language for page in form_errors) == dict.fromkeys(LANGUAGES, 3)
+    assert Counter(page.language for page in form_errors) == dict.fromkeys(LANGUAGES, 4)
     assert len({page.path for page in form_errors}) == len(form_errors)
     # The accessibility statement's feedback form, in each language, answers with its own form.
     feedback_errors = site.of_kind("feedback-error")

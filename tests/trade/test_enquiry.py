@@ -282,24 +282,24 @@ def test_trade_enquiries_are_in_the_personal_data_export_and_erasure(post, trade
 def test_a_shop_may_tick_live_products_stored_by_their_german_title(client, post, trade_pages):
     from tests.factories import ProductFactory, locale
 
-    mug = ProductFactory(external_id="MAN-0001", title="Becher Nord")
+    mug = ProductFactory(external_id="TR-0001", title="Becher Nord")
     ProductFactory(
-        external_id="MAN-0001",
+        external_id="TR-0001",
         title="Mug North",
         locale=locale("en"),
         translation_key=mug.translation_key,
     )
-    ProductFactory(external_id="MAN-0099", title="Alte Vase", in_feed=False)
+    ProductFactory(external_id="TR-0099", title="Alte Vase", in_feed=False)
     html = client.get(trade_pages["en"].url).content.decode()
-    assert 'value="MAN-0001"' in html and "Mug North" in html
-    assert "MAN-0099" not in html and "Alte Vase" not in html  # not live
+    assert 'value="TR-0001"' in html and "Mug North" in html
+    assert "TR-0099" not in html and "Alte Vase" not in html  # not live
 
-    post(trade_pages["en"], trade_answers(range_products=["MAN-0001"]))
+    post(trade_pages["en"], trade_answers(range_products=["TR-0001"]))
     enquiry = Enquiry.objects.get()
-    assert enquiry.form_data["range_products"] == ["Becher Nord (MAN-0001)"]
-    assert "Produkte aus dem Sortiment: Becher Nord (MAN-0001)" in mail.outbox[0].body
+    assert enquiry.form_data["range_products"] == ["Becher Nord (TR-0001)"]
+    assert "Produkte aus dem Sortiment: Becher Nord (TR-0001)" in mail.outbox[0].body
 
-    refused = post(trade_pages["en"], trade_answers(range_products=["MAN-0099"], shop_name="Zwei"))
+    refused = post(trade_pages["en"], trade_answers(range_products=["TR-0099"], shop_name="Zwei"))
     html = refused.content.decode()
     assert in_language("en", "Bitte prüfen Sie Ihre Angaben") in html
     assert "Zwei" in html and Enquiry.objects.count() == 1

@@ -5,12 +5,18 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from tests.products.test_line_sheet_download import index_pages
+from products.models import ProductIndexPage
+from tests.products.test_line_sheet_download import index_pages as _index_pages
 from tests.trade.conftest import trade_answers
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
 INVITATION = "Unsere aktuelle Produktliste mit Preisen können Sie schon jetzt herunterladen:"
+
+
+def index_pages(home, public):
+    ProductIndexPage.objects.update(live=False)  # the demo's, if the run loaded it
+    return _index_pages(home, public=public)
 
 
 def _confirmation():
@@ -20,8 +26,8 @@ def _confirmation():
 @pytest.mark.parametrize(
     ("code", "address"),
     [
-        ("de", "http://testserver/de/produkte/line-sheet/"),
-        ("fr", "http://testserver/fr/produits/line-sheet/"),
+        ("de", "http://testserver/de/produkte/produktliste/"),
+        ("fr", "http://testserver/fr/produits/catalogue/"),
     ],
 )
 def test_the_confirmation_links_the_line_sheet_in_the_shops_language(
@@ -40,5 +46,5 @@ def test_without_public_downloads_the_confirmation_names_no_line_sheet(post, tra
     index_pages(trade_pages["de"].get_parent(), public=False)
     assert post(trade_pages["de"], trade_answers()).status_code == 200
     body = _confirmation().body
-    assert INVITATION not in body and "line-sheet" not in body
+    assert INVITATION not in body and "/produktliste/" not in body
     assert "\n\n\n" not in body

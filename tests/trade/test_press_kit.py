@@ -122,7 +122,9 @@ def test_the_trade_page_renders_in_few_queries(client, trade_pages, uncached_pag
     client.get(trade_pages["de"].url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(trade_pages["nl"].url).status_code == 200
-    assert len(captured) <= 25, [query["sql"] for query in captured]
+    # With the demo loaded the frame of a new language also resolves its footer links (events,
+    # trade page, press kit: one query for all) and the form lists the live range (one).
+    assert len(captured) <= 30, [query["sql"] for query in captured]
 
 
 def test_the_trade_pages_terms_change_on_the_next_request(client, trade_pages):
