@@ -52,14 +52,22 @@ def absolute_url(request, path: str) -> str:
 
     The one source of absolute addresses: canonical, `og:url`, hreflang alternates, sitemap
     entries and every URL in JSON-LD go through it (or `page_url`)."""
+    if not path or urlsplit(path).scheme:
+        return path or ""
+    return on_root(site_root_url(request), path)
+
+
+def on_root(root: str, path: str) -> str:
+    """`absolute_url` with the site's root URL already at hand (a list of many addresses on one
+    site asks for it once)."""
     if not path:
         return ""
     parts = urlsplit(path)
     if parts.scheme:
         return path
     if parts.netloc:  # protocol-relative: //cdn.example/...
-        return f"{urlsplit(site_root_url(request)).scheme}:{path}"
-    return site_root_url(request) + ("" if path.startswith("/") else "/") + path
+        return f"{urlsplit(root).scheme}:{path}"
+    return root + ("" if path.startswith("/") else "/") + path
 
 
 def page_url(page, request) -> str:

@@ -28,6 +28,7 @@ from catalogue.models import ProductionPartner, ProductPartner
 from core.exports import formula_safe
 from core.localized import localized_records
 from core.routing import locale_for_language
+from core.seo import on_root
 from products.presentation import SCHEMA_AVAILABILITY, live_records, product_views
 
 VERSION = "1"
@@ -70,17 +71,6 @@ class FeedPage:
     count: int
     products: list[dict]
     digest: str
-
-
-def site_root() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else ""
-
-
-def absolute(root: str, url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return f"{root}{url}" if url.startswith("/") else f"{root}/{url}"
 
 
 def money(value: Decimal | None) -> str:
@@ -173,10 +163,10 @@ def _product(view, root: str, brand: str, designer, chain, language: str) -> dic
         "productID": view.record.external_id,
         "name": text.title,
         "description": " ".join(strip_tags(text.description).split()),
-        "url": absolute(root, view.url),
+        "url": on_root(root, view.url),
         "inLanguage": language,
         "untranslated": untranslated,
-        "image": [absolute(root, item.image.file.url) for item in view.images],
+        "image": [on_root(root, item.image.file.url) for item in view.images],
         "brand": {"@type": "Brand", "name": brand},
         "category": vocabulary.label(vocabulary.CATEGORY, view.record.product_type, language).text,
         "material": text.material,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from core import content_version
 from core.ratelimit import client_address, count, hashed_key
+from core.seo import site_root_url
 from partner_feed import feed
 from partner_feed.models import LONGEST_KEY, FeedAccess, FeedState, PartnerKey
 
@@ -102,7 +103,7 @@ def not_modified(request, etag: str, modified: datetime.datetime) -> bool:
 
 
 def _page_url(request, fmt: str, language: str, number: int) -> str:
-    root = feed.site_root()
+    root = site_root_url(None)
     query = urlencode({"lang": language, **({"page": number} if number > 1 else {})})
     return f"{root}/api/v{feed.VERSION}/products.{fmt}?{query}"
 

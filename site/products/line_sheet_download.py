@@ -20,6 +20,7 @@ from wagtail.models import Site
 from catalogue.sync.validate.values import REF_RE  # a catalogue ref as the sync accepts it
 from core import content_version
 from core.pagecache import cache_control_public
+from core.seo import absolute_url
 from products import line_sheet
 from products.line_sheet_routes import route_for
 
@@ -59,11 +60,7 @@ def line_sheet_url(language_code: str, designer_ref: str = "") -> str:
 def line_sheet_address(language_code: str, designer_ref: str = "") -> str:
     """`line_sheet_url` as an absolute address from the default Site's configured root URL (never a
     request's Host), for mails; "" when downloads are off."""
-    path = line_sheet_url(language_code, designer_ref)
-    if not path or "://" in path:
-        return path
-    site = Site.objects.filter(is_default_site=True).first()
-    return f"{site.root_url}{path}" if site is not None else ""
+    return absolute_url(None, line_sheet_url(language_code, designer_ref))
 
 
 def filename(language: str, designer_ref: str = "") -> str:
