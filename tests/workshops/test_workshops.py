@@ -73,6 +73,24 @@ def test_index_and_workshop_pages_answer_in_every_language(client, network, code
     assert business and skill in business[0]["knowsAbout"]
 
 
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_the_feeds_social_employment_shows_without_an_editorial_sentence(client, network, code):
+    """The catalogue marks the sewing room as a workshop that employs people long out of work;
+    with no sentence of the editors' the page and its card still say so, in the page's language."""
+    from workshops.models import Workshop
+
+    Workshop.objects.filter(ref="naeherei-nord").update(employment="")
+    with translation.override(code):
+        badge = translation.gettext("gibt Menschen nach langer Arbeitslosigkeit Arbeit")
+    index = network["index"][code].url
+    page = text(client.get(f"{index}naeherei-nord/"))
+    assert f'<span class="badge badge--social">{badge}</span>' in page
+    listing = text(client.get(index))
+    assert listing.count(f'<span class="badge badge--social">{badge}</span>') == 1
+    # A workshop the feed does not mark gets no badge.
+    assert "badge--social" not in text(client.get(f"{index}laser-talbot/"))
+
+
 def test_a_german_only_skill_is_marked_german(client, network):
     html = text(client.get(f"{network['index']['nl'].url}laser-talbot/"))
     assert 'lang="de">Laserschneiden</a>' in html
@@ -161,6 +179,20 @@ def test_products_are_bounded_and_cost_the_same_queries(client, network, uncache
     everything = client.get(f"{url}produkte/?page=84")
     assert everything.status_code == 200
     assert "1.993–2.003 von 2.003 Produkten" in text(everything)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_workshops_product_list_is_named_in_the_pages_language(client, network, code):
+    names = {"de": "produkte", "en": "products", "nl": "producten", "fr": "produits"}
+    url = f"{network['index'][code].url}naeherei-nord/"
+    response = client.get(f"{url}{names[code]}/")
+    assert response.status_code == 200
+    html = text(response)
+    for other in LANGUAGES:
+        alternate = f"{network['index'][other].url}naeherei-nord/{names[other]}/"
+        assert f'hreflang="{other}" href="http://testserver{alternate}"' in html
+        if names[other] != names[code]:
+            assert client.get(f"{url}{names[other]}/").status_code == 404
 
 
 # -- Editors' changes ------------------------------------------------------------------------------
