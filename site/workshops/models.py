@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -252,10 +253,12 @@ class WorkshopIndexPage(RoutablePageMixin, IndexPage):
 
         return workshop_response(self, request, ref)
 
-    @re_path(r"^(?P<ref>[-\w]+)/produkte/$")
-    def products(self, request, ref):
-        from workshops.views import workshop_products_response
+    @re_path(r"^(?P<ref>[-\w]+)/(?P<name>produkte|products|producten|produits)/$")
+    def products(self, request, ref, name):
+        from workshops.views import products_route, workshop_products_response
 
+        if name != products_route(self.locale.language_code):
+            raise Http404  # another language's name: one address per language
         return workshop_products_response(self, request, ref)
 
     # The enquiry pipeline's form page (enquiries.views.serve_enquiry_form) ---------------------

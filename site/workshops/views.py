@@ -337,6 +337,16 @@ def _made_there(view: WorkshopView):
     return live_records().filter(partner_links__partner=german)
 
 
+# A workshop's own product list, named in the page's language like the index's slugs
+# (/de/werkstaetten/<ref>/produkte/, /en/workshops/<ref>/products/, …); the route
+# (`WorkshopIndexPage.products`) answers 404 to another language's name.
+PRODUCTS_ROUTES = {"de": "produkte", "en": "products", "nl": "producten", "fr": "produits"}
+
+
+def products_route(language_code: str) -> str:
+    return PRODUCTS_ROUTES.get(language_code, PRODUCTS_ROUTES[settings.LANGUAGE_CODE])
+
+
 def workshop_products(view: WorkshopView, request, limit=WORKSHOP_PRODUCTS_SHOWN):
     """The first live products made in this workshop as cards, and how many there are: one query
     for the rows with their count (`products.presentation.designer_products` does the same)."""
@@ -358,7 +368,7 @@ def workshop_products(view: WorkshopView, request, limit=WORKSHOP_PRODUCTS_SHOWN
         .order_by("title", "pk")[:limit]
     )
     total = records[0].list_total if records else 0
-    url = f"{view.url}produkte/" if total > len(records) else ""
+    url = f"{view.url}{products_route(translation.get_language())}/" if total > len(records) else ""
     return ProductSample(product_cards(request, records), total, url)
 
 
@@ -391,7 +401,7 @@ def workshop_products_response(index, request, ref: str):
         "workshop": view,
         "products": product_cards(request, page.object_list, heading="h2"),
         "page_obj": page,
-        "head": workshop_head(index, view, request, suffix="produkte/"),
+        "head": workshop_head(index, view, request, products=True),
     }
     context["language_links_override"] = context["head"]["switcher"]
     return index.render(
@@ -399,14 +409,17 @@ def workshop_products_response(index, request, ref: str):
     )
 
 
-def workshop_head(index, view: WorkshopView, request, suffix: str = "") -> dict:
-    """Description, social tags, JSON-LD, canonical and hreflang links of a workshop page: the
-    workshop is at an address in every language with a live workshops index (German texts
-    standing in where a translation is missing)."""
+def workshop_head(index, view: WorkshopView, request, products: bool = False) -> dict:
+    """Description, social tags, JSON-LD, canonical and hreflang links of a workshop page (or,
+    with `products`, of its product list): the workshop is at an address in every language with a
+    live workshops index (German texts standing in where a translation is missing)."""
     from core import seo
 
+    def suffix(code: str) -> str:
+        return f"{products_route(code)}/" if products else ""
+
     language = translation.get_language()
-    url = seo.absolute_url(request, f"{view.url}{suffix}")
+    url = seo.absolute_url(request, f"{view.url}{suffix(language)}")
     order = [code for code, _name in settings.LANGUAGES]
     indexes = sorted(
         index.get_translations(inclusive=True).live().select_related("locale"),
@@ -415,7 +428,9 @@ def workshop_head(index, view: WorkshopView, request, suffix: str = "") -> dict:
     alternates = [
         (
             page.locale.language_code,
-            seo.absolute_url(request, f"{page.get_url(request)}{view.ref}/{suffix}"),
+            seo.absolute_url(
+                request, f"{page.get_url(request)}{view.ref}/{suffix(page.locale.language_code)}"
+            ),
         )
         for page in indexes
     ]
@@ -443,7 +458,7 @@ def workshop_head(index, view: WorkshopView, request, suffix: str = "") -> dict:
         }
     )
     structured = [breadcrumbs]
-    if not suffix:
+    if not products:
         structured.append(structured_data(view, request))
     site_root = seo.site_root_url(request)
     names = dict(settings.LANGUAGES)
