@@ -130,7 +130,56 @@ def bomb():
     return SimpleUploadedFile("riesig.png", out.getvalue(), "image/png")
 
 
+def html_named_pdf():
+    return SimpleUploadedFile(
+        "mappe.pdf", b"<!doctype html><script>fetch('/admin/')</script>", "application/pdf"
+    )
+
+
+def gif():
+    out = io.BytesIO()
+    Image.new("RGB", (40, 40), (10, 10, 10)).save(out, "GIF")
+    return SimpleUploadedFile("bild.gif", out.getvalue(), "image/gif")
+
+
+def truncated_png():
+    whole = png(size=(400, 300)).read()
+    return SimpleUploadedFile("kaputt.png", whole[: len(whole) // 2], "image/png")
+
+
+def encrypted_pdf():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("geheim")
+    out = io.BytesIO()
+    writer.write(out)
+    return SimpleUploadedFile("mappe.pdf", out.getvalue(), "application/pdf")
+
+
+def pdf_that_launches_a_program():
+    """An automatic action without the word JavaScript: /OpenAction → /Launch."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    action = DictionaryObject(
+        {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")}
+    )
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return SimpleUploadedFile("mappe.pdf", out.getvalue(), "application/pdf")
+
+
 HOSTILE = {
+    "html named pdf": (html_named_pdf, "Diese Art von Datei nehmen wir nicht an"),
+    "gif": (gif, "Diese Art von Datei nehmen wir nicht an"),
+    "truncated png": (truncated_png, "Das Bild ist beschädigt"),
+    "encrypted pdf": (encrypted_pdf, "Die PDF-Datei ist verschlüsselt"),
+    "pdf that launches a program": (pdf_that_launches_a_program, "enthält Skripte"),
     "svg": (svg, "Diese Art von Datei nehmen wir nicht an"),
     "svg named png": (svg_named_png, "Diese Art von Datei nehmen wir nicht an"),
     "png named pdf": (png_named_pdf, "Der Inhalt der Datei passt nicht zur Endung „.pdf“"),
