@@ -124,6 +124,34 @@ def test_a_catalogue_manager_gets_the_sheet_in_french(manager, products):
     )
 
 
+def test_the_sheet_is_a4_with_cut_marks_beside_every_tag_never_on_one(manager, products):
+    """As the printer meets it: an A4 page, nine 60 × 85 mm tags 6 mm apart, centred (9 mm from
+    the left, 15 mm from the top), and at each tag's corners a mark in the gap or margin that
+    continues its edges; the paper just inside a tag's corner stays blank."""
+    bag, _stool = products
+    pdf = pdf_of(manager, [bag], per_product=9).content
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    assert round(float(page.mediabox.width) / 72 * 25.4) == 210
+    assert round(float(page.mediabox.height) / 72 * 25.4) == 297
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=4).to_pil().convert("L")
+    per_mm = image.width / 210
+
+    def darkest(x_mm: float, y_mm: float) -> int:
+        x, y = round(x_mm * per_mm), round(y_mm * per_mm)
+        return min(image.getpixel((x + dx, y + dy)) for dx in range(-3, 4) for dy in range(-3, 4))
+
+    for left in (9, 75, 141):
+        for top in (15, 106, 197):
+            right, bottom = left + 60, top + 85
+            # Marks continue the edges outside the tag, 1 to 5 mm from its corners.
+            assert darkest(left, top - 3) < 128 and darkest(left - 3, top) < 128
+            assert darkest(right, bottom + 3) < 128 and darkest(right + 3, bottom) < 128
+            # Nothing on the tag at its corners, nothing diagonally off them.
+            assert darkest(left + 1.5, top + 1.5) > 200
+            assert darkest(right - 1.5, bottom - 1.5) > 200
+            assert darkest(left - 3, top - 3) > 200
+
+
 def test_after_a_sheet_a_truncated_photo_is_still_refused(manager, products):
     """WeasyPrint's import switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; the
     worker that made a sheet still refuses a truncated photo in the catalogue sync."""
