@@ -17,7 +17,14 @@ from django.utils import timezone
 from enquiries.models import Enquiry, EnquiryFile
 from tests.applications.conftest import application, pdf, png
 from tests.factories import EnquiryFactory
-from workplace.roles import DESIGNER_RELATIONS, EDITORS, ENQUIRY_MANAGERS
+from workplace.roles import (
+    CATALOGUE_MANAGERS,
+    DESIGNER_RELATIONS,
+    EDITORS,
+    ENQUIRY_MANAGERS,
+    MODERATORS,
+    TRANSLATORS,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -81,11 +88,12 @@ def test_enquiry_managers_see_applications_and_other_editors_do_not(
     assert manager.get(reverse("enquiries_file", args=[file.pk])).status_code == 200
     manager.logout()
 
-    editor = login(client, django_user_model, EDITORS)
-    assert editor.get("/admin/enquiries/").status_code == 403
-    assert editor.get(f"/admin/enquiries/edit/{applied.pk}/").status_code == 403
-    assert editor.get(reverse("enquiries_file", args=[file.pk])).status_code == 403
-    editor.logout()
+    for role in (EDITORS, MODERATORS, TRANSLATORS, CATALOGUE_MANAGERS):
+        other = login(client, django_user_model, role)
+        assert other.get("/admin/enquiries/").status_code == 403, role
+        assert other.get(f"/admin/enquiries/edit/{applied.pk}/").status_code == 403, role
+        assert other.get(reverse("enquiries_file", args=[file.pk])).status_code == 403, role
+        other.logout()
     # Anonymous: the admin's login page, never the file.
     response = client.get(reverse("enquiries_file", args=[file.pk]))
     assert response.status_code == 302 and "/login/" in response["Location"]
