@@ -8,6 +8,17 @@ TRANSLATIONS: dict[str, dict[str, str]] = {"en": {}, "nl": {}, "fr": {}}
 
 
 def t(de: str, *, en: str, nl: str, fr: str) -> str:
+    """`de`, its translations recorded. One German text has one translation per language: the
+    table is keyed by the German text, so a second, different one would silently replace the
+    first everywhere (the results' unit "designers" once turned the menu's "Designers"
+    lowercase). A text that must read otherwise in one place gets its own table there
+    (`demo.results.UNITS`)."""
+    for code, text in (("en", en), ("nl", nl), ("fr", fr)):
+        known = TRANSLATIONS[code].get(de)
+        if known is not None and known != text:
+            raise ValueError(
+                f"demo text {de!r} is already translated into {code} as {known!r}, not {text!r}"
+            )
     for code, text in (("en", en), ("nl", nl), ("fr", fr)):
         TRANSLATIONS[code][de] = text
     return de
@@ -178,9 +189,7 @@ HOME = {
 }
 
 ABOUT = {
-    "title": t(
-        "Über das Projekt", en="About the project", nl="Over het project", fr="À propos du projet"
-    ),
+    "title": t("Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"),
     "slug": t("ueber-das-projekt", en="about-the-project", nl="over-het-project", fr="a-propos"),
     "search_description": t(
         "„All eyes on green spots“ verbindet Design, Handwerk und Arbeit im Aachener Norden.",
@@ -219,7 +228,7 @@ ABOUT = {
     "heading_location": t(
         "Kreativstandort Aachen-Nord",
         en="Creative Location Aachen-Nord",
-        nl="Creatieve locatie Aachen-Nord",
+        nl="Creatieve locatie Aken-Noord",
         fr="Aachen-Nord, quartier créatif",
     ),
     "location": t(
