@@ -34,6 +34,16 @@ from core.models import ReviewedSnippet, revisions_relation, workflow_states_rel
 RICH = ["bold", "italic", "link", "ul"]
 
 
+# A workshop's own product list, named in the page's language like the index's slugs
+# (/de/werkstaetten/<ref>/produkte/, /en/workshops/<ref>/products/, …); the route
+# (`WorkshopIndexPage.products`) answers 404 to another language's name.
+PRODUCTS_ROUTES = {"de": "produkte", "en": "products", "nl": "producten", "fr": "produits"}
+
+
+def products_route(language_code: str) -> str:
+    return PRODUCTS_ROUTES.get(language_code, PRODUCTS_ROUTES[settings.LANGUAGE_CODE])
+
+
 class District(models.TextChoices):
     """Aachen's city districts (Stadtbezirke); names, not translated."""
 
@@ -253,9 +263,9 @@ class WorkshopIndexPage(RoutablePageMixin, IndexPage):
 
         return workshop_response(self, request, ref)
 
-    @re_path(r"^(?P<ref>[-\w]+)/(?P<name>produkte|products|producten|produits)/$")
+    @re_path(r"^(?P<ref>[-\w]+)/(?P<name>{})/$".format("|".join(sorted(PRODUCTS_ROUTES.values()))))
     def products(self, request, ref, name):
-        from workshops.views import products_route, workshop_products_response
+        from workshops.views import workshop_products_response
 
         if name != products_route(self.locale.language_code):
             raise Http404  # another language's name: one address per language

@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from catalogue.models import ProductionPartner
 from core.i18n import LanguageLink, memoised
 from core.localized import in_language_else_german, lang_mark, localized_records
-from workshops.models import District, Skill, Workshop
+from workshops.models import District, Skill, Workshop, products_route
 
 # A workshop page shows this many of its products as cards (A to Z), then links to all of them.
 WORKSHOP_PRODUCTS_SHOWN = 8
@@ -335,16 +335,6 @@ def _made_there(view: WorkshopView):
     if german.locale.language_code != settings.LANGUAGE_CODE:
         german = ProductionPartner.objects.sources().filter(ref=view.ref).first()
     return live_records().filter(partner_links__partner=german)
-
-
-# A workshop's own product list, named in the page's language like the index's slugs
-# (/de/werkstaetten/<ref>/produkte/, /en/workshops/<ref>/products/, …); the route
-# (`WorkshopIndexPage.products`) answers 404 to another language's name.
-PRODUCTS_ROUTES = {"de": "produkte", "en": "products", "nl": "producten", "fr": "produits"}
-
-
-def products_route(language_code: str) -> str:
-    return PRODUCTS_ROUTES.get(language_code, PRODUCTS_ROUTES[settings.LANGUAGE_CODE])
 
 
 def workshop_products(view: WorkshopView, request, limit=WORKSHOP_PRODUCTS_SHOWN):
