@@ -256,7 +256,8 @@ def test_a_page_the_clock_retires_is_kept_at_the_edge_only_until_then(edge, home
     """Nobody publishes when an event is over: the events index is right until midnight after
     the first upcoming event (core.freshness), its s-maxage says so, and the edge fetches it
     anew then instead of keeping it for PAGE_CACHE_S_MAXAGE (300 s)."""
-    from events.models import EventIndexPage, EventKind, EventPage
+    from events.models import EventIndexPage
+    from tests.events.test_events import event
 
     berlin = ZoneInfo("Europe/Berlin")
     market_day = datetime.date(2026, 3, 20)
@@ -270,19 +271,7 @@ def test_a_page_the_clock_retires_is_kept_at_the_edge_only_until_then(edge, home
     set_clock(midnight - datetime.timedelta(hours=2))
     index = home.add_child(instance=EventIndexPage(title="Termine", slug="termine"))
     publish(index)
-    market = EventPage(
-        title="Markt am Depot",
-        slug="markt-am-depot",
-        kind=EventKind.TRADE_FAIR,
-        start_date=market_day,
-        lead="Wir zeigen neue Stücke.",
-        venue="Depot",
-        street="Talstraße 2",
-        postcode="52068",
-        city="Aachen",
-    )
-    index.add_child(instance=market)
-    publish(market)
+    event(index, "Markt am Depot", market_day)
 
     set_clock(midnight - datetime.timedelta(seconds=3))
     assert served(edge, "/de/termine/")[0] == "miss"
