@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from catalogue.models import Product, ProductImage, Variant
+from core import content_version
 from core.models import ContentPage, LegalPage
 from designers.models import DesignerIndexPage, DesignerPage, StoryIndexPage, StoryPage
 from enquiries.models import Enquiry
@@ -265,7 +266,8 @@ def days_ago(days: float) -> datetime.datetime:
 def bulk_products(count: int, *, designer_ref: str = "", retailers=(), prefix: str = "Produkt"):
     """`count` live German products in a few queries (bulk_create), each with one variant and
     stocked by every one of `retailers`: thousands in seconds, for tests and benchmarks of pages
-    that must not grow with the catalogue. Titles have one length ("Produkt 00042")."""
+    that must not grow with the catalogue. Titles have one length ("Produkt 00042"). Replaces
+    the content and structure versions afterwards, as a catalogue sync does."""
     german = locale()
     products = Product.objects.bulk_create(
         Product(
@@ -301,6 +303,8 @@ def bulk_products(count: int, *, designer_ref: str = "", retailers=(), prefix: s
         for retailer in retailers
         for product in products
     )
+    # Bulk writes send no signals: replace the versions as the catalogue sync does after its own.
+    content_version.invalidate()
     return products
 
 

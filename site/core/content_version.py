@@ -47,6 +47,7 @@ a page replaces only that page's and its types' versions (`invalidate_content(in
 the fragments of pages that read nothing of it stay.
 """
 
+import hashlib
 from contextvars import ContextVar
 from uuid import uuid4
 
@@ -364,6 +365,17 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     if keep:
         cache.set(key, _WithReads(value, reads), settings.FRAME_CACHE_TIMEOUT)
     return value
+
+
+def cached_for_query(name, queryset, compute):
+    """`compute()` of rows that only catalogue, shop and link changes alter (each a change of
+    structure: never a page's content), kept under the structure version and the queryset's
+    SQL and parameters. For counts that read every row they count (how many products a shop
+    stocks, how many a filtered product index lists): a render between two changes reads them
+    from the frame cache; the first render after one counts again."""
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return cached(f"{name}:{digest}", compute, structural=True)
 
 
 class _WithReads:

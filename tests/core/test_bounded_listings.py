@@ -22,7 +22,9 @@ from tests.factories import (
     DesignerIndexPageFactory,
     DesignerPageFactory,
     HomePageFactory,
+    ProductFactory,
     RetailerFactory,
+    StockistLinkFactory,
     StoryIndexPageFactory,
     bulk_products,
     bulk_stories,
@@ -266,3 +268,42 @@ def test_a_designers_first_products_are_read_from_an_index_not_sorted(client):
         # PostgreSQL after ANALYZE: the first 8 rows in title order from the index, not 2,000
         # read and sorted (it did that while German rows were found by a join on the locale).
         assert read < 100, (read, plan)
+
+
+def counting_queries(client, url) -> list[str]:
+    """The queries of a second render of `url` that count a shop's or a filter's rows: a
+    GROUP BY of stock links shop by shop, or the filtered product index's count."""
+    return [
+        sql
+        for sql in first_rows_queries(client, url, "COUNT(")
+        if 'COUNT("shop_links_stockistlink"."id")' in sql
+        or sql.lstrip().startswith("SELECT COUNT(")
+    ]
+
+
+# What each page says of shop 0's products, with 2,000 and with one more.
+COUNTS = {
+    "designer": ("4 von 2.000 Produkten", "4 von 2.001 Produkten"),
+    "retailers": ("Hier erhältlich: 2.000 Produkte", "Hier erhältlich: 2.001 Produkte"),
+    "shop": ("1–24 von 2.000 Produkten", "1–24 von 2.001 Produkten"),
+}
+
+
+@pytest.mark.parametrize("page", COUNTS)
+def test_a_shops_count_is_kept_until_the_catalogue_changes_and_then_follows_it(client, page):
+    """How many products a shop has is counted once per change of the catalogue, not on every
+    render (counting reads all of a shop's links: the one cost that grew with it), and a visitor
+    sees the new number on the next request after an editor stocks one more."""
+    site = build(10)
+    grow(site, 1990)
+    url = f"{site['products']}?retailer=laden-0" if page == "shop" else site[page]
+    assert counting_queries(client, url) == []
+    before, after = COUNTS[page]
+    html, _ = render(client, url)
+    shown = html.count(before)
+    assert shown == (1 if page == "shop" else 3)
+
+    product = ProductFactory(title="Zuletzt aufgenommen", designer_ref="lena-test")
+    StockistLinkFactory(retailer=site["shops"][0], product=product)
+    html = client.get(url).content.decode().replace(SOFT_HYPHEN, "")
+    assert html.count(after) == 1 and html.count(before) == shown - 1

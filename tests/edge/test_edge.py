@@ -3,16 +3,20 @@ pages served by Varnish, nothing private ever stored, and every change an editor
 visible on the very next request, with the page cache's invalidation triggers
 (tests/core/test_page_cache.py) each sent through the edge here."""
 
+import datetime
 import logging
+import re
 import subprocess
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
-from core.models import Navigation
+from core.models import Navigation, NavigationItem
 from core.typography import SOFT_HYPHEN
 from tests.factories import (
     ContentPageFactory,
@@ -23,6 +27,7 @@ from tests.factories import (
     StockistLinkFactory,
     locale,
     publish,
+    translate,
 )
 
 # The live server sees the test's rows only once committed; the languages (made by migrations)
@@ -142,6 +147,13 @@ def _navigation_published(_page):
     publish(navigation)
 
 
+def _navigation_item_edited(_page):
+    """A menu entry's label changed: a plain save of the menu's child row, no publish."""
+    item = NavigationItem.objects.get(label="Alter Menüpunkt")
+    item.label = "Neuer Menüpunkt"
+    item.save()
+
+
 def _product_changed(_page):
     product = ProductFactory()
     product.title = "Umbenanntes Produkt"
@@ -159,6 +171,7 @@ CHANGES = {
     "unpublish": lambda page: page.unpublish(),
     "move-and-delete": _move_and_delete,
     "snippet-published": _navigation_published,
+    "navigation-item-edited": _navigation_item_edited,
     "product": _product_changed,
     "retailer": _retailer_renamed,
 }
@@ -167,6 +180,14 @@ CHANGES = {
 @pytest.mark.parametrize("change", CHANGES)
 def test_every_change_is_purged_from_the_edge_at_once(edge, home, change):
     page = ContentPageFactory(parent=home, title="Über das Projekt")
+    if change == "navigation-item-edited":
+        navigation = Navigation(locale=locale("de"), name="Hauptnavigation")
+        navigation.items.add(
+            NavigationItem(locale=locale("de"), label="Alter Menüpunkt", link_page=page)
+        )
+        navigation.save()
+        publish(navigation)
+        assert "Alter Menüpunkt" in served(edge, "/de/")[2]
     for path in ("/de/", page.url):
         assert stored(edge, path)
     CHANGES[change](Page.objects.get(pk=page.pk).specific)
@@ -177,8 +198,30 @@ def test_every_change_is_purged_from_the_edge_at_once(edge, home, change):
         assert "Ganz neuer Titel" in body
     elif change in ("unpublish", "move-and-delete"):
         assert status == 404
+    elif change == "navigation-item-edited":
+        assert state == "miss"
+        assert "Neuer Menüpunkt" in body and "Alter Menüpunkt" not in body
     else:
         assert state == "miss"
+
+
+def test_a_translation_synced_from_german_is_purged_from_the_edge(edge, home):
+    """wagtail-localize's sync (core.localize.translate) publishes the English page anew: the
+    English address shows the new translation on the next request through the edge."""
+    from core.localize import translate as sync_translation
+
+    translate(home, "en")
+    german = ContentPageFactory(parent=home, title="Über das Projekt")
+    english = translate(german, "en", title="About the project", slug="about")
+    german.title = "Über das Projekt (neu)"
+    german.save_revision().publish()
+    assert stored(edge, english.url)
+    assert "About the project" in served(edge, english.url)[2]
+    strings = {"Über das Projekt (neu)": "About the project (new)", german.slug: "about"}
+    sync_translation(german, "en", strings)
+    state, status, body = served(edge, english.url)
+    assert (state, status) == ("miss", 200)
+    assert "About the project (new)" in body
 
 
 def test_visitors_writes_leave_the_edge_alone(edge, home):
@@ -201,6 +244,46 @@ def test_a_catalogue_sync_is_purged_from_the_edge(edge, home, tmp_path):
     assert stored(edge, "/de/")
     assert run_sync(SAMPLE_FEED).ok
     assert served(edge, "/de/")[0] == "hit"
+
+
+def section(body: str, name: str) -> str:
+    """The text of the events index's "upcoming" or "past" section ("" if it has none)."""
+    found = re.search(rf'<section aria-labelledby="{name}">(.*?)</section>', body, re.S)
+    return found[1] if found else ""
+
+
+def test_a_page_the_clock_retires_is_kept_at_the_edge_only_until_then(edge, home, monkeypatch):
+    """Nobody publishes when an event is over: the events index is right until midnight after
+    the first upcoming event (core.freshness), its s-maxage says so, and the edge fetches it
+    anew then instead of keeping it for PAGE_CACHE_S_MAXAGE (300 s)."""
+    from events.models import EventIndexPage
+    from tests.events.test_events import event
+
+    berlin = ZoneInfo("Europe/Berlin")
+    market_day = datetime.date(2026, 3, 20)
+    midnight = datetime.datetime.combine(
+        market_day + datetime.timedelta(days=1), datetime.time(), berlin
+    )
+
+    def set_clock(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment.astimezone(datetime.UTC))
+
+    set_clock(midnight - datetime.timedelta(hours=2))
+    index = home.add_child(instance=EventIndexPage(title="Termine", slug="termine"))
+    publish(index)
+    event(index, "Markt am Depot", market_day)
+
+    set_clock(midnight - datetime.timedelta(seconds=3))
+    assert served(edge, "/de/termine/")[0] == "miss"
+    state, status, body = served(edge, "/de/termine/")
+    assert (state, status) == ("hit", 200)
+    assert "Markt am Depot" in section(body, "upcoming")
+    time.sleep(3.2)  # the edge's copy has expired; the site's clock moves past midnight too
+    set_clock(midnight + datetime.timedelta(seconds=1))
+    state, status, body = served(edge, "/de/termine/")
+    assert (state, status) == ("miss", 200)
+    assert "Markt am Depot" not in section(body, "upcoming")
+    assert "Markt am Depot" in section(body, "past")
 
 
 @pytest.mark.parametrize("failure", ["stopped", "hung"])
