@@ -19,6 +19,7 @@ content version's, importable from here as before.
 """
 
 import hashlib
+import logging
 from operator import attrgetter
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
     cache_enabled,
     cached,
     do_not_keep,
+    frame_cache,
     get_many,
     invalidate,
     reset,
@@ -38,6 +40,8 @@ from core.content_version import current as _version  # noqa: F401 - read by tes
 from core.i18n import memoised
 from core.localized import in_language_else_german, lang_mark
 from core.registry import index_page_types
+
+logger = logging.getLogger(__name__)
 
 
 def frame(request) -> dict:
@@ -75,10 +79,12 @@ def build(request, site, language) -> dict:
     homes = _homes(site)
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
     site_settings = _for_language(SiteSettings, language)
+    settings_in_language = settings_values(site_settings)
+    keep_funding_for_error_pages(language, settings_in_language["funding"])
     return {
         "menu": menu,
         "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
-        "settings": settings_values(site_settings),
+        "settings": settings_in_language,
         "footer_links": footer_links,
         "legal_pages": _legal_pages(language),
         # Each language's live home: its URL as the language switcher links it.
@@ -184,6 +190,39 @@ def funding_values(site_settings) -> dict | None:
         # `lang` for German standing in where the visitor's language has no live settings.
         "lang": lang_mark(site_settings.locale.language_code),
     }
+
+
+def _error_funding_key(language: str) -> str:
+    return f"core:error-funding:{language}"
+
+
+def keep_funding_for_error_pages(language: str, funding: dict | None) -> None:
+    """Keep the funding notice as the frame last showed it, for the pages that cannot work it
+    out: the 500, 503 and 400 pages render without the database (`core.views.server_error`),
+    and the funding rules ask for the notice on every page. Kept without a version or expiry
+    (written when the frame is worked out, so it follows each published change of the settings);
+    a failing cache only leaves the error pages without it."""
+    if not cache_enabled():
+        return
+    try:
+        frame_cache().set(_error_funding_key(language), {"funding": funding}, None)
+    except Exception:  # the frame must not fail for the error pages' copy
+        logger.warning("funding notice not kept for the error pages", exc_info=True)
+
+
+def funding_for_error_pages(language: str) -> dict | None:
+    """The funding notice the frame last showed in `language` (else in German), or None; reads
+    the cache only, never the database, and never raises."""
+    try:
+        found = frame_cache().get_many(
+            [_error_funding_key(language), _error_funding_key(settings.LANGUAGE_CODE)]
+        )
+    except Exception:  # an error page must render whatever the cache does
+        return None
+    kept = found.get(_error_funding_key(language)) or found.get(
+        _error_funding_key(settings.LANGUAGE_CODE)
+    )
+    return kept["funding"] if kept else None
 
 
 def logo_rendition(image):

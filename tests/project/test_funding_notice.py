@@ -2,8 +2,13 @@
 changed by an editor's publish on the next request, German where a language has no settings."""
 
 import pytest
+from django.core.exceptions import SuspiciousOperation
+from django.db import OperationalError
+from django.utils import translation
 
+from core.content_version import frame_cache
 from core.models import FundingLogo, SiteSettings
+from core.views import bad_request, server_error
 from tests.factories import ContentPageFactory, HomePageFactory, ImageFactory, locale, translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
@@ -136,3 +141,52 @@ def test_without_a_notice_or_logos_the_footer_has_no_funding_block(client, site)
     SiteSettings(locale=locale("de"), email="team@example.org").save()
     html = client.get("/de/").content.decode()
     assert "team@example.org" in html and '<section class="funding' not in html
+
+
+def _error_page(view, code: str, rf, exception=None) -> str:
+    """What Django's handler answers in `code` while the database is down: the view called
+    inside the handling of the failure, as Django calls it, with no query allowed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with translation.override(code), CaptureQueriesContext(connection) as queries:
+        try:
+            raise exception or OperationalError("the database is down")
+        except Exception:  # the handler reads the failure being handled
+            response = view(rf.get(f"/{code}/"), *([exception] if view is bad_request else []))
+    assert len(queries) == 0, [query["sql"] for query in queries]
+    html = response.content.decode()
+    assert "<footer" in html, f"no footer on the {response.status_code} page"
+    return html.split('<section class="funding"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_error_pages_without_database_show_the_notice_the_frame_last_showed(client, site, rf):
+    """The 503, 500 and 400 pages render without the database (core.views): they show the
+    notice as the frame last worked it out, in the visitor's language, and follow a publish."""
+    frame_cache().delete_many([f"core:error-funding:{code}" for code in ("de", "en")])
+    with translation.override("de"):  # nothing kept yet: the page as before, and no failure
+        try:
+            raise OperationalError("the database is down")
+        except OperationalError:
+            assert "<footer" not in server_error(rf.get("/de/")).content.decode()
+    image = ImageFactory(title="Programmlogo")
+    german = settings_in("de", image)
+    settings_in("en", image, source=german)
+    client.get("/de/uber-uns/")
+    client.get("/en/about-us/")
+    for code in ("de", "en"):
+        for view, exception in (
+            (server_error, None),  # 503: the database is unreachable
+            (server_error, ValueError("a bug")),  # 500
+            (bad_request, SuspiciousOperation("malformed")),  # 400
+        ):
+            block = _error_page(view, code, rf, exception)
+            assert NOTICE[code] in block
+            assert f'alt="{ALT[code]}"' in block
+            assert '<a href="https://programm.example.org/">' in block
+            assert STATEMENT[code] in block
+
+    german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
+    german.save_revision().publish()
+    client.get("/de/")  # the next page a visitor sees works the frame out again
+    assert "Neuer Förderhinweis" in _error_page(server_error, "de", rf)
