@@ -1,12 +1,18 @@
 """The funding notice of the site settings: in every page's footer, in the visitor's language,
 changed by an editor's publish on the next request, German where a language has no settings."""
 
+import json
+import re
+
 import pytest
 from django.core.exceptions import SuspiciousOperation
 from django.db import OperationalError
 from django.utils import translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from core.content_version import frame_cache
+from core.frame import logo_rendition
+from core.localize import translate as localize_translate
 from core.models import FundingLogo, SiteSettings
 from core.views import bad_request, server_error
 from tests.factories import ContentPageFactory, HomePageFactory, ImageFactory, locale, translate
@@ -190,3 +196,32 @@ def test_the_error_pages_without_database_show_the_notice_the_frame_last_showed(
     german.save_revision().publish()
     client.get("/de/")  # the next page a visitor sees works the frame out again
     assert "Neuer Förderhinweis" in _error_page(server_error, "de", rf)
+
+
+def test_a_language_gets_its_own_logo_image_and_keeps_it_through_a_sync(client, site):
+    """The EU's emblem comes with its statement in each language: in wagtail-localize's
+    translation editor the English settings replace the German logo image with their own (an
+    override of the synchronised image), and a later "Sync translations" after a German change
+    keeps it."""
+    german = settings_in("de", ImageFactory(title="EU-Emblem de"))
+    strings = {NOTICE["de"]: NOTICE["en"], ALT["de"]: ALT["en"], STATEMENT["de"]: STATEMENT["en"]}
+    localize_translate(german, "en", strings)
+    english_image = ImageFactory(title="EU emblem en")
+    source = TranslationSource.objects.get(object_id=german.translation_key)
+    segment = OverridableSegment.objects.get(source=source, context__path__endswith=".image")
+    SegmentOverride.objects.create(
+        locale=locale("en"), context=segment.context, data_json=json.dumps(english_image.pk)
+    )
+    localize_translate(german, "en", strings)
+
+    def logo_src(path):
+        return re.search(r'<img src="([^"]+)"', funding(client, path)).group(1)
+
+    assert logo_src("/en/about-us/") == logo_rendition(english_image).url
+    assert logo_src("/de/uber-uns/") == logo_rendition(german.funding_logos.get().image).url
+
+    german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
+    german.save_revision().publish()
+    localize_translate(SiteSettings.objects.get(pk=german.pk), "en", strings)  # the sync
+    assert logo_src("/en/about-us/") == logo_rendition(english_image).url
+    assert f'alt="{ALT["en"]}"' in funding(client, "/en/about-us/")
