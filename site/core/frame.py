@@ -80,7 +80,7 @@ def build(request, site, language) -> dict:
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
     site_settings = _for_language(SiteSettings, language)
     settings_in_language = settings_values(site_settings)
-    keep_funding_for_error_pages(language, settings_in_language["funding"])
+    keep_for_error_pages("funding", language, settings_in_language["funding"])
     return {
         "menu": menu,
         "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
@@ -118,6 +118,7 @@ def _index_urls(language) -> dict[str, str]:
         pages = model.objects.live().public().filter(locale__language_code=language)
         # The first one a visitor can reach: a page outside every site's tree has no URL.
         urls[label] = next((page.url for page in pages if page.url), "")
+    keep_for_error_pages("index_urls", language, urls)
     return urls
 
 
@@ -192,37 +193,52 @@ def funding_values(site_settings) -> dict | None:
     }
 
 
-def _error_funding_key(language: str) -> str:
-    return f"core:error-funding:{language}"
+def _error_page_key(name: str, language: str) -> str:
+    return f"core:error-page:{name}:{language}"
 
 
-def keep_funding_for_error_pages(language: str, funding: dict | None) -> None:
-    """Keep the funding notice as the frame last showed it, for the pages that cannot work it
-    out: the 500, 503 and 400 pages render without the database (`core.views.server_error`),
-    and the funding rules ask for the notice on every page. Kept without a version or expiry
-    (written when the frame is worked out, so it follows each published change of the settings);
-    a failing cache only leaves the error pages without it."""
+def keep_for_error_pages(name: str, language: str, value) -> None:
+    """Keep a value of the frame as it was last worked out ("funding": the funding notice,
+    "index_urls": the registered index pages' URLs), for the pages that cannot work it out: the
+    500, 503 and 400 pages render without the database (`core.views.server_error`), and the
+    funding rules ask for the notice on every page, as the statement's link and the easy-read
+    link are owed on every page. Kept without a version or expiry (written each time the value is
+    worked out, so it follows every published change); a failing cache only leaves the error
+    pages without it."""
     if not cache_enabled():
         return
     try:
-        frame_cache().set(_error_funding_key(language), {"funding": funding}, None)
+        frame_cache().set(_error_page_key(name, language), {"value": value}, None)
     except Exception:  # the frame must not fail for the error pages' copy
-        logger.warning("funding notice not kept for the error pages", exc_info=True)
+        logger.warning("%s not kept for the error pages", name, exc_info=True)
 
 
-def funding_for_error_pages(language: str) -> dict | None:
-    """The funding notice the frame last showed in `language` (else in German), or None; reads
-    the cache only, never the database, and never raises."""
+ERROR_PAGE_VALUES = ("funding", "index_urls")
+
+
+def kept_for_error_pages(language: str) -> dict:
+    """What the frame last worked out in `language` for the error pages: `funding` (else the
+    German one) and `index_urls`, and the German `german_index_urls` (for pages that exist in
+    German only, or stand in for a language without them). Reads the cache only, never the
+    database, and never raises: what is missing is None or {}."""
+    german = settings.LANGUAGE_CODE
+    keys = [
+        _error_page_key(name, code) for name in ERROR_PAGE_VALUES for code in (language, german)
+    ]
     try:
-        found = frame_cache().get_many(
-            [_error_funding_key(language), _error_funding_key(settings.LANGUAGE_CODE)]
-        )
+        found = frame_cache().get_many(keys)
     except Exception:  # an error page must render whatever the cache does
-        return None
-    kept = found.get(_error_funding_key(language)) or found.get(
-        _error_funding_key(settings.LANGUAGE_CODE)
-    )
-    return kept["funding"] if kept else None
+        found = {}
+
+    def value(name, code):
+        kept = found.get(_error_page_key(name, code))
+        return kept["value"] if kept else None
+
+    return {
+        "funding": value("funding", language) or value("funding", german),
+        "index_urls": value("index_urls", language) or {},
+        "german_index_urls": value("index_urls", german) or {},
+    }
 
 
 def logo_rendition(image):

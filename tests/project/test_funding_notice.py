@@ -1,6 +1,7 @@
 """The funding notice of the site settings: in every page's footer, in the visitor's language,
 changed by an editor's publish on the next request, German where a language has no settings."""
 
+import datetime
 import json
 import re
 
@@ -10,12 +11,21 @@ from django.db import OperationalError
 from django.utils import translation
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
+from accessibility.models import AccessibilityStatementPage
 from core.content_version import frame_cache
 from core.frame import logo_rendition
 from core.localize import translate as localize_translate
 from core.models import FundingLogo, SiteSettings
 from core.views import bad_request, server_error
-from tests.factories import ContentPageFactory, HomePageFactory, ImageFactory, locale, translate
+from easyread.models import EasyReadIndexPage
+from tests.factories import (
+    ContentPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    locale,
+    publish,
+    translate,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -161,23 +171,42 @@ def _error_page(view, code: str, rf, exception=None) -> str:
         except Exception:  # the handler reads the failure being handled
             response = view(rf.get(f"/{code}/"), *([exception] if view is bad_request else []))
     assert len(queries) == 0, [query["sql"] for query in queries]
-    html = response.content.decode()
-    assert "<footer" in html, f"no footer on the {response.status_code} page"
+    return response.content.decode()
+
+
+def _funding_of(html: str) -> str:
+    assert "<footer" in html, "no footer on the error page"
     return html.split('<section class="funding"', 1)[1].split("</section>", 1)[0]
 
 
-def test_the_error_pages_without_database_show_the_notice_the_frame_last_showed(client, site, rf):
+def test_the_error_pages_without_database_show_the_frame_as_last_worked_out(client, site, rf):
     """The 503, 500 and 400 pages render without the database (core.views): they show the
-    notice as the frame last worked it out, in the visitor's language, and follow a publish."""
-    frame_cache().delete_many([f"core:error-funding:{code}" for code in ("de", "en")])
-    with translation.override("de"):  # nothing kept yet: the page as before, and no failure
-        try:
-            raise OperationalError("the database is down")
-        except OperationalError:
-            assert "<footer" not in server_error(rf.get("/de/")).content.decode()
+    funding notice, the easy-read link and the accessibility statement's link as the frame last
+    worked them out, in the visitor's language, and follow a publish."""
+    home = site
+    frame_cache().clear()
+    assert "<footer" not in _error_page(server_error, "de", rf)  # nothing kept: no failure
     image = ImageFactory(title="Programmlogo")
     german = settings_in("de", image)
     settings_in("en", image, source=german)
+    easy_read = EasyReadIndexPage(
+        title="Leichte Sprache",
+        slug="leichte-sprache",
+        body=[("sentences", [{"text": "Hier steht alles in Leichter Sprache.", "image": None}])],
+    )
+    home.add_child(instance=easy_read)
+    publish(easy_read)
+    statement = AccessibilityStatementPage(
+        title="Erklärung zur Barrierefreiheit",
+        slug="barrierefreiheit",
+        conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+        prepared_on=datetime.date(2026, 11, 30),
+        reviewed_on=datetime.date(2026, 12, 3),
+        method=AccessibilityStatementPage.Method.SELF,
+        enforcement="<p>Platzhalter</p>",
+    )
+    home.add_child(instance=statement)
+    publish(statement)
     client.get("/de/uber-uns/")
     client.get("/en/about-us/")
     for code in ("de", "en"):
@@ -186,16 +215,22 @@ def test_the_error_pages_without_database_show_the_notice_the_frame_last_showed(
             (server_error, ValueError("a bug")),  # 500
             (bad_request, SuspiciousOperation("malformed")),  # 400
         ):
-            block = _error_page(view, code, rf, exception)
+            html = _error_page(view, code, rf, exception)
+            block = _funding_of(html)
             assert NOTICE[code] in block
             assert f'alt="{ALT[code]}"' in block
             assert '<a href="https://programm.example.org/">' in block
             assert STATEMENT[code] in block
+            header = html.split("</header>", 1)[0]
+            assert '<a class="easy-read-link" href="/de/leichte-sprache/"' in header
+            # English has no statement of its own: the German one, marked German.
+            hreflang = ' hreflang="de"' if code == "en" else ""
+            assert f'<a href="/de/barrierefreiheit/"{hreflang}>' in html.split("<footer", 1)[1]
 
     german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
     german.save_revision().publish()
     client.get("/de/")  # the next page a visitor sees works the frame out again
-    assert "Neuer Förderhinweis" in _error_page(server_error, "de", rf)
+    assert "Neuer Förderhinweis" in _funding_of(_error_page(server_error, "de", rf))
 
 
 def test_a_language_gets_its_own_logo_image_and_keeps_it_through_a_sync(client, site):
