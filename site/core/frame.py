@@ -19,6 +19,7 @@ content version's, importable from here as before.
 """
 
 import hashlib
+import logging
 from operator import attrgetter
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
     cache_enabled,
     cached,
     do_not_keep,
+    frame_cache,
     get_many,
     invalidate,
     reset,
@@ -38,6 +40,8 @@ from core.content_version import current as _version  # noqa: F401 - read by tes
 from core.i18n import memoised
 from core.localized import in_language_else_german, lang_mark
 from core.registry import index_page_types
+
+logger = logging.getLogger(__name__)
 
 
 def frame(request) -> dict:
@@ -75,10 +79,12 @@ def build(request, site, language) -> dict:
     homes = _homes(site)
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
     site_settings = _for_language(SiteSettings, language)
+    settings_in_language = settings_values(site_settings)
+    keep_for_error_pages("funding", language, settings_in_language["funding"])
     return {
         "menu": menu,
         "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
-        "settings": settings_values(site_settings),
+        "settings": settings_in_language,
         "footer_links": footer_links,
         "legal_pages": _legal_pages(language),
         # Each language's live home: its URL as the language switcher links it.
@@ -112,6 +118,7 @@ def _index_urls(language) -> dict[str, str]:
         pages = model.objects.live().public().filter(locale__language_code=language)
         # The first one a visitor can reach: a page outside every site's tree has no URL.
         urls[label] = next((page.url for page in pages if page.url), "")
+    keep_for_error_pages("index_urls", language, urls)
     return urls
 
 
@@ -183,6 +190,54 @@ def funding_values(site_settings) -> dict | None:
         "logos": logos,
         # `lang` for German standing in where the visitor's language has no live settings.
         "lang": lang_mark(site_settings.locale.language_code),
+    }
+
+
+def _error_page_key(name: str, language: str) -> str:
+    return f"core:error-page:{name}:{language}"
+
+
+def keep_for_error_pages(name: str, language: str, value) -> None:
+    """Keep a value of the frame as it was last worked out ("funding": the funding notice,
+    "index_urls": the registered index pages' URLs), for the pages that cannot work it out: the
+    500, 503 and 400 pages render without the database (`core.views.server_error`), and the
+    funding rules ask for the notice on every page, as the statement's link and the easy-read
+    link are owed on every page. Kept without a version or expiry (written each time the value is
+    worked out, so it follows every published change); a failing cache only leaves the error
+    pages without it."""
+    if not cache_enabled():
+        return
+    try:
+        frame_cache().set(_error_page_key(name, language), {"value": value}, None)
+    except Exception:  # the frame must not fail for the error pages' copy
+        logger.warning("%s not kept for the error pages", name, exc_info=True)
+
+
+ERROR_PAGE_VALUES = ("funding", "index_urls")
+
+
+def kept_for_error_pages(language: str) -> dict:
+    """What the frame last worked out in `language` for the error pages: `funding` (else the
+    German one) and `index_urls`, and the German `german_index_urls` (for pages that exist in
+    German only, or stand in for a language without them). Reads the cache only, never the
+    database, and never raises: what is missing is None or {}."""
+    german = settings.LANGUAGE_CODE
+    keys = [
+        _error_page_key(name, code) for name in ERROR_PAGE_VALUES for code in (language, german)
+    ]
+    try:
+        found = frame_cache().get_many(keys)
+    except Exception:  # an error page must render whatever the cache does
+        found = {}
+
+    def value(name, code):
+        kept = found.get(_error_page_key(name, code))
+        return kept["value"] if kept else None
+
+    return {
+        "funding": value("funding", language) or value("funding", german),
+        "index_urls": value("index_urls", language) or {},
+        "german_index_urls": value("index_urls", german) or {},
     }
 
 

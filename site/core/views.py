@@ -26,6 +26,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
+from core.frame import kept_for_error_pages
 from core.i18n import locale_home, translated_view
 from core.search import SiteSearchResults, clean_query, query_notes, search_suggestions
 from core.storage import is_document
@@ -124,6 +125,17 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"home_page": home}, status=404)
 
 
+def error_page_frame() -> dict:
+    """What the pages without the database show of the frame: the funding notice and the index
+    pages' URLs as the frame last worked them out (`core.frame.kept_for_error_pages`, from the
+    cache only)."""
+    language = translation.get_language()
+    return {
+        **kept_for_error_pages(language),
+        "is_default_language": language == settings.LANGUAGE_CODE,
+    }
+
+
 def bad_request(request, exception=None):
     """400 for a request Django refused to read: too many fields, a malformed body or host.
 
@@ -134,6 +146,7 @@ def bad_request(request, exception=None):
         "LANGUAGE_CODE": translation.get_language(),
         "too_many_fields": isinstance(exception, TooManyFieldsSent),
         "field_limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+        **error_page_frame(),
     }
     return HttpResponseBadRequest(loader.get_template("400.html").render(context))
 
@@ -144,7 +157,7 @@ def server_error(request):
     Django calls this inside its exception handler, so the exception is still at hand. No request
     context and no database access: the failure may be the database itself.
     """
-    context = {"LANGUAGE_CODE": translation.get_language()}
+    context = {"LANGUAGE_CODE": translation.get_language(), **error_page_frame()}
     if isinstance(sys.exception(), (OperationalError, InterfaceError)):
         logger.error("database unavailable: %s", type(sys.exception()).__name__)
         response = HttpResponse(loader.get_template("503.html").render(context), status=503)

@@ -306,3 +306,21 @@ def test_feedback_is_in_the_personal_data_export_and_erasure(post, site_pages, t
         assert '"kind": "accessibility_feedback"' in out.read_text()
         call_command("enquiry_data", "--email", "kim@example.org", "--delete", stdout=quiet)
     assert not Enquiry.objects.exists()
+
+
+def test_hostile_input_refused_for_a_missing_answer_comes_back_as_text_kept(post, site_pages):
+    """Markup typed into the form is never run: a post refused for its missing consent shows it
+    back, escaped, in the fields it was typed into, and stores nothing; sent again with consent it
+    is stored exactly as typed."""
+    page = site_pages["statement"]["de"]
+    hostile = '<script>alert("x")</script> "><img src=x onerror=alert(1)>'
+    data = feedback(problem=hostile, page='/de/"><svg onload=alert(2)>', consent=None)
+    html = post(page, data).content.decode()
+    assert "Bitte prüfen Sie Ihre Angaben" in html
+    assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html  # kept, as text
+    assert "onerror=alert(1)&gt;</textarea>" in html
+    assert 'value="/de/&quot;&gt;&lt;svg onload=alert(2)&gt;"' in html
+    assert not Enquiry.objects.exists()
+    post(page, feedback(problem=hostile))
+    assert Enquiry.objects.get().form_data["problem"] == hostile

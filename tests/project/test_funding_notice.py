@@ -1,10 +1,31 @@
 """The funding notice of the site settings: in every page's footer, in the visitor's language,
 changed by an editor's publish on the next request, German where a language has no settings."""
 
-import pytest
+import datetime
+import json
+import re
 
+import pytest
+from django.core.exceptions import SuspiciousOperation
+from django.db import OperationalError
+from django.utils import translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
+
+from accessibility.models import AccessibilityStatementPage
+from core.content_version import frame_cache
+from core.frame import logo_rendition
+from core.localize import translate as localize_translate
 from core.models import FundingLogo, SiteSettings
-from tests.factories import ContentPageFactory, HomePageFactory, ImageFactory, locale, translate
+from core.views import bad_request, server_error
+from easyread.models import EasyReadIndexPage
+from tests.factories import (
+    ContentPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    locale,
+    publish,
+    translate,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -136,3 +157,106 @@ def test_without_a_notice_or_logos_the_footer_has_no_funding_block(client, site)
     SiteSettings(locale=locale("de"), email="team@example.org").save()
     html = client.get("/de/").content.decode()
     assert "team@example.org" in html and '<section class="funding' not in html
+
+
+def _error_page(view, code: str, rf, exception=None) -> str:
+    """What Django's handler answers in `code` while the database is down: the view called
+    inside the handling of the failure, as Django calls it, with no query allowed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with translation.override(code), CaptureQueriesContext(connection) as queries:
+        try:
+            raise exception or OperationalError("the database is down")
+        except Exception:  # the handler reads the failure being handled
+            response = view(rf.get(f"/{code}/"), *([exception] if view is bad_request else []))
+    assert len(queries) == 0, [query["sql"] for query in queries]
+    return response.content.decode()
+
+
+def _funding_of(html: str) -> str:
+    assert "<footer" in html, "no footer on the error page"
+    return html.split('<section class="funding"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_error_pages_without_database_show_the_frame_as_last_worked_out(client, site, rf):
+    """The 503, 500 and 400 pages render without the database (core.views): they show the
+    funding notice, the easy-read link and the accessibility statement's link as the frame last
+    worked them out, in the visitor's language, and follow a publish."""
+    home = site
+    frame_cache().clear()
+    assert "<footer" not in _error_page(server_error, "de", rf)  # nothing kept: no failure
+    image = ImageFactory(title="Programmlogo")
+    german = settings_in("de", image)
+    settings_in("en", image, source=german)
+    easy_read = EasyReadIndexPage(
+        title="Leichte Sprache",
+        slug="leichte-sprache",
+        body=[("sentences", [{"text": "Hier steht alles in Leichter Sprache.", "image": None}])],
+    )
+    home.add_child(instance=easy_read)
+    publish(easy_read)
+    statement = AccessibilityStatementPage(
+        title="Erklärung zur Barrierefreiheit",
+        slug="barrierefreiheit",
+        conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+        prepared_on=datetime.date(2026, 11, 30),
+        reviewed_on=datetime.date(2026, 12, 3),
+        method=AccessibilityStatementPage.Method.SELF,
+        enforcement="<p>Platzhalter</p>",
+    )
+    home.add_child(instance=statement)
+    publish(statement)
+    client.get("/de/uber-uns/")
+    client.get("/en/about-us/")
+    for code in ("de", "en"):
+        for view, exception in (
+            (server_error, None),  # 503: the database is unreachable
+            (server_error, ValueError("a bug")),  # 500
+            (bad_request, SuspiciousOperation("malformed")),  # 400
+        ):
+            html = _error_page(view, code, rf, exception)
+            block = _funding_of(html)
+            assert NOTICE[code] in block
+            assert f'alt="{ALT[code]}"' in block
+            assert '<a href="https://programm.example.org/">' in block
+            assert STATEMENT[code] in block
+            header = html.split("</header>", 1)[0]
+            assert '<a class="easy-read-link" href="/de/leichte-sprache/"' in header
+            # English has no statement of its own: the German one, marked German.
+            hreflang = ' hreflang="de"' if code == "en" else ""
+            assert f'<a href="/de/barrierefreiheit/"{hreflang}>' in html.split("<footer", 1)[1]
+
+    german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
+    german.save_revision().publish()
+    client.get("/de/")  # the next page a visitor sees works the frame out again
+    assert "Neuer Förderhinweis" in _funding_of(_error_page(server_error, "de", rf))
+
+
+def test_a_language_gets_its_own_logo_image_and_keeps_it_through_a_sync(client, site):
+    """The EU's emblem comes with its statement in each language: in wagtail-localize's
+    translation editor the English settings replace the German logo image with their own (an
+    override of the synchronised image), and a later "Sync translations" after a German change
+    keeps it."""
+    german = settings_in("de", ImageFactory(title="EU-Emblem de"))
+    strings = {NOTICE["de"]: NOTICE["en"], ALT["de"]: ALT["en"], STATEMENT["de"]: STATEMENT["en"]}
+    localize_translate(german, "en", strings)
+    english_image = ImageFactory(title="EU emblem en")
+    source = TranslationSource.objects.get(object_id=german.translation_key)
+    segment = OverridableSegment.objects.get(source=source, context__path__endswith=".image")
+    SegmentOverride.objects.create(
+        locale=locale("en"), context=segment.context, data_json=json.dumps(english_image.pk)
+    )
+    localize_translate(german, "en", strings)
+
+    def logo_src(path):
+        return re.search(r'<img src="([^"]+)"', funding(client, path)).group(1)
+
+    assert logo_src("/en/about-us/") == logo_rendition(english_image).url
+    assert logo_src("/de/uber-uns/") == logo_rendition(german.funding_logos.get().image).url
+
+    german.funding_notice = "<p>Neuer Förderhinweis nach dem Bescheid.</p>"
+    german.save_revision().publish()
+    localize_translate(SiteSettings.objects.get(pk=german.pk), "en", strings)  # the sync
+    assert logo_src("/en/about-us/") == logo_rendition(english_image).url
+    assert f'alt="{ALT["en"]}"' in funding(client, "/en/about-us/")

@@ -7,12 +7,15 @@ from html import unescape
 import pytest
 from wagtail.models import Page
 
+from accessibility.models import AccessibilityStatementPage
 from core.models import SiteSettings
 from core.typography import SOFT_HYPHEN
 from demo import project as demo_project
 from demo import texts
+from enquiries.models import EnquiryFormPage
 from project.models import ProjectPage
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, PROJECT, demo_text
+from tests.enquiries.conftest import post_like_a_browser, token_for
 from tests.factories import HomePageFactory, locale, publish
 from tests.seo.jsonld import assert_valid_json_ld, by_type
 
@@ -127,10 +130,35 @@ def test_every_page_of_the_demo_shows_the_funding_notice_in_its_language(client,
         code = path.split("/")[1]
         response = client.get(path)
         assert response.status_code in (200, 404), path
-        footer = unescape(response.content.decode().split('<footer class="site-footer">', 1)[1])
-        assert demo_text(demo_project.NOTICE)[code] in footer, path
-        for _title, _shape, alt, link, statement in demo_project.LOGOS:
-            assert f'alt="{demo_text(alt)[code]}"' in footer, (path, alt)
-            assert f'<a href="{link}">' in footer, (path, link)
-            if statement:
-                assert demo_text(statement)[code] in footer, path
+        assert_demo_funding_notice(response, code, path)
+
+
+def assert_demo_funding_notice(response, code: str, where: str) -> None:
+    """The demo's notice, logos (alt text and link) and EU statement in `code`, in the footer."""
+    footer = unescape(response.content.decode().split('<footer class="site-footer">', 1)[1])
+    assert demo_text(demo_project.NOTICE)[code] in footer, where
+    for _title, _shape, alt, link, statement in demo_project.LOGOS:
+        assert f'alt="{demo_text(alt)[code]}"' in footer, (where, alt)
+        assert f'<a href="{link}">' in footer, (where, link)
+        if statement:
+            assert demo_text(statement)[code] in footer, where
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_forms_answers_carry_the_funding_notice(
+    client, demo, settings, django_capture_on_commit_callbacks, code
+):
+    """What a visitor meets after sending a form (its errors, its thank-you) is a page like the
+    others, with the notice in its footer: the accessibility feedback and the enquiry form."""
+    settings.ENQUIRY_RATE_LIMIT = 100
+    statement = AccessibilityStatementPage.objects.live().get(locale__language_code=code)
+    enquiry = EnquiryFormPage.objects.live().get(locale__language_code=code)
+    for page, body in (
+        (statement, {"problem": "", "consent": "on"}),  # a missing answer: the form again
+        (statement, {"problem": "Die Schrift ist zu klein.", "consent": "on"}),  # thank you
+        (enquiry, {}),  # the enquiry form's errors
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_like_a_browser(client, page, body, token_for(page))
+        assert response.status_code == 200, (page.url, body)
+        assert_demo_funding_notice(response, code, f"{page.url} after a post")
