@@ -88,7 +88,7 @@ INDICATORS = [
             nl="Mensen geschoold",
             fr="Personnes formées",
         ),
-        "unit": t("Personen", en="people", nl="personen", fr="personnes"),
+        "unit": t("Personen", en="people", nl="personen", fr="personnes", field="unit"),
         "description": t(
             "Langzeitarbeitslose, die eine Qualifizierung in den Werkstätten abgeschlossen haben, "
             "seit Projektbeginn.",
@@ -108,7 +108,7 @@ INDICATORS = [
             nl="Mensen aan het werk",
             fr="Personnes en emploi",
         ),
-        "unit": t("Personen", en="people", nl="personen", fr="personnes"),
+        "unit": t("Personen", en="people", nl="personen", fr="personnes", field="unit"),
         "description": t(
             "Teilnehmende mit einem Arbeitsvertrag in der Produktionskette oder bei Betrieben im "
             "Quartier.",
@@ -128,7 +128,7 @@ INDICATORS = [
             nl="Ontwerpers met licentie",
             fr="Créateurs sous licence",
         ),
-        "unit": t("Designer:innen", en="designers", nl="ontwerpers", fr="créateurs"),
+        "unit": t("Designer:innen", en="designers", nl="ontwerpers", fr="créateurs", field="unit"),
         "description": t(
             "Designer:innen, deren Entwürfe das Label in Lizenz fertigt, mit eigener Seite.",
             en="Designers whose designs the label makes under licence, with a page of their own.",
@@ -145,7 +145,7 @@ INDICATORS = [
             nl="Producten in de catalogus",
             fr="Produits au catalogue",
         ),
-        "unit": t("Produkte", en="products", nl="producten", fr="produits"),
+        "unit": t("Produkte", en="products", nl="producten", fr="produits", field="unit"),
         "description": t(
             "Produkte, die das Label derzeit anbietet.",
             en="Products the label currently offers.",
@@ -162,7 +162,7 @@ INDICATORS = [
             nl="Werkplaatsen in de productieketen",
             fr="Ateliers de la chaîne de production",
         ),
-        "unit": t("Werkstätten", en="workshops", nl="werkplaatsen", fr="ateliers"),
+        "unit": t("Werkstätten", en="workshops", nl="werkplaatsen", fr="ateliers", field="unit"),
         "description": t(
             "Werkstätten und Betriebe, die an den Produkten des Labels mitarbeiten.",
             en="Workshops and businesses that work on the label’s products.",
@@ -179,7 +179,7 @@ INDICATORS = [
             nl="Partnerwinkels",
             fr="Boutiques partenaires",
         ),
-        "unit": t("Läden", en="shops", nl="winkels", fr="boutiques"),
+        "unit": t("Läden", en="shops", nl="winkels", fr="boutiques", field="unit"),
         "description": t(
             "Museumsshops, Concept Stores und Online-Shops, die Produkte des Labels führen.",
             en="Museum shops, concept stores and online shops that stock the label’s products.",

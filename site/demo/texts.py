@@ -4,12 +4,23 @@
 translations stand together; `TRANSLATIONS[language]` maps German segment texts to translations.
 """
 
-TRANSLATIONS: dict[str, dict[str, str]] = {"en": {}, "nl": {}, "fr": {}}
+TRANSLATIONS: dict[str, dict[str | tuple[str, str], str]] = {"en": {}, "nl": {}, "fr": {}}
 
 
-def t(de: str, *, en: str, nl: str, fr: str) -> str:
+def t(de: str, *, en: str, nl: str, fr: str, field: str = "") -> str:
+    """`de`, with its translations recorded. A German text has one translation per language: the
+    same text given another one raises, since the later would silently replace the earlier on
+    every page that shows it (the results' unit "designers" once turned the designer index's
+    title into "créateurs"). A text translated otherwise in one field names that field
+    (`field="unit"`): its translation is used for that field alone (`core.localize.translate`)."""
     for code, text in (("en", en), ("nl", nl), ("fr", fr)):
-        TRANSLATIONS[code][de] = text
+        key = (field, de) if field else de
+        known = TRANSLATIONS[code].setdefault(key, text)
+        if known != text:
+            raise ValueError(
+                f"{de!r} is translated into {code} as {known!r} and as {text!r}; "
+                "give the one for a single field `field=`"
+            )
     return de
 
 
@@ -219,7 +230,7 @@ ABOUT = {
     "heading_location": t(
         "Kreativstandort Aachen-Nord",
         en="Creative Location Aachen-Nord",
-        nl="Creatieve locatie Aachen-Nord",
+        nl="Creatieve locatie Aken-Noord",
         fr="Aachen-Nord, quartier créatif",
     ),
     "location": t(
@@ -309,7 +320,11 @@ NAVIGATION = {
         "Hauptnavigation", en="Main navigation", nl="Hoofdnavigatie", fr="Navigation principale"
     ),
     "ueber-das-projekt": t(
-        "Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"
+        "Über das Projekt",
+        en="About the project",
+        nl="Over het project",
+        fr="Le projet",
+        field="label",  # the menu's short label; the page's title is "À propos du projet"
     ),
 }
 
