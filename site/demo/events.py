@@ -177,7 +177,7 @@ EVENTS = [
         "street": "Messeplatz 1",
         "postcode": "50679",
         "city": "Köln",
-        "booth": "27",
+        "booth": t("27", en="27", nl="27", fr="27"),  # a number, the same in every language
         "designers": ["yusuf-demir"],
         "products": [],
         "picture": None,
