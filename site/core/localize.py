@@ -11,10 +11,14 @@ from wagtail.models import DraftStateMixin, Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
-def translate(instance, language_code: str, strings: Mapping[str, str], user=None):
+def translate(
+    instance, language_code: str, strings: Mapping[str | tuple[str, str], str], user=None
+):
     """Create or update the `language_code` translation of `instance` and publish it.
 
-    `strings` maps German segment texts to their translation; returns the translated instance.
+    `strings` maps German segment texts to their translation, or (field name, German text) to
+    the translation for that field alone (the last name of the segment's path: `label` of
+    `items.<id>.label`), which wins; returns the translated instance.
     """
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
@@ -24,8 +28,10 @@ def translate(instance, language_code: str, strings: Mapping[str, str], user=Non
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         # Multi-line texts arrive as segments with <br/> where the German had line breaks.
         data = segment.string.data
-        text = strings.get(data) or strings.get(data.replace("<br/>", "\n"), "").replace(
-            "\n", "<br/>"
+        text = (
+            strings.get((segment.context.path.rpartition(".")[2], data))
+            or strings.get(data)
+            or strings.get(data.replace("<br/>", "\n"), "").replace("\n", "<br/>")
         )
         if text:
             StringTranslation.objects.update_or_create(

@@ -7,6 +7,7 @@ is marked `lang="de"`. The rule is written here once.
 
 from operator import attrgetter
 
+from django import forms
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale
@@ -55,3 +56,19 @@ def lang_mark(shown: str, language: str | None = None) -> str:
     """The `lang` a text in language `shown` is marked with for a visitor of `language` (the
     active one): "" where they are the same, else `shown` (`lang="de"` for German standing in)."""
     return "" if shown == (language or translation.get_language()) else shown
+
+
+class MarkedSelect(forms.Select):
+    """A `<select>` whose options say their language where it is not the page's: an option
+    labelled with a German name standing in on a French page gets `lang="de"`, as the same name
+    does in the page's text. `languages` maps an option's value to its `lang_mark`."""
+
+    def __init__(self, *args, languages: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = languages or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if lang := self.languages.get(str(value)):
+            option["attrs"]["lang"] = lang
+        return option

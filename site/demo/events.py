@@ -74,7 +74,7 @@ EVENTS = [
         "street": "Messeallee 1",
         "postcode": "45131",
         "city": "Essen",
-        "booth": "Halle 3, C12",
+        "booth": t("Halle 3, C12", en="Hall 3, C12", nl="Hal 3, C12", fr="Hall 3, C12"),
         "designers": ["tom-becker", "aylin-kaya", "lena-hoffmann"],
         "products": ["MAN-0014", "MAN-0001"],
         "picture": ("Messestand des Labels", ("tools", "stool"), "clay"),
@@ -177,7 +177,7 @@ EVENTS = [
         "street": "Messeplatz 1",
         "postcode": "50679",
         "city": "Köln",
-        "booth": "27",
+        "booth": t("27", en="27", nl="27", fr="27"),  # a number, the same in every language
         "designers": ["yusuf-demir"],
         "products": [],
         "picture": None,

@@ -16,17 +16,6 @@ from core.localize import translate
 from demo.texts import TRANSLATIONS, t
 from results.models import Indicator, IndicatorValue, LiveSource, Period, ResultsPage
 
-# The indicators' units, lowercase in a figure's sentence ("7 designers"): their own table, as
-# the same German words are titles elsewhere ("Designer:innen" is the menu's "Designers").
-UNITS: dict[str, dict[str, str]] = {"en": {}, "nl": {}, "fr": {}}
-
-
-def unit(de: str, *, en: str, nl: str, fr: str) -> str:
-    for code, text in (("en", en), ("nl", nl), ("fr", fr)):
-        UNITS[code][de] = text
-    return de
-
-
 PAGE = {
     "title": t("Wirkung", en="Results", nl="Resultaten", fr="Résultats"),
     "slug": t("wirkung", en="results", nl="resultaten", fr="resultats"),
@@ -99,7 +88,7 @@ INDICATORS = [
             nl="Mensen geschoold",
             fr="Personnes formées",
         ),
-        "unit": unit("Personen", en="people", nl="personen", fr="personnes"),
+        "unit": t("Personen", en="people", nl="personen", fr="personnes", field="unit"),
         "description": t(
             "Langzeitarbeitslose, die eine Qualifizierung in den Werkstätten abgeschlossen haben, "
             "seit Projektbeginn.",
@@ -119,7 +108,7 @@ INDICATORS = [
             nl="Mensen aan het werk",
             fr="Personnes en emploi",
         ),
-        "unit": unit("Personen", en="people", nl="personen", fr="personnes"),
+        "unit": t("Personen", en="people", nl="personen", fr="personnes", field="unit"),
         "description": t(
             "Teilnehmende mit einem Arbeitsvertrag in der Produktionskette oder bei Betrieben im "
             "Quartier.",
@@ -139,7 +128,7 @@ INDICATORS = [
             nl="Ontwerpers met licentie",
             fr="Créateurs sous licence",
         ),
-        "unit": unit("Designer:innen", en="designers", nl="ontwerpers", fr="créateurs"),
+        "unit": t("Designer:innen", en="designers", nl="ontwerpers", fr="créateurs", field="unit"),
         "description": t(
             "Designer:innen, deren Entwürfe das Label in Lizenz fertigt, mit eigener Seite.",
             en="Designers whose designs the label makes under licence, with a page of their own.",
@@ -156,7 +145,7 @@ INDICATORS = [
             nl="Producten in de catalogus",
             fr="Produits au catalogue",
         ),
-        "unit": unit("Produkte", en="products", nl="producten", fr="produits"),
+        "unit": t("Produkte", en="products", nl="producten", fr="produits", field="unit"),
         "description": t(
             "Produkte, die das Label derzeit anbietet.",
             en="Products the label currently offers.",
@@ -173,7 +162,7 @@ INDICATORS = [
             nl="Werkplaatsen in de productieketen",
             fr="Ateliers de la chaîne de production",
         ),
-        "unit": unit("Werkstätten", en="workshops", nl="werkplaatsen", fr="ateliers"),
+        "unit": t("Werkstätten", en="workshops", nl="werkplaatsen", fr="ateliers", field="unit"),
         "description": t(
             "Werkstätten und Betriebe, die an den Produkten des Labels mitarbeiten.",
             en="Workshops and businesses that work on the label’s products.",
@@ -190,7 +179,7 @@ INDICATORS = [
             nl="Partnerwinkels",
             fr="Boutiques partenaires",
         ),
-        "unit": unit("Läden", en="shops", nl="winkels", fr="boutiques"),
+        "unit": t("Läden", en="shops", nl="winkels", fr="boutiques", field="unit"),
         "description": t(
             "Museumsshops, Concept Stores und Online-Shops, die Produkte des Labels führen.",
             en="Museum shops, concept stores and online shops that stock the label’s products.",
@@ -228,7 +217,7 @@ def build_results(home, publish, log) -> ResultsPage:
             log(f"Kennzahl angelegt: {indicator.name}")
         for code in TRANSLATIONS:
             if indicator.get_translation_or_none(Locale.objects.get(language_code=code)) is None:
-                translate(indicator, code, {**TRANSLATIONS[code], **UNITS[code]})
+                translate(indicator, code, TRANSLATIONS[code])
     page = ResultsPage.objects.child_of(home).first()
     if page is None:
         page = ResultsPage(

@@ -4,23 +4,23 @@
 translations stand together; `TRANSLATIONS[language]` maps German segment texts to translations.
 """
 
-TRANSLATIONS: dict[str, dict[str, str]] = {"en": {}, "nl": {}, "fr": {}}
+TRANSLATIONS: dict[str, dict[str | tuple[str, str], str]] = {"en": {}, "nl": {}, "fr": {}}
 
 
-def t(de: str, *, en: str, nl: str, fr: str) -> str:
-    """`de`, its translations recorded. One German text has one translation per language: the
-    table is keyed by the German text, so a second, different one would silently replace the
-    first everywhere (the results' unit "designers" once turned the menu's "Designers"
-    lowercase). A text that must read otherwise in one place gets its own table there
-    (`demo.results.UNITS`)."""
+def t(de: str, *, en: str, nl: str, fr: str, field: str = "") -> str:
+    """`de`, with its translations recorded. A German text has one translation per language: the
+    same text given another one raises, since the later would silently replace the earlier on
+    every page that shows it (the results' unit "designers" once turned the designer index's
+    title into "créateurs"). A text translated otherwise in one field names that field
+    (`field="unit"`): its translation is used for that field alone (`core.localize.translate`)."""
     for code, text in (("en", en), ("nl", nl), ("fr", fr)):
-        known = TRANSLATIONS[code].get(de)
-        if known is not None and known != text:
+        key = (field, de) if field else de
+        known = TRANSLATIONS[code].setdefault(key, text)
+        if known != text:
             raise ValueError(
-                f"demo text {de!r} is already translated into {code} as {known!r}, not {text!r}"
+                f"{de!r} is translated into {code} as {known!r} and as {text!r}; "
+                "give the one for a single field `field=`"
             )
-    for code, text in (("en", en), ("nl", nl), ("fr", fr)):
-        TRANSLATIONS[code][de] = text
     return de
 
 
@@ -189,7 +189,9 @@ HOME = {
 }
 
 ABOUT = {
-    "title": t("Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"),
+    "title": t(
+        "Über das Projekt", en="About the project", nl="Over het project", fr="À propos du projet"
+    ),
     "slug": t("ueber-das-projekt", en="about-the-project", nl="over-het-project", fr="a-propos"),
     "search_description": t(
         "„All eyes on green spots“ verbindet Design, Handwerk und Arbeit im Aachener Norden.",
@@ -318,7 +320,11 @@ NAVIGATION = {
         "Hauptnavigation", en="Main navigation", nl="Hoofdnavigatie", fr="Navigation principale"
     ),
     "ueber-das-projekt": t(
-        "Über das Projekt", en="About the project", nl="Over het project", fr="Le projet"
+        "Über das Projekt",
+        en="About the project",
+        nl="Over het project",
+        fr="Le projet",
+        field="label",  # the menu's short label; the page's title is "À propos du projet"
     ),
 }
 

@@ -216,7 +216,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("city"),
         SynchronizedField("country"),
         SynchronizedField("venue_url"),
-        SynchronizedField("booth"),
+        TranslatableField("booth"),  # "Halle 3, C12" is German: "Hall 3", "Hal 3"
         SynchronizedField("designers"),
         SynchronizedField("products"),
     ]

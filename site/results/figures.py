@@ -47,6 +47,8 @@ def period_label(date: datetime.date, period: str, short: bool = False) -> str:
         quarter = (date.month - 1) // 3 + 1
         if short:
             return _("Q%(quarter)s %(year)s") % {"quarter": quarter, "year": date.year}
+        if quarter == 1:  # an ordinal of its own: French writes « 1er trimestre », not "1e"
+            return _("1. Quartal %(year)s") % {"year": date.year}
         return _("%(quarter)s. Quartal %(year)s") % {"quarter": quarter, "year": date.year}
     if period == Period.MONTH:
         if short:

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.localized import MarkedSelect
 from enquiries.forms import EnquiryForm
 from workshops.apps import PRODUCTION
 
@@ -57,10 +58,17 @@ class ProductionEnquiryForm(EnquiryForm):
         super().__init__(*args, page=page, **kwargs)
         from workshops.views import workshop_choices
 
-        self.fields["workshop"].choices = [
+        workshops = workshop_choices(page.locale if page is not None else None)
+        choices = [
             ("", gettext("Keine bestimmte: bitte eine passende vorschlagen")),
-            *workshop_choices(page.locale if page is not None else None),
+            *((ref, name.text) for ref, name in workshops),
         ]
+        # A German name standing in on a translated page is marked in the list, as on the page.
+        self.fields["workshop"].widget = MarkedSelect(
+            attrs=self.fields["workshop"].widget.attrs,
+            languages={ref: name.lang for ref, name in workshops if name.lang},
+        )
+        self.fields["workshop"].choices = choices
         self.fields["what"].max_length = settings.ENQUIRY_MAX_TEXT_LENGTH
         for name in ("organisation", "quantity", "timeline"):
             self.fields[name].max_length = settings.ENQUIRY_MAX_LINE_LENGTH

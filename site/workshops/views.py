@@ -152,13 +152,14 @@ def live_index(locale):
     return next((page for page in pages if page.url), None)
 
 
-def workshop_choices(locale) -> list[tuple[str, str]]:
-    """(ref, name) of the live workshops, for the enquiry form's choice."""
+def workshop_choices(locale) -> list[tuple[str, Text]]:
+    """(ref, name) of the live workshops, for the enquiry form's choice; a name's `lang` is set
+    where the German name stands in."""
     locale = locale or Locale.get_active()
     index = live_index(locale) or live_index(Locale.get_default())
     if index is None:
         return []
-    return [(view.ref, view.name.text) for view in workshop_views(index, locale)]
+    return [(view.ref, view.name) for view in workshop_views(index, locale)]
 
 
 def _one(request, name: str) -> str:

@@ -182,6 +182,23 @@ DATES = {
 }
 
 
+def test_the_booth_is_translated_like_the_venue(client, site):
+    """ "Halle 3, C12" is German: translators get it with the page's other texts (wagtail-localize),
+    so an English visitor reads "Hall 3, C12", not the German words."""
+    from core.localize import translate as translate_with_localize
+
+    page = event(
+        site["index"], "Designmesse Essen", datetime.date(2026, 3, 28), booth="Halle 3, C12"
+    )
+    publish(page)
+    translate_with_localize(
+        page, "en", {"Designmesse Essen": "Design fair Essen", "Halle 3, C12": "Hall 3, C12"}
+    )
+    shown = text(client.get(f"/en/{INDEX_SLUGS['en']}/designmesse-essen/"))
+    assert "Hall 3, C12" in shown and "Halle 3" not in shown
+    assert "Halle 3, C12" in text(client.get(f"/de/{INDEX_SLUGS['de']}/designmesse-essen/"))
+
+
 def test_event_page_shows_dates_place_and_booth_in_each_language(client, site):
     page = event(
         site["index"],

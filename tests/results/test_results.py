@@ -154,6 +154,13 @@ def test_period_names_follow_the_language(client, page):
     translate(indicator, "en", name="People trained")
     html = section(html_of(client, PATHS["en"]), indicator)
     assert "Q1 2025" in html or "1st quarter 2025" in html
+    # French writes the first "1er" (« 1er trimestre »), the others "2e"; Dutch "1e" for all.
+    translate(indicator, "fr", name="Personnes formées")
+    translate(indicator, "nl", name="Opgeleide personen")
+    html = html_of(client, PATHS["fr"])
+    assert "1er trimestre 2025" in html and "2e trimestre 2025" in html
+    assert "1e trimestre" not in html
+    assert "1e kwartaal 2025" in html_of(client, PATHS["nl"])
 
 
 def read_csv(client, path):

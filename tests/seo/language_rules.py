@@ -216,11 +216,12 @@ def english_dates_are_british(crawl: Crawl) -> list[str]:
 
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-FIRST_WITHOUT_ER = re.compile(rf"(?<![\d.,])1\s+(?:{MONTHS_FR})\b")
+FIRST_WITHOUT_ER = re.compile(rf"(?<![\w.,])1(?:\s+(?:{MONTHS_FR})\b|e\b)")
 
 
 def french_first_of_month_is_1er(crawl: Crawl) -> list[str]:
-    """French dates write the first of a month "1er mars", not "1 mars"."""
+    """French dates write the first of a month "1er mars", not "1 mars", and the first of
+    anything "1er" (« 1er trimestre »), never "1e"."""
     return _matches_in_language(crawl, "fr", FIRST_WITHOUT_ER)
 
 

@@ -76,6 +76,13 @@ def test_dates_in_the_languages_form():
         == []
     )
     assert rules.french_first_of_month_is_1er(crawl_of(page("/fr/a/", "<p>Dès le 1 mars</p>")))
+    assert rules.french_first_of_month_is_1er(crawl_of(page("/fr/a/", "<p>1e trimestre 2025</p>")))
+    assert (
+        rules.french_first_of_month_is_1er(
+            crawl_of(page("/fr/a/", "<p>1er trimestre, 2e trimestre, A1e, 11e</p>"))
+        )
+        == []
+    )
 
 
 def test_french_spaces_before_high_punctuation():

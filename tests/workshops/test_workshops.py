@@ -301,6 +301,16 @@ def test_the_workshop_page_names_its_workshop_in_the_form(client, network):
     assert 'action="/de/anfrage-senden/' in html
 
 
+def test_the_forms_list_marks_the_german_names_standing_in(client, network):
+    html = text(client.get(f"{network['index']['en'].url}keramik-wiesental/"))
+    # Named in English where the catalogue names it so, the German names marked as on the page.
+    assert '<option value="naeherei-nord">North sewing room</option>' in html
+    assert '<option value="laser-talbot" lang="de">Laser Talbot</option>' in html
+    assert '<option value="keramik-wiesental" selected lang="de">Keramik Wiesental</option>' in html
+    german = text(client.get(f"{network['index']['de'].url}keramik-wiesental/"))
+    assert "<option" in german and 'lang="de"' not in german.split("<select", 1)[1]
+
+
 @pytest.mark.parametrize(
     "data,message",
     [
