@@ -7,6 +7,9 @@
   (German), "€1,249.00" (English), "€ 1.249,00" (Dutch), "1 249,00 €" (French), the space
   before or after the symbol a no-break one. Templates use `{{ amount|price }}`.
 - Machine-readable values (JSON-LD, `<time datetime>`) are never localised: `plain_price`.
+- Place names: a city the feed gives in German ("Köln") heads a list of shops in the visitor's
+  language ("Cologne", "Keulen") where the language has a name of its own for it
+  (`{{ city|place_name }}`); addresses keep the postal form.
 """
 
 from decimal import Decimal
@@ -14,6 +17,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.dateformat import format as format_with
 from django.utils.formats import get_format, number_format
+from django.utils.translation import pgettext_lazy
 
 CURRENCY_SYMBOLS = {"EUR": "€"}
 # Where each language puts the currency symbol: before the number (with or without a space) or
@@ -73,3 +77,28 @@ def with_colon(label) -> str:
     if str(label).rstrip().endswith((".", ":", "?", "!")):
         return str(label)
     return f"{label}\u00a0:" if translation.get_language() == "fr" else f"{label}:"
+
+
+# Cities of the region (and the big ones nearby) that English, Dutch or French call by another
+# name than German; the feed and editors write them in German. Each name is a message (context
+# "place name") so translators see them; a city not listed is the same in every language.
+PLACE_NAMES = {
+    name: pgettext_lazy("place name", name)
+    for name in (
+        "Aachen",
+        "Köln",
+        "Lüttich",
+        "Brüssel",
+        "Antwerpen",
+        "Kelmis",
+    )
+}
+
+
+def place_name(city: str, language: str | None = None) -> str:
+    """`city` (as the feed writes it, in German) in `language`'s own name for it, if it has one."""
+    name = PLACE_NAMES.get((city or "").strip())
+    if name is None:
+        return city
+    with translation.override(language or translation.get_language()):
+        return str(name)

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from catalogue.models import Product
 from products.models import ProductIndexPage
-from shop_links.models import Retailer
+from shop_links.models import Retailer, RetailerIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,41 @@ def test_a_translated_shop_name_is_used_in_both_places(client, demo):
     german = product_page(client, "de")
     assert ("Laden im Depot", "") in chain_shops(german)
     assert ("Laden im Depot", "") in listed_shops(german)
+
+
+CITY_HEADINGS = {
+    "de": ["Aachen", "Köln"],
+    "en": ["Aachen", "Cologne"],
+    "nl": ["Aken", "Keulen"],
+    "fr": ["Aix-la-Chapelle", "Cologne"],
+}
+
+
+@pytest.mark.parametrize("code", CITY_HEADINGS)
+def test_shops_are_grouped_under_the_citys_name_in_the_visitors_language(client, demo, code):
+    """The feed writes cities in German; a French reader looks for "Cologne", not "Köln". The
+    headings of the product's where-to-buy list and of the retailers page use the language's own
+    name for a city (`core.formats.place_name`); a shop's postal address keeps the postal form."""
+    aachen, koeln = CITY_HEADINGS[code]
+    # A shop in Köln stocks the tote on this page, beside the Aachen shops.
+    cologne = Retailer.objects.filter(city="Köln").first()
+    tote = Product.objects.sources().get(external_id=TOTE)
+    cologne.links.get_or_create(product=tote)
+    page = product_page(client, code)
+    section = re.search(r'<section class="where".*?</section>', page, re.DOTALL).group(0)
+    headings = [
+        html.unescape(h) for h in re.findall(r'<h4 class="where__city">([^<]*)</h4>', section)
+    ]
+    assert aachen in headings and koeln in headings, headings
+    if code != "de":
+        assert "Köln" not in headings
+
+    index = RetailerIndexPage.objects.live().get(locale__language_code=code)
+    shops = client.get(index.url).content.decode()
+    cities = [
+        html.unescape(re.sub("\u00ad", "", h))
+        for h in re.findall(r'<h3 class="retailers__city">([^<]*)</h3>', shops)
+    ]
+    assert aachen in cities and koeln in cities, cities
+    if code != "de":
+        assert "Köln" not in cities

@@ -1,4 +1,4 @@
-"""`|local_date` and `|price`: dates and prices in the visitor's language (`core.formats`)."""
+"""`|local_date`, `|price` and `|place_name`: dates and prices in the visitor's language (`core.formats`)."""
 
 from django import template
 
@@ -28,3 +28,9 @@ def price_range(low, high, decimals=2):
 def colon(label):
     """`{{ _("Öffnungszeiten")|colon }}`: "Opening hours:", "Horaires d’ouverture :"."""
     return formats.with_colon(label)
+
+
+@register.filter
+def place_name(city):
+    """`{{ group.city|place_name }}`: "Köln" as "Cologne" on an English or French page."""
+    return formats.place_name(city)
