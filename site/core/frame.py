@@ -110,14 +110,28 @@ def index_url(model_label: str) -> str:
 
 
 def _index_urls(language) -> dict[str, str]:
+    """Every registered index type's URL in `language`, in one query (after a structural change
+    the first render works this out: it was a query or two per type)."""
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
 
-    urls = {}
-    for label in index_page_types():
-        model = apps.get_model(label)
-        pages = model.objects.live().public().filter(locale__language_code=language)
+    labels = index_page_types()
+    models = {label: apps.get_model(label) for label in labels}
+    content_types = ContentType.objects.get_for_models(*models.values())
+    label_of = {content_types[model].pk: label for label, model in models.items()}
+    urls = dict.fromkeys(labels, "")
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale__language_code=language, content_type_id__in=label_of)
+        .only("url_path", "content_type_id", "depth", "path")
+        .order_by("path")
+    )
+    for page in pages:
+        label = label_of[page.content_type_id]
         # The first one a visitor can reach: a page outside every site's tree has no URL.
-        urls[label] = next((page.url for page in pages if page.url), "")
+        if not urls[label]:
+            urls[label] = page.url or ""
     keep_for_error_pages("index_urls", language, urls)
     return urls
 
