@@ -12,7 +12,10 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
 - "content edit": an editor publishes a changed text of the German project page (its title, its
   address and its place stay): the page frame and the routes are kept;
 - "structural change": what a new page, a move, a changed title or address, a snippet or a
-  catalogue change do (`content_version.invalidate()`): everything is worked out again.
+  catalogue change do (`content_version.invalidate()`): everything is worked out again;
+- "draft saved": an editor saves a draft of the German project page with a new title and then
+  creates a new page as a draft ("Save draft" in the admin, `Page.save_revision` and `add_child`
+  of a page that is not live): nothing visitors see changes, so nothing kept is replaced.
 
 It prints the median wall and CPU time of each, the queries of one render, and the ratio of
 first-after-publish to steady CPU time (target: at most 1.3 for the content edit).
@@ -79,10 +82,11 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
     from wagtail.models import Page
 
     from core import content_version
+    from core.models import ContentPage
 
     for _ in range(3):
         client.get(url)  # warm-up: renditions, frame, routes
-    steady, content, structural = [], [], []
+    steady, content, structural, draft = [], [], [], []
     page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     page = page.specific
     for number in range(rounds):
@@ -95,11 +99,20 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         steady.append(_render(client, url))
         content_version.invalidate()  # a structural change: everything kept is worked out again
         structural.append(_render(client, url))
+        steady.append(_render(client, url))
+        page.title = f"Über das Projekt (Entwurf {number})"
+        page.save_revision()  # a draft of a live page: the live row keeps its title
+        page.get_parent().add_child(
+            instance=ContentPage(title=f"Entwurf {number}", slug=f"entwurf-{number}", live=False)
+        )
+        page.refresh_from_db()
+        draft.append(_render(client, url))
     base = _median(steady)
     rows = [("steady", *base, 1.0)]
     for name, samples in (
         ("after a content edit", content),
         ("after a structural change", structural),
+        ("after a draft saved", draft),
     ):
         median = _median(samples)
         rows.append((name, *median, median[1] / base[1]))

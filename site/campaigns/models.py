@@ -131,9 +131,9 @@ class CampaignPage(BasePage):
                 },
             },
         }
-        modified = self.last_published_at or self.latest_revision_created_at
-        if modified:
-            page["dateModified"] = modified.date().isoformat()
+        # The live page's last publish (a draft's date is nothing visitors have seen).
+        if self.last_published_at:
+            page["dateModified"] = self.last_published_at.date().isoformat()
         social_image = self.get_social_image()
         image = seo.image_object(social_image, request) if social_image else None
         if image:

@@ -7,7 +7,13 @@ which stores each page with the version it was rendered under). One set of signa
 replaces it, for one list of what counts as content (`core.registry`):
 
 - any page saved, published, unpublished, moved or deleted, in any language and of any type
-  (a translation synced by wagtail-localize is saved and published like any page);
+  (a translation synced by wagtail-localize is saved and published like any page) — except a
+  draft: saving a draft of a live page (`Page.save_revision` writes only the bookkeeping columns
+  of `PAGE_DRAFT_BOOKKEEPING`; the live row keeps its content), and creating, saving or deleting
+  a page that no visitor can reach before or after (not live, never was since, no pages below
+  it, no language's home: `_unseen`), such as a new page before its first publish or a
+  translation waiting for review. They change nothing visitors are served, so the pages kept
+  here and at the edge stay;
 - a row of a model shown on pages saved or deleted, or its many-to-many links changed:
   navigation, footer and site settings and their links, retailers, stockist links, products,
   their variants, images and partners, taxonomies, form fields, images, documents, Locales,
@@ -197,9 +203,18 @@ DRAFT_BOOKKEEPING = frozenset(
 )
 
 
-def only_draft_bookkeeping(update_fields) -> bool:
-    """Whether a save wrote nothing but a reviewed snippet's draft bookkeeping."""
-    return bool(update_fields) and set(update_fields) <= DRAFT_BOOKKEEPING
+# Columns `Page.save_revision` writes when an editor saves a draft of a page (the draft's
+# content lives in the revision; the live row visitors are served from keeps its content and its
+# dates): nothing of them is shown on the site.
+PAGE_DRAFT_BOOKKEEPING = DRAFT_BOOKKEEPING | {"latest_revision_created_at", "draft_title"}
+
+
+def only_draft_bookkeeping(update_fields, model=None) -> bool:
+    """Whether a save wrote nothing but a reviewed snippet's (or, for a page `model`, a page's)
+    draft bookkeeping."""
+    page = isinstance(model, type) and issubclass(model, Page)
+    allowed = PAGE_DRAFT_BOOKKEEPING if page else DRAFT_BOOKKEEPING
+    return bool(update_fields) and set(update_fields) <= allowed
 
 
 def counts_as_content(model) -> bool:
@@ -219,7 +234,8 @@ def _structure_columns(update_fields) -> list[str]:
 
 def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwargs):
     """Before a page is saved: whether the save leaves its structure columns as they are in
-    the database (one query; new pages and raw loads count as structural)."""
+    the database (one query; new pages and raw loads count as structural), and whether it is a
+    page no visitor can reach before or after it (`_unseen`)."""
     if not isinstance(instance, Page):
         return
     unchanged = False
@@ -231,6 +247,30 @@ def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwar
             before = Page.objects.filter(pk=instance.pk).values_list(*columns).first()
             unchanged = before == tuple(getattr(instance, column) for column in columns)
     instance._structure_unchanged = unchanged
+    instance._unseen = not raw and _unseen(instance)
+
+
+def _unseen(page) -> bool:
+    """Whether no visitor could reach `page` before this save, nor after it: a page that is
+    not live, was not live (or is new), has no pages below it (Wagtail routes through a draft to
+    a live page beneath) and is no language's home. Creating, saving or deleting such a draft (a
+    new page before its first publish, a translation waiting for review) changes nothing on the
+    site, so nothing kept is replaced and the edge keeps its pages."""
+    if page.live or page.numchild or (page.depth or 0) <= 2:
+        return False
+    if page.pk is None:
+        return True
+    return Page.objects.filter(pk=page.pk, live=False, numchild=0).exists()
+
+
+def _unseen_page_row(instance) -> bool:
+    """Whether `instance`, a child row of a page (its tags, its gallery items), belongs to a
+    page no visitor can reach (`_unseen`)."""
+    attname, _model = dependencies.child_key(type(instance))
+    page_id = getattr(instance, attname)
+    return page_id is not None and (
+        Page.objects.filter(pk=page_id, live=False, numchild=0, depth__gt=2).exists()
+    )
 
 
 def _is_page_child(instance) -> bool:
@@ -245,12 +285,17 @@ def _is_page_child(instance) -> bool:
 
 
 def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs):
-    if only_draft_bookkeeping(update_fields):
-        return  # a snippet's draft saved, submitted or locked: visitors see its live row only
+    if only_draft_bookkeeping(update_fields, type(instance)):
+        return  # a draft saved, submitted or locked: visitors see the live row only
     if not counts_as_content(type(instance)):
         return
     if isinstance(instance, Page):
+        if instance.__dict__.pop("_unseen", False):
+            instance.__dict__.pop("_structure_unchanged", None)
+            return  # a draft no visitor can reach, before or after
         content_edit = not created and instance.__dict__.pop("_structure_unchanged", False)
+    elif _is_page_child(instance) and _unseen_page_row(instance):
+        return  # a child row of such a draft
     else:
         content_edit = _is_page_child(instance)
     if content_edit:
@@ -262,8 +307,13 @@ def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs)
 def _on_delete(sender, instance=None, **kwargs):
     if not counts_as_content(type(instance)):
         return
+    if isinstance(instance, Page) and not (
+        instance.live or instance.numchild or (instance.depth or 0) <= 2
+    ):
+        return  # a draft no visitor could reach (`_unseen`) deleted
     if not isinstance(instance, Page) and _is_page_child(instance):
-        invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
+        if not _unseen_page_row(instance):
+            invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
     else:
         invalidate()
 
@@ -273,7 +323,8 @@ def _on_links(sender, instance=None, reverse=False, **kwargs):
     if not counts_as_content(sender) and not counts_as_content(type(instance)):
         return
     if isinstance(instance, Page) and not reverse:
-        invalidate_content(instance=instance)
+        if not _unseen(instance):
+            invalidate_content(instance=instance)
     else:
         invalidate()
 

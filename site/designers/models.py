@@ -425,10 +425,10 @@ class StoryPage(BasePage):
             "url": seo.page_url(self, request),
             "inLanguage": self.locale.language_code,
             "datePublished": self.date.isoformat(),
-            "dateModified": (self.last_published_at or self.latest_revision_created_at)
-            .date()
-            .isoformat()
-            if (self.last_published_at or self.latest_revision_created_at)
+            # The live page's last publish: a draft's date (`latest_revision_created_at`) is
+            # nothing visitors have seen, and saving a draft changes nothing they are served.
+            "dateModified": self.last_published_at.date().isoformat()
+            if self.last_published_at
             else self.date.isoformat(),
             "publisher": {"@id": seo.organization_id(request)},
             "author": [

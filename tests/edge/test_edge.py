@@ -224,6 +224,29 @@ def test_a_translation_synced_from_german_is_purged_from_the_edge(edge, home):
     assert "About the project (new)" in body
 
 
+def test_an_editors_drafts_leave_the_edge_alone_until_the_publish(edge, home):
+    """A draft saved of a live page, and a page created but not published, change nothing a
+    visitor sees: the edge keeps its pages (no ban); the publish shows on the next request."""
+    from core.models import ContentPage
+
+    page = ContentPageFactory(parent=home, title="Über das Projekt")
+    for path in ("/de/", page.url):
+        assert stored(edge, path)
+    page.title = "Über das Projekt (überarbeitet)"
+    page.save_revision()
+    Page.objects.get(pk=home.pk).add_child(
+        instance=ContentPage(title="Noch nicht veröffentlicht", slug="noch-nicht", live=False)
+    )
+    assert served(edge, "/de/")[0] == "hit"
+    state, status, body = served(edge, page.url)
+    assert (state, status) == ("hit", 200) and "überarbeitet" not in body
+    assert served(edge, "/de/noch-nicht/")[1] == 404
+
+    page.get_latest_revision().publish()
+    state, status, body = served(edge, page.url)
+    assert (state, status) == ("miss", 200) and "Über das Projekt (überarbeitet)" in body
+
+
 def test_visitors_writes_leave_the_edge_alone(edge, home):
     from shop_links.models import ClickCount
 
