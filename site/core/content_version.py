@@ -60,6 +60,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
@@ -250,17 +251,24 @@ def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwar
     instance._unseen = not raw and _unseen(instance)
 
 
+# A page no visitor can reach (`_unseen`), as the database has it: not live, no pages below it
+# (Wagtail routes through a draft to a live page beneath), no language's home.
+_UNSEEN_ROW = Q(live=False, numchild=0, depth__gt=2)
+
+
+def _unseen_shape(page) -> bool:
+    """`_UNSEEN_ROW` for the page as it is in memory."""
+    return not (page.live or page.numchild or (page.depth or 0) <= 2)
+
+
 def _unseen(page) -> bool:
-    """Whether no visitor could reach `page` before this save, nor after it: a page that is
-    not live, was not live (or is new), has no pages below it (Wagtail routes through a draft to
-    a live page beneath) and is no language's home. Creating, saving or deleting such a draft (a
-    new page before its first publish, a translation waiting for review) changes nothing on the
+    """Whether no visitor could reach `page` before this save, nor after it: unseen as it is
+    now, and unseen in the database (or new). Creating, saving or deleting such a draft (a new
+    page before its first publish, a translation waiting for review) changes nothing on the
     site, so nothing kept is replaced and the edge keeps its pages."""
-    if page.live or page.numchild or (page.depth or 0) <= 2:
+    if not _unseen_shape(page):
         return False
-    if page.pk is None:
-        return True
-    return Page.objects.filter(pk=page.pk, live=False, numchild=0).exists()
+    return page.pk is None or Page.objects.filter(_UNSEEN_ROW, pk=page.pk).exists()
 
 
 def _unseen_page_row(instance) -> bool:
@@ -268,9 +276,7 @@ def _unseen_page_row(instance) -> bool:
     page no visitor can reach (`_unseen`)."""
     attname, _model = dependencies.child_key(type(instance))
     page_id = getattr(instance, attname)
-    return page_id is not None and (
-        Page.objects.filter(pk=page_id, live=False, numchild=0, depth__gt=2).exists()
-    )
+    return page_id is not None and Page.objects.filter(_UNSEEN_ROW, pk=page_id).exists()
 
 
 def _is_page_child(instance) -> bool:
@@ -307,10 +313,8 @@ def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs)
 def _on_delete(sender, instance=None, **kwargs):
     if not counts_as_content(type(instance)):
         return
-    if isinstance(instance, Page) and not (
-        instance.live or instance.numchild or (instance.depth or 0) <= 2
-    ):
-        return  # a draft no visitor could reach (`_unseen`) deleted
+    if isinstance(instance, Page) and _unseen_shape(instance):
+        return  # a draft no visitor could reach deleted (as the database had it)
     if not isinstance(instance, Page) and _is_page_child(instance):
         if not _unseen_page_row(instance):
             invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
