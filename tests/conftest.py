@@ -27,8 +27,32 @@ def pytest_configure(config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Decided once the selection is final (after -k, -m and deselection by other plugins)."""
+    """Decided once the selection is final (after -k, -m and deselection by other plugins).
+
+    The browser tests go to the end of the tests that roll back (pytest-django runs those first,
+    then the transactional ones, which empty the database, then those without one): the browser
+    tests keep both cores busy (Chromium, the site's server, the Nu checker), while the tests
+    before them use one, which leaves the other to the PostgreSQL pass that `scripts/test` runs
+    beside this one. They must come before the transactional tests: their server copies the
+    test database, demo and all."""
     config.stash[demo_needed] = any(item.get_closest_marker("no_demo") is None for item in items)
+    items.sort(
+        key=lambda item: (_django_group(item), item.get_closest_marker("browser") is not None)
+    )
+
+
+def _django_group(item) -> int:
+    """pytest-django's order: 0 rolled back, 1 transactional, 2 no database (a stable sort by it
+    keeps the order pytest-django gave)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    transactional = (
+        marker is not None
+        and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    ) or bool({"transactional_db", "live_server"} & set(fixtures))
+    if transactional:
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
 
 
 @pytest.fixture(scope="session")

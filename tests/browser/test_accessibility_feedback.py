@@ -2,7 +2,8 @@
 thank-you page in four languages, checked like every page (axe-core, the Nu checker), and the
 feedback in the admin of the enquiry managers under its own kind.
 
-The statement page itself is in `pages.PAGE_TYPES` (language, switcher, alternates, axe, Nu)."""
+The statement page itself is in `pages.PAGE_TYPES` (language, switcher, alternates, axe, Nu);
+that every page type links it in its footer is checked there too (test_pages.py)."""
 
 import re
 import time
@@ -10,13 +11,12 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import ACCESSIBILITY_STATEMENT, LANGUAGES, PAGE_TYPES, interface_text
+from tests.browser.pages import ACCESSIBILITY_STATEMENT, LANGUAGES, interface_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 ERRORS = interface_text("Bitte prüfen Sie Ihre Angaben")
 THANKS = interface_text("Vielen Dank für Ihre Rückmeldung")
-FOOTER_LINK = interface_text("Erklärung zur Barrierefreiheit")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -58,13 +58,3 @@ def test_feedback_errors_then_thank_you(
         re.compile("Accessibility feedback|Rückmeldung zur Barrierefreiheit")
     )
     expect(row).to_contain_text(re.compile("Received|Eingegangen"))
-
-
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_every_page_type_links_the_statement_in_its_footer(open_page, code):
-    for page_type in PAGE_TYPES:
-        if code not in page_type.paths:
-            continue  # a German-only page (Leichte Sprache) is visited in German
-        visit = open_page(page_type.paths[code])
-        link = visit.page.locator("footer").get_by_role("link", name=FOOTER_LINK[code])
-        expect(link).to_have_attribute("href", ACCESSIBILITY_STATEMENT.paths[code])

@@ -8,29 +8,20 @@ import pytest
 from playwright.sync_api import expect
 
 from easyread.models import EasyReadPage
-from tests.browser.pages import EASY_READ, EASY_READ_INDEX, LANGUAGES, PAGE_TYPES
+from tests.browser.pages import EASY_READ, EASY_READ_INDEX, LANGUAGES, PRODUCT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 START = EASY_READ_INDEX.paths["de"]
-FROM_EVERY_PAGE = [
-    pytest.param(page_type, code, id=f"{page_type}-{code}")
-    for page_type in PAGE_TYPES
-    for code in LANGUAGES
-    if code in page_type.paths
-]
 
 
-@pytest.mark.parametrize(("page_type", "code"), FROM_EVERY_PAGE)
-def test_the_header_leads_to_the_easy_read_pages(open_page, site_url, page_type, code):
-    page = open_page(page_type.paths[code], "phone").page
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_header_leads_to_the_easy_read_pages(open_page, site_url, code):
+    """Every page type's header shows the link (test_pages.py checks it at 390 px on each); here a
+    visitor on a phone follows it from a product page in each language."""
+    page = open_page(PRODUCT.paths[code], "phone").page
     link = page.locator(".site-header a.easy-read-link")
     assert link.is_visible()
-    label = link.locator(".easy-read-link__label")
-    assert label.inner_text() == "Leichte Sprache"
-    assert (label.get_attribute("lang") or page.locator("html").get_attribute("lang")) == "de"
-    box = link.bounding_box()
-    assert box is not None and box["height"] >= 44 and box["x"] + box["width"] <= 390
     link.click()
     page.wait_for_url(site_url + START)
     assert page.locator("html").get_attribute("lang") == "de"

@@ -11,13 +11,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.pages import (
+    ACCESSIBILITY_STATEMENT,
     DEFAULT_LANGUAGE,
+    EASY_READ_INDEX,
     HOME,
     LANGUAGES,
     PAGE_TYPES,
     SCREENSHOTS,
     WIDTHS,
     PageType,
+    interface_text,
 )
 
 # django_db: the site server runs on a copy of the suite's test database, which pytest-django
@@ -30,6 +33,7 @@ PAGES_IN_LANGUAGES = [
     for code in LANGUAGES
     if code in page_type.paths  # a German-only page (Leichte Sprache) is checked in German
 ]
+STATEMENT_LINK = interface_text("Erklärung zur Barrierefreiheit")
 
 
 @pytest.mark.parametrize(("page_type", "code"), PAGES_IN_LANGUAGES)
@@ -85,6 +89,10 @@ def test_page_speaks_its_language_and_links_its_translations(
         assert canonical == []
         assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
 
+    # Every page's footer links the accessibility statement in the visitor's language (issue 19).
+    statement = page.locator("footer").get_by_role("link", name=STATEMENT_LINK[code])
+    assert statement.get_attribute("href") == ACCESSIBILITY_STATEMENT.paths[code]
+
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize(("page_type", "code"), PAGES_IN_LANGUAGES)
@@ -110,6 +118,20 @@ def test_page_is_complete_accessible_and_local(
     outside = [url for url in visit.requests if not url.startswith(f"{site_url}/")]
     assert outside == [], "requests that left the site's server on loopback"
     assert visit.csp_violations == [], f"the Content-Security-Policy blocked something on {name}"
+
+    if width == "phone":
+        # Every page's header leads to the easy-read pages: the pictogram with its German label,
+        # a target of 44 px that fits the phone (test_easy_read.py follows the link once).
+        easy_read = page.locator(".site-header a.easy-read-link")
+        assert easy_read.is_visible()
+        assert easy_read.get_attribute("href") == EASY_READ_INDEX.paths["de"]
+        label = easy_read.locator(".easy-read-link__label")
+        assert label.inner_text() == "Leichte Sprache"
+        assert (label.get_attribute("lang") or page.locator("html").get_attribute("lang")) == "de"
+        box = easy_read.bounding_box()
+        assert (
+            box is not None and box["height"] >= 44 and box["x"] + box["width"] <= WIDTHS[width][0]
+        )
 
     assert_accessible(page, name)
 
