@@ -25,6 +25,33 @@ def pytest_configure(config):
     config.stash[demo_needed] = True
 
 
+# Where the site's code takes another path on SQLite than on PostgreSQL (the sync's lock and
+# heartbeat, click counting, search, the bounded listings' SQL, the settings per engine, a cache
+# fault that removes the database file, concurrent posts, a data migration) or where the
+# embedded default of `make run` must hold (load_demo): these run in both passes of
+# `scripts/test`. The other tests that are not browser tests run on PostgreSQL only, when both
+# passes run (docs/testing.md).
+BOTH_ENGINES = (
+    "tests/catalogue/",
+    "tests/demo/",
+    "tests/enquiries/",
+    "tests/seo/",
+    "tests/shop_links/",
+    "tests/core/test_bounded_listings.py",
+    "tests/core/test_settings.py",
+    "tests/core/test_sqlite_locking.py",
+    "tests/products/test_migration.py",
+    "tests/products/test_products.py",
+    "tests/security/test_cache_faults.py",
+)
+
+
+def pytest_itemcollected(item):
+    """Marks BOTH_ENGINES' tests `both_engines` (before `-m` selects)."""
+    if item.nodeid.startswith(BOTH_ENGINES):
+        item.add_marker(pytest.mark.both_engines)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Decided once the selection is final (after -k, -m and deselection by other plugins).
