@@ -5,6 +5,7 @@ Nu HTML checker). A later issue that adds a page type adds an entry to `PAGE_TYP
 page to `load_demo`.
 """
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,17 @@ LANGUAGES = ["de", "en", "nl", "fr"]
 DEFAULT_LANGUAGE = "de"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}  # viewport width and height in px
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "browser"
+
+
+def save_screenshot(target, path: Path, **options) -> None:
+    """A screenshot of a page or element for people to look at (docs/testing.md). CI has nobody
+    to look and takes none (a page's full screenshot costs as much as its axe-core run);
+    BROWSER_SCREENSHOTS=1 or 0 decides either way."""
+    ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    if os.environ.get("BROWSER_SCREENSHOTS", "0" if ci else "1") != "1":
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target.screenshot(path=path, **options)
 
 
 def demo_text(german: str) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.pages import save_screenshot
 from tests.conftest import DEMO_ADMIN_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -49,9 +50,8 @@ def test_designer_disciplines_are_checkboxes_that_keep_each_other(open_page, dem
     second.check()
     assert first.is_checked() and second.is_checked()
     shots = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "admin"
-    shots.mkdir(parents=True, exist_ok=True)
     first.scroll_into_view_if_needed()
-    page.screenshot(path=shots / "designer-disciplines-1280.png")
+    save_screenshot(page, shots / "designer-disciplines-1280.png")
     assert visit.csp_violations == []
 
 

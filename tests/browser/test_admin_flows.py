@@ -15,15 +15,14 @@ from wagtail.models import Locale
 from core.models import ContentPage
 from demo import texts
 from project.models import ProjectPage
-from tests.browser.pages import SCREENSHOTS
+from tests.browser.pages import SCREENSHOTS, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = SCREENSHOTS.parent / "admin"
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+    save_screenshot(page, SHOTS / f"{name}.png", full_page=True)
 
 
 def open_action_menu(page) -> None:

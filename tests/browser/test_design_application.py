@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.pages import DESIGN_APPLICATION, SCREENSHOTS, interface_text
+from tests.browser.pages import DESIGN_APPLICATION, SCREENSHOTS, interface_text, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -35,7 +35,6 @@ def png_bytes() -> bytes:
 def test_an_application_with_a_file_at_phone_width(
     open_page, assert_accessible, assert_valid_html, as_user, site_url, code, tmp_path
 ):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     visit = open_page(DESIGN_APPLICATION.paths[code], "phone")
     page = visit.page
     assert page.context.cookies() == []
@@ -64,7 +63,7 @@ def test_an_application_with_a_file_at_phone_width(
     expect(page.locator(".enquiry__errors")).to_contain_text(AGAIN[code])
     expect(page.locator("#id_design_title")).to_have_value(title)
     expect(page.locator("#id_materials")).to_have_value("Old sail cloth")
-    page.screenshot(path=str(SCREENSHOTS / f"application-errors-{code}.png"), full_page=True)
+    save_screenshot(page, SCREENSHOTS / f"application-errors-{code}.png", full_page=True)
     assert_valid_html(page.content().encode(), f"application-errors-{code}")
     assert_accessible(page, f"application-errors-{code}")
 
@@ -75,7 +74,7 @@ def test_an_application_with_a_file_at_phone_width(
     page.locator(".enquiry__form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == THANKS[code]
-    page.screenshot(path=str(SCREENSHOTS / f"application-thanks-{code}.png"), full_page=True)
+    save_screenshot(page, SCREENSHOTS / f"application-thanks-{code}.png", full_page=True)
     assert_valid_html(page.content().encode(), f"application-thanks-{code}")
     assert_accessible(page, f"application-thanks-{code}")
     assert page.context.cookies() == []

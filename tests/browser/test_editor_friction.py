@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.pages import SCREENSHOTS
+from tests.browser.pages import SCREENSHOTS, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = SCREENSHOTS.parent / "admin"
@@ -24,8 +24,7 @@ def test_editors_and_moderators_open_the_click_report_translators_are_refused(
         expect(
             user.locator("main table, main .w-empty-state, main .nice-padding").first
         ).to_be_visible()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        user.screenshot(path=SHOTS / f"f1-click-report-{username}.png", full_page=True)
+        save_screenshot(user, SHOTS / f"f1-click-report-{username}.png", full_page=True)
 
     translator = as_user("uebersetzung")
     response = translator.goto(f"{site_url}/admin/reports/shop-clicks/")
@@ -40,9 +39,8 @@ def test_translation_status_rows_lead_into_the_translation_editor(as_user, site_
     translator.goto(f"{site_url}/admin/reports/translations/")
     row_link = translator.locator("main table a[aria-label][href*='/edit/']").first
     expect(row_link).to_be_visible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    translator.screenshot(path=SHOTS / "f2-translation-status.png", full_page=True)
+    save_screenshot(translator, SHOTS / "f2-translation-status.png", full_page=True)
     row_link.click()
     # wagtail-localize's translation editor: the German source beside the translation.
     expect(translator.locator(".header-meta--locales")).to_be_visible()
-    translator.screenshot(path=SHOTS / "f3-translation-editor-from-report.png", full_page=True)
+    save_screenshot(translator, SHOTS / "f3-translation-editor-from-report.png", full_page=True)

@@ -14,7 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from enquiries.models import Enquiry
-from tests.browser.pages import ENQUIRY_FORM, SCREENSHOTS
+from tests.browser.pages import ENQUIRY_FORM, SCREENSHOTS, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = SCREENSHOTS.parent / "admin"
@@ -22,8 +22,7 @@ COMPANY = "Doppelklick Keramik"
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+    save_screenshot(page, SHOTS / f"{name}.png", full_page=True)
 
 
 def admin_text(page, msgid: str, **values) -> str:

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.pages import SCREENSHOTS
+from tests.browser.pages import SCREENSHOTS, save_screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -21,8 +21,7 @@ def test_switcher_notes_wrap_on_a_phone(open_page, assert_accessible, assert_val
     page = visit.page
     assert visit.response.status == 404
     switcher = page.locator(".language-switcher")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator(".site-header").screenshot(path=SCREENSHOTS / "language-switcher-fr-390.png")
+    save_screenshot(page.locator(".site-header"), SCREENSHOTS / "language-switcher-fr-390.png")
 
     for code, note in NOTES.items():
         link = switcher.locator(f"a[hreflang='{code}']")

@@ -21,6 +21,7 @@ from tests.browser.pages import (
     WIDTHS,
     PageType,
     interface_text,
+    save_screenshot,
 )
 
 # django_db: the site server runs on a copy of the suite's test database, which pytest-django
@@ -102,8 +103,7 @@ def test_page_is_complete_accessible_and_local(
     visit = open_page(page_type.paths[code], width)
     page = visit.page
     name = f"{page_type}-{code}-{WIDTHS[width][0]}"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    save_screenshot(page, SCREENSHOTS / f"{name}.png", full_page=True)
 
     broken = page.evaluate(
         "() => [...document.images].filter((img) => !img.naturalWidth).map((img) => img.src)"

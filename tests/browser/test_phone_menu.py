@@ -15,6 +15,7 @@ from tests.browser.pages import (
     WIDTHS,
     PageType,
     interface_text,
+    save_screenshot,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -61,8 +62,7 @@ def phone_entries_shown(page) -> list[bool]:
 
 
 def header_shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"phone-menu-{name}.png")
+    save_screenshot(page, SCREENSHOTS / f"phone-menu-{name}.png")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
