@@ -17,8 +17,10 @@ import io
 import factory
 import wagtail_factories
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
@@ -316,17 +318,45 @@ def bulk_products(count: int, *, designer_ref: str = "", retailers=(), prefix: s
 
 
 def bulk_stories(index, count: int, *, prefix: str = "Geschichte", year: int = 2026):
-    """`count` live stories below a story index (Wagtail's tree, no revisions), dated from
-    1 January of `year` on."""
+    """`count` live stories below a story index, dated from 1 January of `year` on, in a few
+    queries as `bulk_products` writes products: the tree's columns (path, depth, url_path) are
+    worked out here instead of by `add_child` one story at a time (36 ms each, most of it the
+    search and reference index updates its signals run; 73 s for 2,000). No revisions, no index
+    entries. Replaces the content and structure versions afterwards, as a publish does."""
+    index.refresh_from_db()
+    content_type = ContentType.objects.get_for_model(StoryPage)
+    depth, first, slug_prefix = index.depth + 1, index.numchild, slugify(prefix)
+    stories = []
     for number in range(count):
-        index.add_child(
-            instance=StoryPage(
-                title=f"{prefix} {number:05d}",
-                slug=f"{slugify(prefix)}-{number:05d}",
+        title, slug = f"{prefix} {number:05d}", f"{slug_prefix}-{number:05d}"
+        stories.append(
+            StoryPage(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=content_type,
+                path=StoryPage._get_path(index.path, depth, first + number + 1),
+                depth=depth,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                locale=index.locale,
+                live=True,
                 lead="Wie ein Ding entsteht.",
                 date=datetime.date(year, 1, 1) + datetime.timedelta(days=number % 300),
                 body=paragraph("<p>Im Depot entsteht es in Handarbeit.</p>"),
-                locale=index.locale,
-                live=True,
             )
         )
+    # Django's bulk_create refuses a model with a parent table: the Page rows first, then the
+    # StoryPage rows that point at them (the manager's insert, as bulk_create's own batches).
+    page_fields = [field.attname for field in Page._meta.concrete_fields if field.attname != "id"]
+    for batch_start in range(0, count, 200):
+        batch = stories[batch_start : batch_start + 200]
+        pages = Page.objects.bulk_create(
+            Page(**{name: getattr(story, name) for name in page_fields}) for story in batch
+        )
+        for story, page in zip(batch, pages, strict=True):
+            story.pk = story.page_ptr_id = page.pk
+        StoryPage._base_manager._insert(batch, fields=StoryPage._meta.local_concrete_fields)
+    Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
+    index.numchild += count
+    content_version.invalidate()
