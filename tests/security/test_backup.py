@@ -2,8 +2,11 @@
 with the demo content and its media, `scripts/restore` into a fresh database and an empty media
 folder, and the site renders the same pages from the copy.
 
-The test starts its own throwaway PostgreSQL cluster (scripts/lib/postgres.sh), whatever the
-pass's database: it runs once, in the SQLite pass (marked `single_pass`); nothing here is skipped.
+In the PostgreSQL pass of scripts/test the copy is made of that pass's test database, which holds
+the demo the session loaded (committed before the first test; the test's own transaction writes
+nothing), with the pass's media. On SQLite (a run of `TEST_DATABASES=sqlite`) the test starts a
+throwaway PostgreSQL cluster of its own (scripts/lib/postgres.sh) and loads the demo into it.
+Nothing here is skipped.
 """
 
 import json
@@ -12,6 +15,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -42,22 +46,27 @@ print(json.dumps({
 
 DRIVER = r"""
 set -euo pipefail
-. scripts/lib/postgres.sh
-start_postgres maan_original
-original=$DATABASE_URL
-"$PY" manage.py migrate -v0
-"$PY" manage.py load_demo --admin-password backup-test --no-renditions >/dev/null
-"$PY" manage.py shell -c "$FINGERPRINT" > "$WORK/before.json"
-scripts/backup "$WORK/backup"
+if [ -n "${ORIGINAL:-}" ]; then
+    original=$ORIGINAL
+else
+    . scripts/lib/postgres.sh
+    start_postgres maan_original
+    original=$DATABASE_URL
+    "$PY" manage.py migrate -v0
+    "$PY" manage.py load_demo --admin-password backup-test --no-renditions >/dev/null
+fi
+DATABASE_URL=$original "$PY" manage.py shell -c "$FINGERPRINT" > "$WORK/before.json"
+DATABASE_URL=$original scripts/backup "$WORK/backup"
 
-fresh=${original%/*}/maan_restored
-createdb --maintenance-db="$original" maan_restored
+fresh=${original%/*}/$RESTORED
+createdb --maintenance-db="$original" "$RESTORED"
 DATABASE_URL=$fresh MEDIA_ROOT=$WORK/restored-media scripts/restore "$WORK/backup"
 # A second restore into the now filled database is refused.
 if DATABASE_URL=$fresh MEDIA_ROOT=$WORK/restored-media scripts/restore "$WORK/backup" 2>"$WORK/refused.txt"; then
     echo "restore into a filled database was not refused" >&2; exit 1
 fi
 DATABASE_URL=$fresh MEDIA_ROOT=$WORK/restored-media "$PY" manage.py shell -c "$FINGERPRINT" > "$WORK/after.json"
+dropdb --maintenance-db="$original" "$RESTORED"
 """
 
 
@@ -66,7 +75,21 @@ def fingerprint(path: Path) -> dict:
     return json.loads(path.read_text().strip().splitlines()[-1])
 
 
-@pytest.mark.single_pass
+def pass_database() -> dict[str, str]:
+    """ORIGINAL (the PostgreSQL pass's test database) and MEDIA_ROOT (its media) for the driver;
+    nothing on SQLite, where the driver makes a database of its own."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return {}
+    db = connection.settings_dict
+    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
+    url = f"postgres://{user}:{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {"ORIGINAL": url, "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+
+
+@pytest.mark.django_db  # the pass's database: its committed demo is what is backed up
 def test_a_backup_restored_into_a_fresh_database_serves_the_same_site(tmp_path):
     env = {
         **{
@@ -80,6 +103,8 @@ def test_a_backup_restored_into_a_fresh_database_serves_the_same_site(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "ALLOWED_HOSTS": "testserver",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "RESTORED": f"maan_restored_{os.getpid()}",
+        **pass_database(),
     }
     result = subprocess.run(
         ["bash", "-c", DRIVER], cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200
