@@ -2,19 +2,21 @@
 
 import io
 import logging
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 
 from core.localize import untranslated_segments
 from core.models import Footer, Navigation, SiteSettings
 from core.typography import SOFT_HYPHEN  # from |hyphenate: not part of the words
 from demo.workplace import DEMO_USERS
 from home.models import HomePage
-from shop_links.models import Retailer
+from shop_links.models import Retailer, StockistLink
 from tests.browser.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +101,25 @@ def test_demo_images_are_generated_locally(demo):
     assert image.width == 1920 and image.height == 1200
     with image.open_file() as f:
         assert f.read(3) == b"\xff\xd8\xff"  # a real JPEG made on the spot
+
+
+def test_an_editor_finds_every_demo_image_by_its_title_and_sees_where_it_is_used(demo):
+    """The demo writes the search and reference indexes once, at its end (demo/indexes.py): an
+    image whose title was set after its first save is found by that title in the image library,
+    and the stockist links the catalogue sync writes in bulk show in the admin's usage."""
+    images = get_image_model().objects.all()
+    assert images.count() > 40
+    for image in images:
+        words = " ".join(re.findall(r"\w+", image.title))
+        assert image in get_image_model().objects.search(words), image.title
+    links = StockistLink.objects.all()
+    assert links.exists()
+    indexed = set(
+        ReferenceIndex.objects.filter(
+            content_type=ContentType.objects.get_for_model(StockistLink)
+        ).values_list("object_id", flat=True)
+    )
+    assert {str(link.pk) for link in links} <= indexed
 
 
 def test_refuses_production_settings_without_explicit_flag(settings):

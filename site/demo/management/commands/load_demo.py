@@ -12,6 +12,7 @@ from django.db import transaction
 
 from demo.applications import sample_application
 from demo.builder import DemoBuilder
+from demo.indexes import indexed_once
 from demo.renditions import make_renditions
 from demo.trade import sample_trade_enquiry
 from demo.workplace import create_demo_users, create_review_examples
@@ -48,7 +49,11 @@ class Command(BaseCommand):
                 "load_demo legt Demo-Inhalte und einen Admin an; mit Produktions-Einstellungen nur mit "
                 "--allow-production."
             )
-        with quiet_logs(options["verbosity"]), transaction.atomic():
+        with (
+            quiet_logs(options["verbosity"]),
+            transaction.atomic(),
+            indexed_once(log=self.stdout.write),
+        ):
             DemoBuilder(log=self.stdout.write).build()
             password = options["admin_password"] or secrets.token_urlsafe(9)
             user, _created = get_user_model().objects.get_or_create(
