@@ -9,6 +9,8 @@ demo. When every test a run selects is so marked, the run skips `load_demo` (min
 machine); one unmarked test in the selection and the demo is loaded as before.
 """
 
+import sys
+
 import pytest
 from django.core.management import call_command
 
@@ -146,6 +148,35 @@ def demo(db):
         )
         home = HomePage.objects.get(locale__language_code="de")
     return home
+
+
+def shared_rows(django_db_blocker, build):
+    """Rows a module's tests share, built once: Django's `TestCase.setUpTestData` for pytest.
+
+    For a module-scoped fixture: `yield from shared_rows(django_db_blocker, build)`. `build()`
+    runs in a transaction that stays open while the module's tests run; each test's own
+    transaction is a savepoint inside it, rolled back after the test, so every test starts from
+    the rows as `build()` left them; after the module's last test the whole is rolled back.
+    `build()` should return primary keys, and a function-scoped fixture read the rows again for
+    each test (a test may change the objects it is handed). Not for transactional tests (they
+    empty the database); pytest-django runs those after the module's others, when the rows are
+    gone."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            value = build()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

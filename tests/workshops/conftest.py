@@ -9,6 +9,8 @@ from django.core.cache import cache
 
 from catalogue.models import ProductionPartner, ProductPartner
 from core import pagecache
+from home.models import HomePage
+from tests.conftest import shared_rows
 from tests.enquiries.conftest import post_like_a_browser, token_for
 from tests.factories import HomePageFactory, ProductFactory, locale, publish, translate
 from workshops.models import District, Skill, Workshop, WorkshopIndexPage
@@ -59,11 +61,32 @@ def workshop(ref: str, skills=(), **fields) -> Workshop:
     return publish(row)
 
 
+@pytest.fixture(scope="module")
+def network_rows(django_db_setup, django_db_blocker):
+    """The network's primary keys, built once for the module's tests (tests/conftest.py)."""
+    yield from shared_rows(django_db_blocker, build_network)
+
+
 @pytest.fixture
-def network(db):
+def network(db, network_rows):
     """{"home", "index": {code: page}, "naeherei", "keramik", "laser": German Workshop rows,
-    "partner": the sewing partner}."""
-    # The test's own network alone, also where the demo is loaded (undone with the test).
+    "partner": the sewing partner}, read again for each test."""
+    return {
+        "home": HomePage.objects.get(pk=network_rows["home"]),
+        "index": {
+            code: WorkshopIndexPage.objects.get(pk=pk) for code, pk in network_rows["index"].items()
+        },
+        **{
+            name: Workshop.objects.get(pk=network_rows[name])
+            for name in ("naeherei", "keramik", "laser")
+        },
+        "partner": ProductionPartner.objects.get(pk=network_rows["partner"]),
+    }
+
+
+def build_network() -> dict:
+    """{"home": pk, "index": {code: pk}, "naeherei", "keramik", "laser", "partner": pk}."""
+    # The module's own network alone, also where the demo is loaded (undone after the module).
     Workshop.objects.all().delete()
     Skill.objects.all().delete()
     home = HomePageFactory()
@@ -112,12 +135,12 @@ def network(db):
         district=District.LAURENSBERG,
     )
     return {
-        "home": home,
-        "index": indexes,
-        "naeherei": naeherei,
-        "keramik": keramik,
-        "laser": laser,
-        "partner": sewing,
+        "home": home.pk,
+        "index": {code: page.pk for code, page in indexes.items()},
+        "naeherei": naeherei.pk,
+        "keramik": keramik.pk,
+        "laser": laser.pk,
+        "partner": sewing.pk,
     }
 
 
