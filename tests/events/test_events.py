@@ -21,9 +21,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar
 
+from catalogue.models import Product
 from core.typography import SOFT_HYPHEN
+from designers.models import DesignerPage
 from events.models import EventIndexPage, EventKind, EventPage, EventProduct
+from home.models import HomePage
 from products.models import ProductIndexPage
+from tests.conftest import shared_rows
 from tests.factories import (
     DesignerIndexPageFactory,
     DesignerPageFactory,
@@ -54,28 +58,53 @@ def text(response) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html)).replace(SOFT_HYPHEN, "")
 
 
+@pytest.fixture(scope="module")
+def site_rows(django_db_setup, django_db_blocker):
+    """The site's primary keys, built once for the module's tests (tests/conftest.py)."""
+    yield from shared_rows(django_db_blocker, build_site)
+
+
 @pytest.fixture
-def site(monkeypatch):
+def site(db, site_rows, monkeypatch):
+    """{"home", "index", "designer", "product", "product_path"}, read again for each test, on
+    TODAY at noon (the clock each test starts with)."""
     set_today(monkeypatch, TODAY)
-    home = HomePageFactory()
-    translate(home, "en", "nl", "fr")
-    designers = DesignerIndexPageFactory(parent=home)
-    designer = DesignerPageFactory(parent=designers, title="Hanna Holz", catalogue_ref="hanna")
-    products = publish(home.add_child(instance=ProductIndexPage(title="Produkte", slug="produkte")))
-    product = ProductFactory(title="Eichenhocker", designer_ref="hanna")
-    index = EventIndexPage(title="Termine", slug="termine", intro="Wo Sie uns treffen.")
-    home.add_child(instance=index)
-    publish(index)
-    for code in LANGUAGES[1:]:
-        translate(designers, code, slug=f"designers-{code}")
-        translate(designer, code)
-        translate(products, code, slug=f"products-{code}")
-        translate(index, code, title=f"Termine {code}", slug=INDEX_SLUGS[code])
     return {
-        "home": home,
-        "index": index,
-        "designer": designer,
-        "product": product,
+        "home": HomePage.objects.get(pk=site_rows["home"]),
+        "index": EventIndexPage.objects.get(pk=site_rows["index"]),
+        "designer": DesignerPage.objects.get(pk=site_rows["designer"]),
+        "product": Product.objects.get(pk=site_rows["product"]),
+        "product_path": site_rows["product_path"],
+    }
+
+
+def build_site() -> dict:
+    """{"home", "index", "designer", "product": pk, "product_path": str}: a home in four
+    languages with designers, products and the events index, written on TODAY at noon (the
+    publishing dates as each test saw them when it built the site itself)."""
+    with pytest.MonkeyPatch.context() as patch:
+        set_today(patch, TODAY)
+        home = HomePageFactory()
+        translate(home, "en", "nl", "fr")
+        designers = DesignerIndexPageFactory(parent=home)
+        designer = DesignerPageFactory(parent=designers, title="Hanna Holz", catalogue_ref="hanna")
+        products = publish(
+            home.add_child(instance=ProductIndexPage(title="Produkte", slug="produkte"))
+        )
+        product = ProductFactory(title="Eichenhocker", designer_ref="hanna")
+        index = EventIndexPage(title="Termine", slug="termine", intro="Wo Sie uns treffen.")
+        home.add_child(instance=index)
+        publish(index)
+        for code in LANGUAGES[1:]:
+            translate(designers, code, slug=f"designers-{code}")
+            translate(designer, code)
+            translate(products, code, slug=f"products-{code}")
+            translate(index, code, title=f"Termine {code}", slug=INDEX_SLUGS[code])
+    return {
+        "home": home.pk,
+        "index": index.pk,
+        "designer": designer.pk,
+        "product": product.pk,
         "product_path": f"/de/produkte/{product.slug}/",
     }
 
