@@ -8,6 +8,9 @@ from django.core.cache import cache
 
 from accessibility.models import AccessibilityStatementPage
 from core import pagecache
+from core.models import ContentPage
+from home.models import HomePage
+from tests.conftest import shared_rows
 from tests.enquiries.conftest import post_like_a_browser, token_for
 from tests.factories import ContentPageFactory, HomePageFactory, publish, translate
 
@@ -33,9 +36,28 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def site_rows(django_db_setup, django_db_blocker):
+    """The site's primary keys, built once for the module's tests (tests/conftest.py)."""
+    yield from shared_rows(django_db_blocker, build_site)
+
+
 @pytest.fixture
-def site_pages(db):
-    """{"home": German home, "content": a content page, "statement": {code: page}}."""
+def site_pages(db, site_rows):
+    """{"home": German home, "content": a content page, "statement": {code: page}}, read again
+    for each test."""
+    return {
+        "home": HomePage.objects.get(pk=site_rows["home"]),
+        "content": ContentPage.objects.get(pk=site_rows["content"]),
+        "statement": {
+            code: AccessibilityStatementPage.objects.get(pk=pk)
+            for code, pk in site_rows["statement"].items()
+        },
+    }
+
+
+def build_site() -> dict:
+    """{"home": pk, "content": pk, "statement": {code: pk}}."""
     home = HomePageFactory()
     for code in LANGUAGES[1:]:
         translate(home, code)
@@ -61,7 +83,11 @@ def site_pages(db):
     for code in LANGUAGES[1:]:
         title, slug = TITLES[code]
         statements[code] = translate(german, code, title=title, slug=slug)
-    return {"home": home, "content": content, "statement": statements}
+    return {
+        "home": home.pk,
+        "content": content.pk,
+        "statement": {code: page.pk for code, page in statements.items()},
+    }
 
 
 def feedback(**overrides) -> dict:
