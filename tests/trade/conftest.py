@@ -3,15 +3,20 @@ library (one document in a private collection), and posting the trade form as a 
 site would."""
 
 import io
+import shutil
 
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from PIL import Image
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from core import pagecache
+from home.models import HomePage
+from tests.conftest import shared_rows
 from tests.enquiries.conftest import post_like_a_browser, token_for
 from tests.factories import HomePageFactory, ImageFactory, publish, translate
 from trade.models import PressKitPage, TradePage
@@ -49,17 +54,38 @@ def _in_all_languages(german, titles):
     return pages
 
 
+@pytest.fixture(scope="module")
+def home_rows(django_db_setup, django_db_blocker):
+    """The home's primary key (German; translated), built once for the module's tests
+    (tests/conftest.py)."""
+    yield from shared_rows(django_db_blocker, build_home)
+
+
 @pytest.fixture
-def home(db):
+def home(db, home_rows):
+    return HomePage.objects.get(pk=home_rows)
+
+
+def build_home() -> int:
     home = HomePageFactory()
     for code in LANGUAGES[1:]:
         translate(home, code)
-    return home
+    return home.pk
+
+
+@pytest.fixture(scope="module")
+def trade_rows(home_rows, django_db_blocker):
+    """{code: the trade page's primary key}, built once for the module's tests."""
+    yield from shared_rows(django_db_blocker, lambda: build_trade_pages(home_rows))
 
 
 @pytest.fixture
-def trade_pages(home):
-    """{code: the trade page in that language}."""
+def trade_pages(home, trade_rows):
+    """{code: the trade page in that language}, read again for each test."""
+    return {code: TradePage.objects.get(pk=pk) for code, pk in trade_rows.items()}
+
+
+def build_trade_pages(home_pk: int) -> dict[str, int]:
     german = TradePage(
         title=TRADE_TITLES["de"][0],
         slug=TRADE_TITLES["de"][1],
@@ -71,9 +97,9 @@ def trade_pages(home):
         form_intro="<p>Erzählen Sie uns von Ihrem Geschäft.</p>",
         to_address="handel@example.org",
     )
-    home.add_child(instance=german)
+    HomePage.objects.get(pk=home_pk).add_child(instance=german)
     publish(german)
-    return _in_all_languages(german, TRADE_TITLES)
+    return {code: page.pk for code, page in _in_all_languages(german, TRADE_TITLES).items()}
 
 
 def pdf_document(title: str, collection=None):
@@ -86,10 +112,38 @@ def pdf_document(title: str, collection=None):
     return document
 
 
+@pytest.fixture(scope="module")
+def library_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """({name: primary key} of the library's files, the media folder they were written to),
+    built once for the module's tests. The folder is the module's own: `library` copies it into
+    each test's MEDIA_ROOT (`_empty_cache`), so a test finds the files and writes beside them
+    (renditions, new files) without any other test seeing what it wrote."""
+    media = tmp_path_factory.mktemp("trade-media")
+
+    def build():
+        with override_settings(MEDIA_ROOT=media):
+            return build_library(), media
+
+    yield from shared_rows(django_db_blocker, build)
+
+
 @pytest.fixture
-def library(db):
+def library(db, library_rows, _empty_cache, settings):
     """Files of the library: a logo (PNG), a photo (JPEG 1600 × 1000), a public fact sheet and a
-    document in a private collection (a view restriction for logged-in users)."""
+    document in a private collection (a view restriction for logged-in users); read again for
+    each test, their files copied into the test's MEDIA_ROOT."""
+    rows, media = library_rows
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    images, documents = get_image_model().objects, get_document_model().objects
+    return {
+        "logo": images.get(pk=rows["logo"]),
+        "photo": images.get(pk=rows["photo"]),
+        "fact_sheet": documents.get(pk=rows["fact_sheet"]),
+        "private": documents.get(pk=rows["private"]),
+    }
+
+
+def build_library() -> dict[str, int]:
     root = Collection.get_first_root_node()
     private = root.add_child(name="Intern")
     CollectionViewRestriction.objects.create(
@@ -101,16 +155,40 @@ def library(db):
 
     logo = ImageFactory(title="Logo", file=ImageFile(out, name="logo.png"))
     return {
-        "logo": logo,
-        "photo": ImageFactory(title="Kollektion", description="Drei Dinge auf einem Tisch"),
-        "fact_sheet": pdf_document("Faktenblatt"),
-        "private": pdf_document("Interne Preisliste", private),
+        "logo": logo.pk,
+        "photo": ImageFactory(title="Kollektion", description="Drei Dinge auf einem Tisch").pk,
+        "fact_sheet": pdf_document("Faktenblatt").pk,
+        "private": pdf_document("Interne Preisliste", private).pk,
     }
 
 
+@pytest.fixture(scope="module")
+def kit_rows(home_rows, library_rows, django_db_blocker):
+    """{code: the press kit's primary key}, built once for the module's tests (with the
+    library's media folder, where anything publishing it writes goes)."""
+    rows, media = library_rows
+
+    def build():
+        with override_settings(MEDIA_ROOT=media):
+            return build_kit_pages(home_rows, rows)
+
+    yield from shared_rows(django_db_blocker, build)
+
+
 @pytest.fixture
-def kit_pages(home, library):
-    """{code: the press kit in that language}."""
+def kit_pages(home, library, kit_rows):
+    """{code: the press kit in that language}, read again for each test."""
+    return {code: PressKitPage.objects.get(pk=pk) for code, pk in kit_rows.items()}
+
+
+def build_kit_pages(home_pk: int, library_pks: dict[str, int]) -> dict[str, int]:
+    images, documents = get_image_model().objects, get_document_model().objects
+    library = {
+        "logo": images.get(pk=library_pks["logo"]),
+        "photo": images.get(pk=library_pks["photo"]),
+        "fact_sheet": documents.get(pk=library_pks["fact_sheet"]),
+        "private": documents.get(pk=library_pks["private"]),
+    }
     german = PressKitPage(
         title=KIT_TITLES["de"][0],
         slug=KIT_TITLES["de"][1],
@@ -152,9 +230,9 @@ def kit_pages(home, library):
         contact_email="presse@example.org",
         contact_phone="+49 241 000000",
     )
-    home.add_child(instance=german)
+    HomePage.objects.get(pk=home_pk).add_child(instance=german)
     publish(german)
-    return _in_all_languages(german, KIT_TITLES)
+    return {code: page.pk for code, page in _in_all_languages(german, KIT_TITLES).items()}
 
 
 def trade_answers(**overrides) -> dict:
