@@ -8,8 +8,10 @@ from wagtail.models import Site
 
 from catalogue.models import Product, ProductionPartner, ProductPartner, Variant
 from core import content_version
+from home.models import HomePage
 from partner_feed.models import FeedAccess, PartnerKey
 from products.models import ProductIndexPage
+from tests.conftest import shared_rows
 from tests.factories import (
     DesignerIndexPageFactory,
     DesignerPageFactory,
@@ -31,8 +33,28 @@ def empty_rate_limits():
     caches["default"].clear()
 
 
+@pytest.fixture(scope="module")
+def shop_rows(django_db_setup, django_db_blocker):
+    """The shop's primary keys, built once for the module's tests (tests/conftest.py)."""
+    yield from shared_rows(django_db_blocker, build_shop)
+
+
 @pytest.fixture
-def shop(db):
+def shop(db, shop_rows):
+    """{"home": the German HomePage, "bag", "mug": Products, "site": the default Site}, read
+    again for each test."""
+    # The versions are in the cache, not the database: a fresh one for each test.
+    content_version.invalidate()
+    return {
+        "home": HomePage.objects.get(pk=shop_rows["home"]),
+        "bag": Product.objects.get(pk=shop_rows["bag"]),
+        "mug": Product.objects.get(pk=shop_rows["mug"]),
+        "site": Site.objects.get(is_default_site=True),
+    }
+
+
+def build_shop() -> dict:
+    """{"home", "bag", "mug": pk}."""
     home = HomePageFactory()
     translate(home, "en", "nl", "fr")
     index = home.add_child(
@@ -87,10 +109,10 @@ def shop(db):
     VariantFactory(product=formula, sku="FEED-0003-1", price="9.90")
     ProductFactory(external_id="FEED-0004", title="Entwurf", status=Product.Status.DRAFT)
     # With the demo loaded too (a run with demo-based tests): its products leave the feed, so
-    # that these tests see their own catalogue (rolled back with the test).
+    # that these tests see their own catalogue (rolled back after the module).
     Product.objects.exclude(external_id__startswith="FEED-").update(in_feed=False)
     content_version.invalidate()
-    return {"home": home, "bag": bag, "mug": mug, "site": Site.objects.get(is_default_site=True)}
+    return {"home": home.pk, "bag": bag.pk, "mug": mug.pk}
 
 
 @pytest.fixture
