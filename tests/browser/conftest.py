@@ -251,6 +251,15 @@ def record_csp_violations(page: Page, into: list[str]) -> None:
     )
 
 
+# Every image loaded (lazy ones too) and the fonts ready: what screenshots and measures see.
+EVERY_IMAGE_LOADED = """async () => {
+    const images = [...document.images];
+    images.forEach((img) => { img.loading = "eager"; });
+    await Promise.all(images.map((img) => img.decode().catch(() => null)));
+    await document.fonts.ready;
+}"""
+
+
 @pytest.fixture
 def open_page(browser, site_url):
     """`open_page(path, "phone" | "desktop")`: a fresh visitor (no cookies) at that width.
@@ -269,14 +278,7 @@ def open_page(browser, site_url):
         page = context.new_page()
         record_csp_violations(page, csp_violations)
         response = page.goto(site_url + path)
-        page.evaluate(
-            """async () => {
-                const images = [...document.images];
-                images.forEach((img) => { img.loading = "eager"; });
-                await Promise.all(images.map((img) => img.decode().catch(() => null)));
-                await document.fonts.ready;
-            }"""
-        )
+        page.evaluate(EVERY_IMAGE_LOADED)
         return Visit(page, response, requests, csp_violations)
 
     yield open_

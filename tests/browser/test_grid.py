@@ -11,6 +11,7 @@ from functools import cache
 
 import pytest
 
+from tests.browser.conftest import EVERY_IMAGE_LOADED
 from tests.browser.pages import LANGUAGES, PAGE_TYPES, WIDTHS, PageType
 
 pytestmark = [pytest.mark.browser, pytest.mark.layout, pytest.mark.django_db]
@@ -117,15 +118,6 @@ def positions(edges: list[tuple[int, str]]) -> dict[int, list[str]]:
     return grouped
 
 
-# Every image loaded (lazy ones too) and the fonts ready, as tests/browser/conftest.py's open_page.
-LOADED = """async () => {
-    const images = [...document.images];
-    images.forEach((img) => { img.loading = "eager"; });
-    await Promise.all(images.map((img) => img.decode().catch(() => null)));
-    await document.fonts.ready;
-}"""
-
-
 ALL_PATHS = [page_type.paths for page_type in PAGE_TYPES] + [SEARCH]
 
 
@@ -149,7 +141,7 @@ def measured(browser, site_url):
             for path in paths:
                 page.set_viewport_size({"width": first[0], "height": first[1]})
                 response = page.goto(site_url + path, timeout=120_000)  # renditions on first view
-                page.evaluate(LOADED)
+                page.evaluate(EVERY_IMAGE_LOADED)
                 results[path] = {"status": response.status}
                 for name, (width, height) in WIDTHS.items():
                     page.set_viewport_size({"width": width, "height": height})

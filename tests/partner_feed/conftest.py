@@ -43,8 +43,6 @@ def shop_rows(django_db_setup, django_db_blocker):
 def shop(db, shop_rows):
     """{"home": the German HomePage, "bag", "mug": Products, "site": the default Site}, read
     again for each test."""
-    # The versions are in the cache, not the database: a fresh one for each test.
-    content_version.invalidate()
     return {
         "home": HomePage.objects.get(pk=shop_rows["home"]),
         "bag": Product.objects.get(pk=shop_rows["bag"]),

@@ -134,12 +134,17 @@ def library(db, library_rows, _empty_cache, settings):
     each test, their files copied into the test's MEDIA_ROOT."""
     rows, media = library_rows
     shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return library_files(rows)
+
+
+def library_files(pks: dict[str, int]) -> dict:
+    """The library's images and documents, read by their primary keys."""
     images, documents = get_image_model().objects, get_document_model().objects
     return {
-        "logo": images.get(pk=rows["logo"]),
-        "photo": images.get(pk=rows["photo"]),
-        "fact_sheet": documents.get(pk=rows["fact_sheet"]),
-        "private": documents.get(pk=rows["private"]),
+        "logo": images.get(pk=pks["logo"]),
+        "photo": images.get(pk=pks["photo"]),
+        "fact_sheet": documents.get(pk=pks["fact_sheet"]),
+        "private": documents.get(pk=pks["private"]),
     }
 
 
@@ -182,13 +187,7 @@ def kit_pages(home, library, kit_rows):
 
 
 def build_kit_pages(home_pk: int, library_pks: dict[str, int]) -> dict[str, int]:
-    images, documents = get_image_model().objects, get_document_model().objects
-    library = {
-        "logo": images.get(pk=library_pks["logo"]),
-        "photo": images.get(pk=library_pks["photo"]),
-        "fact_sheet": documents.get(pk=library_pks["fact_sheet"]),
-        "private": documents.get(pk=library_pks["private"]),
-    }
+    library = library_files(library_pks)
     german = PressKitPage(
         title=KIT_TITLES["de"][0],
         slug=KIT_TITLES["de"][1],
