@@ -11,14 +11,19 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
 
 - "content edit": an editor publishes a changed text of the German project page (its title, its
   address and its place stay): the page frame and the routes are kept;
-- "structural change": what a new page, a move, a changed title or address, a snippet or a
+- "new page published": an editor creates a page below the project page and publishes it (a
+  change of the tree, `content_version.invalidate_tree`: lists of its type, its translations'
+  links and whatever showed it are worked out again; the product page shows none of them);
+- "page retitled": the editor publishes that page with a new title (a change of the tree too);
+- "everything replaced": what a move, a changed slug or address, a snippet, an image or a
   catalogue change do (`content_version.invalidate()`): everything is worked out again;
 - "draft saved": an editor saves a draft of the German project page with a new title and then
   creates a new page as a draft ("Save draft" in the admin, `Page.save_revision` and `add_child`
   of a page that is not live): nothing visitors see changes, so nothing kept is replaced.
 
 It prints the median wall and CPU time of each, the queries of one render, and the ratio of
-first-after-publish to steady CPU time (target: at most 1.3 for the content edit).
+first-after-publish to steady CPU time (target: at most 1.3 for an editor's publish: the content
+edit, the new page, the new title).
 """
 
 import os
@@ -86,7 +91,7 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
 
     for _ in range(3):
         client.get(url)  # warm-up: renditions, frame, routes
-    steady, content, structural, draft = [], [], [], []
+    steady, content, new_page, retitled, structural, draft = [], [], [], [], [], []
     page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     page = page.specific
     for number in range(rounds):
@@ -97,7 +102,19 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         page.refresh_from_db()
         content.append(_render(client, url))
         steady.append(_render(client, url))
-        content_version.invalidate()  # a structural change: everything kept is worked out again
+        # A new page: created as a draft (changes nothing), then published.
+        added = page.add_child(
+            instance=ContentPage(title=f"Neu {number}", slug=f"neu-{number}", live=False)
+        )
+        added.save_revision().publish()
+        new_page.append(_render(client, url))
+        steady.append(_render(client, url))
+        added.refresh_from_db()
+        added.title = f"Neu {number}, umbenannt"
+        added.save_revision().publish()
+        retitled.append(_render(client, url))
+        steady.append(_render(client, url))
+        content_version.invalidate()  # a move, a snippet, a sync: everything is worked out again
         structural.append(_render(client, url))
         steady.append(_render(client, url))
         page.title = f"Über das Projekt (Entwurf {number})"
@@ -111,7 +128,9 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
     rows = [("steady", *base, 1.0)]
     for name, samples in (
         ("after a content edit", content),
-        ("after a structural change", structural),
+        ("after a new page published", new_page),
+        ("after a page retitled", retitled),
+        ("after everything replaced", structural),
         ("after a draft saved", draft),
     ):
         median = _median(samples)

@@ -47,10 +47,22 @@ is kept under it (`cached(..., structural=True)`), so the first render after a c
 them; pages themselves (the page cache) and anything shown from a page's content stay under the
 content version. Both are replaced at once by a structural change.
 
+**Changes of the tree.** An editor's other everyday publishes — a new page, a new title, a page
+unpublished, expired or deleted (without pages below it), anywhere below a language's home —
+move no address: the routes, Sites, Locales, private sections and vocabularies stay right.
+`invalidate_tree(page)` replaces the content version and the reads of the page, its types, its
+types' trees and its translation key (`core.dependencies`), not the structure version. So what
+shows pages' titles and addresses is kept with what it read (`cached(..., reads=True)`: the
+frame, the index pages' addresses; `kept_many`: product cards), like the page fragments, and
+worked out again only where it listed, showed or looked up that page. A move, a new slug or
+address, a home, another language or type, an alias, and every change that is not a page's
+replace everything (`invalidate`).
+
 **Page fragments** (`core.fragments`) are kept under the structure version with the versions of the
 pages and page types their request read (`kept_with_reads`, `core.dependencies`); a content edit of
-a page replaces only that page's and its types' versions (`invalidate_content(instance=page)`), so
-the fragments of pages that read nothing of it stay.
+a page replaces only that page's and its types' versions (`invalidate_content(instance=page)`), a
+change of the tree those and its types' trees (`invalidate_tree`), so the fragments of pages
+that read nothing of it stay.
 """
 
 import hashlib
@@ -73,6 +85,7 @@ from core.registry import shown_on_pages
 VERSION_KEY = "generation"
 STRUCTURE_KEY = "generation:structure"
 _MEMO_KEY = "core:content-version"
+_READ_VERSIONS_MEMO = "core:read-versions"
 # What page fragments depend on (`core.dependencies`): `generation:read:page:<pk>`,
 # `generation:read:type:<table>`, and `generation:read:all` (every fragment).
 READS_PREFIX = "generation:read:"
@@ -139,6 +152,7 @@ def _replace(keys):
     def replace():
         version_cache().set_many({key: uuid4().hex for key in keys}, None)
         forget(_MEMO_KEY)
+        forget(_READ_VERSIONS_MEMO)
 
     return replace
 
@@ -168,6 +182,34 @@ def invalidate_content(instance=None, **kwargs):
     edge.purge_on_commit()
 
 
+def invalidate_tree(page, **kwargs):
+    """A change of `page`'s place in the lists of the tree, not of the tree's addresses: the
+    page created, retitled, published, unpublished or expired (`_tree_change`). Replaces the
+    content version (every whole page) and, for what is kept with its reads
+    (`kept_with_reads`, `cached(..., reads=True)`: the page fragments, the frame, the index
+    pages' addresses), the page's own version, its translations' (`tk:`), and its types' content
+    and tree versions: what showed the page, looked up its translations or listed pages of its
+    types is worked out again; the routes, Locales, sites, private sections and the catalogue's
+    vocabularies (the structure version) stay. Purges the edge cache on commit, as always."""
+    model = page.specific_class or type(page)
+    tables = dependencies.type_tables(model)
+    reads = dependencies.Reads({page.pk}, set(tables), set(tables), page_trees={page.pk})
+    if page.translation_key:
+        reads.translations.add(page.translation_key.hex)
+    replace = _replace_reads(reads.keys())
+    replace()
+    transaction.on_commit(replace)
+    edge.purge_on_commit()
+
+
+def _on_unpublished(sender, instance=None, **kwargs):
+    """A page unpublished (its save has replaced what it changed already) or a snippet."""
+    if isinstance(instance, Page) and _tree_change(instance, {"live"}):
+        invalidate_tree(instance)
+    else:
+        invalidate()
+
+
 def _edited_reads(instance) -> list[str]:
     """The read keys (`core.dependencies`) a content edit of `instance` replaces."""
     if isinstance(instance, Page):
@@ -186,6 +228,7 @@ def _replace_reads(keys):
     def replace():
         _replace_content()
         version_cache().delete_many([READS_PREFIX + key for key in keys])
+        forget(_READ_VERSIONS_MEMO)
 
     return replace
 
@@ -234,20 +277,26 @@ def _structure_columns(update_fields) -> list[str]:
 
 
 def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwargs):
-    """Before a page is saved: whether the save leaves its structure columns as they are in
-    the database (one query; new pages and raw loads count as structural), and whether it is a
-    page no visitor can reach before or after it (`_unseen`)."""
+    """Before a page is saved: which of its structure columns the save changes from what the
+    database has (one query; None for a new page or a raw load: all of them), and whether it is
+    a page no visitor can reach before or after it (`_unseen`)."""
     if not isinstance(instance, Page):
         return
-    unchanged = False
+    changed = None
     if instance.pk is not None and not raw:
         columns = _structure_columns(update_fields)
-        if not columns:
-            unchanged = True
-        else:
+        changed = set()
+        if columns:
             before = Page.objects.filter(pk=instance.pk).values_list(*columns).first()
-            unchanged = before == tuple(getattr(instance, column) for column in columns)
-    instance._structure_unchanged = unchanged
+            if before is None:
+                changed = None
+            else:
+                changed = {
+                    column
+                    for column, value in zip(columns, before, strict=True)
+                    if getattr(instance, column) != value
+                }
+    instance._structure_changed = changed
     instance._unseen = not raw and _unseen(instance)
 
 
@@ -290,24 +339,42 @@ def _is_page_child(instance) -> bool:
     )
 
 
-def _on_save(sender, instance=None, created=False, update_fields=None, **kwargs):
+def _on_save(sender, instance=None, created=False, update_fields=None, raw=False, **kwargs):
     if only_draft_bookkeeping(update_fields, type(instance)):
         return  # a draft saved, submitted or locked: visitors see the live row only
     if not counts_as_content(type(instance)):
         return
     if isinstance(instance, Page):
+        changed = instance.__dict__.pop("_structure_changed", None)
         if instance.__dict__.pop("_unseen", False):
-            instance.__dict__.pop("_structure_unchanged", None)
             return  # a draft no visitor can reach, before or after
-        content_edit = not created and instance.__dict__.pop("_structure_unchanged", False)
+        if changed is not None and not changed:
+            invalidate_content(instance=instance)
+        elif not raw and _tree_change(instance, changed):
+            invalidate_tree(instance)
+        else:
+            invalidate()
     elif _is_page_child(instance) and _unseen_page_row(instance):
         return  # a child row of such a draft
-    else:
-        content_edit = _is_page_child(instance)
-    if content_edit:
+    elif _is_page_child(instance):
         invalidate_content(instance=instance)
     else:
         invalidate()
+
+
+# The structure columns whose change leaves every address, the tree and the languages as they
+# are: a page retitled, published, unpublished or expired is a change of the tree, not of all.
+TREE_FIELDS = frozenset({"title", "live", "expired"})
+
+
+def _tree_change(page, changed) -> bool:
+    """Whether a save of `page` that changed the structure columns `changed` (None: a new page)
+    is a change of the tree only (`invalidate_tree`): a page below a language's home that was
+    created, retitled, published, unpublished or expired. Anything else (a home, a new slug or
+    address, a move, another language or type, an alias) replaces everything (`invalidate`)."""
+    if (page.depth or 0) <= 2:
+        return False
+    return changed is None or changed <= {Page._meta.get_field(n).attname for n in TREE_FIELDS}
 
 
 def _on_delete(sender, instance=None, **kwargs):
@@ -318,6 +385,8 @@ def _on_delete(sender, instance=None, **kwargs):
     if not isinstance(instance, Page) and _is_page_child(instance):
         if not _unseen_page_row(instance):
             invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
+    elif isinstance(instance, Page) and not instance.numchild and _tree_change(instance, None):
+        invalidate_tree(instance)  # a page without pages below it: no address but its own
     else:
         invalidate()
 
@@ -344,8 +413,9 @@ def connect_signals():
     # Unpublishing, moving, and a snippet's publish change structure.
     page_published.connect(invalidate_content, dispatch_uid="content-version-page-published")
     published.connect(_on_publish, dispatch_uid="content-version-published")
-    for signal in (page_unpublished, post_page_move, unpublished):
-        signal.connect(invalidate, dispatch_uid=f"content-version-{id(signal)}")
+    for signal in (page_unpublished, unpublished):
+        signal.connect(_on_unpublished, dispatch_uid=f"content-version-{id(signal)}")
+    post_page_move.connect(invalidate, dispatch_uid=f"content-version-{id(post_page_move)}")
 
 
 def _on_publish(sender, instance=None, **kwargs):
@@ -393,13 +463,25 @@ def _compute(compute, args) -> tuple[object, bool]:
     return value, flag[0]
 
 
-def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
+def cached(name, compute, *args, structural=False, reads=False, alias=FRAME_CACHE):
     """`compute(*args)` from the cache under the current version (the structure version with
-    `structural=True`: only for values that no content edit of a page can change), or worked
-    out and stored there (unless `do_not_keep` was called); in the "frame" cache, or the cache
-    `alias` names."""
+    `structural=True`: only for values that no content edit of a page and no change of the tree
+    (`invalidate_tree`) can change: they show no page's title, liveness or place in a list), or
+    worked out and stored there (unless `do_not_keep` was called); in the "frame" cache, or the
+    cache `alias` names.
+
+    `reads=True`: kept under the structure version with the versions of what working it out
+    read (`kept_with_reads`), for values that show pages' titles and addresses (the frame, the
+    index pages' addresses); worked out once per request, and what it read counts as read by
+    the request each time it is used."""
     if not cache_enabled():
         return compute(*args)
+    if reads:
+        value, kept_reads = memoised(
+            ("kept", alias, name), lambda: _kept(name, compute, args, alias)
+        )
+        dependencies.note(kept_reads)
+        return value
     key = _key(name, _version(structural))
     cache = frame_cache(alias)
     value = cache.get(key)
@@ -420,6 +502,65 @@ def cached(name, compute, *args, structural=False, alias=FRAME_CACHE):
     if keep:
         cache.set(key, _WithReads(value, reads), settings.FRAME_CACHE_TIMEOUT)
     return value
+
+
+class _Kept:
+    """A value kept with what working it out read and those reads' versions then."""
+
+    def __init__(self, value, reads, versions):
+        self.value, self.reads, self.versions = value, reads, versions
+
+
+def _kept(name, compute, args, alias) -> tuple:
+    """(value, reads) of `cached(..., reads=True)`: from the cache while every version it was
+    kept with is unchanged, else worked out (recording its reads) and kept."""
+    key = _key(name, structure())
+    cache = frame_cache(alias)
+    entry = cache.get(key)
+    if isinstance(entry, _Kept) and _read_versions(entry.versions) == entry.versions:
+        return entry.value, entry.reads
+    with dependencies.recording(structure_only=True) as reads:
+        value, keep = _compute(compute, args)
+    versions = _versions_to_keep([ALL_READS, *reads.keys()]) if keep else None
+    if versions is not None:
+        cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
+    return value, reads
+
+
+def kept_many(names, compute_missing, alias=FRAME_CACHE) -> dict:
+    """Many values of `cached(..., reads=True)` kind in two cache round trips (the values, then
+    the versions they were kept with): `compute_missing(names)` works out those not kept or
+    outdated (a dict by name, recording what it reads), which are then kept with those reads."""
+    names = list(names)
+    if not cache_enabled():
+        return compute_missing(names)
+    version = structure()
+    keys = {_key(name, version): name for name in names}
+    cache = frame_cache(alias)
+    entries = {
+        keys[key]: entry
+        for key, entry in cache.get_many(list(keys)).items()
+        if isinstance(entry, _Kept)
+    }
+    wanted = {key: value for entry in entries.values() for key, value in entry.versions.items()}
+    now = _read_versions(wanted) if wanted else {}
+    values = {}
+    for name, entry in entries.items():
+        if all(now.get(key) == value for key, value in entry.versions.items()):
+            dependencies.note(entry.reads)
+            values[name] = entry.value
+    missing = [name for name in names if name not in values]
+    if missing:
+        with dependencies.recording(structure_only=True) as reads:
+            computed = compute_missing(missing)
+        versions = _versions_to_keep([ALL_READS, *reads.keys()])
+        if versions is not None:
+            cache.set_many(
+                {_key(name, version): _Kept(computed[name], reads, versions) for name in missing},
+                settings.FRAME_CACHE_TIMEOUT,
+            )
+        values.update(computed)
+    return values
 
 
 def cached_for_query(name, queryset, compute):
@@ -464,9 +605,16 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
 
 
 def _read_versions(versions) -> dict:
-    keys = {READS_PREFIX + key: key for key in versions}
-    found = version_cache().get_many(list(keys))
-    return {keys[key]: value for key, value in found.items()}
+    """The versions of these read keys now (those there are). Read once per request: the
+    fragments, the frame and the cards of a page share most of them."""
+    known = memoised(_READ_VERSIONS_MEMO, dict)
+    wanted = [key for key in versions if key not in known]
+    if wanted:
+        keys = {READS_PREFIX + key: key for key in wanted}
+        found = version_cache().get_many(list(keys))
+        known.update(dict.fromkeys(wanted))
+        known.update({keys[key]: value for key, value in found.items()})
+    return {key: known[key] for key in versions if known[key] is not None}
 
 
 def _versions_to_keep(keys):

@@ -1,33 +1,59 @@
-"""Which pages' content a request has read: what a page fragment (`core.fragments`) depends on.
+"""Which pages a request has read, and how: what a page fragment (`core.fragments`) depends on.
 
 A content edit of one page (`content_version.invalidate_content`) replaces that page's own
-version and the versions of its page types; a fragment is kept with the versions of everything
-its request had read when it was rendered, and is used only while all of them are unchanged. So
-an editor's publish of the about page leaves a product page's fragments in place, and the home
-page's teasers of a story are rendered again after that story's edit.
+version and the versions of its page types; a change of the tree (`content_version.
+invalidate_tree`: a page created, retitled, published, unpublished, expired or deleted) replaces
+those and its types' tree versions, the page's tree version and its translation key's. A
+fragment is kept with the versions of everything its request had read when it was rendered, and
+is used only while all of them are unchanged. So an editor's publish of the about page, or of a
+new story, leaves a product page's fragments in place, and the home page's teasers of a story
+are rendered again after that story's edit or publish.
 
 What counts as read, from the start of a reading request (`RequestMemoMiddleware`) on — the
 whole request, not only the fragment (the view may have loaded what the template shows):
 
-- **a page**: every page instance made (a `post_init` receiver on every page model), and every
-  row of a page's own child rows (a `ParentalKey` to a page: tags, gallery items), which names
-  its page;
-- **a page type**: every query that picks or orders pages of a type by a column a content edit
-  can change (`SELECT … FROM designers_storypage WHERE designer_id = …`, a story index ordered
-  by its stories' dates, stories found by a tag through their child rows). Which pages such a
-  query returns depends on the content of pages it did not return, so the fragment depends on
-  every content edit of that type. Columns a content edit cannot change are the structure
-  columns (`content_version.STRUCTURE_FIELDS`, whose change replaces everything) and the keys
-  that tie a row to one page. The search index and revisions count as every page type.
-- **a value kept under the content version** (`content_version.cached`): stored with what its
-  computation read, and when read from the cache it adds that to the request's reads.
+- **a page** (`page:<id>`): every page instance made (a `post_init` receiver on every page
+  model), every row of a page's own child rows (a `ParentalKey` to a page: tags, gallery items),
+  which names its page, and every page a query names by id (`"id" = %s`, `IN (…)`: its
+  parameters, so a page looked up and not found, or read with `values()`, counts too);
+- **a page type** (`type:<table>`): every query that picks or orders pages of a type by a column
+  a content edit can change (`SELECT … FROM designers_storypage WHERE designer_id = …`, a story
+  index ordered by its stories' dates, stories found by a tag through their child rows). Which
+  pages such a query returns depends on the content of pages it did not return, so the fragment
+  depends on every content edit of that type. The search index and revisions count as every
+  page type;
+- **a page type's tree** (`tree:<table>`): every query that picks, orders or shows pages by a
+  structure column (`content_version.STRUCTURE_FIELDS`: live, title, path, locale, …) without
+  naming them one by one: a list a new, retitled or unpublished page of that type could join,
+  leave or move in. A page's table joined to the tables of the types it extends counts as its
+  most specific type (legal pages filtered by `wagtailcore_page.live` are a list of legal pages);
+  pages of any type picked by content type count as those types; pages of any type as the tree
+  of every page (`tree:wagtailcore_page`, replaced by every change of the tree);
+- **a translation key** (`tk:<key>`): a query naming pages by translation key (a page's
+  translations, the frame's links in the visitor's language): a translation published or
+  unpublished replaces it, though no page of it may have been made;
+- **a value kept** (`content_version.cached`, `cached(..., reads=True)`, `kept_many`): stored
+  with what its computation read, and when read from the cache it adds that to the request's
+  reads. A value of titles and addresses only (the frame, the index pages' addresses, product
+  cards: `recording(structure_only=True)`) reads its pages by their tree alone
+  (`pagetree:<id>`, which a content edit leaves).
+
+A query that names pages (by id, translation key or path) and has no OR or NOT reads those pages,
+not a list. Wagtail's walk down the tree to route a request and its sites' root paths count as
+no list (`trees_not_read`): the routing memo keeps what they found, and only a change of
+address or of a language's home, which replaces everything, alters it.
 
 Over-approximation is safe (a fragment rendered once more); missing a read would show a stale
-page, which is why whole-request reads and types are recorded, and why a request that sees the
-content version change while it runs stores no fragment (`content_version.store_with_reads`).
+page, which is why whole-request reads are recorded, and why a request that sees the content
+version change while it runs stores no fragment (`content_version._versions_to_keep`). Columns of
+a page named in a query's SELECT list only (not where it picks or orders) count when its id is
+not selected with them (a `values()` of titles); a page whose id is selected is made, and read as
+that page.
 """
 
 import re
+import uuid
+from bisect import bisect_left
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -42,25 +68,35 @@ from wagtail.models import Page
 
 @dataclass
 class Reads:
-    """Page ids and page types (their tables) read."""
+    """Page ids, page types (their tables) whose content was read, page types whose tree was
+    read (`trees`), and translation keys looked up."""
 
     pages: set = field(default_factory=set)
     types: set = field(default_factory=set)
+    trees: set = field(default_factory=set)
+    translations: set = field(default_factory=set)
+    # Pages whose title, address or liveness only was read (`recording(structure_only=True)`).
+    page_trees: set = field(default_factory=set)
     whole_request: bool = False
+    structure_only: bool = False
     before_first_query: object = None
 
     def keys(self) -> list[str]:
         """The version keys of what was read (`content_version.READS_PREFIX`)."""
-        return [f"page:{pk}" for pk in sorted(self.pages)] + [
-            f"type:{table}" for table in sorted(self.types)
-        ]
+        return (
+            [f"page:{pk}" for pk in sorted(self.pages)]
+            + [f"type:{table}" for table in sorted(self.types)]
+            + [f"tree:{table}" for table in sorted(self.trees)]
+            + [f"tk:{key}" for key in sorted(self.translations)]
+            + [f"pagetree:{pk}" for pk in sorted(self.page_trees)]
+        )
 
     def __getstate__(self):
-        return (self.pages, self.types)
+        return (self.pages, self.types, self.trees, self.translations, self.page_trees)
 
     def __setstate__(self, state):
-        self.pages, self.types = state
-        self.whole_request, self.before_first_query = False, None
+        self.pages, self.types, self.trees, self.translations, self.page_trees = state
+        self.whole_request, self.structure_only, self.before_first_query = False, False, None
 
 
 _active: ContextVar[tuple] = ContextVar("dependency_reads", default=())
@@ -75,23 +111,56 @@ def request_reads():
     return stack[0] if stack and stack[0].whole_request else None
 
 
-def _note(pages=(), types=()):
-    for reads in _active.get():
-        reads.pages.update(pages)
-        reads.types.update(types)
+def _note(pages=(), types=(), trees=(), translations=(), page_trees=()):
+    if trees and _trees_quiet.get():
+        trees = ()
+    stack = _active.get()
+    # Read while a value of titles and addresses is worked out: what the recordings around it
+    # depend on through that value is its structure too.
+    structure_only = any(reads.structure_only for reads in stack)
+    for reads in stack:
+        if structure_only:
+            reads.page_trees.update(pages)
+        else:
+            reads.pages.update(pages)
+            reads.types.update(types)
+        reads.page_trees.update(page_trees)
+        reads.trees.update(trees)
+        reads.translations.update(translations)
 
 
 def note(reads: Reads):
     """Count `reads` as read by every open recording (a value read from a cache)."""
-    _note(reads.pages, reads.types)
+    _note(reads.pages, reads.types, reads.trees, reads.translations, reads.page_trees)
+
+
+# Set while Wagtail walks the tree to route a request (`core.routing`): the routing memo keeps
+# what the walk found under the structure version, which no page's tree change replaces (see
+# `content_version.invalidate_tree`), so the walk's lists of pages are no read of the request's.
+_trees_quiet: ContextVar[bool] = ContextVar("dependency_trees_quiet", default=False)
 
 
 @contextmanager
-def recording(whole_request=False):
+def trees_not_read():
+    """Record no tree read in the block (pages made and content read still count)."""
+    token = _trees_quiet.set(True)
+    try:
+        yield
+    finally:
+        _trees_quiet.reset(token)
+
+
+@contextmanager
+def recording(whole_request=False, structure_only=False):
     """Record the reads of the block (and count them for the recordings around it). The
-    outermost recording watches the queries."""
+    outermost recording watches the queries.
+
+    `structure_only=True`: for a value that shows pages' titles and addresses only, never their
+    content (the frame, the index pages' addresses, a product card): the pages it reads count by
+    their tree alone (`pagetree:<id>`, which a content edit leaves), their content types not at
+    all."""
     outer = _active.get()
-    reads = Reads(whole_request=whole_request and not outer)
+    reads = Reads(whole_request=whole_request and not outer, structure_only=structure_only)
     token = _active.set((*outer, reads))
     try:
         if outer:
@@ -189,51 +258,220 @@ def type_tables(model) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class _Table:
+    """What a table of a page model, of a page's child rows or of a page's links stands for."""
+
+    type_table: str  # the page type whose content its rows are
+    keys: frozenset  # columns a content edit cannot change (and the structure columns)
+    structure: frozenset  # the page's structure columns (`wagtailcore_page` only)
+    page_keys: frozenset  # columns that hold a page's id (its own, a parent link, a child's page)
+    depth: int  # how specific the page type is: the more tables it extends, the deeper
+    is_page: bool  # a page model's own table (not child rows or links)
+
+
 @cache
-def _tables() -> dict:
-    """Table -> (the page type table it stands for, the columns a content edit cannot change)."""
+def _tables() -> dict[str, _Table]:
+    """Table -> what it stands for (`_Table`)."""
     from core.content_version import STRUCTURE_FIELDS
 
-    structure = {Page._meta.get_field(name).attname for name in STRUCTURE_FIELDS}
+    structure = frozenset(Page._meta.get_field(name).attname for name in STRUCTURE_FIELDS)
     found = {}
     for model in _page_models():
-        keys = {"id"} | {f.column for f in model._meta.parents.values() if f is not None}
-        found[model._meta.db_table] = (model._meta.db_table, structure | keys)
+        links = {f.column for f in model._meta.parents.values() if f is not None}
+        own = structure if model is Page else frozenset()
+        found[model._meta.db_table] = _Table(
+            model._meta.db_table,
+            frozenset(structure | links | {"id"}),
+            own,
+            frozenset(links | {"id"}),
+            len(type_tables(model)),
+            True,
+        )
         for m2m in model._meta.local_many_to_many:
             through = m2m.remote_field.through
             if through is not None and through not in _child_models():
-                found[through._meta.db_table] = (
+                column = m2m.m2m_column_name()
+                found[through._meta.db_table] = _Table(
                     model._meta.db_table,
-                    {"id", m2m.m2m_column_name()},
+                    frozenset({"id", column}),
+                    frozenset(),
+                    frozenset({column}),
+                    0,
+                    False,
                 )
     for model, (attname, page_model) in _child_models().items():
         column = model._meta.get_field(attname.removesuffix("_id")).column
-        found[model._meta.db_table] = (page_model._meta.db_table, {"id", column, "sort_order"})
+        found[model._meta.db_table] = _Table(
+            page_model._meta.db_table,
+            frozenset({"id", column, "sort_order"}),
+            frozenset(),
+            frozenset({column}),
+            0,
+            False,
+        )
     for table in ANY_PAGE_TABLES:
-        found[table] = (Page._meta.db_table, set())
+        found[table] = _Table(Page._meta.db_table, frozenset(), frozenset(), frozenset(), 0, False)
     return found
 
 
-_COLUMN = re.compile(r'(?:"(\w+)"|\b([A-Z]\d+))\."(\w+)"')
+_NAME = r'(?:"(\w+)"|\b([A-Z]\d+))'
+_COLUMN = re.compile(_NAME + r'\."(\w+)"')
 # A table joined a second time goes by an alias: `INNER JOIN "wagtailcore_page" "T5" ON …`.
 _ALIAS = re.compile(r'"(\w+)"(?: AS)? "?([A-Z]\d+)\b')
+# Two columns compared: how a page's table is joined to the tables of the types it extends.
+_JOIN = re.compile(_NAME + r'\."(\w+)" = ' + _NAME + r'\."(\w+)"')
+# A column compared with parameters: `"wagtailcore_page"."id" = %s`, `… IN (%s, %s)`.
+_KEYED = re.compile(_NAME + r'\."(\w+)" (?:= %s|IN \(%s(?:, %s)*\))(?!\w)')
+_PLACEHOLDER = re.compile(r"(?<!%)%s")
+_OR_NOT = re.compile(r"\bOR\b|\bNOT\b(?! NULL)")
+# Columns that name rows one by one: the rows such a query can return are those named (their
+# pages are read as pages), not a list that a new or retitled page could join.
+_NAMING = ("translation_key", "path")
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What a query's SQL says it reads (`_analyse`); the parameters fill in the rest."""
+
+    types: frozenset = frozenset()
+    trees: frozenset = frozenset()
+    page_params: tuple = ()  # indexes of parameters that are page ids
+    translation_params: tuple = ()  # … translation keys
+    content_type_params: tuple = ()  # … content types, whose pages' tree is read
+
+
+_NOTHING = _Query()
 
 
 @lru_cache(maxsize=4096)
-def _types_of(sql: str) -> frozenset:
-    """The page types a query picks or orders by a column that content edits change."""
+def _analyse(sql: str) -> _Query:
+    """What a SELECT reads of pages, from its text:
+
+    - `types`: page types picked or ordered by a column a content edit changes (as before);
+    - `trees`: page types whose structure columns (`STRUCTURE_FIELDS`) pick, order or are shown
+      for rows that are not named one by one: a list a new, retitled or unpublished page of
+      that type could join, leave or change places in. A page's table joined to the tables of
+      the types it extends counts as its most specific type (a list of legal pages filters
+      `wagtailcore_page.live`, yet only a legal page can be in it); pages of any type picked by
+      content type count as those types (parameters);
+    - pages named by id or translation key (`"id" = %s`, `"translation_key" IN (…)`): read as
+      those pages (parameters), and the query's other structure columns on them list nothing.
+      A query with OR or NOT names nothing: it may return other rows too.
+    """
     tables = _tables()
     start = sql.find(" FROM ")
     if start < 0:
-        return frozenset()
+        return _NOTHING
     aliases = {alias: table for table, alias in _ALIAS.findall(sql, start)}
-    types = set()
-    for quoted, alias, column in _COLUMN.findall(sql, start):
-        name = quoted or alias
-        known = tables.get(aliases.get(name, name))
-        if known is not None and column not in known[1]:
-            types.add(known[0])
-    return frozenset(types)
+
+    def table_of(match, at=0):
+        name = match.group(at + 1) or match.group(at + 2)
+        return name, tables.get(aliases.get(name, name))
+
+    # Chains: a page's table and the tables of the types it extends, joined by their keys.
+    chain = {}
+
+    def root(name):
+        while chain.get(name, name) != name:
+            name = chain[name]
+        return name
+
+    for match in _JOIN.finditer(sql, start):
+        left, left_table = table_of(match)
+        right, right_table = table_of(match, 3)
+        if (
+            left_table is not None
+            and right_table is not None
+            and left_table.is_page
+            and right_table.is_page
+            and match.group(3) in left_table.page_keys
+            and match.group(6) in right_table.page_keys
+        ):
+            chain[root(left)] = root(right)
+
+    placeholders = [found.start() for found in _PLACEHOLDER.finditer(sql)]
+
+    def params_in(match) -> tuple:
+        first = bisect_left(placeholders, match.start())
+        last = bisect_left(placeholders, match.end())
+        return tuple(range(first, last))
+
+    only_and = _OR_NOT.search(sql, start) is None
+    named, page_params, translation_params, content_type_params = set(), [], [], []
+    for match in _KEYED.finditer(sql, start):
+        name, table = table_of(match)
+        if table is None:
+            continue
+        column = match.group(3)
+        if column in table.page_keys:
+            page_params.extend(params_in(match))
+        elif column == "translation_key" and table.is_page:
+            translation_params.extend(params_in(match))
+        if only_and and table.is_page and (column in table.page_keys or column in _NAMING):
+            named.add(root(name))
+
+    types, listed, shown, identified = set(), set(), set(), set()
+    for match in _COLUMN.finditer(sql):
+        name, table = table_of(match)
+        if table is None:
+            continue
+        column = match.group(3)
+        if match.start() >= start:
+            if column not in table.keys:
+                types.add(table.type_table)
+            elif column in table.structure and table.is_page:
+                listed.add(root(name))
+        elif table.is_page:
+            if column in table.structure:
+                shown.add(root(name))
+            if column in table.page_keys:
+                identified.add(root(name))
+
+    trees = set()
+    for group in (listed | (shown - identified)) - named:
+        members = [tables.get(aliases.get(n, n)) for n in {group, *chain} if root(n) == group]
+        leaf = max((t for t in members if t is not None and t.is_page), key=lambda t: t.depth)
+        if leaf.type_table == Page._meta.db_table and only_and:
+            filtered = [
+                params_in(match)
+                for match in _KEYED.finditer(sql, start)
+                if match.group(3) == "content_type_id" and root(table_of(match)[0]) == group
+            ]
+            if filtered:
+                content_type_params.extend(index for found in filtered for index in found)
+                continue
+        trees.add(leaf.type_table)
+    return _Query(
+        frozenset(types),
+        frozenset(trees),
+        tuple(page_params),
+        tuple(translation_params),
+        tuple(content_type_params),
+    )
+
+
+def _types_of(sql: str) -> frozenset:
+    """The page types a query picks or orders by a column that content edits change."""
+    return _analyse(sql).types
+
+
+@cache
+def _page_tables_by_content_type() -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    models = _page_models()
+    return {
+        content_type.pk: model._meta.db_table
+        for model, content_type in ContentType.objects.get_for_models(*models).items()
+    }
+
+
+def _translation_key(value) -> str | None:
+    try:
+        return uuid.UUID(str(value)).hex
+    except ValueError:
+        return None
 
 
 def _on_query(execute, sql, params, many, context):
@@ -242,7 +480,29 @@ def _on_query(execute, sql, params, many, context):
         first, stack[0].before_first_query = stack[0].before_first_query, None
         first()
     if isinstance(sql, str) and sql.lstrip()[:6].upper() == "SELECT":
-        types = _types_of(sql)
-        if types:
-            _note(types=types)
+        query = _analyse(sql)
+        if query is not _NOTHING:
+            _note_query(query, params if not many else None)
     return execute(sql, params, many, context)
+
+
+def _note_query(query: _Query, params) -> None:
+    pages, translations, trees = (), (), query.trees
+    if params is not None and not isinstance(params, dict):
+        try:
+            pages = [params[index] for index in query.page_params]
+            translations = [
+                key
+                for key in (_translation_key(params[index]) for index in query.translation_params)
+                if key
+            ]
+            if query.content_type_params:
+                by_type = _page_tables_by_content_type()
+                found = [by_type.get(params[index]) for index in query.content_type_params]
+                trees = trees | {table or Page._meta.db_table for table in found}
+        except (IndexError, TypeError):
+            trees = trees | {Page._meta.db_table}
+    elif query.content_type_params:
+        trees = trees | {Page._meta.db_table}
+    if query.types or trees or pages or translations:
+        _note(pages=pages, types=query.types, trees=trees, translations=translations)

@@ -55,19 +55,20 @@ def fragment_value(request, name: str, compute, page=None):
 
 def fragment_values(request, names, compute_missing) -> dict:
     """Many fragments that show no page's content (a catalogue product's card: the catalogue,
-    images and pages' titles and addresses change only with the structure version), read in one
-    cache round trip: `compute_missing(names)` works out those not kept (a dict by name; all of
-    them where `cacheable(request)` says no), which are then kept under the structure version."""
+    images and pages' titles and addresses), read in two cache round trips: `compute_missing(names)`
+    works out those not kept (a dict by name; all of them where `cacheable(request)` says no),
+    which are then kept under the structure version with what working them out read
+    (`content_version.kept_many`): a product page retitled or an index page's new address
+    replaces them."""
     names = list(names)
     if not cacheable(request):
         return compute_missing(names)
     keys = {name: _key(request, name) for name in names}
-    found = content_version.get_many(keys.values(), structural=True, alias=CACHE)
-    values = {name: found[key] for name, key in keys.items() if key in found}
-    missing = [name for name in names if name not in values]
-    if missing:
-        computed = compute_missing(missing)
-        for name in missing:
-            content_version.store(keys[name], computed[name], structural=True, alias=CACHE)
-        values.update(computed)
-    return values
+    by_key = {key: name for name, key in keys.items()}
+
+    def compute(missing_keys):
+        computed = compute_missing([by_key[key] for key in missing_keys])
+        return {keys[name]: value for name, value in computed.items()}
+
+    found = content_version.kept_many(keys.values(), compute, alias=CACHE)
+    return {name: found[key] for name, key in keys.items()}

@@ -4,12 +4,15 @@ language.
 Every page shows the same frame, and working it out took a dozen queries a render (the menu and
 footer snippets in the visitor's language, their links' pages in that language, the legal pages,
 the home pages). It is kept in Django's "frame" cache as plain values, one entry per site and
-language, under the structure version (`core.content_version`), which every change that could
-alter it replaces: a navigation, footer or site settings snippet published, unpublished or
-deleted, one of their links saved or deleted, a page created, moved, deleted, unpublished, or
-saved with another title, slug or address, a Locale, a Site or a view restriction saved or
-deleted. An editor's content edit (a page published with its title and address unchanged) keeps
-it: the frame shows no page's content, only titles and addresses. These snippets keep drafts
+language, under the structure version (`core.content_version`) with what working it out read
+(`cached(..., reads=True)`, `core.dependencies`). The structure version is replaced by a
+navigation, footer or site settings snippet published, unpublished or deleted, one of their links
+saved or deleted, a page moved or given another slug or address, a Locale, a Site or a view
+restriction saved or deleted; what it read by a change of the tree that touches it: a linked page
+(or one of its translations) retitled, published or unpublished, a legal page created or
+retitled. An editor's content edit (a page published with its title and address unchanged) keeps
+it, and so does a new story or any change of a page the frame does not show: the frame shows no
+page's content, only titles and addresses. These snippets keep drafts
 (`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking touches only
 bookkeeping columns and leaves the frame alone; the frame shows live rows only.
 
@@ -37,7 +40,6 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
     store,
 )
 from core.content_version import current as _version  # noqa: F401 - read by tests/workplace
-from core.i18n import memoised
 from core.localized import in_language_else_german, lang_mark
 from core.registry import index_page_types
 
@@ -49,16 +51,8 @@ def frame(request) -> dict:
     site = Site.find_for_request(request) if request is not None else None
     language = translation.get_language()
 
-    return memoised(
-        ("frame", site.pk if site else None, language),
-        lambda: cached(
-            f"{site.pk if site else '-'}:{language}",
-            build,
-            request,
-            site,
-            language,
-            structural=True,
-        ),
+    return cached(
+        f"{site.pk if site else '-'}:{language}", build, request, site, language, reads=True
     )
 
 
@@ -102,10 +96,7 @@ def index_url(model_label: str) -> str:
     # The key names the registered types: after a deploy that registers a new one, a list kept
     # by the code before it (in Redis, under the same structure version) is not read.
     types = hashlib.blake2b("|".join(index_page_types()).encode(), digest_size=6).hexdigest()
-    urls = memoised(
-        ("index_urls", language),
-        lambda: cached(f"indexes:{language}:{types}", _index_urls, language, structural=True),
-    )
+    urls = cached(f"indexes:{language}:{types}", _index_urls, language, reads=True)
     return urls.get(model_label, "")
 
 

@@ -5,8 +5,13 @@ row), then asks the database for the site, the visitor's Locale and the view res
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
 change between two visits, so each is kept like the page frame, in the "frame" cache under the
 structure version (`core.content_version`), which every Site, Locale and view-restriction change
-replaces, and every page change but a content edit (a page created, moved, deleted, unpublished,
-or saved with another title, slug or address):
+replaces, and every change of a page's address or place (a page moved, given another slug or
+address, a language's home changed). A content edit keeps them, and so does a change of the tree
+that moves no address (`content_version.invalidate_tree`: a page created, retitled, published,
+unpublished, expired, or deleted without pages below it): a remembered page is loaded as a live
+one or walked to afresh, and a new page's path was never remembered. Wagtail's walk lists the
+pages of a level; what it found is kept here, so its lists count as no read of the request's
+(`dependencies.trees_not_read`):
 
 - `site_for_hostname`: the Site of the request's host (only hosts in ALLOWED_HOSTS);
 - `locale_for_language`: the Locale of a language code;
@@ -34,7 +39,7 @@ from wagtail.models import sites as wagtail_sites
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from core import content_version
+from core import content_version, dependencies
 from core.i18n import memoised
 
 
@@ -125,14 +130,16 @@ def route_for_request(request, path: str, original):
         if page is None:
             break  # gone since it was remembered: walk as Wagtail does
         try:
-            result = page.route(request, components[length:])
+            with dependencies.trees_not_read():
+                result = page.route(request, components[length:])
         except Http404:
             result = None
         if length < len(components):
             _remember(site, language, components, result, known=length)
         request._wagtail_route_for_request = result
         return result
-    result = original(request, path)
+    with dependencies.trees_not_read():
+        result = original(request, path)
     _remember(site, language, components, result)
     return result
 
@@ -174,6 +181,10 @@ def patch_wagtail_lookups():
       URL two queries a level. A subclass cannot change it: the view calls it on `Page` itself.
     - `PageQuerySet.private_q(self)`: behind every `.public()`; it queries the view restrictions
       each time. The queryset class is Wagtail's own for every page model.
+    - `Site.get_site_root_paths()` (a staticmethod): unchanged, but its query (the sites' root
+      pages ordered by address, kept by Wagtail in the default cache) counts as no list of pages
+      read by the request (`dependencies.trees_not_read`): only a Site or a language's home
+      changes it, and either replaces everything (`content_version.invalidate`).
 
     Each replacement calls Wagtail's function for anything not remembered, so a Wagtail version
     that changes what they return is followed, as long as the signatures stay.
@@ -207,3 +218,11 @@ def patch_wagtail_lookups():
     private_q.remembered = True
     private_q.replaces = original
     PageQuerySet.private_q = private_q
+    original_root_paths = Site.get_site_root_paths
+
+    def get_site_root_paths():
+        with dependencies.trees_not_read():
+            return original_root_paths()
+
+    get_site_root_paths.replaces = original_root_paths
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)

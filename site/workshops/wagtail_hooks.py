@@ -117,14 +117,15 @@ def _searchable(locale_pk: int) -> list[tuple]:
 
 def search_workshops(query: str, locale) -> Found:
     """Published workshops whose name, summary or skills, as the visitor's language shows them,
-    contain the query. Workshops are few: their texts are kept per language under the structure
-    version (snippets and catalogue rows, no page's content), so a search asks no query for them."""
+    contain the query. Workshops are few: their texts are kept per language with what they read
+    (`cached(..., reads=True)`: snippets, catalogue rows and the index page's address), so a
+    search asks no query for them."""
     from core.content_version import cached
 
     wanted = query.casefold().strip()
     if not wanted:
         return Found()
-    rows = cached(f"workshop-search:{locale.pk}", _searchable, locale.pk, structural=True)
+    rows = cached(f"workshop-search:{locale.pk}", _searchable, locale.pk, reads=True)
     return Found(row for row in rows if wanted in row[0])
 
 

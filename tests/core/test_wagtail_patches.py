@@ -14,7 +14,7 @@ import pytest
 import wagtail
 from wagtail.images.models import AbstractImage
 from wagtail.images.templatetags import wagtailimages_tags as tags
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.models import sites as wagtail_sites
 from wagtail.query import PageQuerySet
 
@@ -32,6 +32,7 @@ PATCHED = {
         "(request: 'HttpRequest', path: 'str') -> 'RouteResult | None'",
     ),
     "wagtail.query.PageQuerySet.private_q": (lambda: PageQuerySet.private_q, "(self)"),
+    "wagtail.models.sites.Site.get_site_root_paths": (lambda: Site.get_site_root_paths, "()"),
     "wagtail.models.i18n.LocaleManager.get_for_language": (
         lambda: type(Locale.objects).get_for_language,
         "(self, language_code)",

@@ -32,12 +32,13 @@ def _start_url(site_id) -> str:
 
 
 def start_url(request) -> str:
-    """The URL of the site's live, public easy-read start page ("" without one). Kept under the
-    structure version: only a change of address, title or liveness can change it."""
+    """The URL of the site's live, public easy-read start page ("" without one). Kept with what
+    it read (`cached(..., reads=True)`): a change of address, or a new, retitled or unpublished
+    easy-read page replaces it."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return ""
-    return cached(f"easyread:start:{site.pk}", _start_url, site.pk, structural=True)
+    return cached(f"easyread:start:{site.pk}", _start_url, site.pk, reads=True)
 
 
 @register.inclusion_tag("easyread/header_link.html", takes_context=True)
