@@ -15,13 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from core import content_version, dependencies
-from core.models import LegalPage
 from designers.models import StoryDesigner, StoryPage
 from easyread.models import EasyReadIndexPage
 from tests.core import test_fragment_reads as story_site
 from tests.factories import (
     DesignerPageFactory,
-    LegalPageFactory,
     StoryPageFactory,
     publish,
     translate,
@@ -157,18 +155,6 @@ def test_a_published_translation_shows_in_the_language_links_of_the_others(clien
     assert french.url not in shown(client, about.url)
     publish(Page.objects.get(pk=french.pk).specific)  # no French page was made: its key was read
     assert link in shown(client, about.url)
-
-
-def test_a_retitled_legal_page_shows_in_every_footer(client, site):
-    LegalPageFactory(parent=site["home"], title="Impressum", slug="impressum")
-    render_all(client, site)
-    assert "Impressum" in shown(client, site["about"].url)
-    legal = LegalPage.objects.get(slug="impressum")
-    legal.title = "Anbieterkennung"
-    publish(legal)
-    for name in ("about", "story", "home"):
-        html = shown(client, site[name].url)
-        assert "Anbieterkennung" in html, name
 
 
 def test_a_new_page_keeps_the_routes(client, site):
