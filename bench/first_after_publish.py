@@ -15,15 +15,21 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
   change of the tree, `content_version.invalidate_tree`: lists of its type, its translations'
   links and whatever showed it are worked out again; the product page shows none of them);
 - "page retitled": the editor publishes that page with a new title (a change of the tree too);
-- "everything replaced": what a move, a changed slug or address, a snippet, an image or a
-  catalogue change do (`content_version.invalidate()`): everything is worked out again;
+- "shop renamed": an editor publishes a new name of a shop the product page lists (a snippet:
+  `content_version.invalidate_rows`): what read the shops' table is worked out again (the
+  product page's own fragments), the frame and the routes are kept;
+- "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
+  the frame of every page): the frame and the fragments rendered with it are worked out again,
+  the routes, the Locales and the vocabularies are kept;
+- "everything replaced": what a move, a changed slug or address, a Site or a Locale do
+  (`content_version.invalidate()`): everything is worked out again;
 - "draft saved": an editor saves a draft of the German project page with a new title and then
   creates a new page as a draft ("Save draft" in the admin, `Page.save_revision` and `add_child`
   of a page that is not live): nothing visitors see changes, so nothing kept is replaced.
 
 It prints the median wall and CPU time of each, the queries of one render, and the ratio of
 first-after-publish to steady CPU time (target: at most 1.3 for an editor's publish: the content
-edit, the new page, the new title).
+edit, the new page, the new title, a snippet).
 """
 
 import os
@@ -87,13 +93,19 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
     from wagtail.models import Page
 
     from core import content_version
-    from core.models import ContentPage
+    from core.models import ContentPage, Navigation
+    from shop_links.models import StockistLink
 
     for _ in range(3):
         client.get(url)  # warm-up: renditions, frame, routes
     steady, content, new_page, retitled, structural, draft = [], [], [], [], [], []
+    shop, menu = [], []
     page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     page = page.specific
+    slug = url.rstrip("/").rsplit("/", 1)[-1]
+    retailer = StockistLink.objects.filter(product__slug=slug, retailer__live=True).first().retailer
+    navigation = Navigation.objects.get(locale__language_code="de", live=True)
+    entry = navigation.items.first()
     for number in range(rounds):
         steady.append(_render(client, url))
         # An editor's publish of a changed text: a new revision, published.
@@ -114,7 +126,16 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         added.save_revision().publish()
         retitled.append(_render(client, url))
         steady.append(_render(client, url))
-        content_version.invalidate()  # a move, a snippet, a sync: everything is worked out again
+        retailer.name = f"Laden {number}"
+        retailer.save_revision().publish()
+        shop.append(_render(client, url))
+        steady.append(_render(client, url))
+        entry.label = f"Eintrag {number}"
+        entry.save()
+        navigation.save_revision().publish()
+        menu.append(_render(client, url))
+        steady.append(_render(client, url))
+        content_version.invalidate()  # a move, a Site, a Locale: everything is worked out again
         structural.append(_render(client, url))
         steady.append(_render(client, url))
         page.title = f"Über das Projekt (Entwurf {number})"
@@ -130,6 +151,8 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         ("after a content edit", content),
         ("after a new page published", new_page),
         ("after a page retitled", retitled),
+        ("after a shop it lists renamed", shop),
+        ("after a menu entry renamed", menu),
         ("after everything replaced", structural),
         ("after a draft saved", draft),
     ):

@@ -9,8 +9,5 @@ class CatalogueConfig(AppConfig):
     # except the sync's run log and lock.
     shown_on_pages = True
     not_shown_on_pages = ("SyncRun", "SyncLock")
-
-    def ready(self):
-        from catalogue import vocabulary
-
-        vocabulary.connect_signals()
+    # A saved or deleted vocabulary term replaces the cached vocabularies like any row shown on
+    # pages: they are kept with the terms' table (`catalogue.vocabulary.labels`).

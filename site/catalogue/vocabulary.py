@@ -69,18 +69,12 @@ def labels(language: str | None = None) -> dict[str, dict[str, list[str]]]:
 
     language = language or translation.get_language() or settings.LANGUAGE_CODE
 
-    def load():
-        name = f"vocabulary:{language}"
-        if frame.cache_enabled():
-            cached = frame.get_many([name], structural=True)
-            if name in cached:
-                return cached[name]
-        value = _build(language)
-        if frame.cache_enabled():
-            frame.store(name, value, structural=True)
-        return value
-
-    return memoised(("catalogue_vocabulary", language), load)
+    # Kept with the structure and the terms' table (`content_version.cached`): a term saved in
+    # the admin or by a sync replaces it.
+    return memoised(
+        ("catalogue_vocabulary", language),
+        lambda: frame.cached(f"vocabulary:{language}", _build, language, structural=True),
+    )
 
 
 def label(kind: str, code: str, language: str | None = None) -> Label:
@@ -147,13 +141,3 @@ def unknown_codes() -> list[UnknownCode]:
         ),
         key=lambda item: (item.kind, normalise(item.code)),
     )
-
-
-def connect_signals():
-    """A saved or deleted term replaces the cached vocabularies (with the frame's version)."""
-    from django.db.models.signals import post_delete, post_save
-
-    from core.frame import invalidate
-
-    post_save.connect(invalidate, sender=CatalogueTerm, dispatch_uid="vocabulary-save")
-    post_delete.connect(invalidate, sender=CatalogueTerm, dispatch_uid="vocabulary-delete")

@@ -22,7 +22,7 @@ replaces it, for one list of what counts as content (`core.registry`):
 - a snippet with draft state published or unpublished. Saving its draft, submitting it for review
   or locking it writes only bookkeeping columns (`DRAFT_BOOKKEEPING`) and changes nothing;
 - a catalogue sync that changed anything (it writes in bulk, which sends no signals, and calls
-  `invalidate()` itself).
+  `invalidate_written()` with the tables it wrote).
 
 The version is replaced at once (so the rest of a request or test sees the change) and again
 when the transaction commits (so a request that read the old rows in between cannot leave them
@@ -55,8 +55,16 @@ types' trees and its translation key (`core.dependencies`), not the structure ve
 shows pages' titles and addresses is kept with what it read (`cached(..., reads=True)`: the
 frame, the index pages' addresses; `kept_many`: product cards), like the page fragments, and
 worked out again only where it listed, showed or looked up that page. A move, a new slug or
-address, a home, another language or type, an alias, and every change that is not a page's
-replace everything (`invalidate`).
+address, a home, another language or type and an alias replace everything (`invalidate`).
+
+**Changes of rows.** A row of another model shown on pages saved, deleted, published or linked
+(a snippet, a setting, an image, a vocabulary term; the catalogue sync's bulk writes,
+`invalidate_written`) moves no address either: `invalidate_rows(tables)` replaces the content
+version and the reads of its tables (`table:<name>`, `core.dependencies`), not the structure
+version. The values kept under the structure version (`cached(..., structural=True)`: the
+vocabularies, the counts of `cached_for_query`) are kept with the tables they read, like the
+frame and the fragments, so what never read the changed table stays. What makes the structure
+(`STRUCTURE_MODELS`: Sites, Locales, private sections) replaces everything.
 
 **Page fragments** (`core.fragments`) are kept under the structure version with the versions of the
 pages and page types their request read (`kept_with_reads`, `core.dependencies`); a content edit of
@@ -202,12 +210,75 @@ def invalidate_tree(page, **kwargs):
     edge.purge_on_commit()
 
 
+def invalidate_rows(tables, **kwargs):
+    """A change of rows of other tables shown on pages (`dependencies.row_tables`: a snippet, a
+    setting, an image, a catalogue row): replaces the content version (every whole page) and the
+    reads of those tables (`table:<name>`), now and on commit, and purges the edge cache on
+    commit. What never read them stays: the routes, the Locales, and the fragments, the frame
+    and the values kept under the structure version that read other rows only."""
+    replace = _replace_reads([f"table:{table}" for table in sorted(tables)])
+    replace()
+    transaction.on_commit(replace)
+    edge.purge_on_commit()
+
+
+# Models whose rows make the site's structure (its addresses, languages and private sections):
+# a change of one replaces everything.
+STRUCTURE_MODELS = frozenset(
+    {
+        "wagtailcore.locale",
+        "wagtailcore.site",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.collectionviewrestriction",
+    }
+)
+
+
+def row_scoped(model) -> bool:
+    """Whether a change of a row of `model` replaces only the reads of its tables
+    (`invalidate_rows`): a model shown on pages that is no page, no page's child rows or links
+    (a page's content) and none of the `STRUCTURE_MODELS`."""
+    return (
+        isinstance(model, type)
+        and not issubclass(model, Page)
+        and model._meta.label_lower not in STRUCTURE_MODELS
+        and shown_on_pages(model)
+        and not any(table in dependencies.page_tables() for table in dependencies.tables_of(model))
+    )
+
+
+def _row_changed(*models):
+    """Rows of `models` saved, deleted or linked: `invalidate_rows` where they all are
+    `row_scoped`, else `invalidate`."""
+    if all(row_scoped(model) for model in models):
+        invalidate_rows({table for model in models for table in dependencies.tables_of(model)})
+    else:
+        invalidate()
+
+
+def invalidate_written(tables):
+    """After bulk writes to `tables` (which send no signals: the catalogue sync): replaces what
+    a change of their rows would (`invalidate_rows`); everything where one of them is a page's
+    or the structure's; nothing where none is shown on pages."""
+    from django.apps import apps
+
+    models = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.db_table in tables and counts_as_content(model)
+    ]
+    if models:
+        _row_changed(*models)
+
+
 def _on_unpublished(sender, instance=None, **kwargs):
     """A page unpublished (its save has replaced what it changed already) or a snippet."""
     if isinstance(instance, Page) and _tree_change(instance, {"live"}):
         invalidate_tree(instance)
-    else:
+    elif isinstance(instance, Page) or instance is None:
         invalidate()
+    else:
+        _row_changed(type(instance))
 
 
 def _edited_reads(instance) -> list[str]:
@@ -359,7 +430,7 @@ def _on_save(sender, instance=None, created=False, update_fields=None, raw=False
     elif _is_page_child(instance):
         invalidate_content(instance=instance)
     else:
-        invalidate()
+        _row_changed(type(instance))
 
 
 # The structure columns whose change leaves every address, the tree and the languages as they
@@ -387,19 +458,22 @@ def _on_delete(sender, instance=None, **kwargs):
             invalidate_content(instance=instance)  # a child row (a tag, a gallery item) removed
     elif isinstance(instance, Page) and not instance.numchild and _tree_change(instance, None):
         invalidate_tree(instance)  # a page without pages below it: no address but its own
-    else:
+    elif isinstance(instance, Page):
         invalidate()
+    else:
+        _row_changed(type(instance))
 
 
-def _on_links(sender, instance=None, reverse=False, **kwargs):
-    """Many-to-many links changed: a page's own (forward) links are its content."""
+def _on_links(sender, instance=None, reverse=False, model=None, **kwargs):
+    """Many-to-many links changed: a page's own (forward) links are its content; links between
+    rows of other tables change those tables' rows (`invalidate_rows`)."""
     if not counts_as_content(sender) and not counts_as_content(type(instance)):
         return
     if isinstance(instance, Page) and not reverse:
         if not _unseen(instance):
             invalidate_content(instance=instance)
     else:
-        invalidate()
+        _row_changed(*(m for m in (sender, type(instance), model) if m is not None))
 
 
 def connect_signals():
@@ -421,16 +495,22 @@ def connect_signals():
 def _on_publish(sender, instance=None, **kwargs):
     if isinstance(instance, Page):
         invalidate_content(instance=instance)
-    else:
+    elif instance is None:
         invalidate()
+    else:
+        _row_changed(type(instance))
 
 
 def cache_enabled() -> bool:
     return bool(settings.FRAME_CACHE_TIMEOUT)
 
 
+# Bumped when what is kept changes its shape: what an older release kept is never read.
+_KEY_SHAPE = 2
+
+
 def _key(name: str, version: str) -> str:
-    return f"core:frame:{version}:{name}"
+    return f"core:frame:{_KEY_SHAPE}:{version}:{name}"
 
 
 def _version(structural: bool) -> str:
@@ -486,11 +566,17 @@ def cached(name, compute, *args, structural=False, reads=False, alias=FRAME_CACH
     cache = frame_cache(alias)
     value = cache.get(key)
     if structural:
-        if value is None:
-            with dependencies.ignoring():
-                value, keep = _compute(compute, args)
-            if keep:
-                cache.set(key, value, settings.FRAME_CACHE_TIMEOUT)
+        # Kept with the versions of the rows of other tables it read (`table:<name>`): a snippet,
+        # a setting or a catalogue row changed replaces those, not the structure version.
+        if isinstance(value, _Kept) and _read_versions(value.versions) == value.versions:
+            dependencies.note(value.reads)
+            return value.value
+        with dependencies.recording(tables_only=True) as reads:
+            value, keep = _compute(compute, args)
+        if keep:
+            versions = _versions_to_keep(reads.keys()) if reads.tables else {}
+            if versions is not None:
+                cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
         return value
     # Under the content version: kept with the pages it read, which a request that reads it
     # from here has read too (`core.dependencies`: the fragments it shows in depend on them).
@@ -634,7 +720,9 @@ def _versions_to_keep(keys):
 
 
 def get_many(names, structural=False, alias=FRAME_CACHE) -> dict:
-    """The values stored under these names (those there are), in one cache round trip."""
+    """The values stored under these names (those there are), in one cache round trip. Under
+    the structure version (`structural=True`) only for values that read no rows of other tables
+    (`dependencies.row_tables`), such as the routes: `store` keeps no reads."""
     version = _version(structural)
     keys = {_key(name, version): name for name in names}
     return {keys[key]: value for key, value in frame_cache(alias).get_many(list(keys)).items()}

@@ -32,6 +32,12 @@ whole request, not only the fragment (the view may have loaded what the template
 - **a translation key** (`tk:<key>`): a query naming pages by translation key (a page's
   translations, the frame's links in the visitor's language): a translation published or
   unpublished replaces it, though no page of it may have been made;
+- **a table** (`table:<name>`): every query on a table of another model shown on pages
+  (`row_tables`: snippets, settings, images, documents, vocabulary terms, the catalogue), named
+  after FROM or JOIN anywhere in it: a change of any of its rows (`content_version.
+  invalidate_rows`) replaces it. A value kept under the structure version reads its tables only
+  (`recording(tables_only=True)`); a value of the request memo (`core.i18n.memoised`) counts
+  what it read for every recording that uses it;
 - **a value kept** (`content_version.cached`, `cached(..., reads=True)`, `kept_many`): stored
   with what its computation read, and when read from the cache it adds that to the request's
   reads. A value of titles and addresses only (the frame, the index pages' addresses, product
@@ -77,8 +83,12 @@ class Reads:
     translations: set = field(default_factory=set)
     # Pages whose title, address or liveness only was read (`recording(structure_only=True)`).
     page_trees: set = field(default_factory=set)
+    # Tables of the other models shown on pages (snippets, settings, images, the catalogue)
+    # that a query read (`row_tables`).
+    tables: set = field(default_factory=set)
     whole_request: bool = False
     structure_only: bool = False
+    tables_only: bool = False
     before_first_query: object = None
 
     def keys(self) -> list[str]:
@@ -89,14 +99,16 @@ class Reads:
             + [f"tree:{table}" for table in sorted(self.trees)]
             + [f"tk:{key}" for key in sorted(self.translations)]
             + [f"pagetree:{pk}" for pk in sorted(self.page_trees)]
+            + [f"table:{table}" for table in sorted(self.tables)]
         )
 
     def __getstate__(self):
-        return (self.pages, self.types, self.trees, self.translations, self.page_trees)
+        return (self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables)
 
     def __setstate__(self, state):
-        self.pages, self.types, self.trees, self.translations, self.page_trees = state
+        self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables = state
         self.whole_request, self.structure_only, self.before_first_query = False, False, None
+        self.tables_only = False
 
 
 _active: ContextVar[tuple] = ContextVar("dependency_reads", default=())
@@ -111,14 +123,22 @@ def request_reads():
     return stack[0] if stack and stack[0].whole_request else None
 
 
-def _note(pages=(), types=(), trees=(), translations=(), page_trees=()):
+def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=()):
     if trees and _trees_quiet.get():
         trees = ()
     stack = _active.get()
+    if any(reads.tables_only for reads in stack):
+        # Read while a value kept under the structure version is worked out: its pages are
+        # its structure (a change of which replaces that version); its rows of other tables
+        # are read by the recordings around it too.
+        for reads in stack:
+            reads.tables.update(tables)
+        return
     # Read while a value of titles and addresses is worked out: what the recordings around it
     # depend on through that value is its structure too.
     structure_only = any(reads.structure_only for reads in stack)
     for reads in stack:
+        reads.tables.update(tables)
         if structure_only:
             reads.page_trees.update(pages)
         else:
@@ -131,7 +151,7 @@ def _note(pages=(), types=(), trees=(), translations=(), page_trees=()):
 
 def note(reads: Reads):
     """Count `reads` as read by every open recording (a value read from a cache)."""
-    _note(reads.pages, reads.types, reads.trees, reads.translations, reads.page_trees)
+    _note(reads.pages, reads.types, reads.trees, reads.translations, reads.page_trees, reads.tables)
 
 
 # Set while Wagtail walks the tree to route a request (`core.routing`): the routing memo keeps
@@ -151,16 +171,24 @@ def trees_not_read():
 
 
 @contextmanager
-def recording(whole_request=False, structure_only=False):
+def recording(whole_request=False, structure_only=False, tables_only=False):
     """Record the reads of the block (and count them for the recordings around it). The
     outermost recording watches the queries.
 
     `structure_only=True`: for a value that shows pages' titles and addresses only, never their
     content (the frame, the index pages' addresses, a product card): the pages it reads count by
     their tree alone (`pagetree:<id>`, which a content edit leaves), their content types not at
-    all."""
+    all.
+
+    `tables_only=True`: for a value kept under the structure version (`cached(...,
+    structural=True)`), which shows no page's content or title: only the rows of other tables it
+    read count (`table:<name>`), for it and for the recordings around it."""
     outer = _active.get()
-    reads = Reads(whole_request=whole_request and not outer, structure_only=structure_only)
+    reads = Reads(
+        whole_request=whole_request and not outer,
+        structure_only=structure_only,
+        tables_only=tables_only,
+    )
     token = _active.set((*outer, reads))
     try:
         if outer:
@@ -172,16 +200,14 @@ def recording(whole_request=False, structure_only=False):
         _active.reset(token)
 
 
-@contextmanager
-def ignoring():
-    """Record nothing in the block: a value kept under the structure version, which by its
-    contract shows no page's content (the frame's menus read pages for their titles and
-    addresses only; a structural change renders every fragment again anyway)."""
-    token = _active.set(())
-    try:
-        yield
-    finally:
-        _active.reset(token)
+def with_reads(compute) -> tuple:
+    """(`compute()`, what it read) inside a recording (its reads count for the recordings around
+    it too), or (`compute()`, None) where nothing is recorded."""
+    if not _active.get():
+        return compute(), None
+    with recording() as reads:
+        value = compute()
+    return value, reads
 
 
 @contextmanager
@@ -243,6 +269,11 @@ def connect_signals():
 
 
 # ----------------------------------------------------------------- queries
+
+
+def page_tables() -> frozenset:
+    """The tables of page models, of pages' child rows and of pages' links."""
+    return frozenset(_tables())
 
 
 def type_tables(model) -> list[str]:
@@ -324,6 +355,8 @@ _JOIN = re.compile(_NAME + r'\."(\w+)" = ' + _NAME + r'\."(\w+)"')
 # A column compared with parameters: `"wagtailcore_page"."id" = %s`, `… IN (%s, %s)`.
 _KEYED = re.compile(_NAME + r'\."(\w+)" (?:= %s|IN \(%s(?:, %s)*\))(?!\w)')
 _PLACEHOLDER = re.compile(r"(?<!%)%s")
+# Every table a query reads follows FROM or JOIN (in its subqueries too).
+_TABLE = re.compile(r'\b(?:FROM|JOIN) "(\w+)"')
 _OR_NOT = re.compile(r"\bOR\b|\bNOT\b(?! NULL)")
 # Columns that name rows one by one: the rows such a query can return are those named (their
 # pages are read as pages), not a list that a new or retitled page could join.
@@ -339,6 +372,7 @@ class _Query:
     page_params: tuple = ()  # indexes of parameters that are page ids
     translation_params: tuple = ()  # … translation keys
     content_type_params: tuple = ()  # … content types, whose pages' tree is read
+    tables: frozenset = frozenset()  # tables of other models shown on pages (`row_tables`)
 
 
 _NOTHING = _Query()
@@ -363,6 +397,7 @@ def _analyse(sql: str) -> _Query:
     start = sql.find(" FROM ")
     if start < 0:
         return _NOTHING
+    rows = frozenset(_TABLE.findall(sql, start)) & row_tables()
     aliases = {alias: table for table, alias in _ALIAS.findall(sql, start)}
 
     def table_of(match, at=0):
@@ -448,6 +483,7 @@ def _analyse(sql: str) -> _Query:
         tuple(page_params),
         tuple(translation_params),
         tuple(content_type_params),
+        rows,
     )
 
 
@@ -504,5 +540,56 @@ def _note_query(query: _Query, params) -> None:
             trees = trees | {Page._meta.db_table}
     elif query.content_type_params:
         trees = trees | {Page._meta.db_table}
-    if query.types or trees or pages or translations:
-        _note(pages=pages, types=query.types, trees=trees, translations=translations)
+    if query.types or trees or pages or translations or query.tables:
+        _note(
+            pages=pages,
+            types=query.types,
+            trees=trees,
+            translations=translations,
+            tables=query.tables,
+        )
+
+
+# ----------------------------------------------------------------- rows of other tables
+
+
+@cache
+def row_tables() -> frozenset:
+    """The tables whose rows are read as rows (`table:<name>`): those of the models shown on
+    pages that are no page, no page's child rows or links, and no part of the structure
+    (`content_version.row_scoped`): snippets, settings, images, documents, the catalogue."""
+    from core.content_version import row_scoped
+
+    return frozenset(
+        table
+        for model in apps.get_models(include_auto_created=True)
+        if row_scoped(model)
+        for table in tables_of(model)
+    )
+
+
+def tables_of(model) -> list[str]:
+    """The tables a row of `model` is written to: its own and those of the models it extends."""
+    return [model._meta.db_table] + [
+        parent._meta.db_table for parent in model._meta.get_parent_list()
+    ]
+
+
+_WRITE = re.compile(r'^\s*(?:INSERT INTO|UPDATE|DELETE FROM) "(\w+)"', re.IGNORECASE)
+
+
+@contextmanager
+def writes_recorded():
+    """The tables written in the block, as a set filled while it runs (bulk writes, which send
+    no signal: the catalogue sync)."""
+    written = set()
+
+    def record(execute, sql, params, many, context):
+        if isinstance(sql, str):
+            found = _WRITE.match(sql)
+            if found:
+                written.add(found.group(1))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield written

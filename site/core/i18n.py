@@ -14,6 +14,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core import dependencies
+
 _request_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
 
 
@@ -32,13 +34,26 @@ def request_memo():
 
 
 def memoised(key, compute):
-    """`compute()`, worked out once per request for `key` (every time outside a request)."""
+    """`compute()`, worked out once per request for `key` (every time outside a request). What
+    working it out read (`core.dependencies`) counts as read again by every recording that uses
+    it later in the request: a value kept with its reads (a product card, the frame) that uses
+    a label or an alt text the page had looked up before depends on it too."""
     memo = _request_memo.get()
     if memo is None:
         return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+    if key in memo:
+        reads = memo.get((_READS, key))
+        if reads is not None:
+            dependencies.note(reads)
+        return memo[key]
+    value, reads = dependencies.with_reads(compute)
+    memo[key] = value
+    if reads is not None:
+        memo[(_READS, key)] = reads
+    return value
+
+
+_READS = "core.i18n:reads"
 
 
 def forget(key):

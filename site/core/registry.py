@@ -5,8 +5,8 @@ them, each feature app says so with attributes on its `AppConfig` (read here thr
 `django.apps.apps.get_app_configs()`, once the app registry is ready):
 
 - `shown_on_pages = True`: rows of this app's models can show on a public page, so saving or
-  deleting one replaces the content version (`core.content_version`: the page frame, the routing
-  memo and the page cache are worked out again);
+  deleting one replaces the content version (`core.content_version`: the page cache, and
+  whatever read the row's table: frame, fragments, vocabularies, are worked out again);
 - `not_shown_on_pages = ("modelname", ...)`: the models of such an app that never show on a page
   (rows written by visitors' requests, background jobs or the admin's workflow only), whose
   writes leave the caches alone;

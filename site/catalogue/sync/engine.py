@@ -48,7 +48,7 @@ from catalogue.sync.parse import parse
 from catalogue.sync.plan import Plan
 from catalogue.sync.report import COUNT_KEYS, Report, Summary, changed_anything, describe
 from catalogue.sync.steps import retailer_step
-from core import pagecache
+from core import content_version, dependencies
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +147,7 @@ def run_sync(
     try:
         lock.ensure_lock_row()
         with contextlib.ExitStack() as held:
+            written = held.enter_context(dependencies.writes_recorded())
             if connection.vendor == "postgresql":
                 # The run's transaction holds the lock row; it blocks no other writer.
                 held.enter_context(transaction.atomic())
@@ -181,8 +182,9 @@ def run_sync(
         if sync is not None and not dry_run:
             sync.store.forget_journal()
         if not dry_run and changed_anything(summary):
-            # Bulk writes send no signals: the cached pages are replaced here, once per run.
-            pagecache.invalidate()
+            # Bulk writes send no signals: what the run's tables are read for (whole pages
+            # included) is replaced here, once per run (`content_version.invalidate_written`).
+            content_version.invalidate_written(written)
         summary.message = describe(summary)
     except SyncLocked as exc:
         summary.status, summary.message = SyncRun.Status.LOCKED, str(exc)

@@ -1,0 +1,209 @@
+"""A change of a row that is no page (a snippet, a setting, a vocabulary term, a catalogue row
+written by a sync) shows on the next request wherever that row shows, in every language, and
+leaves the rest in place: the routes, the Locales and the fragments and values kept of pages
+that read nothing of its table (`content_version.invalidate_rows`, the `table:` reads of
+`core.dependencies`). What makes the site's structure (a Site, a Locale, a private section)
+still replaces everything."""
+
+import copy
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, Site
+
+from catalogue.models import CatalogueTerm, Product
+from catalogue.sync.engine import run_sync
+from core import content_version, dependencies
+from core.models import Navigation
+from core.typography import SOFT_HYPHEN
+from products.models import ProductIndexPage
+from shop_links.models import Retailer, StockistLink
+from tests.catalogue.conftest import SAMPLE, product, write_feed
+from tests.factories import publish
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages_with_fragments")]
+
+LANGUAGES = ("de", "en", "nl", "fr")
+MUG = "MAN-0007"  # category `mug`
+
+
+def shown(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.unescape(response.content.decode()).replace(SOFT_HYPHEN, "")
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def steady(client, *urls):
+    """Every page twice: what they keep is kept."""
+    for _ in range(2):
+        for url in urls:
+            shown(client, url)
+
+
+def about_url(code="de") -> str:
+    """A page that shows no product, no shop and no term: the project page."""
+    page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    return page.get_translation(Locale.objects.get(language_code=code)).url
+
+
+def product_url(code: str, item: Product) -> str:
+    index = ProductIndexPage.objects.live().get(locale__language_code=code)
+    return f"{index.url}{item.slug}/"
+
+
+def in_language(external_id: str, code: str) -> Product:
+    german = Product.objects.sources().get(external_id=external_id)
+    return Product.objects.get(translation_key=german.translation_key, locale__language_code=code)
+
+
+def category_shown(page: str) -> str:
+    match = re.search(r'<dd class="product__category"[^>]*>([^<]*)</dd>', page)
+    assert match, "no category line on the product page"
+    return match.group(1)
+
+
+def test_the_tables_a_query_reads_are_its_reads():
+    from core.dependencies import _analyse
+
+    assert _analyse('SELECT COUNT(*) AS "__count" FROM "catalogue_product"').tables == {
+        "catalogue_product"
+    }
+    joined = _analyse(
+        'SELECT "shop_links_stockistlink"."id" FROM "shop_links_stockistlink" INNER JOIN '
+        '"shop_links_retailer" T3 ON ("shop_links_stockistlink"."retailer_id" = T3."id") '
+        'WHERE EXISTS(SELECT 1 AS "a" FROM "catalogue_variant" U0 WHERE U0."product_id" = %s)'
+    )
+    assert joined.tables == {"shop_links_stockistlink", "shop_links_retailer", "catalogue_variant"}
+    # Tables of no model shown on pages are no read; a page's are read as pages.
+    assert _analyse('SELECT "catalogue_syncrun"."id" FROM "catalogue_syncrun"').tables == set()
+    assert _analyse('SELECT "wagtailcore_page"."id" FROM "wagtailcore_page"').tables == set()
+
+
+def test_a_shop_renamed_shows_on_the_product_pages_that_list_it_and_leaves_other_pages(
+    client, demo
+):
+    link = StockistLink.objects.filter(
+        retailer__locale__language_code="de",
+        retailer__live=True,
+        product__locale__language_code="de",
+    ).first()
+    retailer = link.retailer
+    page = product_url("de", link.product)
+    about = about_url()
+    steady(client, page, about)
+    kept = queries(client, about)
+    structure = content_version.structure()
+
+    retailer.name = "Kaufhaus am Kanal"
+    publish(retailer)
+
+    assert "Kaufhaus am Kanal" in shown(client, page)
+    assert content_version.structure() == structure  # the routes and Locales stay
+    assert queries(client, about) == kept  # nothing of the about page read a shop
+    content_version.invalidate()  # a move, a Site, a Locale: everything is worked out again
+    assert queries(client, about) > kept
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_relabelled_category_shows_on_product_pages_and_cards(client, demo, code):
+    """The vocabulary is kept with the structure and the terms' table; the product cards are
+    kept with what they read: both follow the term at once."""
+    mug = in_language(MUG, code)
+    page, index = (
+        product_url(code, mug),
+        ProductIndexPage.objects.live().get(locale__language_code=code).url,
+    )
+    about = about_url(code)
+    steady(client, page, index, about)
+    kept = queries(client, about)
+    before = category_shown(shown(client, page))
+    assert before in shown(client, index)
+
+    term = CatalogueTerm.objects.get(kind="category", code="mug", locale__language_code=code)
+    term.label = f"Kaffeepott-{code}"
+    term.save()
+
+    assert category_shown(shown(client, page)) == f"Kaffeepott-{code}"
+    cards = shown(client, index)
+    assert f"Kaffeepott-{code}" in cards
+    assert queries(client, about) == kept
+
+
+def test_a_menu_entry_renamed_shows_in_the_menu_of_every_page_and_keeps_the_routes(client, demo):
+    navigation = Navigation.objects.get(locale__language_code="fr", live=True)
+    item = navigation.items.first()
+    pages = [about_url("fr"), product_url("fr", in_language(MUG, "fr"))]
+    steady(client, *pages)
+    structure = content_version.structure()
+
+    item.label = "Nos ateliers du quartier"
+    item.save()
+    publish(navigation)
+
+    for url in pages:
+        menu = shown(client, url).split("<main", 1)[0]
+        assert "Nos ateliers du quartier" in menu, url
+    assert content_version.structure() == structure
+
+
+def test_a_sync_that_changes_a_product_shows_it_and_leaves_pages_without_products(
+    client, demo, tmp_path
+):
+    sample = copy.deepcopy(SAMPLE)
+    assert run_sync(write_feed(tmp_path, sample)).ok  # the demo as the feed has it
+    mug = in_language(MUG, "de")
+    page, about = product_url("de", mug), about_url()
+    steady(client, page, about)
+    kept = queries(client, about)
+    structure = content_version.structure()
+
+    product(sample, MUG)["title"]["de"] = "Der Kanalbecher"
+    summary = run_sync(write_feed(tmp_path, sample))
+    assert summary.ok and summary.counts.get("updated")
+
+    assert "Der Kanalbecher" in shown(client, product_url("de", in_language(MUG, "de")))
+    assert content_version.structure() == structure
+    assert queries(client, about) == kept
+
+    # A re-sync that changes nothing replaces nothing.
+    version = content_version.current()
+    assert run_sync(write_feed(tmp_path, sample)).ok
+    assert content_version.current() == version
+
+
+@pytest.mark.parametrize("change", ["site", "locale"])
+def test_what_makes_the_structure_still_replaces_everything(client, demo, change):
+    about = about_url()
+    steady(client, about)
+    structure = content_version.structure()
+    if change == "site":
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = site.site_name + " "
+        site.save()
+    else:
+        Locale.objects.get(language_code="nl").save()
+    assert content_version.structure() != structure
+
+
+def test_a_shop_deleted_leaves_every_list_that_named_it(client, demo):
+    retailer = Retailer.objects.filter(locale__language_code="de", live=True).first()
+    index = next(
+        page.url
+        for page in Page.objects.live().filter(locale__language_code="de").specific()
+        if type(page).__name__ == "RetailerIndexPage"
+    )
+    steady(client, index)
+    assert retailer.name in shown(client, index)
+    name = retailer.name
+    retailer.delete()
+    assert name not in shown(client, index)
+    assert "shop_links_retailer" in dependencies.row_tables()
