@@ -143,7 +143,7 @@ def _versions() -> dict[str, str]:
                 found[key] = version_cache().get(key)
         return found
 
-    return memoised(_MEMO_KEY, load)
+    return memoised(_MEMO_KEY, load, record=False)
 
 
 def current() -> str:
@@ -543,7 +543,7 @@ def _compute(compute, args) -> tuple[object, bool]:
     return value, flag[0]
 
 
-def cached(name, compute, *args, structural=False, reads=False, alias=FRAME_CACHE):
+def cached(name, compute, *args, structural=False, reads=False, aside=False, alias=FRAME_CACHE):
     """`compute(*args)` from the cache under the current version (the structure version with
     `structural=True`: only for values that no content edit of a page and no change of the tree
     (`invalidate_tree`) can change: they show no page's title, liveness or place in a list), or
@@ -553,14 +553,16 @@ def cached(name, compute, *args, structural=False, reads=False, alias=FRAME_CACH
     `reads=True`: kept under the structure version with the versions of what working it out
     read (`kept_with_reads`), for values that show pages' titles and addresses (the frame, the
     index pages' addresses); worked out once per request, and what it read counts as read by
-    the request each time it is used."""
+    the request each time it is used; with `aside=True` (a value asked for again at every use,
+    never handed on in a variable: the frame's parts), once the template is rendered, by the
+    fragment it is used in only (`dependencies.note`)."""
     if not cache_enabled():
         return compute(*args)
     if reads:
         value, kept_reads = memoised(
-            ("kept", alias, name), lambda: _kept(name, compute, args, alias)
+            ("kept", alias, name), lambda: _kept(name, compute, args, alias, aside), record=False
         )
-        dependencies.note(kept_reads)
+        dependencies.note(kept_reads, aside=aside)
         return value
     key = _key(name, _version(structural))
     cache = frame_cache(alias)
@@ -597,7 +599,7 @@ class _Kept:
         self.value, self.reads, self.versions = value, reads, versions
 
 
-def _kept(name, compute, args, alias) -> tuple:
+def _kept(name, compute, args, alias, aside=False) -> tuple:
     """(value, reads) of `cached(..., reads=True)`: from the cache while every version it was
     kept with is unchanged, else worked out (recording its reads) and kept."""
     key = _key(name, structure())
@@ -605,7 +607,7 @@ def _kept(name, compute, args, alias) -> tuple:
     entry = cache.get(key)
     if isinstance(entry, _Kept) and _read_versions(entry.versions) == entry.versions:
         return entry.value, entry.reads
-    with dependencies.recording(structure_only=True) as reads:
+    with dependencies.recording(structure_only=True, aside=aside) as reads:
         value, keep = _compute(compute, args)
     versions = _versions_to_keep([ALL_READS, *reads.keys()]) if keep else None
     if versions is not None:
@@ -683,7 +685,11 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
         if _read_versions(versions) == versions:
             dependencies.note(kept_reads)
             return value
-    value = compute()
+    # What the fragment reads itself: kept values used in it count here, not for the request
+    # (`dependencies.note`); its queries and pages count for both.
+    with dependencies.recording() as own:
+        value = compute()
+    reads = reads.merged(own)
     versions = _versions_to_keep([ALL_READS, *reads.keys()])
     if versions is not None:
         cache.set(key, (reads, versions, value), settings.FRAME_CACHE_TIMEOUT)
@@ -693,7 +699,7 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
 def _read_versions(versions) -> dict:
     """The versions of these read keys now (those there are). Read once per request: the
     fragments, the frame and the cards of a page share most of them."""
-    known = memoised(_READ_VERSIONS_MEMO, dict)
+    known = memoised(_READ_VERSIONS_MEMO, dict, record=False)
     wanted = [key for key in versions if key not in known]
     if wanted:
         keys = {READS_PREFIX + key: key for key in wanted}

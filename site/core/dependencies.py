@@ -38,6 +38,12 @@ whole request, not only the fragment (the view may have loaded what the template
   invalidate_rows`) replaces it. A value kept under the structure version reads its tables only
   (`recording(tables_only=True)`); a value of the request memo (`core.i18n.memoised`) counts
   what it read for every recording that uses it;
+- **the frame's parts** (`core.frame`, `cached(..., aside=True)`): asked for again wherever they
+  are used, so once the template is rendered (`RequestMemoMiddleware.process_template_response`,
+  `template_rendering`) they count for the fragment they are used in, not for the request: the
+  header's menu ties no later fragment to the menu. Everything else read while the template is
+  rendered still counts for every later fragment (a value worked out in one fragment may be
+  handed to the next in a variable);
 - **a value kept** (`content_version.cached`, `cached(..., reads=True)`, `kept_many`): stored
   with what its computation read, and when read from the cache it adds that to the request's
   reads. A value of titles and addresses only (the frame, the index pages' addresses, product
@@ -89,7 +95,12 @@ class Reads:
     whole_request: bool = False
     structure_only: bool = False
     tables_only: bool = False
+    # A value noted where it is used (`note(..., aside=True)`) is worked out in it.
+    aside: bool = False
     before_first_query: object = None
+    # The request's template is being rendered (`template_rendering`): the frame's parts used
+    # from now on count for the fragments they are used in, not for every later one (`note`).
+    rendering: bool = False
 
     def keys(self) -> list[str]:
         """The version keys of what was read (`content_version.READS_PREFIX`)."""
@@ -102,13 +113,24 @@ class Reads:
             + [f"table:{table}" for table in sorted(self.tables)]
         )
 
+    def merged(self, other: "Reads") -> "Reads":
+        """What this and `other` read."""
+        return Reads(
+            self.pages | other.pages,
+            self.types | other.types,
+            self.trees | other.trees,
+            self.translations | other.translations,
+            self.page_trees | other.page_trees,
+            self.tables | other.tables,
+        )
+
     def __getstate__(self):
         return (self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables)
 
     def __setstate__(self, state):
         self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables = state
         self.whole_request, self.structure_only, self.before_first_query = False, False, None
-        self.tables_only = False
+        self.tables_only, self.rendering, self.aside = False, False, False
 
 
 _active: ContextVar[tuple] = ContextVar("dependency_reads", default=())
@@ -127,6 +149,10 @@ def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(
     if trees and _trees_quiet.get():
         trees = ()
     stack = _active.get()
+    if stack and stack[0].rendering and any(reads.aside for reads in stack):
+        # A value noted where it is used (`note(..., aside=True)`) worked out while the template
+        # is rendered: no later fragment of the request depends on what it read.
+        stack = stack[1:]
     if any(reads.tables_only for reads in stack):
         # Read while a value kept under the structure version is worked out: its pages are
         # its structure (a change of which replaces that version); its rows of other tables
@@ -149,9 +175,38 @@ def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(
         reads.translations.update(translations)
 
 
-def note(reads: Reads):
-    """Count `reads` as read by every open recording (a value read from a cache)."""
-    _note(reads.pages, reads.types, reads.trees, reads.translations, reads.page_trees, reads.tables)
+def note(reads: Reads, aside: bool = False):
+    """Count `reads` as read by every open recording (a value read from a cache).
+
+    `aside=True`, for a value that is asked for again at every use (never handed on in a
+    variable: the frame's parts, `core.frame.Frame`): once the request's template is rendered
+    (`template_rendering`), not by the request's own recording. A fragment keeps what its request
+    had read before it (`request_reads`: the view, or an earlier fragment, may have loaded what it
+    shows) and what it read itself; the header's menu, used outside every fragment, then ties no
+    fragment to the menu, and the settings used in the `<head>` fragment only that one."""
+    stack = _active.get()
+    token = None
+    if aside and stack and stack[0].whole_request and stack[0].rendering:
+        token = _active.set(stack[1:])
+    try:
+        _note(
+            reads.pages,
+            reads.types,
+            reads.trees,
+            reads.translations,
+            reads.page_trees,
+            reads.tables,
+        )
+    finally:
+        if token is not None:
+            _active.reset(token)
+
+
+def template_rendering() -> None:
+    """The reading request's view has returned, its template is rendered next (`note`)."""
+    stack = _active.get()
+    if stack and stack[0].whole_request:
+        stack[0].rendering = True
 
 
 # Set while Wagtail walks the tree to route a request (`core.routing`): the routing memo keeps
@@ -171,7 +226,7 @@ def trees_not_read():
 
 
 @contextmanager
-def recording(whole_request=False, structure_only=False, tables_only=False):
+def recording(whole_request=False, structure_only=False, tables_only=False, aside=False):
     """Record the reads of the block (and count them for the recordings around it). The
     outermost recording watches the queries.
 
@@ -182,12 +237,16 @@ def recording(whole_request=False, structure_only=False, tables_only=False):
 
     `tables_only=True`: for a value kept under the structure version (`cached(...,
     structural=True)`), which shows no page's content or title: only the rows of other tables it
-    read count (`table:<name>`), for it and for the recordings around it."""
+    read count (`table:<name>`), for it and for the recordings around it.
+
+    `aside=True`: for a value that is noted where it is used (`note(..., aside=True)`): while
+    the request's template is rendered, what working it out reads counts for no later fragment."""
     outer = _active.get()
     reads = Reads(
         whole_request=whole_request and not outer,
         structure_only=structure_only,
         tables_only=tables_only,
+        aside=aside,
     )
     token = _active.set((*outer, reads))
     try:

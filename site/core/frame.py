@@ -3,18 +3,25 @@ language.
 
 Every page shows the same frame, and working it out took a dozen queries a render (the menu and
 footer snippets in the visitor's language, their links' pages in that language, the legal pages,
-the home pages). It is kept in Django's "frame" cache as plain values, one entry per site and
-language, under the structure version (`core.content_version`) with what working it out read
-(`cached(..., reads=True)`, `core.dependencies`). The structure version is replaced by a
-navigation, footer or site settings snippet published, unpublished or deleted, one of their links
-saved or deleted, a page moved or given another slug or address, a Locale, a Site or a view
-restriction saved or deleted; what it read by a change of the tree that touches it: a linked page
-(or one of its translations) retitled, published or unpublished, a legal page created or
-retitled. An editor's content edit (a page published with its title and address unchanged) keeps
-it, and so does a new story or any change of a page the frame does not show: the frame shows no
-page's content, only titles and addresses. These snippets keep drafts
-(`core.models.ReviewedSnippet`): saving a draft, submitting it for review or locking touches only
-bookkeeping columns and leaves the frame alone; the frame shows live rows only.
+the home pages). It is kept in Django's "frame" cache as plain values in five parts per site and
+language (`PARTS`: the menu, the footer, the settings, the legal pages, the homes), each under
+the structure version (`core.content_version`) with what working it out read
+(`cached(..., reads=True)`, `core.dependencies`), so a change replaces only the parts that read
+it: a menu entry renamed, its menu; the settings published, the settings (and the `<head>`
+fragments that use them). A part is asked for again wherever it is used (`Frame`), and counts as
+read by the fragment it is used in, not by every later one (`aside=True`): the menu in the header
+ties no fragment of the page to the menu.
+
+What replaces a part: a navigation, footer or site settings snippet published, unpublished or
+deleted, one of their links saved or deleted (the rows of their tables), a page moved or given
+another slug or address, a Locale, a Site or a view restriction saved or deleted (the structure
+version); what it read by a change of the tree that touches it: a linked page (or one of its
+translations) retitled, published or unpublished, a legal page created or retitled. An editor's
+content edit (a page published with its title and address unchanged) keeps it, and so does a new
+story or any change of a page the frame does not show: the frame shows no page's content, only
+titles and addresses. These snippets keep drafts (`core.models.ReviewedSnippet`): saving a draft,
+submitting it for review or locking touches only bookkeeping columns and leaves the frame alone;
+the frame shows live rows only.
 
 `FRAME_CACHE_TIMEOUT` bounds how long a process-local cache could keep an old frame, and 0 turns
 the cache off. `invalidate`, `reset`, `cached`, `get_many`, `store` and `cache_enabled` are the
@@ -23,6 +30,7 @@ content version's, importable from here as before.
 
 import hashlib
 import logging
+from collections.abc import Mapping
 from operator import attrgetter
 
 from django.conf import settings
@@ -46,45 +54,117 @@ from core.registry import index_page_types
 logger = logging.getLogger(__name__)
 
 
-def frame(request) -> dict:
-    """The frame for the request's site in the active language (worked out once per request)."""
+# Which part of the frame holds each of its values: each part is kept apart, with what it read,
+# so that a menu entry renamed leaves the footer, the settings (and the `<head>` fragments that
+# use them) and the homes in place.
+PARTS = {
+    "menu": "menu",
+    "footer": "footer",
+    "footer_links": "footer",
+    "settings": "settings",
+    "legal_pages": "legal",
+    "homes": "homes",
+    "home_url": "homes",
+}
+
+
+class Frame(Mapping):
+    """The frame's values (`build`) by name, each part worked out or read from the cache when
+    first asked for (once per request), and counted as read where it is used."""
+
+    def __init__(self, request, site, language):
+        self.request, self.site, self.language = request, site, language
+
+    def __getitem__(self, name):
+        part = PARTS[name]
+        key = f"{self.site.pk if self.site else '-'}:{self.language}:{part}"
+        values = cached(
+            key,
+            _PART_BUILDERS[part],
+            self.request,
+            self.site,
+            self.language,
+            reads=True,
+            aside=True,
+        )
+        return values[name]
+
+    def __iter__(self):
+        return iter(PARTS)
+
+    def __len__(self):
+        return len(PARTS)
+
+
+def frame(request) -> Frame:
+    """The frame for the request's site in the active language (each part worked out once per
+    request)."""
     site = Site.find_for_request(request) if request is not None else None
-    language = translation.get_language()
-
-    return cached(
-        f"{site.pk if site else '-'}:{language}", build, request, site, language, reads=True
-    )
+    return Frame(request, site, translation.get_language())
 
 
-def build(request, site, language) -> dict:
-    """The frame's values, all plain data (strings, lists, dicts) so that they cache well."""
-    from core.models import Footer, Navigation, SiteSettings
+def _menu(request, site, language) -> dict:
+    from core.models import Navigation
 
     navigation = _for_language(Navigation, language)
     menu = []
     if navigation is not None:
         menu = _resolve_links(list(navigation.items.select_related("link_page")), request, language)
+    return {"menu": menu}
+
+
+def _footer(request, site, language) -> dict:
+    from core.models import Footer
+
     footer = _for_language(Footer, language)
     footer_links = (
         _resolve_links(list(footer.links.select_related("link_page")), request, language)
         if footer
         else []
     )
+    return {
+        "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
+        "footer_links": footer_links,
+    }
+
+
+def _settings(request, site, language) -> dict:
+    from core.models import SiteSettings
+
+    settings_in_language = settings_values(_for_language(SiteSettings, language))
+    keep_for_error_pages("funding", language, settings_in_language["funding"])
+    return {"settings": settings_in_language}
+
+
+def _legal(request, site, language) -> dict:
+    return {"legal_pages": _legal_pages(language)}
+
+
+def _home_values(request, site, language) -> dict:
     homes = _homes(site)
     home = homes.get(language) or homes.get(settings.LANGUAGE_CODE)
-    site_settings = _for_language(SiteSettings, language)
-    settings_in_language = settings_values(site_settings)
-    keep_for_error_pages("funding", language, settings_in_language["funding"])
     return {
-        "menu": menu,
-        "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
-        "settings": settings_in_language,
-        "footer_links": footer_links,
-        "legal_pages": _legal_pages(language),
         # Each language's live home: its URL as the language switcher links it.
         "homes": {code: item["url"] for code, item in homes.items()},
         "home_url": home["home_url"] if home else "/",
     }
+
+
+_PART_BUILDERS = {
+    "menu": _menu,
+    "footer": _footer,
+    "settings": _settings,
+    "legal": _legal,
+    "homes": _home_values,
+}
+
+
+def build(request, site, language) -> dict:
+    """The frame's values, all plain data (strings, lists, dicts) so that they cache well."""
+    values = {}
+    for builder in _PART_BUILDERS.values():
+        values.update(builder(request, site, language))
+    return values
 
 
 def index_url(model_label: str) -> str:

@@ -33,14 +33,19 @@ def request_memo():
         _request_memo.reset(token)
 
 
-def memoised(key, compute):
+def memoised(key, compute, record=True):
     """`compute()`, worked out once per request for `key` (every time outside a request). What
     working it out read (`core.dependencies`) counts as read again by every recording that uses
     it later in the request: a value kept with its reads (a product card, the frame) that uses
-    a label or an alt text the page had looked up before depends on it too."""
+    a label or an alt text the page had looked up before depends on it too. `record=False`: for
+    a value that notes its reads itself (`content_version.cached`), or reads no rows."""
     memo = _request_memo.get()
     if memo is None:
         return compute()
+    if not record:
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
     if key in memo:
         reads = memo.get((_READS, key))
         if reads is not None:

@@ -27,6 +27,12 @@ class RequestMemoMiddleware:
         with request_memo(), dependencies.request_recording(content_version.current):
             return self.get_response(request)
 
+    def process_template_response(self, request, response):
+        """The view has returned a response still to be rendered: what kept values the template
+        uses count for the fragments they are used in (`dependencies.note`)."""
+        dependencies.template_rendering()
+        return response
+
 
 class TranslationFallbackMiddleware:
     """Sends a visitor from an address that is no page in their language to the page they meant.

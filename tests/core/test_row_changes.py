@@ -30,6 +30,16 @@ LANGUAGES = ("de", "en", "nl", "fr")
 MUG = "MAN-0007"  # category `mug`
 
 
+def tables_read(client, url) -> set[str]:
+    """The tables the render of `url` asks the database for."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return {table for query in captured.captured_queries for table in TABLE.findall(query["sql"])}
+
+
+TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
+
+
 def shown(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
@@ -207,3 +217,40 @@ def test_a_shop_deleted_leaves_every_list_that_named_it(client, demo):
     retailer.delete()
     assert name not in shown(client, index)
     assert "shop_links_retailer" in dependencies.row_tables()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_menu_entry_renamed_reads_the_menu_again_and_nothing_of_the_page(client, demo, code):
+    """The frame is kept in parts, and what the header uses counts for no fragment of the page:
+    after a menu entry's rename a product page asks for the menu, not for its product again."""
+    page = product_url(code, in_language(MUG, code))
+    steady(client, page)
+    navigation = Navigation.objects.get(locale__language_code=code, live=True)
+    item = navigation.items.first()
+    item.label = f"Werkstätten {code}"
+    item.save()
+    publish(navigation)
+
+    read = tables_read(client, page)
+    assert {"core_navigation", "core_navigationitem"} <= read
+    assert not {table for table in read if table.startswith(("catalogue_", "shop_links_"))} - {
+        "catalogue_product"  # the route to the product: as in every render
+    }
+    assert f"Werkstätten {code}" in shown(client, page).split("<main", 1)[0]
+    assert tables_read(client, page).isdisjoint({"core_navigation", "core_navigationitem"})
+
+
+def test_a_settings_change_shows_in_the_footer_and_leaves_the_menu(client, demo):
+    from core.models import SiteSettings
+
+    about = about_url("nl")
+    steady(client, about)
+    row = SiteSettings.objects.get(locale__language_code="nl", live=True)
+    row.phone = "+32 87 00 00 00"
+    publish(row)
+
+    read = tables_read(client, about)
+    assert "core_sitesettings" in read
+    assert read.isdisjoint({"core_navigation", "core_navigationitem"})
+    footer = shown(client, about).split("</main>", 1)[1]
+    assert "+32 87 00 00 00" in footer
