@@ -564,22 +564,15 @@ def cached(name, compute, *args, structural=False, reads=False, aside=False, ali
         )
         dependencies.note(kept_reads, aside=aside)
         return value
-    key = _key(name, _version(structural))
-    cache = frame_cache(alias)
-    value = cache.get(key)
     if structural:
         # Kept with the versions of the rows of other tables it read (`table:<name>`): a snippet,
         # a setting or a catalogue row changed replaces those, not the structure version.
-        if isinstance(value, _Kept) and _read_versions(value.versions) == value.versions:
-            dependencies.note(value.reads)
-            return value.value
-        with dependencies.recording(tables_only=True) as reads:
-            value, keep = _compute(compute, args)
-        if keep:
-            versions = _versions_to_keep(reads.keys()) if reads.tables else {}
-            if versions is not None:
-                cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
+        value, kept_reads = _kept(name, compute, args, alias, structural=True)
+        dependencies.note(kept_reads)
         return value
+    key = _key(name, current())
+    cache = frame_cache(alias)
+    value = cache.get(key)
     # Under the content version: kept with the pages it read, which a request that reads it
     # from here has read too (`core.dependencies`: the fragments it shows in depend on them).
     if isinstance(value, _WithReads):
@@ -599,17 +592,22 @@ class _Kept:
         self.value, self.reads, self.versions = value, reads, versions
 
 
-def _kept(name, compute, args, alias, aside=False) -> tuple:
-    """(value, reads) of `cached(..., reads=True)`: from the cache while every version it was
-    kept with is unchanged, else worked out (recording its reads) and kept."""
+def _kept(name, compute, args, alias, aside=False, structural=False) -> tuple:
+    """(value, reads) of `cached(..., reads=True)`, or with `structural=True` of `cached(...,
+    structural=True)` (which reads the tables of other rows only, `recording(tables_only=True)`,
+    and no fragment's `all`): from the cache while every version it was kept with is unchanged,
+    else worked out (recording its reads) and kept."""
     key = _key(name, structure())
     cache = frame_cache(alias)
     entry = cache.get(key)
     if isinstance(entry, _Kept) and _read_versions(entry.versions) == entry.versions:
         return entry.value, entry.reads
-    with dependencies.recording(structure_only=True, aside=aside) as reads:
+    with dependencies.recording(
+        structure_only=not structural, tables_only=structural, aside=aside
+    ) as reads:
         value, keep = _compute(compute, args)
-    versions = _versions_to_keep([ALL_READS, *reads.keys()]) if keep else None
+    keys = reads.keys() if structural else [ALL_READS, *reads.keys()]
+    versions = (_versions_to_keep(keys) if keys else {}) if keep else None
     if versions is not None:
         cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
     return value, reads

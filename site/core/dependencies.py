@@ -330,6 +330,7 @@ def connect_signals():
 # ----------------------------------------------------------------- queries
 
 
+@cache
 def page_tables() -> frozenset:
     """The tables of page models, of pages' child rows and of pages' links."""
     return frozenset(_tables())

@@ -69,8 +69,9 @@ PARTS = {
 
 
 class Frame(Mapping):
-    """The frame's values (`build`) by name, each part worked out or read from the cache when
-    first asked for (once per request), and counted as read where it is used."""
+    """The frame's values by name (plain data: strings, lists, dicts, so that they cache well),
+    each part worked out or read from the cache when first asked for (once per request), and
+    counted as read where it is used."""
 
     def __init__(self, request, site, language):
         self.request, self.site, self.language = request, site, language
@@ -157,14 +158,6 @@ _PART_BUILDERS = {
     "legal": _legal,
     "homes": _home_values,
 }
-
-
-def build(request, site, language) -> dict:
-    """The frame's values, all plain data (strings, lists, dicts) so that they cache well."""
-    values = {}
-    for builder in _PART_BUILDERS.values():
-        values.update(builder(request, site, language))
-    return values
 
 
 def index_url(model_label: str) -> str:
