@@ -17,7 +17,8 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
 - "page retitled": the editor publishes that page with a new title (a change of the tree too);
 - "shop renamed": an editor publishes a new name of a shop the product page lists (a snippet:
   `content_version.invalidate_rows`): what read the shops' table is worked out again (the
-  product page's own fragments), the frame and the routes are kept;
+  product page's fragment of the production chain and the where-to-buy list), the frame, the
+  routes and the page's other fragments are kept;
 - "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
   the frame of every page): the frame and the fragments rendered with it are worked out again,
   the routes, the Locales and the vocabularies are kept;

@@ -147,7 +147,7 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def product(self, request, slug):
         from catalogue.models import Product
-        from products.presentation import product_chain_context, product_head
+        from products.presentation import ProductPageParts
 
         product, moved = Product.resolve_slug(slug, self.locale)
         if product is None:
@@ -162,25 +162,12 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         if not record.is_live:
             return self.gone(request, record)
 
-        # Worked out when the template asks: the page's parts come from the fragment cache where
-        # they were rendered under the current content version (`{% fragment "…" record %}`).
-        @cache
-        def parts():
-            context = product_chain_context(record, self.locale, request)
-            context["head"] = product_head(
-                context["product"],
-                context["designer"],
-                self,
-                request,
-                passport=context["passport"],
-                chain=context["chain"],
-            )
-            return context
-
+        # Worked out when the template asks, each part on its own (`ProductPageParts`): the
+        # page's fragments (`{% fragment "…" record %}`) come from the fragment cache where they
+        # were rendered under the versions of what their own parts read.
+        parts = ProductPageParts(record, self, request)
         names = ("product", "designer", "chain", "passport", "where_to_buy", "variants", "head")
-        context = {
-            name: SimpleLazyObject(partial(lambda name: parts()[name], name)) for name in names
-        }
+        context = {name: SimpleLazyObject(partial(getattr, parts, name)) for name in names}
         context["record"] = record
         # Beside the fragments, not in them: the list changes when an event ends
         # (core.freshness), and the events app sits above this one (core.registry).
@@ -189,7 +176,7 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         )
         # The language switcher's links, kept as the fragments are (one lookup, no rendering).
         context["language_links_override"] = fragment_value(
-            request, f"product-switcher:{record.pk}", lambda: parts()["head"]["switcher"]
+            request, f"product-switcher:{record.pk}", lambda: parts.switcher
         )
         return self.render(
             request,

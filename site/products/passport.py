@@ -11,6 +11,7 @@ URL, never the request's Host): `/p/<id>/qr.svg` for print, `/p/<id>/qr.png` for
 """
 
 import io
+from functools import lru_cache
 from urllib.parse import quote
 
 import segno
@@ -48,6 +49,10 @@ def qr_code(url: str):
     return segno.make_qr(url, error="m", boost_error=False)
 
 
+# A few KB each; drawing one costs a product page's first render about 2 ms, every time the
+# fragment that shows it is rendered again (a shop renamed, a sync): the same address and title
+# make the same drawing.
+@lru_cache(maxsize=512)
 def qr_svg(url: str, title: str = "", inline: bool = False) -> str:
     """The QR code as an SVG document (print: scales without loss).
 

@@ -9,6 +9,7 @@ shown.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet, Subquery, prefetch_related_objects
@@ -28,7 +29,7 @@ from catalogue.models import (
 from core import registry
 from core.formats import format_price, format_price_range, plain_price
 from core.fragments import fragment_values
-from core.i18n import LanguageLink
+from core.i18n import LanguageLink, share_locale
 from core.index_pages import index_page_url
 from core.localized import lang_mark, localized_records
 
@@ -348,10 +349,15 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
         from shop_links.presentation import stockists
 
         shops = stockists(view.record)
-    steps.extend(
-        ChainStep("sell", shop.name, shop.retailer.city, name_lang=shop.text_lang) for shop in shops
-    )
+    steps.extend(shop_steps(shops))
     return steps
+
+
+def shop_steps(shops) -> list["ChainStep"]:
+    """The chain's last steps: the shops that stock it (`shop_links.presentation.stockists`)."""
+    return [
+        ChainStep("sell", shop.name, shop.retailer.city, name_lang=shop.text_lang) for shop in shops
+    ]
 
 
 def passport_structured_data(passport: "Passport | None", chain) -> dict:
@@ -492,22 +498,69 @@ def product_passport(view: ProductView, request) -> Passport:
     )
 
 
-def product_chain_context(record: Product, locale: Locale, request) -> dict:
-    """Everything the product page shows, for the German row of a live product."""
-    view = product_views(Product.objects.filter(pk=record.pk), locale)[0]
-    designer = record.designer()
-    if designer is not None:
-        designer = designer.localized.specific
-    from shop_links.presentation import stockists, where_to_buy
+class ProductPageParts:
+    """Everything a product page shows, for the German row of a live product, each part worked
+    out when first asked for: a fragment of the page (`{% fragment %}`, `core.dependencies`)
+    depends on what its own parts read. The title, the head and the alternates read no shop, so
+    a shop renamed replaces the fragment of the passport and the where-to-buy list only; the
+    language switcher reads the index pages' translations only."""
 
-    shops = stockists(record, locale=locale)
-    return {
-        "product": view,
-        "designer": designer,
-        "chain": production_chain(view, designer, shops),
-        "passport": product_passport(view, request),
-        "where_to_buy": where_to_buy(shops, locale=locale),
-        "variants": [
+    def __init__(self, record: Product, index_page, request):
+        self.record = record
+        self.index_page = index_page
+        self.locale = index_page.locale
+        self.request = request
+
+    @cached_property
+    def product(self) -> "ProductView":
+        return product_views(Product.objects.filter(pk=self.record.pk), self.locale)[0]
+
+    @cached_property
+    def texts(self) -> "ProductView":
+        """The product's texts only (no images, no variants): what the passport and the chain
+        show. The whole `product` where the page has worked it out already; else the visitor's
+        row at most, not the images and variants (a shop renamed renders the passport's
+        fragment alone)."""
+        if "product" in self.__dict__:
+            return self.product
+        record = self.record
+        share_locale(record)
+        text = localized_records(Product, [record], self.locale)[record.translation_key]
+        return ProductView(record=record, text=text)
+
+    @cached_property
+    def designer(self):
+        designer = self.record.designer()
+        return designer.localized.specific if designer is not None else None
+
+    @cached_property
+    def shops(self) -> list:
+        from shop_links.presentation import stockists
+
+        return stockists(self.record, locale=self.locale)
+
+    @cached_property
+    def makers(self) -> list["ChainStep"]:
+        """The chain without its shops: the designer and the workshops (the head's JSON-LD)."""
+        return production_chain(self.texts, self.designer, shops=())
+
+    @cached_property
+    def chain(self) -> list["ChainStep"]:
+        return [*self.makers, *shop_steps(self.shops)]
+
+    @cached_property
+    def passport(self) -> "Passport":
+        return product_passport(self.texts, self.request)
+
+    @cached_property
+    def where_to_buy(self):
+        from shop_links.presentation import where_to_buy
+
+        return where_to_buy(self.shops, locale=self.locale)
+
+    @cached_property
+    def variants(self) -> list[dict]:
+        return [
             {
                 "options": variant.option_labels(),
                 "price": format_price(variant.price, variant.currency),
@@ -516,33 +569,68 @@ def product_chain_context(record: Product, locale: Locale, request) -> dict:
                 else "",
                 "availability": variant.get_availability_display(),
             }
-            for variant in view.variants
-        ],
-    }
+            for variant in self.product.variants
+        ]
+
+    @cached_property
+    def alternates(self) -> list[tuple[str, str]]:
+        return product_alternates(self.record.slug, self.index_page, self.request)
+
+    @cached_property
+    def switcher(self) -> list[LanguageLink]:
+        return product_switcher(self.alternates, self.request)
+
+    @cached_property
+    def head(self) -> dict:
+        return product_head(
+            self.product,
+            self.designer,
+            self.index_page,
+            self.request,
+            passport=self.passport,
+            chain=self.makers,
+            alternates=self.alternates,
+        )
 
 
-def product_head(view: ProductView, designer, index_page, request, passport=None, chain=()) -> dict:
-    """Title, description, Open Graph, JSON-LD, canonical and hreflang links of a product page.
+def product_alternates(slug: str, index_page, request) -> list[tuple[str, str]]:
+    """(language, absolute URL) of a product in every language that has a live products index
+    (in German where its texts are not translated yet), in the site's order of languages: each of
+    those URLs is an alternate of the others."""
+    from core import seo
 
-    The product is reachable in every language that has a live products index (in German where
-    its texts are not translated yet); each of those URLs is an alternate of the others.
-    """
+    order = [code for code, _name in settings.LANGUAGES]
+    indexes = index_page.get_translations(inclusive=True).live().select_related("locale")
+    return [
+        (index.locale.language_code, seo.absolute_url(request, f"{index.get_url(request)}{slug}/"))
+        for index in sorted(indexes, key=lambda page: order.index(page.locale.language_code))
+    ]
+
+
+def product_switcher(alternates, request) -> list[LanguageLink]:
+    """The language switcher's links of a product page (`product_alternates`)."""
+    from core import seo
+
+    site_root = seo.site_root_url(request)
+    names = dict(settings.LANGUAGES)
+    current = translation.get_language()
+    return [
+        LanguageLink(code, names[code], link[len(site_root) :], code == current, True)
+        for code, link in alternates
+    ]
+
+
+def product_head(
+    view: ProductView, designer, index_page, request, passport=None, chain=(), alternates=None
+) -> dict:
+    """Title, description, Open Graph, JSON-LD, canonical and hreflang links of a product page
+    (`alternates`: `product_alternates`). `chain`: the production chain, of which the JSON-LD
+    names the workshops (`passport_structured_data`)."""
     from core import seo
 
     url = seo.absolute_url(request, view.url)
-    site_root = seo.site_root_url(request)
-    alternates = []
-    indexes = index_page.get_translations(inclusive=True).live().select_related("locale")
-    for index in sorted(
-        indexes,
-        key=lambda page: [c for c, _ in settings.LANGUAGES].index(page.locale.language_code),
-    ):
-        alternates.append(
-            (
-                index.locale.language_code,
-                seo.absolute_url(request, f"{index.get_url(request)}{view.record.slug}/"),
-            )
-        )
+    if alternates is None:
+        alternates = product_alternates(view.record.slug, index_page, request)
     description = seo.description(view.text.teaser or view.text.description)
     image = seo.social_rendition(view.first_image.image) if view.first_image else None
     # The page's language where the catalogue has translated the product, else German: the
@@ -584,14 +672,7 @@ def product_head(view: ProductView, designer, index_page, request, passport=None
         breadcrumbs,
         product_structured_data(view, request, designer, seo.image_object, passport, chain),
     ]
-    names = dict(settings.LANGUAGES)
-    current = translation.get_language()
-    switcher = [
-        LanguageLink(code, names[code], link[len(site_root) :], code == current, True)
-        for code, link in alternates
-    ]
     return {
-        "switcher": switcher,
         "description": description,
         "og": og,
         "structured_data": [seo.json_ld(item) for item in structured],

@@ -124,6 +124,43 @@ def test_a_shop_renamed_shows_on_the_product_pages_that_list_it_and_leaves_other
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
+def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product(
+    client, demo, code, monkeypatch
+):
+    """The product page's parts are worked out each on its own (`ProductPageParts`): after a
+    shop's rename in the page's language the visitor sees the new name in the production chain
+    and in the where-to-buy list, and the page is what a render from scratch shows; its images,
+    variants and renditions are not asked for again, only the shops and what the passport and
+    the chain show."""
+    from core import fragments
+
+    page = product_url(code, in_language(MUG, code))
+    steady(client, page)
+    german = StockistLink.objects.filter(product__external_id=MUG, retailer__live=True)
+    german = german.filter(product__locale__language_code="de").first().retailer
+    retailer = Retailer.objects.get(
+        translation_key=german.translation_key, locale__language_code=code
+    )
+    retailer.name = f"Kanalladen {code}"
+    publish(retailer)
+
+    read = tables_read(client, page)
+    assert {"shop_links_stockistlink", "shop_links_retailer"} <= read
+    assert read.isdisjoint(
+        {"catalogue_productimage", "catalogue_variant", "wagtailimages_rendition"}
+    )
+    after = shown(client, page)
+    main = after.split("<main", 1)[1]
+    chain = main.split('class="chain__steps"', 1)[1].split("</ol>", 1)[0]
+    where = main.split('id="where-heading"', 1)[1]
+    assert f"Kanalladen {code}" in chain
+    assert f"Kanalladen {code}" in where
+    assert f"Kanalladen {code}" not in after.split("<main", 1)[0]  # the head names no shop
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert shown(client, page) == after  # as a render from scratch
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_a_relabelled_category_shows_on_product_pages_and_cards(client, demo, code):
     """The vocabulary is kept with the structure and the terms' table; the product cards are
     kept with what they read: both follow the term at once."""
