@@ -333,21 +333,42 @@ def logo_rendition(image):
 
 def _resolve_links(items, request, language) -> list[dict]:
     """Label and `href` of each link: the linked page in the visitor's language when it is live
-    there. One query for all links, where asking each page for its translation would take one each.
+    there, else the linked page itself when it is live, else its German page when that is live
+    (an editor linked the French page, which is unpublished now); left out when none is.
+
+    A link to a live page in the visitor's language already (the German menu's, or a menu
+    translated with its links) is that page; the others are looked up in one query for all,
+    where asking each page for its translation would take one each.
     """
-    keys = {item.link_page.translation_key for item in items if item.link_page_id}
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=language
-        )
+    from core.routing import locale_for_language
+
+    locale = locale_for_language(language)
+
+    def at_home(page) -> bool:
+        return locale is not None and page.locale_id == locale.pk and page.live
+
+    keys = {
+        item.link_page.translation_key
+        for item in items
+        if item.link_page_id and not at_home(item.link_page)
     }
+    found = {}
+    if keys:
+        languages = {language, settings.LANGUAGE_CODE}
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code__in=languages
+        ):
+            found[page.translation_key, page.locale_id == getattr(locale, "pk", None)] = page
     links = []
     for item in items:
         if item.link_page_id:
-            page = localized.get(item.link_page.translation_key)
-            if page is None and item.link_page.live:
-                page = item.link_page  # not translated: the German page stands in
+            linked = item.link_page
+            if at_home(linked):
+                page = linked
+            else:
+                key = linked.translation_key
+                page = found.get((key, True)) or (linked if linked.live else None)
+                page = page or found.get((key, False))  # its German page stands in
             href = (page.get_url(request) or "") if page is not None else ""
         else:
             href = item.link_url

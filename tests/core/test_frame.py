@@ -112,6 +112,39 @@ def test_an_unpublished_menu_target_falls_back_to_german_at_once(client, demo):
     assert 'href="/de/ueber-das-projekt/"' in menu(client, "/fr/")
 
 
+def menu_lookups(client, path) -> list[str]:
+    """The queries for pages by translation key while the menu is worked out afresh."""
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    return [q["sql"] for q in queries if '"translation_key" IN' in q["sql"]]
+
+
+def test_a_menu_entry_that_links_a_page_in_the_visitors_language_is_that_page(client, demo):
+    """A link to a live page in the menu's language is that page, without a lookup of its
+    translations (the German menu: every German page); a link to a German page in another
+    language's menu is looked up in that language (one query for all); an entry that an editor
+    linked to the French page itself falls back to its German page once that is unpublished."""
+    german = Navigation.objects.get(locale__language_code="de")
+    german.save()  # the menu is worked out again on the next page
+    assert 'href="/de/ueber-das-projekt/"' in menu(client, "/de/")
+    german.save()
+    assert menu_lookups(client, "/de/") == []
+
+    french = Navigation.objects.get(locale__language_code="fr")
+    menu(client, "/fr/")  # the rest of the page kept
+    french.save()
+    assert len(menu_lookups(client, "/fr/")) == 1
+    item = french.items.get(link_page__translation_key=about("de").translation_key)
+    item.link_page = about("fr")
+    item.save()
+    french.save()
+    assert 'href="/fr/a-propos/"' in menu(client, "/fr/")
+    about("fr").unpublish()
+    html = menu(client, "/fr/")
+    assert 'href="/de/ueber-das-projekt/"' in html
+    assert "a-propos" not in html
+
+
 def test_a_moved_menu_target_is_linked_at_its_new_address(client, demo):
     menu(client, "/de/")
     page = about("de")
