@@ -223,7 +223,8 @@ def json_log():
 
 class RedisServer:
     """Debian's redis-server on a free loopback port, without persistence; `stop()` and
-    `start()` take it down and bring it back on the same port (fault tests)."""
+    `start()` take it down and bring it back on the same port, `freeze()` and `thaw()` hang it
+    and let it go on with what it holds (fault tests)."""
 
     def __init__(self, workdir, config=None):
         import socket
@@ -265,8 +266,20 @@ class RedisServer:
                 time.sleep(0.05)
         pytest.fail("redis-server did not start")
 
+    def freeze(self):
+        """Stop the process without ending it (SIGSTOP): connections open, nothing answers."""
+        import signal
+
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        import signal
+
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self):
         if self.process is not None and self.process.poll() is None:
+            self.thaw()  # a frozen process acts on no signal but this one
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None

@@ -6,45 +6,96 @@ is allowed to be forgotten (the enquiry rate limit, which accepts when it cannot
 read while Redis is down answers "not cached", a write does nothing, and pages are rendered from
 the database instead of failing with a 500. One warning is logged when Redis stops answering
 (the error's class only: the Redis URL may hold a password) and one line when it answers again.
-`incr` still raises, as Django documents for a missing key; its one caller handles that. The
-connection and each command time out after `REDIS_TIMEOUT` seconds, so an unreachable server
-costs a request at most that long per cache call.
+`incr` (and `decr`, which is `incr` of minus one) still raise, as Django documents for a missing
+key; their callers handle that.
+
+A Redis that hangs (its machine overloaded, its process frozen: the connection opens, then
+nothing comes back) costs a command `REDIS_TIMEOUT` seconds, and a page makes dozens of cache
+calls: a page took minutes. So after a command fails to connect or times out, this process asks
+Redis nothing for `REDIS_RETRY_AFTER` seconds (every call answers at once, as if Redis were
+down); then the next call tries again. A hung Redis costs a process one `REDIS_TIMEOUT` per
+retry.
+
+When Redis answers again after failing, the process replaces the content versions before it
+uses anything Redis holds (`content_version.reset`, the call that answered counts as a miss): a
+publish in this process while Redis did not answer could not replace them, and the pages and
+fragments kept before it would otherwise be served again. A process that saw no failure does
+not know of one: until the one that lost the write asks Redis again (its next request, at most
+`REDIS_RETRY_AFTER` seconds after Redis answers), others may serve what was kept before it.
 """
 
 import logging
+import time
 
+from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("core.cache")
 
 _failing = False
+# time.monotonic() before which no command is sent (while `_failing`).
+_retry_at = 0.0
 
 
 def _failed(error: Exception) -> None:
-    global _failing
+    global _failing, _retry_at
+    if isinstance(error, (RedisConnectionError, RedisTimeoutError, OSError)):
+        # Unreachable or silent: not asked again for a while. An error Redis answered with (a
+        # write refused when it is full) comes back at once; the next command tries again.
+        _retry_at = time.monotonic() + settings.REDIS_RETRY_AFTER
     if not _failing:
         _failing = True
         logger.warning("cache unavailable (%s): serving without it", type(error).__name__)
 
 
-def _answered() -> None:
+def _skipped() -> bool:
+    """Whether Redis failed less than `REDIS_RETRY_AFTER` seconds ago: not asked now."""
+    return _failing and time.monotonic() < _retry_at
+
+
+def _answered() -> bool:
+    """Note that Redis answered; True when it had failed before (the versions were replaced)."""
     global _failing
-    if _failing:
-        _failing = False
-        logger.warning("cache available again")
+    if not _failing:
+        return False
+    _failing = False
+    logger.warning("cache available again")
+    from core import content_version
+
+    content_version.reset()
+    return True
 
 
 class FailOpenRedisCache(RedisCache):
     def _guarded(self, method, default, *args, **kwargs):
+        if _skipped():
+            return default
         try:
             result = getattr(super(), method)(*args, **kwargs)
         except (RedisError, OSError) as error:
             _failed(error)
             return default
+        if _answered():
+            return default  # as if not cached: it may be from before a lost publish
+        return result
+
+    def _raising(self, method, *args, **kwargs):
+        if _skipped():
+            raise RedisConnectionError("cache unavailable: not asked again yet")
+        try:
+            result = getattr(super(), method)(*args, **kwargs)
+        except (RedisError, OSError) as error:
+            _failed(error)
+            raise
         _answered()
         return result
+
+    def incr(self, key, delta=1, version=None):
+        return self._raising("incr", key, delta, version)
 
     def get(self, key, default=None, version=None):
         return self._guarded("get", default, key, default, version)

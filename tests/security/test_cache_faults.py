@@ -1,5 +1,6 @@
-"""The page cache when a service behind it fails: Redis down (pages served uncached) and the
-database down (cached pages still served). Both services are real and really stopped."""
+"""The page cache when a service behind it fails: Redis down (pages served uncached), Redis hung
+(one timeout, then pages served uncached until it answers again) and the database down (cached
+pages still served). The services are real and really stopped or frozen."""
 
 import logging
 import tempfile
@@ -36,8 +37,64 @@ def test_redis_down_pages_are_served_uncached_with_one_warning(
     assert messages == ["cache unavailable (ConnectionError): serving without it"]
 
     redis_caches.start()
+    monkeypatch.setattr(cache, "_retry_at", 0.0)  # REDIS_RETRY_AFTER has passed
     client.get("/de/")
     assert client.get("/de/")["X-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_a_hung_redis_costs_one_timeout_and_a_publish_meanwhile_shows_when_it_answers(
+    client, demo, redis_caches, caplog, monkeypatch, settings
+):
+    """A frozen redis-server (SIGSTOP: connections open, nothing answers) costs this process one
+    command's timeout, not one per cache call: the pages after it are served uncached without
+    asking Redis, for `REDIS_RETRY_AFTER` seconds. An editor's publish while it hangs cannot
+    replace the versions kept in Redis; when Redis answers again, the process replaces them
+    before it uses anything kept there, and the visitor sees the new title, not the page kept
+    before the publish."""
+    from core import cache
+    from project.models import ProjectPage
+
+    monkeypatch.setattr(cache, "_failing", False)
+    monkeypatch.setattr(cache, "_retry_at", 0.0)
+    settings.REDIS_RETRY_AFTER = 600  # no retry while the test runs, however slow the machine
+    failures = []
+    failed = cache._failed
+    monkeypatch.setattr(cache, "_failed", lambda error: (failures.append(error), failed(error)))
+    about = ProjectPage.objects.get(locale__language_code="de", slug="ueber-das-projekt")
+    url = about.url
+    for path in [url, url, *PATHS]:
+        client.get(path)
+    assert client.get(url)["X-Cache"] == "hit"
+
+    redis_caches.freeze()
+    try:
+        with caplog.at_level(logging.WARNING, logger="core.cache"):
+            for path in [url, *PATHS, *PATHS]:
+                response = client.get(path)
+                assert response.status_code == 200, path
+                assert response["X-Cache"] == "bypass"
+            assert client.get("/health/").json()["cache"] == "failing"
+            about.title = "Über uns im Aachener Norden"
+            about.save_revision().publish()
+            assert "Über uns im Aachener Norden" in client.get(url).content.decode()
+        assert len(failures) == 1, failures  # one command timed out; no other was sent
+        assert type(failures[0]).__name__ == "TimeoutError"
+    finally:
+        redis_caches.thaw()
+
+    monkeypatch.setattr(cache, "_retry_at", 0.0)  # REDIS_RETRY_AFTER has passed
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
+        assert client.get(PATHS[1]).status_code == 200  # the first page after: Redis answers
+        shown = client.get(url)  # kept in Redis before the publish: not served
+    assert "Über uns im Aachener Norden" in shown.content.decode()
+    assert client.get(url)["X-Cache"] == "hit"  # Redis keeps pages again
+    assert "Über uns im Aachener Norden" in client.get(url).content.decode()
+    messages = [record.getMessage() for record in caplog.records if record.name == "core.cache"]
+    assert messages == [
+        "cache unavailable (TimeoutError): serving without it",
+        "cache available again",
+    ]
 
 
 @pytest.fixture(scope="module")

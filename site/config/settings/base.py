@@ -162,6 +162,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process-local cache.
 REDIS_URL = env_str("REDIS_URL")
 REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.5"))
+# Seconds a process asks Redis nothing after a command failed (core.cache): a hung Redis costs
+# one request REDIS_TIMEOUT per retry, not every cache call of every request.
+REDIS_RETRY_AFTER = float(env_str("REDIS_RETRY_AFTER", "5"))
 # Entries each process-local cache keeps (without Redis): the frame cache holds one route per
 # visited address and language plus a frame per language (a few hundred for the demo site).
 FRAME_CACHE_MAX_ENTRIES = env_int("FRAME_CACHE_MAX_ENTRIES", 5000)
