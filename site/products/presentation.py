@@ -353,7 +353,7 @@ def production_chain(view: ProductView, designer, shops=None) -> list[ChainStep]
     return steps
 
 
-def shop_steps(shops) -> list["ChainStep"]:
+def shop_steps(shops) -> list[ChainStep]:
     """The chain's last steps: the shops that stock it (`shop_links.presentation.stockists`)."""
     return [
         ChainStep("sell", shop.name, shop.retailer.city, name_lang=shop.text_lang) for shop in shops
@@ -512,11 +512,11 @@ class ProductPageParts:
         self.request = request
 
     @cached_property
-    def product(self) -> "ProductView":
+    def product(self) -> ProductView:
         return product_views(Product.objects.filter(pk=self.record.pk), self.locale)[0]
 
     @cached_property
-    def texts(self) -> "ProductView":
+    def texts(self) -> ProductView:
         """The product's texts only (no images, no variants): what the passport and the chain
         show. The whole `product` where the page has worked it out already; else the visitor's
         row at most, not the images and variants (a shop renamed renders the passport's
@@ -540,16 +540,16 @@ class ProductPageParts:
         return stockists(self.record, locale=self.locale)
 
     @cached_property
-    def makers(self) -> list["ChainStep"]:
+    def makers(self) -> list[ChainStep]:
         """The chain without its shops: the designer and the workshops (the head's JSON-LD)."""
         return production_chain(self.texts, self.designer, shops=())
 
     @cached_property
-    def chain(self) -> list["ChainStep"]:
+    def chain(self) -> list[ChainStep]:
         return [*self.makers, *shop_steps(self.shops)]
 
     @cached_property
-    def passport(self) -> "Passport":
+    def passport(self) -> Passport:
         return product_passport(self.texts, self.request)
 
     @cached_property
