@@ -35,26 +35,12 @@ edit, the new page, the new title, a snippet).
 
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 if __name__ == "__main__":
-    sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="bench-media-"))
-    os.environ.setdefault("DB_CONN_MAX_AGE", "60")
-    os.environ["PAGE_CACHE_TIMEOUT"] = "0"
-    LOAD_DEMO = not os.environ.get("DATABASE_URL")
-    if LOAD_DEMO:
-        os.environ["DATABASE_URL"] = (
-            f"sqlite:///{tempfile.mkdtemp(prefix='bench-db-')}/bench.sqlite3"
-        )
-    import django
+    import demo_site
 
-    django.setup()
+    LOAD_DEMO = demo_site.setup(PAGE_CACHE_TIMEOUT="0")
 
 ROUNDS = int(os.environ.get("ROUNDS", "30"))
 PRODUCT_URL = "/de/produkte/overhead-line-lamp/"
@@ -180,20 +166,9 @@ def run(client) -> None:
 
 
 def main():
-    import logging
+    import demo_site
 
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per publish
-    if LOAD_DEMO:
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", admin_password="bench-only", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    run(Client())
+    run(demo_site.client(LOAD_DEMO))
 
 
 if __name__ == "__main__":

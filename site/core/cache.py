@@ -29,7 +29,7 @@ import time
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -70,7 +70,30 @@ def _answered() -> bool:
     return True
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per connection pool. Django makes a new
+    `redis.Redis` for every command (`RedisCacheClient.get_client`, Django 6.1), and redis-py
+    builds its table of some 170 response callbacks in each: about 0.2 ms of CPU a command, half
+    of what Redis added to a page render (two dozen cache calls: 12.7 ms instead of 6.7 ms with
+    the local-memory cache). A redis-py client over a pool may be shared between threads."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
+
     def _guarded(self, method, default, *args, **kwargs):
         if _skipped():
             return default

@@ -74,6 +74,8 @@ that read nothing of it stay.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from contextvars import ContextVar
 from uuid import uuid4
 
@@ -87,7 +89,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from core import dependencies, edge
-from core.i18n import forget, memoised
+from core.i18n import forget, memoised, request_address
 from core.registry import shown_on_pages
 
 VERSION_KEY = "generation"
@@ -566,8 +568,13 @@ def cached(name, compute, *args, structural=False, reads=False, aside=False, ali
         return value
     if structural:
         # Kept with the versions of the rows of other tables it read (`table:<name>`): a snippet,
-        # a setting or a catalogue row changed replaces those, not the structure version.
-        value, kept_reads = _kept(name, compute, args, alias, structural=True)
+        # a setting or a catalogue row changed replaces those, not the structure version. Looked
+        # up once per request (the routes ask for the private sections twice).
+        value, kept_reads = memoised(
+            ("kept", alias, name),
+            lambda: _kept(name, compute, args, alias, structural=True),
+            record=False,
+        )
         dependencies.note(kept_reads)
         return value
     key = _key(name, current())
@@ -696,15 +703,41 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
 
 def _read_versions(versions) -> dict:
     """The versions of these read keys now (those there are). Read once per request: the
-    fragments, the frame and the cards of a page share most of them."""
+    fragments, the frame and the cards of a page share most of them. A request's first look
+    asks for those its address needed the last time too (`_read_keys_by_address`): with Redis,
+    one round trip for the versions of a page's kept values, not one for each."""
     known = memoised(_READ_VERSIONS_MEMO, dict, record=False)
     wanted = [key for key in versions if key not in known]
-    if wanted:
-        keys = {READS_PREFIX + key: key for key in wanted}
+    ask = wanted
+    address = request_address()
+    if address is not None:
+        if wanted and not known:
+            with _read_keys_lock:
+                remembered = _read_keys_by_address.get(address, ())
+            ask = list(dict.fromkeys([*wanted, *remembered]))
+        needed = memoised(_READ_KEYS_MEMO, set, record=False)
+        if not needed.issuperset(versions):
+            needed.update(versions)
+            with _read_keys_lock:
+                _read_keys_by_address[address] = frozenset(needed)
+                _read_keys_by_address.move_to_end(address)
+                while len(_read_keys_by_address) > READ_KEYS_ADDRESSES:
+                    _read_keys_by_address.popitem(last=False)
+    if ask:
+        keys = {READS_PREFIX + key: key for key in ask}
         found = version_cache().get_many(list(keys))
-        known.update(dict.fromkeys(wanted))
+        known.update(dict.fromkeys(ask))
         known.update({keys[key]: value for key, value in found.items()})
     return {key: known[key] for key in versions if known[key] is not None}
+
+
+# The read keys (`page:12`, `table:…`) whose versions a request for an address (path and query)
+# looked up, for the READ_KEYS_ADDRESSES addresses this process served last: what the next
+# request for it will ask for.
+READ_KEYS_ADDRESSES = 1000
+_READ_KEYS_MEMO = "core:read-keys"
+_read_keys_by_address: OrderedDict[str, frozenset] = OrderedDict()
+_read_keys_lock = threading.Lock()
 
 
 def _versions_to_keep(keys):

@@ -20,17 +20,27 @@ _request_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None
 
 
 @contextmanager
-def request_memo():
-    """A memo that lives as long as one request (see `core.middleware.RequestMemoMiddleware`).
+def request_memo(address: str | None = None):
+    """A memo that lives as long as one request (see `core.middleware.RequestMemoMiddleware`),
+    for the request of `address` (its path and query string: `request_address`).
 
     Only what cannot change while a page is rendered goes in it; outside a request (commands,
     tasks, tests that call code directly) nothing is memoised.
     """
-    token = _request_memo.set({})
+    token = _request_memo.set({_ADDRESS: address})
     try:
         yield
     finally:
         _request_memo.reset(token)
+
+
+_ADDRESS = "core.i18n:address"
+
+
+def request_address() -> str | None:
+    """The path and query string of the reading request (None outside one)."""
+    memo = _request_memo.get()
+    return memo.get(_ADDRESS) if memo is not None else None
 
 
 def memoised(key, compute, record=True):

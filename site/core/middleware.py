@@ -24,7 +24,10 @@ class RequestMemoMiddleware:
             return self.get_response(request)
         # The content version is read before the request's first row (if it reads any), which
         # `content_version.kept_with_reads` relies on.
-        with request_memo(), dependencies.request_recording(content_version.current):
+        with (
+            request_memo(request.get_full_path()),
+            dependencies.request_recording(content_version.current),
+        ):
             return self.get_response(request)
 
     def process_template_response(self, request, response):

@@ -1,0 +1,87 @@
+"""What a page render asks a real Redis server (Debian's redis-server, started by the tests), with
+the page cache off and the page's parts kept (`core.fragments`, the frame): every cache command
+is a round trip, so the versions of what the kept parts read are asked for in one, and no
+command builds a new redis-py client (`core.cache.ReusingRedisCacheClient`)."""
+
+import pytest
+import redis
+from wagtail.models import Locale, Page
+
+from core import cache, content_version
+from tests.factories import publish
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages_with_fragments")]
+
+
+@pytest.fixture(autouse=True)
+def _on_redis(redis_caches, monkeypatch):
+    monkeypatch.setattr(cache, "_failing", False)
+    return redis_caches
+
+
+@pytest.fixture
+def commands(monkeypatch):
+    """Every cache command sent while a test runs: (cache's key prefix, method, first key)."""
+    sent = []
+    guarded = cache.FailOpenRedisCache._guarded
+
+    def record(self, method, default, *args, **kwargs):
+        first = args[0] if args else ""
+        if isinstance(first, (list, tuple, dict)):
+            first = next(iter(first), "")
+        sent.append((self.key_prefix, method, str(first)))
+        return guarded(self, method, default, *args, **kwargs)
+
+    monkeypatch.setattr(cache.FailOpenRedisCache, "_guarded", record)
+    return sent
+
+
+def version_lookups(sent) -> list:
+    """The look-ups of read versions (`content_version._read_versions`) among `sent`."""
+    return [
+        command
+        for command in sent
+        if command[:2] == ("pages", "get_many") and content_version.READS_PREFIX in command[2]
+    ]
+
+
+def about(code: str) -> Page:
+    german = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    return german.get_translation(Locale.objects.get(language_code=code)).specific
+
+
+@pytest.mark.parametrize("code", ["de", "en", "nl", "fr"])
+def test_a_page_from_its_kept_parts_asks_for_their_versions_in_one_round_trip(
+    client, demo, commands, code
+):
+    page = about(code)
+    for url in ("/de/", page.url, page.url):
+        assert client.get(url).status_code == 200
+    commands.clear()
+    assert client.get(page.url).status_code == 200
+    assert len(version_lookups(commands)) == 1, version_lookups(commands)
+
+    # An editor's new title: the next visitor sees it, and the page after asks in one again.
+    page.title = f"Das Projekt ({code})"
+    publish(page)
+    shown = client.get(page.url).content.decode()
+    assert f"Das Projekt ({code})" in shown
+    commands.clear()
+    assert f"Das Projekt ({code})" in client.get(page.url).content.decode()
+    assert len(version_lookups(commands)) == 1, version_lookups(commands)
+
+
+def test_no_cache_command_builds_a_new_redis_client(client, demo, monkeypatch):
+    made = []
+    init = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(1)
+        init(self, *args, **kwargs)
+
+    client.get("/de/")
+    client.get("/fr/")
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    for url in ("/de/", "/fr/", "/de/", "/fr/"):
+        assert client.get(url).status_code == 200
+    assert made == []
