@@ -37,6 +37,11 @@ def request_memo(address: str | None = None):
 _ADDRESS = "core.i18n:address"
 
 
+def in_request() -> bool:
+    """Whether a reading request's memo is open (`request_memo`)."""
+    return _request_memo.get() is not None
+
+
 def request_address() -> str | None:
     """The path and query string of the reading request (None outside one)."""
     memo = _request_memo.get()

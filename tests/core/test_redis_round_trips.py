@@ -85,3 +85,27 @@ def test_no_cache_command_builds_a_new_redis_client(client, demo, monkeypatch):
     for url in ("/de/", "/fr/", "/de/", "/fr/"):
         assert client.get(url).status_code == 200
     assert made == []
+
+
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_the_frames_parts_are_read_in_one_command_and_a_menu_change_shows(
+    client, demo, commands, code
+):
+    from core.frame import PARTS
+    from core.models import Navigation
+
+    parts = tuple(f":{code}:{part}" for part in dict.fromkeys(PARTS.values()))
+    home = f"/{code}/"
+    client.get(home)
+    commands.clear()
+    assert client.get(home).status_code == 200
+    frame = [command for command in commands if command[2].endswith(parts)]
+    assert [command[1] for command in frame] == ["get_many"], frame
+
+    navigation = Navigation.objects.get(locale__language_code=code, live=True)
+    item = navigation.items.first()
+    item.label = f"Neu im Menü ({code})"
+    item.save()
+    publish(navigation)
+    header = client.get(home).content.decode().split("<main", 1)[0]
+    assert f"Neu im Menü ({code})" in header
