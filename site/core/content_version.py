@@ -560,22 +560,16 @@ def cached(name, compute, *args, structural=False, reads=False, aside=False, ali
     fragment it is used in only (`dependencies.note`)."""
     if not cache_enabled():
         return compute(*args)
-    if reads:
-        value, kept_reads = memoised(
-            ("kept", alias, name), lambda: _kept(name, compute, args, alias, aside), record=False
-        )
-        dependencies.note(kept_reads, aside=aside)
-        return value
-    if structural:
-        # Kept with the versions of the rows of other tables it read (`table:<name>`): a snippet,
-        # a setting or a catalogue row changed replaces those, not the structure version. Looked
-        # up once per request (the routes ask for the private sections twice).
+    if reads or structural:
+        # Looked up once per request. `structural=True`: kept with the versions of the rows of
+        # other tables it read (`table:<name>`): a snippet, a setting or a catalogue row changed
+        # replaces those, not the structure version.
         value, kept_reads = memoised(
             ("kept", alias, name),
-            lambda: _kept(name, compute, args, alias, structural=True),
+            lambda: _kept(name, compute, args, alias, aside, structural=structural),
             record=False,
         )
-        dependencies.note(kept_reads)
+        dependencies.note(kept_reads, aside=aside)
         return value
     key = _key(name, current())
     cache = frame_cache(alias)

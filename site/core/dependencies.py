@@ -145,13 +145,13 @@ def request_reads():
     return stack[0] if stack and stack[0].whole_request else None
 
 
-def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=()):
+def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(), aside=False):
     if trees and _trees_quiet.get():
         trees = ()
     stack = _active.get()
-    if stack and stack[0].rendering and any(reads.aside for reads in stack):
-        # A value noted where it is used (`note(..., aside=True)`) worked out while the template
-        # is rendered: no later fragment of the request depends on what it read.
+    if stack and stack[0].rendering and (aside or any(reads.aside for reads in stack)):
+        # A value noted where it is used (`note(..., aside=True)`), or worked out for one, while
+        # the template is rendered: no later fragment of the request depends on what it read.
         stack = stack[1:]
     if any(reads.tables_only for reads in stack):
         # Read while a value kept under the structure version is worked out: its pages are
@@ -184,22 +184,15 @@ def note(reads: Reads, aside: bool = False):
     had read before it (`request_reads`: the view, or an earlier fragment, may have loaded what it
     shows) and what it read itself; the header's menu, used outside every fragment, then ties no
     fragment to the menu, and the settings used in the `<head>` fragment only that one."""
-    stack = _active.get()
-    token = None
-    if aside and stack and stack[0].whole_request and stack[0].rendering:
-        token = _active.set(stack[1:])
-    try:
-        _note(
-            reads.pages,
-            reads.types,
-            reads.trees,
-            reads.translations,
-            reads.page_trees,
-            reads.tables,
-        )
-    finally:
-        if token is not None:
-            _active.reset(token)
+    _note(
+        reads.pages,
+        reads.types,
+        reads.trees,
+        reads.translations,
+        reads.page_trees,
+        reads.tables,
+        aside=aside,
+    )
 
 
 def template_rendering() -> None:

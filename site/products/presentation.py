@@ -621,7 +621,7 @@ def product_switcher(alternates, request) -> list[LanguageLink]:
 
 
 def product_head(
-    view: ProductView, designer, index_page, request, passport=None, chain=(), alternates=None
+    view: ProductView, designer, index_page, request, *, alternates, passport=None, chain=()
 ) -> dict:
     """Title, description, Open Graph, JSON-LD, canonical and hreflang links of a product page
     (`alternates`: `product_alternates`). `chain`: the production chain, of which the JSON-LD
@@ -629,8 +629,6 @@ def product_head(
     from core import seo
 
     url = seo.absolute_url(request, view.url)
-    if alternates is None:
-        alternates = product_alternates(view.record.slug, index_page, request)
     description = seo.description(view.text.teaser or view.text.description)
     image = seo.social_rendition(view.first_image.image) if view.first_image else None
     # The page's language where the catalogue has translated the product, else German: the
