@@ -3,6 +3,8 @@ the page cache off and the page's parts kept (`core.fragments`, the frame): ever
 is a round trip, so the versions of what the kept parts read are asked for in one, and no
 command builds a new redis-py client (`core.cache.ReusingRedisCacheClient`)."""
 
+from collections import OrderedDict
+
 import pytest
 import redis
 from wagtail.models import Locale, Page
@@ -109,3 +111,21 @@ def test_the_frames_parts_are_read_in_one_command_and_a_menu_change_shows(
     publish(navigation)
     header = client.get(home).content.decode().split("<main", 1)[0]
     assert f"Neu im Menü ({code})" in header
+
+
+def test_addresses_made_up_by_a_visitor_keep_the_remembered_read_keys_bounded(
+    client, demo, monkeypatch
+):
+    """Each path and query string is remembered with the read keys its request needed; a crawler
+    or an attacker inventing query strings (`?x=1`, `?x=2`, …) pushes the oldest out, never
+    past READ_KEYS_ADDRESSES, and every page stays what it shows without the query."""
+    monkeypatch.setattr(content_version, "READ_KEYS_ADDRESSES", 5)
+    monkeypatch.setattr(content_version, "_read_keys_by_address", OrderedDict())
+    plain = client.get("/de/").content
+    for number in range(20):
+        response = client.get(f"/de/?x={number}&utm_source=%00{'a' * 200}")
+        assert response.status_code == 200
+        assert response.content == plain
+    remembered = content_version._read_keys_by_address
+    assert len(remembered) == 5
+    assert next(reversed(remembered)).startswith("/de/?x=19&")
