@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from operator import attrgetter
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -116,24 +117,35 @@ def frame(request) -> Frame:
 
 
 def _menu(request, site, language) -> dict:
-    from core.models import Navigation
+    """The entries of the live main menu in the visitor's language, else of the German one
+    (of the first such navigation an editor made), with their pages: one query."""
+    from core.models import NavigationItem
 
-    navigation = _for_language(Navigation, language)
-    menu = []
-    if navigation is not None:
-        menu = _resolve_links(list(navigation.items.select_related("link_page")), request, language)
-    return {"menu": menu}
+    items = _links(
+        NavigationItem.objects.filter(
+            navigation__live=True,
+            navigation__locale__language_code__in={language, settings.LANGUAGE_CODE},
+        )
+        .annotate(menu_language=F("navigation__locale__language_code"))
+        .order_by("navigation_id", "sort_order"),
+        "navigation",
+    )
+    first_by_language = {}
+    for item in items:
+        first_by_language.setdefault(item.menu_language, item.navigation_id)
+    shown = first_by_language.get(language, first_by_language.get(settings.LANGUAGE_CODE))
+    return {
+        "menu": _resolve_links(
+            [item for item in items if item.navigation_id == shown], request, language
+        )
+    }
 
 
 def _footer(request, site, language) -> dict:
     from core.models import Footer
 
     footer = _for_language(Footer, language)
-    footer_links = (
-        _resolve_links(list(footer.links.select_related("link_page")), request, language)
-        if footer
-        else []
-    )
+    footer_links = _resolve_links(_links(footer.links), request, language) if footer else []
     return {
         "footer": {"about": footer.about, "contact": footer.contact} if footer else None,
         "footer_links": footer_links,
@@ -342,6 +354,21 @@ def logo_rendition(image):
     return rendition
 
 
+# What `_resolve_links` reads of a link and its page: a page's URL needs its `url_path` only.
+_LINK_FIELDS = ("label", "link_url", "link_page_id", "sort_order")
+_LINKED_PAGE_FIELDS = ("url_path", "translation_key", "locale_id", "live")
+
+
+def _links(items, *fields) -> list:
+    """A menu's or footer's links (`LinkFields` rows), with their pages: what `_resolve_links`
+    reads of them, and `fields`."""
+    return list(
+        items.select_related("link_page").only(
+            *_LINK_FIELDS, *fields, *(f"link_page__{name}" for name in _LINKED_PAGE_FIELDS)
+        )
+    )
+
+
 def _resolve_links(items, request, language) -> list[dict]:
     """Label and `href` of each link: the linked page in the visitor's language when it is live
     there, else the linked page itself when it is live, else its German page when that is live
@@ -366,8 +393,10 @@ def _resolve_links(items, request, language) -> list[dict]:
     found = {}
     if keys:
         languages = {language, settings.LANGUAGE_CODE}
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code__in=languages
+        for page in (
+            Page.objects.live()
+            .filter(translation_key__in=keys, locale__language_code__in=languages)
+            .only(*_LINKED_PAGE_FIELDS)
         ):
             found[page.translation_key, page.locale_id == getattr(locale, "pk", None)] = page
     links = []

@@ -145,6 +145,34 @@ def test_a_menu_entry_that_links_a_page_in_the_visitors_language_is_that_page(cl
     assert "a-propos" not in html
 
 
+def test_a_menu_worked_out_afresh_reads_its_entries_and_their_pages_in_one_query(client, demo):
+    """After an editor's publish of the menu, the next page reads the menu's entries, the
+    navigation they belong to and the pages they link in one query (the German menu), and of
+    each linked page only what its address needs."""
+    german = Navigation.objects.get(locale__language_code="de")
+    menu(client, "/de/")
+    german.save()
+    with CaptureQueriesContext(connection) as queries:
+        html = menu(client, "/de/")
+    menu_queries = [q["sql"] for q in queries if '"core_navigation' in q["sql"]]
+    assert len(menu_queries) == 1, menu_queries
+    assert '"core_navigationitem"' in menu_queries[0] and "JOIN" in menu_queries[0]
+    assert '"wagtailcore_page"."search_description"' not in menu_queries[0]
+    assert 'href="/de/ueber-das-projekt/"' in html
+
+
+def test_a_menu_without_entries_in_the_visitors_language_shows_the_german_entries(client, demo):
+    """A French menu whose entries an editor removed leaves no French visitor without a menu:
+    the German menu's entries stand in, linked to the French pages where there are some."""
+    french = Navigation.objects.get(locale__language_code="fr")
+    german = menu(client, "/de/")
+    french.items = []
+    french.save()
+    html = menu(client, "/fr/")
+    assert 'href="/fr/a-propos/"' in html
+    assert html.count("main-nav__link") == german.count("main-nav__link")
+
+
 def test_a_moved_menu_target_is_linked_at_its_new_address(client, demo):
     menu(client, "/de/")
     page = about("de")
