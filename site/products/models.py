@@ -166,7 +166,10 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         # page's fragments (`{% fragment "…" record %}`) come from the fragment cache where they
         # were rendered under the versions of what their own parts read.
         parts = ProductPageParts(record, self, request)
-        names = ("product", "designer", "chain", "passport", "where_to_buy", "variants", "head")
+        names = (
+            *("product", "designer", "makers", "shop_steps", "passport", "where_to_buy"),
+            *("variants", "head"),
+        )
         context = {name: SimpleLazyObject(partial(getattr, parts, name)) for name in names}
         context["record"] = record
         # Beside the fragments, not in them: the list changes when an event ends

@@ -502,8 +502,10 @@ class ProductPageParts:
     """Everything a product page shows, for the German row of a live product, each part worked
     out when first asked for: a fragment of the page (`{% fragment %}`, `core.dependencies`)
     depends on what its own parts read. The title, the head and the alternates read no shop, so
-    a shop renamed replaces the fragment of the passport and the where-to-buy list only; the
-    language switcher reads the index pages' translations only."""
+    a shop renamed replaces the fragment of the passport and the where-to-buy list only, and in
+    it the shops' steps of the chain and the where-to-buy list (the designer's and workshops'
+    steps and the rest of the passport are kept on their own); the language switcher reads the
+    index pages' translations only."""
 
     def __init__(self, record: Product, index_page, request):
         self.record = record
@@ -545,8 +547,9 @@ class ProductPageParts:
         return production_chain(self.texts, self.designer, shops=())
 
     @cached_property
-    def chain(self) -> list[ChainStep]:
-        return [*self.makers, *shop_steps(self.shops)]
+    def shop_steps(self) -> list[ChainStep]:
+        """The chain's steps after `makers`: the shops that stock it."""
+        return shop_steps(self.shops)
 
     @cached_property
     def passport(self) -> Passport:

@@ -129,9 +129,9 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
 ):
     """The product page's parts are worked out each on its own (`ProductPageParts`): after a
     shop's rename in the page's language the visitor sees the new name in the production chain
-    and in the where-to-buy list, and the page is what a render from scratch shows; its images,
-    variants and renditions are not asked for again, only the shops and what the passport and
-    the chain show."""
+    and in the where-to-buy list, and the page is what a render from scratch shows; only the
+    shops are asked for again: not the images, variants and renditions, and not what the rest of
+    the passport and the chain's designer and workshop steps show (kept on their own)."""
     from core import fragments
 
     page = product_url(code, in_language(MUG, code))
@@ -149,6 +149,9 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
     assert read.isdisjoint(
         {"catalogue_productimage", "catalogue_variant", "wagtailimages_rendition"}
     )
+    assert read.isdisjoint(
+        {"catalogue_productpartner", "workshops_workshop", "designers_designerpage"}
+    )
     after = shown(client, page)
     main = after.split("<main", 1)[1]
     chain = main.split('class="chain__steps"', 1)[1].split("</ol>", 1)[0]
@@ -156,6 +159,37 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
     assert f"Kanalladen {code}" in chain
     assert f"Kanalladen {code}" in where
     assert f"Kanalladen {code}" not in after.split("<main", 1)[0]  # the head names no shop
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert shown(client, page) == after  # as a render from scratch
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_what_the_passport_keeps_apart_from_the_shops_follows_its_own_changes(
+    client, demo, code, monkeypatch
+):
+    """The designer's and workshops' steps and the rest of the passport are kept within the
+    passport's fragment (a shop renamed leaves them): the designer's new name and an editor's
+    new care advice show on the next request all the same, beside the shops, as a render from
+    scratch shows them."""
+    from core import fragments
+
+    mug = in_language(MUG, code)
+    page = product_url(code, mug)
+    steady(client, page)
+    designer = mug.record.designer().localized.specific
+    designer.title = f"Atelier Nord {code}"
+    publish(designer)
+    after = shown(client, page)
+    chain = after.split('class="chain__steps"', 1)[1].split("</ol>", 1)[0]
+    assert f"Atelier Nord {code}" in chain
+    assert 'class="chain__step chain__step--sell"' in chain
+
+    mug.care_advice = f"Von Hand spülen, {code}."
+    mug.save()
+    after = shown(client, page)
+    passport = after.split('id="passport"', 1)[1].split('id="where-heading"', 1)[0]
+    assert f"Von Hand spülen, {code}." in passport
+    assert f"Atelier Nord {code}" in passport
     monkeypatch.setattr(fragments, "ENABLED", False)
     assert shown(client, page) == after  # as a render from scratch
 

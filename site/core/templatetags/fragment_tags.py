@@ -2,6 +2,13 @@
 a page that depends on content only, rendered once per content version (`core.content_version`),
 page, language and site, then read from the cache.
 
+`{% fragment "name" page as variable %}…` keeps it the same way but shows nothing there: the HTML
+(without leading and trailing white space) is put in `variable` for the template to place, as in
+the middle of another fragment. A fragment within a fragment depends on what its own parts read;
+the enclosing one on that too (`core.content_version.kept_with_reads`), and on what the enclosing
+one read before it: whatever one of them reads that a change replaces should be read after the
+kept parts within it.
+
 For the parts of a page that cost the most and change only with content: a page's streams of blocks
 (product cards, production chains, where-to-buy lists, galleries) and its `<head>` (description,
 Open Graph, JSON-LD, hreflang links). Whatever is between the tags must depend on nothing but live
@@ -37,10 +44,18 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, target):
+    def __init__(self, nodelist, name, target, variable=None):
         self.nodelist, self.name, self.target = nodelist, name, target
+        self.variable = variable
 
     def render(self, context):
+        html = self.fragment(context)
+        if self.variable is None:
+            return html
+        context[self.variable] = mark_safe(html.strip())  # noqa: S308 - escaped in the template
+        return ""
+
+    def fragment(self, context) -> str:
         request = context.get("request")
         target = self.target.resolve(context)
         stream = isinstance(target, StreamValue)
@@ -62,8 +77,16 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     bits = token.split_contents()
+    variable = None
+    if len(bits) == 5 and bits[3] == "as":
+        variable = bits.pop()
+        bits.pop()
     if len(bits) != 3:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a stream or a page")
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a name and a stream or a page, then optionally `as` and a name"
+        )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+    return FragmentNode(
+        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), variable
+    )
