@@ -195,6 +195,9 @@ class Product(TranslatableMixin, models.Model):
     link = models.URLField(_("Seite im Katalog"), max_length=500, blank=True)
     catalogue_updated_at = models.DateTimeField(_("Geändert im Katalog"), null=True, blank=True)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The feed row this state was synced from, as `catalogue.sync.known.row_digest` sums it up: a
+    # later run that finds the very same row reads no more of it (empty: not known, read it).
+    feed_digest = models.CharField(max_length=64, blank=True, editable=False)
     synced_at = models.DateTimeField(_("Zuletzt abgeglichen"), null=True, blank=True)
 
     # Editorial: written by editors only; the sync never touches them.

@@ -14,6 +14,8 @@ Steps of a run, in order, and where each lives:
   normalised shape of `feed` (`KEEP` for what a format does not carry; a JSON feed's products
   kept on disk in a `feed.ProductSpool`); each record is validated by its kind's module in
   `validate` (`values`, `products`, `variants`, `images`, `partners`, `retailers`).
+- `known`: a product whose JSON row is the one it was synced from (the row's digest) is not
+  read in full: what the run needs of it only.
 - `plan`: what changes, against what the site has; the share guard (`guard`) refuses a feed
   that would hide too many live products, before any write.
 - `catalogue_rows`: write production partners, products, variants, partner links, slug history,

@@ -39,6 +39,7 @@ FACT_FIELDS = [
     "link",
     "catalogue_updated_at",
     "content_hash",
+    "feed_digest",
     "synced_at",
 ]
 TEXT_FIELDS = ["title", "description", "material"]
@@ -182,7 +183,15 @@ class CatalogueRows:
                 self.sync_chunk(chunk)
         finally:
             self.fetcher.close()
+        self.write_digests()
         self.archive_missing()
+
+    def write_digests(self):
+        """The digests of the rows unchanged products were found in (`new_digests`), on their
+        German rows (what `catalogue.sync.known.known_digests` reads): once for every product
+        after rows got digests, then only for a product synced from a CSV export since."""
+        rows = [Product(pk=pk, feed_digest=digest) for pk, digest in self.new_digests.items()]
+        set_column(Product, rows, "feed_digest")
 
     def sync_chunk(self, products: list[ProductData]):
         records = {
@@ -209,6 +218,8 @@ class CatalogueRows:
                     Product.objects.filter(translation_key=state["_key"]).update(
                         content_hash=state_hash(desired)
                     )
+                if product.digest != self.feed.digests.get(product.external_id, ""):
+                    self.new_digests[pk] = product.digest
                 continue
             work.append((product, pk, desired, changed, restore))
         if not work:
@@ -264,6 +275,7 @@ class CatalogueRows:
                     else None
                 ),
                 "content_hash": state_hash(desired),
+                "feed_digest": product.digest,
                 "synced_at": self.now,
             }
             if pk is None:

@@ -11,9 +11,12 @@ Shape of a run (`run_sync`):
    holding the lock, find the runs the log calls running (their process is gone; they are marked
    abandoned once this run's transaction ends) and delete the photos they stored without rows
    (`ImageStore.remove_orphans`).
-3. Plan cheaply: one query loads every product's key, status and content hash. A product whose
-   hash matches is unchanged and never looked at again - that is what makes an unchanged
-   re-sync of 10,000 products take seconds. The share guard runs on this plan, before any write.
+   A product whose row is the very row it was synced from (its digest, `catalogue.sync.known`)
+   is not read in full: only its status, photos, SKUs, designer and type.
+3. Plan cheaply: one query loads every product's key, status and content hash. A known row, or
+   a product whose hash matches, is unchanged and never looked at again - that is what makes an
+   unchanged re-sync of 10,000 products take seconds. The share guard runs on this plan, before
+   any write.
 4. Work through the remaining products in chunks: load their current state in a fixed number
    of queries per chunk (no N+1), compare field by field (so a CSV export, which lacks some
    fields, does not count as a change), fetch new images in parallel, then write with bulk
@@ -44,6 +47,7 @@ from catalogue.sync.feed import Feed, ProductSpool
 from catalogue.sync.fetch import fetch_feed
 from catalogue.sync.image_rows import ImageRows
 from catalogue.sync.images import ImageStore
+from catalogue.sync.known import known_digests
 from catalogue.sync.parse import parse
 from catalogue.sync.plan import Plan
 from catalogue.sync.report import COUNT_KEYS, Report, Summary, changed_anything, describe
@@ -116,7 +120,7 @@ def load_feed(source, retailers_source=None, *, csv_encoding="utf-8") -> Feed:
     retailers = None
     try:
         retailers = fetch_feed(retailers_source) if retailers_source else None
-        return parse(fetched, retailers=retailers, csv_encoding=csv_encoding)
+        return parse(fetched, retailers=retailers, csv_encoding=csv_encoding, known=known_digests())
     finally:  # the downloaded bytes: parsed, or refused
         fetched.close()
         if retailers is not None:

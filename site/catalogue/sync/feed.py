@@ -8,6 +8,8 @@ import pickle
 import tempfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from catalogue.sync.errors import RowError
 
 
@@ -61,6 +63,16 @@ class ProductData:
     variants: list[VariantData]
     stockists: list[tuple[str, str]]
     line: int | None = None
+    digest: str = ""  # of the JSON row it was read from (`catalogue.sync.known`); CSV: none
+
+    @property
+    def skus(self) -> list[str]:
+        return [variant.sku for variant in self.variants]
+
+    @property
+    def title(self) -> str:
+        """The German title (a product always has one)."""
+        return self.texts[settings.LANGUAGE_CODE]["title"]
 
 
 @dataclass
@@ -139,3 +151,6 @@ class Feed:
     seen_partners: set = field(default_factory=set)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # {external_id: digest} of the rows the products still in the feed were synced from
+    # (`catalogue.sync.known`): a row with its product's digest is read as a `KnownProduct`.
+    digests: dict = field(default_factory=dict)

@@ -23,9 +23,7 @@ class ImageRows:
     """The image step of a `Sync` (a mixin)."""
 
     def image_title(self, product, image) -> str:
-        return (image.alt.get(self.default) if image.alt is not KEEP else None) or product.texts[
-            self.default
-        ]["title"]
+        return (image.alt.get(self.default) if image.alt is not KEEP else None) or product.title
 
     def resolve_photos(self):
         """{url: library image id, or the reason the URL gives no usable photo} in `photos`."""

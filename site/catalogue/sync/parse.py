@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from catalogue.sync.errors import FeedRefused, RowError, RowInvalid, printable
 from catalogue.sync.feed import Feed, ProductSpool
 from catalogue.sync.fetch import Fetched
+from catalogue.sync.known import known_product, row_digest
 from catalogue.sync.stream import JsonStream, NotUtf8, StreamError
 from catalogue.sync.validate.partners import normalise_partner
 from catalogue.sync.validate.products import normalise_product
@@ -83,7 +84,7 @@ class SkuOwners:
         self.owner: dict[str, str] = {}
 
     def accept(self, product) -> bool:
-        skus = [v.sku for v in product.variants]
+        skus = product.skus
         clash = next((sku for sku in skus if sku in self.owner), None)
         if clash is None and len(set(skus)) != len(skus):
             clash = next(sku for sku in skus if skus.count(sku) > 1)
@@ -205,12 +206,13 @@ def check_header(header: dict) -> None:
         )
 
 
-def parse_json(fetched: Fetched) -> Feed:
+def parse_json(fetched: Fetched, known: dict | None = None) -> Feed:
     """Stream the feed: each product is normalised as it is read and kept in a `ProductSpool`,
     so neither the document nor the products are ever in memory whole. Nothing is written before
     the whole document has been read: a syntax error or a download cut short anywhere - after
-    the ten-thousandth product too - refuses the feed."""
-    feed = Feed(format="json", location=fetched.location)
+    the ten-thousandth product too - refuses the feed. `known`: the digests of the rows the
+    products were synced from ({external_id: digest}, `catalogue.sync.known`)."""
+    feed = Feed(format="json", location=fetched.location, digests=known or {})
     header: dict = {}
     spool = None
     unknown: set[str] = set()
@@ -283,12 +285,27 @@ def products_again(fetched: Fetched):
     return iter(())
 
 
+def read_product(raw, *, location: str, currency: str, known: dict):
+    """A product's row: what a run needs of it where it is the row the product was synced from
+    (`catalogue.sync.known`), else normalised in full, with the row's digest."""
+    if not isinstance(raw, dict):
+        return normalise_product(raw, location=location, currency=currency)
+    digest = row_digest(raw, location, currency)
+    key = raw.get("external_id")
+    if known and isinstance(key, str) and known.get(key.strip()) == digest:
+        with contextlib.suppress(RowInvalid):  # no longer reads as it did: read in full
+            return known_product(raw, location=location, digest=digest)
+    product = normalise_product(raw, location=location, currency=currency)
+    product.digest = digest
+    return product
+
+
 def read_products(feed: Feed, items, location: str, currency: str, unknown: set) -> None:
-    """Normalise each product as it is read, check its SKUs, keep it in the spool."""
+    """Read each product as it comes (`read_product`), check its SKUs, keep it in the spool."""
     one = Collector(
         feed,
         "product",
-        lambda raw: normalise_product(raw, location=location, currency=currency),
+        lambda raw: read_product(raw, location=location, currency=currency, known=feed.digests),
         feed.seen_products,
     )
     owners = SkuOwners(feed)
@@ -505,13 +522,14 @@ def parse(
     retailers: Fetched | None = None,
     format: str | None = None,
     csv_encoding: str = "utf-8",
+    known: dict | None = None,
 ) -> Feed:
     kind = format or detect_format(fetched)
     if kind == "csv":
         return parse_csv(fetched, retailers, encoding=csv_encoding)
     if retailers is not None:
         raise FeedRefused("A retailers CSV only goes with a products CSV, not with a JSON feed.")
-    return parse_json(fetched)
+    return parse_json(fetched, known)
 
 
 def detect_format(fetched: Fetched) -> str:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from catalogue.models import Product, ProductImage, ProductPartner, ProductSlugHistory, Variant
 from catalogue.sync.feed import KEEP, ProductData
 from catalogue.sync.guard import check_share, feed_hides
+from catalogue.sync.known import KnownProduct
 
 
 def state_hash(state: dict) -> str:
@@ -83,6 +84,10 @@ class Plan:
         # The products left to look at, by key: the products themselves are read again from the
         # feed's spool chunk by chunk (`sync_products`), never held all at once.
         self.pending: set[str] = set()
+        # {pk: digest} of unchanged products synced from another row than this one (the same
+        # state: a row written otherwise, or synced before rows had digests); written with the
+        # run's changes (`CatalogueRows.write_digests`), so the next run knows the row.
+        self.new_digests: dict[int, str] = {}
         hiding = 0
         for product in self.feed.products:
             row = self.index.get(product.external_id)
@@ -90,13 +95,18 @@ class Plan:
                 self.pending.add(product.external_id)
                 continue
             hiding += feed_hides(product, row)
-            _pk, _key, stored_hash, in_feed, _status, _slug = row
+            if isinstance(product, KnownProduct):  # the row it was synced from: its state
+                self.summary.counts["unchanged"] += 1
+                continue
+            pk, _key, stored_hash, in_feed, _status, _slug = row
             if (
                 in_feed
                 and fully_carried(product)
                 and stored_hash == state_hash(desired_state(product))
             ):
                 self.summary.counts["unchanged"] += 1
+                if product.digest != self.feed.digests.get(product.external_id, ""):
+                    self.new_digests[pk] = product.digest
             else:
                 self.pending.add(product.external_id)
         self.missing = [
