@@ -5,6 +5,11 @@ feed, a new version of the code."""
 
 import csv
 import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +180,30 @@ def test_a_new_version_of_the_code_reads_every_row_again(
     full_reads.clear()
     sync(feed)
     assert full_reads == []
+
+
+def test_a_row_has_the_same_digest_in_every_process(sample):
+    """The next run is another process (a cron job, a worker): a digest that named anything of
+    this one (an object's address in a repr) would make no row known, ever."""
+    row = product(sample, "MAN-0001")
+    code = (
+        "import json, sys, django; django.setup(); "
+        "from catalogue.sync.known import row_digest; "
+        "print(row_digest(json.loads(sys.stdin.read()), 'https://katalog.example/feed.json', 'EUR'))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "PYTHONPATH": f"{root / 'site'}{os.pathsep}{root}"}
+    environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps(row),
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+            cwd=root,
+        ).stdout.strip()
+        for _ in range(2)
+    }
+    assert digests == {known.row_digest(row, "https://katalog.example/feed.json", "EUR")}

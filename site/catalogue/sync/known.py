@@ -53,7 +53,7 @@ def fingerprint() -> str:
     digest.update(
         repr(
             (
-                settings.LANGUAGES,
+                [code for code, _name in settings.LANGUAGES],
                 settings.LANGUAGE_CODE,
                 getattr(settings, "SHOP_LINKS_ALLOW_HTTP", False),
             )
