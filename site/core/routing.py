@@ -181,10 +181,12 @@ def patch_wagtail_lookups():
       URL two queries a level. A subclass cannot change it: the view calls it on `Page` itself.
     - `PageQuerySet.private_q(self)`: behind every `.public()`; it queries the view restrictions
       each time. The queryset class is Wagtail's own for every page model.
-    - `Site.get_site_root_paths()` (a staticmethod): unchanged, but its query (the sites' root
-      pages ordered by address, kept by Wagtail in the default cache) counts as no list of pages
-      read by the request (`dependencies.trees_not_read`): only a Site or a language's home
-      changes it, and either replaces everything (`content_version.invalidate`).
+    - `Site.get_site_root_paths()` (a staticmethod): unchanged, but asked once per request (a
+      page's `url` asks it each time: with Redis as the default cache, where Wagtail keeps it,
+      a round trip for every link a template writes), and its query (the sites' root pages
+      ordered by address) counts as no list of pages read by the request
+      (`dependencies.trees_not_read`): only a Site or a language's home changes it, and either
+      replaces everything (`content_version.invalidate`).
 
     Each replacement calls Wagtail's function for anything not remembered, so a Wagtail version
     that changes what they return is followed, as long as the signatures stay.
@@ -221,8 +223,11 @@ def patch_wagtail_lookups():
     original_root_paths = Site.get_site_root_paths
 
     def get_site_root_paths():
-        with dependencies.trees_not_read():
-            return original_root_paths()
+        def compute():
+            with dependencies.trees_not_read():
+                return original_root_paths()
+
+        return memoised("core:site-root-paths", compute, record=False)
 
     get_site_root_paths.replaces = original_root_paths
     Site.get_site_root_paths = staticmethod(get_site_root_paths)
