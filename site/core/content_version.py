@@ -698,7 +698,7 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
         return compute()
     key = _key(name, structure())
     cache = frame_cache(alias)
-    entry = cache.get(key)
+    entry = _kept_entry(name, key, cache, alias)
     if entry is not None:
         kept_reads, versions, value = entry
         if _read_versions(versions) == versions:
@@ -715,28 +715,41 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
     return value
 
 
+def _kept_entry(name, key, cache, alias):
+    """What `kept_with_reads` kept under `key` (None: nothing). A request's first look in this
+    cache also reads what its address asked for the last time (`_kept_names`: a page's
+    fragments), in one round trip; each is then taken from the request memo when asked for."""
+    address = request_address()
+    if address is None:
+        return cache.get(key)
+    asked = memoised((_ASKED_MEMO, alias), set, record=False)
+    if not asked:
+        remembered = _kept_names.recall((alias, address))
+        if remembered - {name}:
+            prefetch([name, *remembered], alias)
+    if name not in asked:
+        asked.add(name)
+        _kept_names.remember((alias, address), asked)
+    entry = memoised(_PREFETCHED_MEMO, dict, record=False).pop((alias, key), _NOT_READ)
+    return cache.get(key) if entry is _NOT_READ else entry
+
+
 def _read_versions(versions) -> dict:
     """The versions of these read keys now (those there are). Read once per request: the
     fragments, the frame and the cards of a page share most of them. A request's first look
-    asks for those its address needed the last time too (`_read_keys_by_address`): with Redis,
-    one round trip for the versions of a page's kept values, not one for each."""
+    asks for those its address needed the last time too (`_read_keys`): with Redis, one round
+    trip for the versions of a page's kept values, not one for each."""
     known = memoised(_READ_VERSIONS_MEMO, dict, record=False)
     wanted = [key for key in versions if key not in known]
     ask = wanted
     address = request_address()
     if address is not None:
         if wanted and not known:
-            with _read_keys_lock:
-                remembered = _read_keys_by_address.get(address, ())
-            ask = list(dict.fromkeys([*wanted, *remembered]))
+            ask = list(dict.fromkeys([*wanted, *_read_keys.recall(address)]))
         needed = memoised(_READ_KEYS_MEMO, set, record=False)
         if not needed.issuperset(versions):
             needed.update(versions)
-            with _read_keys_lock:
-                _read_keys_by_address[address] = frozenset(needed)
-                _read_keys_by_address.move_to_end(address)
-                while len(_read_keys_by_address) > READ_KEYS_ADDRESSES:
-                    _read_keys_by_address.popitem(last=False)
+            _read_keys.remember(address, needed)
     if ask:
         keys = {READS_PREFIX + key: key for key in ask}
         found = version_cache().get_many(list(keys))
@@ -745,13 +758,35 @@ def _read_versions(versions) -> dict:
     return {key: known[key] for key in versions if known[key] is not None}
 
 
-# The read keys (`page:12`, `table:…`) whose versions a request for an address (path and query)
-# looked up, for the READ_KEYS_ADDRESSES addresses this process served last: what the next
-# request for it will ask for.
-READ_KEYS_ADDRESSES = 1000
+class AddressMemory:
+    """What the last request for each address (path and query) asked a cache for, for the `size`
+    addresses this process served last: what the next request for it asks for at once. An
+    address made up by a visitor (`?x=1`, `?x=2`, …) pushes the oldest out."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[object, frozenset] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def recall(self, address) -> frozenset:
+        with self._lock:
+            return self.entries.get(address, frozenset())
+
+    def remember(self, address, keys) -> None:
+        with self._lock:
+            self.entries[address] = frozenset(keys)
+            self.entries.move_to_end(address)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+# The read keys (`page:12`, `table:…`) whose versions a request for an address looked up, and
+# the names of the fragments it asked for (by cache alias and address).
+ADDRESSES = 1000
 _READ_KEYS_MEMO = "core:read-keys"
-_read_keys_by_address: OrderedDict[str, frozenset] = OrderedDict()
-_read_keys_lock = threading.Lock()
+_read_keys = AddressMemory(ADDRESSES)
+_ASKED_MEMO = "core:asked"
+_kept_names = AddressMemory(ADDRESSES)
 
 
 def _versions_to_keep(keys):

@@ -3,7 +3,8 @@ change or a content edit of a page they read (`core.content_version.kept_with_re
 `core.dependencies`): see `core.templatetags.fragment_tags`.
 
 Never kept for previews (an editor's unsaved or unpublished content), and not at all with
-`FRAME_CACHE_TIMEOUT=0`.
+`FRAME_CACHE_TIMEOUT=0`. A request's first fragment is read together with every fragment the
+last request for its address asked for, in one cache command (`content_version._kept_entry`).
 """
 
 import hashlib

@@ -3,8 +3,6 @@ the page cache off and the page's parts kept (`core.fragments`, the frame): ever
 is a round trip, so the versions of what the kept parts read are asked for in one, and no
 command builds a new redis-py client (`core.cache.ReusingRedisCacheClient`)."""
 
-from collections import OrderedDict
-
 import pytest
 import redis
 from wagtail.models import Locale, Page
@@ -118,17 +116,20 @@ def test_addresses_made_up_by_a_visitor_keep_the_remembered_read_keys_bounded(
 ):
     """Each path and query string is remembered with the read keys its request needed; a crawler
     or an attacker inventing query strings (`?x=1`, `?x=2`, …) pushes the oldest out, never
-    past READ_KEYS_ADDRESSES, and every page stays what it shows without the query."""
-    monkeypatch.setattr(content_version, "READ_KEYS_ADDRESSES", 5)
-    monkeypatch.setattr(content_version, "_read_keys_by_address", OrderedDict())
+    past `content_version.ADDRESSES`, and every page stays what it shows without the query. So
+    do the names of the fragments each address asked for."""
+    read_keys, kept_names = content_version.AddressMemory(5), content_version.AddressMemory(5)
+    monkeypatch.setattr(content_version, "_read_keys", read_keys)
+    monkeypatch.setattr(content_version, "_kept_names", kept_names)
     plain = client.get("/de/").content
     for number in range(20):
         response = client.get(f"/de/?x={number}&utm_source=%00{'a' * 200}")
         assert response.status_code == 200
         assert response.content == plain
-    remembered = content_version._read_keys_by_address
-    assert len(remembered) == 5
-    assert next(reversed(remembered)).startswith("/de/?x=19&")
+    assert len(read_keys.entries) == 5
+    assert next(reversed(read_keys.entries)).startswith("/de/?x=19&")
+    assert len(kept_names.entries) == 5
+    assert next(reversed(kept_names.entries))[1].startswith("/de/?x=19&")
 
 
 @pytest.mark.parametrize("url", ["/en/designers/", "/fr/", "/de/produkte/three-country-mug/"])
@@ -144,3 +145,32 @@ def test_a_page_that_links_many_pages_asks_for_the_sites_root_paths_once(
     assert client.get(url).status_code == 200
     root_paths = [command for command in commands if command[2] == "wagtail_site_root_paths"]
     assert len(root_paths) <= 1, root_paths
+
+
+@pytest.mark.parametrize("code", ["de", "en", "nl", "fr"])
+def test_a_page_reads_the_fragments_its_address_asked_for_in_one_command(
+    client, demo, commands, code
+):
+    """A product page has seven fragments (title, head, alternates, switcher, the product, its
+    shops' part): read one by one, seven round trips to Redis. The next request for the same
+    address reads those the last one asked for at once; and a shop renamed still shows at once
+    (the kept part is read, found outdated and rendered again)."""
+    from catalogue.models import Product
+    from products.models import ProductIndexPage
+    from shop_links.models import Retailer, StockistLink
+
+    german = Product.objects.sources().get(external_id="MAN-0007")
+    record = Product.objects.get(translation_key=german.translation_key, locale__language_code=code)
+    url = f"{ProductIndexPage.objects.live().get(locale__language_code=code).url}{record.slug}/"
+    for _ in range(3):
+        assert client.get(url).status_code == 200
+    commands.clear()
+    assert client.get(url).status_code == 200
+    fragments = [command for command in commands if command[0] == "fragments"]
+    assert [method for _prefix, method, _key in fragments] == ["get_many"], fragments
+
+    shop = StockistLink.objects.filter(product=german, retailer__live=True).first().retailer
+    shop = Retailer.objects.get(translation_key=shop.translation_key, locale__language_code=code)
+    shop.name = f"Ecke Nord ({code})"
+    publish(shop)
+    assert f"Ecke Nord ({code})" in client.get(url).content.decode()
