@@ -599,10 +599,7 @@ def _kept(name, compute, args, alias, aside=False, structural=False) -> tuple:
     and no fragment's `all`): from the cache while every version it was kept with is unchanged,
     else worked out (recording its reads) and kept."""
     key = _key(name, structure())
-    cache = frame_cache(alias)
-    entry = memoised(_PREFETCHED_MEMO, dict, record=False).pop((alias, key), _NOT_READ)
-    if entry is _NOT_READ:
-        entry = cache.get(key)
+    entry = _kept_entry(name, key, frame_cache(alias), alias)
     if isinstance(entry, _Kept) and _read_versions(entry.versions) == entry.versions:
         return entry.value, entry.reads
     with dependencies.recording(
@@ -612,7 +609,7 @@ def _kept(name, compute, args, alias, aside=False, structural=False) -> tuple:
     keys = reads.keys() if structural else [ALL_READS, *reads.keys()]
     versions = (_versions_to_keep(keys) if keys else {}) if keep else None
     if versions is not None:
-        cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
+        frame_cache(alias).set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
     return value, reads
 
 
@@ -623,13 +620,16 @@ _NOT_READ = object()
 def prefetch(names, alias=FRAME_CACHE) -> None:
     """Read what is kept under these names (values of `cached(..., reads=True)` a page is about
     to ask for one by one: the frame's parts) in one cache round trip; each is then taken from
-    the request memo when it is asked for. Nothing outside a request."""
+    the request memo when it is asked for (those read before and not used yet are not asked for
+    again). Nothing outside a request."""
     if not cache_enabled() or not in_request():
         return
     version = structure()
-    keys = {_key(name, version): name for name in names}
-    found = frame_cache(alias).get_many(list(keys))
     prefetched = memoised(_PREFETCHED_MEMO, dict, record=False)
+    keys = {key: name for name in names if (alias, key := _key(name, version)) not in prefetched}
+    if not keys:
+        return
+    found = frame_cache(alias).get_many(list(keys))
     for key in keys:
         prefetched[alias, key] = found.get(key)
 
@@ -716,9 +716,10 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
 
 
 def _kept_entry(name, key, cache, alias):
-    """What `kept_with_reads` kept under `key` (None: nothing). A request's first look in this
-    cache also reads what its address asked for the last time (`_kept_names`: a page's
-    fragments), in one round trip; each is then taken from the request memo when asked for."""
+    """What `kept_with_reads` or `_kept` kept under `key` (None: nothing). A request's first look
+    in this cache also reads what its address asked for the last time (`_kept_names`: a page's
+    fragments; the Site, Locales and frame parts it used), in one round trip; each is then taken
+    from the request memo when asked for."""
     address = request_address()
     if address is None:
         return cache.get(key)
