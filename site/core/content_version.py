@@ -599,7 +599,8 @@ def _kept(name, compute, args, alias, aside=False, structural=False) -> tuple:
     and no fragment's `all`): from the cache while every version it was kept with is unchanged,
     else worked out (recording its reads) and kept."""
     key = _key(name, structure())
-    entry = _kept_entry(name, key, frame_cache(alias), alias)
+    cache = frame_cache(alias)
+    entry = _kept_entry(name, key, cache, alias)
     if isinstance(entry, _Kept) and _read_versions(entry.versions) == entry.versions:
         return entry.value, entry.reads
     with dependencies.recording(
@@ -609,7 +610,7 @@ def _kept(name, compute, args, alias, aside=False, structural=False) -> tuple:
     keys = reads.keys() if structural else [ALL_READS, *reads.keys()]
     versions = (_versions_to_keep(keys) if keys else {}) if keep else None
     if versions is not None:
-        frame_cache(alias).set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
+        cache.set(key, _Kept(value, reads, versions), settings.FRAME_CACHE_TIMEOUT)
     return value, reads
 
 

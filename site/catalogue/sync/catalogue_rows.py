@@ -218,8 +218,7 @@ class CatalogueRows:
                     Product.objects.filter(translation_key=state["_key"]).update(
                         content_hash=state_hash(desired)
                     )
-                if product.digest != self.feed.digests.get(product.external_id, ""):
-                    self.new_digests[pk] = product.digest
+                self.note_digest(product, pk)
                 continue
             work.append((product, pk, desired, changed, restore))
         if not work:

@@ -31,6 +31,7 @@ from catalogue.sync.errors import RowInvalid
 from catalogue.sync.feed import ImageData
 from catalogue.sync.fetch import is_url, resolve
 from catalogue.sync.validate.images import normalise_images
+from catalogue.sync.validate.products import JSON_CARRIES
 from catalogue.sync.validate.values import ref, text
 
 
@@ -119,8 +120,6 @@ class KnownProduct:
 def known_product(raw: dict, *, location: str, digest: str) -> KnownProduct:
     """What a run needs of a row it has synced before, read as `normalise_product` reads it
     (RowInvalid where the row no longer reads: it is then read in full and reported)."""
-    from catalogue.sync.validate.products import JSON_CARRIES
-
     titles = raw.get("title")
     variants = raw.get("variants")
     if not isinstance(titles, dict) or not isinstance(variants, list):

@@ -105,8 +105,7 @@ class Plan:
                 and stored_hash == state_hash(desired_state(product))
             ):
                 self.summary.counts["unchanged"] += 1
-                if product.digest != self.feed.digests.get(product.external_id, ""):
-                    self.new_digests[pk] = product.digest
+                self.note_digest(product, pk)
             else:
                 self.pending.add(product.external_id)
         self.missing = [
@@ -115,6 +114,12 @@ class Plan:
             if row[3] and external_id not in self.feed.seen_products
         ]
         check_share(hiding, self.index, self.missing, force=self.force, summary=self.summary)
+
+    def note_digest(self, product: ProductData, pk: int) -> None:
+        """An unchanged product read from another row than the one it was synced from: its new
+        row's digest is written with the run's changes (`new_digests`)."""
+        if product.digest != self.feed.digests.get(product.external_id, ""):
+            self.new_digests[pk] = product.digest
 
     def current_states(self, records: dict[str, int]) -> dict[int, dict]:
         """Current comparable state of these German records, in six queries."""
