@@ -118,7 +118,8 @@ def frame(request) -> Frame:
 
 def _menu(request, site, language) -> dict:
     """The entries of the live main menu in the visitor's language, else of the German one
-    (of the first such navigation an editor made), with their pages: one query."""
+    (of the first such navigation an editor made): one query, which reads no page (the linked
+    pages' addresses are kept apart, `_page_hrefs`: a menu entry renamed leaves them)."""
     from core.models import NavigationItem
 
     items = _links(
@@ -128,15 +129,16 @@ def _menu(request, site, language) -> dict:
         )
         .annotate(menu_language=F("navigation__locale__language_code"))
         .order_by("navigation_id", "sort_order"),
-        "navigation",
+        "navigation_id",
+        "menu_language",
     )
     first_by_language = {}
     for item in items:
-        first_by_language.setdefault(item.menu_language, item.navigation_id)
+        first_by_language.setdefault(item["menu_language"], item["navigation_id"])
     shown = first_by_language.get(language, first_by_language.get(settings.LANGUAGE_CODE))
     return {
         "menu": _resolve_links(
-            [item for item in items if item.navigation_id == shown], request, language
+            [item for item in items if item["navigation_id"] == shown], request, language
         )
     }
 
@@ -354,25 +356,48 @@ def logo_rendition(image):
     return rendition
 
 
-# What `_resolve_links` reads of a link and its page: a page's URL needs its `url_path` only.
-_LINK_FIELDS = ("label", "link_url", "link_page_id", "sort_order")
+# What `_resolve_links` reads of a link, and of a linked page: its URL needs its `url_path` only.
+_LINK_FIELDS = ("label", "link_url", "link_page_id")
 _LINKED_PAGE_FIELDS = ("url_path", "translation_key", "locale_id", "live")
 
 
-def _links(items, *fields) -> list:
-    """A menu's or footer's links (`LinkFields` rows), with their pages: what `_resolve_links`
-    reads of them, and `fields`."""
-    return list(
-        items.select_related("link_page").only(
-            *_LINK_FIELDS, *fields, *(f"link_page__{name}" for name in _LINKED_PAGE_FIELDS)
-        )
-    )
+def _links(items, *fields) -> list[dict]:
+    """A menu's or footer's links (`LinkFields` rows) as plain values: what `_resolve_links`
+    reads of them, and `fields`. Their pages are not read here: the addresses of the pages a
+    menu links are kept apart (`_page_hrefs`), so a menu entry renamed reads its entries only."""
+    return list(items.values(*_LINK_FIELDS, *fields))
 
 
 def _resolve_links(items, request, language) -> list[dict]:
-    """Label and `href` of each link: the linked page in the visitor's language when it is live
-    there, else the linked page itself when it is live, else its German page when that is live
-    (an editor linked the French page, which is unpublished now); left out when none is.
+    """Label and `href` of each link (`_links`): the linked page's address as `_page_hrefs`
+    gives it, or the link's own URL; left out when it has neither (a page no visitor can
+    reach)."""
+    page_ids = sorted({item["link_page_id"] for item in items if item["link_page_id"]})
+    hrefs = _page_hrefs(request, language, page_ids) if page_ids else {}
+    links = []
+    for item in items:
+        href = hrefs.get(item["link_page_id"], "") if item["link_page_id"] else item["link_url"]
+        if href:
+            links.append({"label": item["label"], "resolved_href": href})
+    return links
+
+
+def _page_hrefs(request, language, page_ids) -> dict[int, str]:
+    """{page id: the address a link to it leads a visitor of `language` to} for these pages, kept
+    (`cached(..., reads=True)`) with what working it out read: the pages and their translations,
+    whose titles, liveness and places replace it, but not the menu or footer that links them (a
+    menu entry renamed keeps it). Kept per site, language and set of pages."""
+    site = Site.find_for_request(request) if request is not None else None
+    ids = ",".join(map(str, page_ids))
+    digest = hashlib.blake2b(ids.encode(), digest_size=8).hexdigest()
+    name = f"{site.pk if site else '-'}:{language}:hrefs:{digest}"
+    return cached(name, _work_out_page_hrefs, request, language, page_ids, reads=True, aside=True)
+
+
+def _work_out_page_hrefs(request, language, page_ids) -> dict[int, str]:
+    """The linked page in the visitor's language when it is live there, else the linked page
+    itself when it is live, else its German page when that is live (an editor linked the French
+    page, which is unpublished now); none (no key) when no such page is live.
 
     A link to a live page in the visitor's language already (the German menu's, or a menu
     translated with its links) is that page; the others are looked up in one query for all,
@@ -385,11 +410,8 @@ def _resolve_links(items, request, language) -> list[dict]:
     def at_home(page) -> bool:
         return locale is not None and page.locale_id == locale.pk and page.live
 
-    keys = {
-        item.link_page.translation_key
-        for item in items
-        if item.link_page_id and not at_home(item.link_page)
-    }
+    linked = list(Page.objects.filter(pk__in=page_ids).only(*_LINKED_PAGE_FIELDS))
+    keys = {page.translation_key for page in linked if not at_home(page)}
     found = {}
     if keys:
         languages = {language, settings.LANGUAGE_CODE}
@@ -399,22 +421,17 @@ def _resolve_links(items, request, language) -> list[dict]:
             .only(*_LINKED_PAGE_FIELDS)
         ):
             found[page.translation_key, page.locale_id == getattr(locale, "pk", None)] = page
-    links = []
-    for item in items:
-        if item.link_page_id:
-            linked = item.link_page
-            if at_home(linked):
-                page = linked
-            else:
-                key = linked.translation_key
-                page = found.get((key, True)) or (linked if linked.live else None)
-                page = page or found.get((key, False))  # its German page stands in
-            href = (page.get_url(request) or "") if page is not None else ""
-        else:
-            href = item.link_url
-        if href:  # a page no visitor can reach (not live, outside the site) is left out
-            links.append({"label": item.label, "resolved_href": href})
-    return links
+    hrefs = {}
+    for page in linked:
+        shown = page
+        if not at_home(page):
+            key = page.translation_key
+            shown = found.get((key, True)) or (page if page.live else None)
+            shown = shown or found.get((key, False))  # its German page stands in
+        href = (shown.get_url(request) or "") if shown is not None else ""
+        if href:  # a page no visitor can reach (not live, outside the site) has none
+            hrefs[page.pk] = href
+    return hrefs
 
 
 def _legal_pages(language) -> list[dict]:
