@@ -273,18 +273,85 @@ def visible_links():
 # "Where to buy" --------------------------------------------------------------------------
 
 
+# What a where-to-buy list and a production chain show of a shop (`Stockist`): its description,
+# website, coordinates and review bookkeeping stay in the database.
+STOCKIST_FIELDS = (
+    "translation_key",
+    "locale_id",
+    "in_feed",
+    "live",
+    "ref",
+    "name",
+    "opening_hours",
+    "kind",
+    "street",
+    "postcode",
+    "city",
+    "country",
+)
+
+# What `link_attrs` and the labels need of a product's link.
+_LINK_VALUES = ("id", "retailer_id", "url", "paid", "new_tab")
+
+
+def product_links(record) -> list[StockistLink]:
+    """A product's stockist links (its German record's), in the catalogue's order, of every shop
+    (shown or not): what the links say only, kept (`content_version.cached(...,
+    structural=True)`) until the links' table changes. A shop renamed leaves them: the next
+    render reads the shops' rows alone."""
+
+    def work_out() -> list[tuple]:
+        links = StockistLink.objects.filter(product=record).order_by("position", "pk")
+        return list(links.values_list(*_LINK_VALUES))
+
+    rows = content_version.cached(
+        f"product-links:{record.pk}", work_out, structural=True, alias=LINKS_CACHE
+    )
+    return [StockistLink(**dict(zip(_LINK_VALUES, row, strict=True))) for row in rows]
+
+
+# The cache alias the links are kept in: the page fragments', one entry per product like those.
+LINKS_CACHE = "fragments"
+
+
+def _shops_with_texts(pks, locale: Locale) -> tuple[dict, dict]:
+    """({pk: German row} of the visible shops among `pks`, {translation_key: live row in the
+    visitor's language}) in one query: the German rows and, outside German, their translations
+    (by their German rows' keys, a subquery)."""
+    german = Q(pk__in=pks, in_feed=True, live=True)
+    wanted = german
+    if locale.language_code != settings.LANGUAGE_CODE:
+        keys = Retailer.objects.filter(pk__in=pks).values("translation_key")
+        wanted |= Q(translation_key__in=keys, locale=locale, live=True)
+    shown, texts = {}, {}
+    for row in Retailer.objects.filter(wanted).order_by().only(*STOCKIST_FIELDS):
+        if row.pk in pks and row.in_feed and row.live:
+            shown[row.pk] = row
+        if row.locale_id == locale.pk and row.live:
+            row.locale = locale  # its language, without a query (`language_of`)
+            texts[row.translation_key] = row
+    return shown, texts
+
+
 def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> list[Stockist]:
     """The visible retailers that stock a product (its German record), in the catalogue's
-    order, with their links: 1–2 queries, however many.
+    order, with their links: the shops' rows in one query (their translations in one more
+    outside German) however many; the links kept apart (`product_links`).
 
     The one source of a shop's name on a product's page: the where-to-buy list and the
     production chain (`products.presentation.production_chain`) both show `Stockist.name`, the
     retailer's name in the visitor's language where an editor translated it, else German."""
     locale, code = locale_and_code(locale)
-    links = list(visible_links().filter(product=record).order_by("position", "pk"))
-    by_retailer = stockists_by_retailer(
-        {link.retailer_id: link.retailer for link in links}.values(), locale, code
-    )
+    links = product_links(record)
+    if not links:
+        return []
+    shown, texts = _shops_with_texts({link.retailer_id for link in links}, locale)
+    links = [link for link in links if link.retailer_id in shown]
+    by_retailer = {}
+    for pk in dict.fromkeys(link.retailer_id for link in links):
+        retailer = shown[pk]
+        text = texts.get(retailer.translation_key, retailer)
+        by_retailer[pk] = Stockist(retailer, text, code)
     for link in links:
         stockist = by_retailer[link.retailer_id]
         if link.url:

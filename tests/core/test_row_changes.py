@@ -130,7 +130,8 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
     """The product page's parts are worked out each on its own (`ProductPageParts`): after a
     shop's rename in the page's language the visitor sees the new name in the production chain
     and in the where-to-buy list, and the page is what a render from scratch shows; only the
-    shops are asked for again: not the images, variants and renditions, and not what the rest of
+    shops are asked for again (their rows and translations, in one query): not the product's
+    links to them (kept apart), the images, variants and renditions, and not what the rest of
     the passport and the chain's designer and workshop steps show (kept on their own)."""
     from core import fragments
 
@@ -144,8 +145,13 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
     retailer.name = f"Kanalladen {code}"
     publish(retailer)
 
-    read = tables_read(client, page)
-    assert {"shop_links_stockistlink", "shop_links_retailer"} <= read
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page).status_code == 200
+    sql = [query["sql"] for query in captured.captured_queries]
+    read = {table for query in sql for table in TABLE.findall(query)}
+    # The shops' rows, with their translations, in one query; the product's links kept.
+    assert len([query for query in sql if '"shop_links_retailer"' in query]) == 1, sql
+    assert "shop_links_stockistlink" not in read
     assert read.isdisjoint(
         {"catalogue_productimage", "catalogue_variant", "wagtailimages_rendition"}
     )
@@ -259,6 +265,39 @@ def test_a_sync_that_changes_a_product_shows_it_and_leaves_pages_without_product
     version = content_version.current()
     assert run_sync(write_feed(tmp_path, sample)).ok
     assert content_version.current() == version
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_products_shops_changed_by_a_sync_or_an_editor_show_at_once(client, demo, tmp_path, code):
+    """A product's links to its shops are kept apart from the shops (a shop renamed keeps
+    them): a sync that drops one, an editor's new link and an editor's deletion each show on the
+    next request, in every language, as a render from scratch shows them."""
+    sample = copy.deepcopy(SAMPLE)
+    assert run_sync(write_feed(tmp_path, sample)).ok  # the demo as the feed has it
+    page = product_url(code, in_language(MUG, code))
+    steady(client, page)
+
+    def links() -> set[int]:
+        where = shown(client, page).split('id="where-heading"', 1)[1].split("</section>", 1)[0]
+        return {int(pk) for pk in re.findall(r'href="/go/(\d+)/\?from=product"', where)}
+
+    def feed_link(ref) -> StockistLink:
+        return StockistLink.objects.get(
+            product=in_language(MUG, "de"), retailer__ref=ref, retailer__locale__language_code="de"
+        )
+
+    depot, wyck = feed_link("laden-im-depot"), feed_link("winkel-wyck")
+    assert links() == {depot.pk, wyck.pk}
+
+    product(sample, MUG)["stockists"] = product(sample, MUG)["stockists"][:1]
+    assert run_sync(write_feed(tmp_path, sample)).ok
+    assert links() == {depot.pk}
+
+    eupen = Retailer.objects.get(ref="atelier-eupen", locale__language_code="de")
+    added = StockistLink.objects.create(retailer=eupen, product=in_language(MUG, "de"))
+    assert links() == {depot.pk, added.pk}
+    added.delete()
+    assert links() == {depot.pk}
 
 
 @pytest.mark.parametrize("change", ["site", "locale"])
