@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     shown_on_pages = True
 
     def ready(self):
-        from core import content_version, i18n, images, pagecache, routing
+        from core import content_version, i18n, images, pagecache, release, routing
 
         images.register()
         i18n.patch_locale_lookups()
@@ -19,3 +19,5 @@ class CoreConfig(AppConfig):
         content_version.connect_signals()
         # Django's sitemap view pages long sitemaps with `?p=`.
         pagecache.register_query_parameters("p")
+        # `runserver`: a template saved is this process's next release (no restart for those).
+        release.follow_file_changes()

@@ -88,7 +88,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from core import dependencies, edge
+from core import dependencies, edge, release
 from core.i18n import forget, in_request, memoised, request_address
 from core.registry import shown_on_pages
 
@@ -512,7 +512,8 @@ _KEY_SHAPE = 2
 
 
 def _key(name: str, version: str) -> str:
-    return f"core:frame:{_KEY_SHAPE}:{version}:{name}"
+    # Per release (`core.release`): a deploy's templates and code show on the next request.
+    return f"core:frame:{_KEY_SHAPE}:{release.fingerprint()}:{version}:{name}"
 
 
 def _version(structural: bool) -> str:

@@ -54,7 +54,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core import content_version, freshness
+from core import content_version, freshness, release
 from core.content_version import invalidate  # noqa: F401 - kept here for the page cache's callers
 
 # Each entry's generation is the content version it was rendered under.
@@ -167,7 +167,8 @@ key_query = _key_query
 def cache_key(request) -> str:
     query = _key_query(request)
     language = translation.get_language_from_path(request.path_info) or "-"
-    url = f"{request.get_host()}|{language}|{request.path_info}?{query}"
+    # Per release (`core.release`): a deploy that changes a template is not served the old page.
+    url = f"{release.fingerprint()}|{request.get_host()}|{language}|{request.path_info}?{query}"
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
 
 

@@ -6,10 +6,6 @@ feed, a new version of the code."""
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +13,7 @@ from catalogue.models import Product, ProductImage, Variant
 from catalogue.sample import SAMPLE_DIR
 from catalogue.sync import known, parse
 from catalogue.sync.engine import run_sync
+from tests import processes
 from tests.catalogue.conftest import product, write_feed
 
 pytestmark = pytest.mark.django_db
@@ -191,19 +188,5 @@ def test_a_row_has_the_same_digest_in_every_process(sample):
         "from catalogue.sync.known import row_digest; "
         "print(row_digest(json.loads(sys.stdin.read()), 'https://katalog.example/feed.json', 'EUR'))"
     )
-    root = Path(__file__).resolve().parents[2]
-    environment = {**os.environ, "PYTHONPATH": f"{root / 'site'}{os.pathsep}{root}"}
-    environment.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    digests = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            input=json.dumps(row),
-            capture_output=True,
-            text=True,
-            check=True,
-            env=environment,
-            cwd=root,
-        ).stdout.strip()
-        for _ in range(2)
-    }
+    digests = processes.outputs(code, stdin=json.dumps(row))
     assert digests == {known.row_digest(row, "https://katalog.example/feed.json", "EUR")}
