@@ -10,10 +10,11 @@ hour for fragments); and during a rolling deploy what an app server of the old r
 is never read by one of the new release, nor the other way round. Entries of an old release
 are left to expire (Redis evicts them first when it is full: they are the least recently used).
 
-The digest is worked out once per process (and again for each file `runserver` sees saved), at
-the first request that asks for it: the contents of the template folders, the project's Python
-modules, the compiled translations (`.mo`) and the static files' sources, with the name and
-version of every package installed in the environment (about 540 files, some 70 ms).
+The digest is worked out once per process (and again for each file `runserver` sees saved): as a
+gunicorn worker starts (`config.wsgi`), elsewhere at the first request that asks for it. It reads
+the contents of the template folders, the project's Python modules, the compiled translations
+(`.mo`) and the static files' sources, with the name and version of every package installed in
+the environment (about 540 files, some 70 ms).
 """
 
 import hashlib
