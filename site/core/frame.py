@@ -10,7 +10,9 @@ the structure version (`core.content_version`) with what working it out read
 it: a menu entry renamed, its menu; the settings published, the settings (and the `<head>`
 fragments that use them). A part is asked for again wherever it is used (`Frame`), and counts as
 read by the fragment it is used in, not by every later one (`aside=True`): the menu in the header
-ties no fragment of the page to the menu.
+ties no fragment of the page to the menu. Within the menu and the footer, the addresses of the
+pages they link are kept on their own (`_page_hrefs`, with those pages' reads): a menu entry
+renamed reads the entries again, not the pages.
 
 What replaces a part: a navigation, footer or site settings snippet published, unpublished or
 deleted, one of their links saved or deleted (the rows of their tables), a page moved or given
