@@ -40,7 +40,11 @@ def _files() -> list[tuple[Path, Path]]:
             (Path(root), sorted(path for path in Path(root).rglob("*") if path.is_file()))
             for root in [
                 *(folder for engine in settings.TEMPLATES for folder in engine.get("DIRS", ())),
-                *settings.STATICFILES_DIRS,
+                # An entry may be (prefix, folder).
+                *(
+                    entry[-1] if isinstance(entry, tuple | list) else entry
+                    for entry in settings.STATICFILES_DIRS
+                ),
             ]
         ),
     ]
@@ -55,7 +59,12 @@ def fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for root, path in _files():
         digest.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            # Gone since the folder was listed, or unreadable: a worker starts all the same.
+            content = type(error).__name__.encode()
+        digest.update(content)
         digest.update(b"\0")
     # The environment's installed packages (not whatever else is on `sys.path`, which differs
     # between a worker, a command and the tests).

@@ -92,3 +92,21 @@ def test_every_process_of_a_checkout_has_the_same_release():
     found = processes.outputs(code)
     assert found == {release.fingerprint()}
     assert len(release.fingerprint()) == release.LENGTH
+
+
+def test_a_file_that_cannot_be_read_leaves_the_worker_starting(monkeypatch, new_templates):
+    """The digest is worked out as a gunicorn worker starts: a template that vanished or cannot
+    be read (a deploy half copied) makes another release, not a worker that does not start."""
+    new_templates()
+    readable = release.fingerprint.__wrapped__()
+    read_bytes = Path.read_bytes
+
+    def refuse(path):
+        if path.name == Path(WHERE).name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    unreadable = release.fingerprint.__wrapped__()
+    assert len(unreadable) == release.LENGTH
+    assert unreadable != readable
