@@ -8,8 +8,10 @@ last request for its address asked for, in one cache command (`content_version._
 """
 
 import hashlib
+from functools import cache, partial
 
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from core import content_version, dependencies
@@ -73,3 +75,15 @@ def fragment_values(request, names, compute_missing) -> dict:
 
     found = content_version.kept_many(keys.values(), compute, alias=CACHE)
     return {name: found[key] for name, key in keys.items()}
+
+
+def lazy_values(compute, names) -> dict:
+    """{name: `compute()[name]`, worked out when first used} for a page's context: `compute()`
+    runs once, when the template first uses one of them, and not at all where the fragment that
+    uses them is kept (a listing read from the cache asks for no row)."""
+    once = cache(compute)
+    return {name: SimpleLazyObject(partial(_item, once, name)) for name in names}
+
+
+def _item(compute, name):
+    return compute()[name]

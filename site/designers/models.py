@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import registry, seo
+from core import fragments, registry, seo
 from core.index_pages import IndexPage
 from core.localized import in_language_else_german
 from core.models import BasePage
@@ -143,7 +143,14 @@ class DesignerIndexPage(IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The list is worked out when the template asks: it is a page fragment kept per
+        normalised query (`{% fragment "listing" page %}`), read from the cache without a query."""
         context = super().get_context(request, *args, **kwargs)
+        names = ("designers", "disciplines", "selected_discipline", "listing_query")
+        context.update(fragments.lazy_values(lambda: self._listing(request), names))
+        return context
+
+    def _listing(self, request) -> dict:
         designers = self.designers()
         disciplines = list(Discipline.objects.filter(locale=self.locale).order_by("name"))
         if not disciplines:
@@ -161,13 +168,12 @@ class DesignerIndexPage(IndexPage):
             designer.discipline_names = [
                 terms[d.translation_key].name for d in designer.disciplines.all()
             ]
-        context.update(
-            designers=page,
-            disciplines=disciplines,
-            selected_discipline=selected,
-            listing_query=listing_query({"discipline": selected}, page),
-        )
-        return context
+        return {
+            "designers": page,
+            "disciplines": disciplines,
+            "selected_discipline": selected,
+            "listing_query": listing_query({"discipline": selected}, page),
+        }
 
 
 class DesignerPage(BasePage):
@@ -346,7 +352,13 @@ class StoryIndexPage(IndexPage):
         verbose_name = _("Übersicht Geschichten")
 
     def get_context(self, request, *args, **kwargs):
+        """The list is worked out when the template asks, as the designers' (a kept fragment)."""
         context = super().get_context(request, *args, **kwargs)
+        names = ("stories", "tags", "selected_tag", "listing_query")
+        context.update(fragments.lazy_values(lambda: self._listing(request), names))
+        return context
+
+    def _listing(self, request) -> dict:
         stories = (
             StoryPage.objects.live()
             .public()
@@ -358,13 +370,12 @@ class StoryIndexPage(IndexPage):
         tags = list(StoryTag.objects.filter(locale=self.locale).order_by("name"))
         stories, selected = filter_by_term(request, stories, tags, "tag", "tags__slug")
         page = paginate(request, stories, self.per_page)
-        context.update(
-            stories=page,
-            tags=tags,
-            selected_tag=selected,
-            listing_query=listing_query({"tag": selected}, page),
-        )
-        return context
+        return {
+            "stories": page,
+            "tags": tags,
+            "selected_tag": selected,
+            "listing_query": listing_query({"tag": selected}, page),
+        }
 
 
 class StoryPage(BasePage):

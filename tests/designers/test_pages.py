@@ -106,6 +106,57 @@ def test_designer_index_is_paginated(client, demo):
     assert 'aria-current="page">2</span>' in last
 
 
+LISTS = {
+    "de": ("/de/designerinnen/", "/de/geschichten/"),
+    "en": ("/en/designers/", "/en/stories/"),
+    "nl": ("/nl/ontwerpers/", "/nl/verhalen/"),
+    "fr": ("/fr/createurs/", "/fr/histoires/"),
+}
+
+
+def listing_of(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode().replace(SOFT_HYPHEN, "")
+    return html.split('<div class="listing">', 1)[1].split("</main>", 1)[0]
+
+
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+@pytest.mark.parametrize("code", list(LISTS))
+def test_the_kept_lists_of_designers_and_stories_follow_every_change(client, demo, code):
+    """The designers' and the stories' lists are page fragments kept per query (a page-cache
+    miss reads them from the cache without a query): a designer renamed, a discipline renamed, a
+    new story and a story unpublished each show on the next request, in every language."""
+    designers_url, stories_url = LISTS[code]
+    locale = Locale.objects.get(language_code=code)
+    for url in (designers_url, stories_url, f"{designers_url}?discipline=textil"):
+        listing_of(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        listing_of(client, designers_url)
+    assert not [q for q in queries if '"designers_designerpage"' in q["sql"]]
+
+    lena = DesignerPage.objects.get(slug="lena-hoffmann", locale=locale)
+    lena.title = "Lena Hoffmann-Wyck"
+    lena.save_revision().publish()
+    assert "Lena Hoffmann-Wyck" in listing_of(client, designers_url)
+    assert "Lena Hoffmann-Wyck" in listing_of(client, f"{designers_url}?discipline=textil")
+
+    textiles = Discipline.objects.get(slug="textil", locale=locale)
+    textiles.name = f"Stoffe {code}"
+    textiles.save()
+    assert f"Stoffe {code}" in listing_of(client, designers_url)
+
+    story = StoryPage.objects.live().filter(locale=locale).order_by("-date").first()
+    assert story.title in listing_of(client, stories_url)
+    story.unpublish()
+    assert story.title not in listing_of(client, stories_url)
+    index = story.get_parent()
+    new = StoryPage(title=f"Neu im Depot {code}", slug="neu-im-depot", lead="Neu.", date=story.date)
+    index.add_child(instance=new)
+    new.save_revision().publish()
+    assert f"Neu im Depot {code}" in listing_of(client, stories_url)
+
+
 @pytest.mark.usefixtures("uncached_pages")
 def test_designer_index_queries_do_not_grow_with_designers(client, demo):
     index = german(DesignerIndexPage)
