@@ -1,6 +1,6 @@
 """The label's products at stable addresses: the routable products index and its product pages."""
 
-from functools import cache, partial
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from core import content_version, registry
+from core import content_version, fragments, registry
 from core.fragments import fragment_value
 from core.index_pages import IndexPage
 from core.localized import localized_records
@@ -70,10 +70,6 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         query (`{% fragment "listing" page %}`), its cards fragments of their own shared with
         every list that shows them (`products.presentation.product_cards`)."""
 
-        @cache
-        def listing():
-            return self._listing(request)
-
         names = (
             "products",
             "page_obj",
@@ -82,9 +78,7 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
             "listing_filters",
             "listing_query",
         )
-        context = {
-            name: SimpleLazyObject(partial(lambda name: listing()[name], name)) for name in names
-        }
+        context = fragments.lazy_values(lambda: self._listing(request), names)
         return self.render(request, context_overrides=context)
 
     def _listing(self, request) -> dict:
