@@ -690,11 +690,15 @@ class _WithReads:
         self.value, self.reads = value, reads
 
 
-def kept_with_reads(name, compute, alias=FRAME_CACHE):
+def kept_with_reads(name, compute, alias=FRAME_CACHE, own=False):
     """`compute()`, kept (under the structure version) with the versions of every page and page
     type its request has read so far (`core.dependencies`), and used while they are unchanged:
     a content edit of one page leaves what never read it in place (the page fragments,
-    `core.fragments`). Worked out afresh outside a reading request."""
+    `core.fragments`). Worked out afresh outside a reading request.
+
+    `own=True`: kept with what working it out read only, for a value that depends on nothing
+    its request handed it but what its `name` says (the events a page lists: a shop renamed,
+    which a product page's earlier fragments read, leaves it)."""
     reads = dependencies.request_reads()
     if not cache_enabled() or reads is None:
         return compute()
@@ -708,9 +712,9 @@ def kept_with_reads(name, compute, alias=FRAME_CACHE):
             return value
     # What the fragment reads itself: kept values used in it count here, not for the request
     # (`dependencies.note`); its queries and pages count for both.
-    with dependencies.recording() as own:
+    with dependencies.recording() as read_here:
         value = compute()
-    reads = reads.merged(own)
+    reads = read_here if own else reads.merged(read_here)
     versions = _versions_to_keep([ALL_READS, *reads.keys()])
     if versions is not None:
         cache.set(key, (reads, versions, value), settings.FRAME_CACHE_TIMEOUT)

@@ -451,6 +451,39 @@ def test_designer_and_product_pages_show_the_event_until_the_day_after_it_ends(
         assert "Hier treffen Sie uns" not in text(response) and "B14" not in text(response)
 
 
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_the_kept_list_of_events_follows_every_change_and_the_days(client, site, monkeypatch):
+    """The "meet us at" list is kept per language and day with what it read (a page-cache miss
+    of a designer's or product's page reads it without a query): a new booth, a cancellation,
+    a new event and the day after the last one ends each show on the next request."""
+    path = site["product_path"]
+    fair = event(site["index"], "Designmesse", days(2), days(4), booth="B14")
+    EventProduct.objects.create(page=fair, external_id=site["product"].external_id)
+    publish(fair)
+    assert "B14" in text(client.get(path))
+    with CaptureQueriesContext(connection) as queries:
+        assert "B14" in text(client.get(path))
+    assert not [q for q in queries if '"events_eventpage"' in q["sql"]]
+
+    fair.booth = "C3"
+    publish(fair)
+    assert "C3" in text(client.get(path))
+    fair.cancelled = True
+    publish(fair)
+    assert "Abgesagt" in text(client.get(path))
+    market = event(site["index"], "Adventsmarkt", days(6), days(6))
+    EventProduct.objects.create(page=market, external_id=site["product"].external_id)
+    publish(market)
+    shown = text(client.get(path))
+    assert shown.index("Designmesse") < shown.index("Adventsmarkt")
+
+    set_today(monkeypatch, days(5), hour=0)  # the fair is over; nobody published anything
+    shown = text(client.get(path))
+    assert "Adventsmarkt" in shown and "Designmesse" not in shown
+    set_today(monkeypatch, days(7), hour=0)
+    assert "Hier treffen Sie uns" not in text(client.get(path))
+
+
 def test_appearances_cost_two_queries_whatever_the_events(site, rf, django_assert_num_queries):
     from django.utils import translation
 
