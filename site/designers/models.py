@@ -313,7 +313,8 @@ class DesignerPage(BasePage):
         context["products"] = SimpleLazyObject(lambda: designer_products(self, request=request))
         context["where_to_buy"] = SimpleLazyObject(lambda: for_designer(self))
         context["social_links"] = SimpleLazyObject(lambda: self.social_links)
-        # Beside the fragment, not in it: the list changes when an event ends (core.freshness).
+        # Beside the fragment, not in it: the list changes when an event ends (core.freshness;
+        # the events app keeps it for the day).
         context["appearances"] = SimpleLazyObject(
             lambda: registry.appearances(request, designer_keys=[self.translation_key])
         )

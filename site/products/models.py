@@ -167,7 +167,8 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         context = {name: SimpleLazyObject(partial(getattr, parts, name)) for name in names}
         context["record"] = record
         # Beside the fragments, not in them: the list changes when an event ends
-        # (core.freshness), and the events app sits above this one (core.registry).
+        # (core.freshness; the events app keeps it for the day), and the events app sits above
+        # this one (core.registry).
         context["appearances"] = SimpleLazyObject(
             lambda: registry.appearances(request, product_refs=[record.external_id])
         )
