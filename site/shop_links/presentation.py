@@ -26,7 +26,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale
 
-from core import content_version
+from core import content_version, fragments
 from core.index_pages import index_page_url
 from core.localized import lang_mark, localized_records
 from shop_links.models import ClickCount, Retailer, StockistLink
@@ -304,22 +304,19 @@ def product_links(record) -> list[StockistLink]:
         links = StockistLink.objects.filter(product=record).order_by("position", "pk")
         return list(links.values_list(*_LINK_VALUES))
 
+    # In the page fragments' cache: one entry per product, like those.
     rows = content_version.cached(
-        f"product-links:{record.pk}", work_out, structural=True, alias=LINKS_CACHE
+        f"product-links:{record.pk}", work_out, structural=True, alias=fragments.CACHE
     )
     return [StockistLink(**dict(zip(_LINK_VALUES, row, strict=True))) for row in rows]
-
-
-# The cache alias the links are kept in: the page fragments', one entry per product like those.
-LINKS_CACHE = "fragments"
 
 
 def _shops_with_texts(pks, locale: Locale) -> tuple[dict, dict]:
     """({pk: German row} of the visible shops among `pks`, {translation_key: live row in the
     visitor's language}) in one query: the German rows and, outside German, their translations
-    (by their German rows' keys, a subquery)."""
-    german = Q(pk__in=pks, in_feed=True, live=True)
-    wanted = german
+    (by their German rows' keys, a subquery) — `core.localized.localized_records`' rule, without
+    its second query."""
+    wanted = Q(pk__in=pks, in_feed=True, live=True)
     if locale.language_code != settings.LANGUAGE_CODE:
         keys = Retailer.objects.filter(pk__in=pks).values("translation_key")
         wanted |= Q(translation_key__in=keys, locale=locale, live=True)
@@ -335,8 +332,8 @@ def _shops_with_texts(pks, locale: Locale) -> tuple[dict, dict]:
 
 def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> list[Stockist]:
     """The visible retailers that stock a product (its German record), in the catalogue's
-    order, with their links: the shops' rows in one query (their translations in one more
-    outside German) however many; the links kept apart (`product_links`).
+    order, with their links: the shops' rows with their translations in one query, however
+    many; the links kept apart (`product_links`).
 
     The one source of a shop's name on a product's page: the where-to-buy list and the
     production chain (`products.presentation.production_chain`) both show `Stockist.name`, the
