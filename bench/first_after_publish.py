@@ -15,10 +15,13 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
   change of the tree, `content_version.invalidate_tree`: lists of its type, its translations'
   links and whatever showed it are worked out again; the product page shows none of them);
 - "page retitled": the editor publishes that page with a new title (a change of the tree too);
-- "shop renamed": an editor publishes a new name of a shop the product page lists (a snippet:
-  `content_version.invalidate_rows`): what read the shops' table is worked out again (the
+- "shop it lists renamed": an editor publishes a new name of a shop the product page lists (a
+  snippet: `content_version.invalidate_rows`): what showed that shop is worked out again (the
   product page's fragment of the production chain and the where-to-buy list), the frame, the
   routes and the page's other fragments are kept;
+- "another shop renamed": the same for a shop the page does not list: the product page reads
+  its shops row by row (`core.dependencies.rows_read`), so it keeps everything (the case of
+  most product pages after a shop's change);
 - "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
   the frame of every page): the frame and the fragments rendered with it are worked out again,
   the routes, the Locales and the vocabularies are kept;
@@ -81,16 +84,18 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
 
     from core import content_version
     from core.models import ContentPage, Navigation
-    from shop_links.models import StockistLink
+    from shop_links.models import Retailer, StockistLink
 
     for _ in range(3):
         client.get(url)  # warm-up: renditions, frame, routes
     steady, content, new_page, retitled, structural, draft = [], [], [], [], [], []
-    shop, menu = [], []
+    shop, other_shop, menu = [], [], []
     page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     page = page.specific
     slug = url.rstrip("/").rsplit("/", 1)[-1]
     retailer = StockistLink.objects.filter(product__slug=slug, retailer__live=True).first().retailer
+    listed = StockistLink.objects.filter(product__slug=slug).values("retailer")
+    other = Retailer.objects.filter(locale=retailer.locale, live=True).exclude(pk__in=listed)[0]
     navigation = Navigation.objects.get(locale__language_code="de", live=True)
     entry = navigation.items.first()
     for number in range(rounds):
@@ -117,6 +122,10 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         retailer.save_revision().publish()
         shop.append(_render(client, url))
         steady.append(_render(client, url))
+        other.name = f"Anderer Laden {number}"
+        other.save_revision().publish()
+        other_shop.append(_render(client, url))
+        steady.append(_render(client, url))
         entry.label = f"Eintrag {number}"
         entry.save()
         navigation.save_revision().publish()
@@ -139,6 +148,7 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         ("after a new page published", new_page),
         ("after a page retitled", retitled),
         ("after a shop it lists renamed", shop),
+        ("after another shop renamed", other_shop),
         ("after a menu entry renamed", menu),
         ("after everything replaced", structural),
         ("after a draft saved", draft),

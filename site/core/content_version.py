@@ -63,7 +63,10 @@ address, a home, another language or type and an alias replace everything (`inva
 version and the reads of its tables (`table:<name>`, `core.dependencies`), not the structure
 version. The values kept under the structure version (`cached(..., structural=True)`: the
 vocabularies, the counts of `cached_for_query`) are kept with the tables they read, like the
-frame and the fragments, so what never read the changed table stays. What makes the structure
+frame and the fragments, so what never read the changed table stays. What reads a few rows of
+a table by a key that never changes (`dependencies.rows_read`: a product page's shops) is kept
+with those rows, not the table: one row saved, published or deleted (a model's `row_read_key`)
+replaces what read it, bulk writes everything that read any row of the table. What makes the structure
 (`STRUCTURE_MODELS`: Sites, Locales, private sections) replaces everything.
 
 **Page fragments** (`core.fragments`) are kept under the structure version with the versions of the
@@ -212,13 +215,22 @@ def invalidate_tree(page, **kwargs):
     edge.purge_on_commit()
 
 
-def invalidate_rows(tables, **kwargs):
+def invalidate_rows(tables, rows=None, **kwargs):
     """A change of rows of other tables shown on pages (`dependencies.row_tables`: a snippet, a
     setting, an image, a catalogue row): replaces the content version (every whole page) and the
     reads of those tables (`table:<name>`), now and on commit, and purges the edge cache on
     commit. What never read them stays: the routes, the Locales, and the fragments, the frame
-    and the values kept under the structure version that read other rows only."""
-    replace = _replace_reads([f"table:{table}" for table in sorted(tables)])
+    and the values kept under the structure version that read other rows only.
+
+    What read rows of them one by one (`dependencies.rows_read`) is replaced where it read one
+    of `rows` (the changed rows' `row_read_key`s: one row saved, deleted or published), or
+    wherever it read any where they are not known (None: bulk writes, links)."""
+    keys = [f"table:{table}" for table in sorted(tables)]
+    if rows is None:
+        keys += [f"rows:{table}" for table in sorted(tables)]
+    else:
+        keys += [f"row:{table}:{key}" for table in sorted(tables) for key in rows]
+    replace = _replace_reads(keys)
     replace()
     transaction.on_commit(replace)
     edge.purge_on_commit()
@@ -249,11 +261,15 @@ def row_scoped(model) -> bool:
     )
 
 
-def _row_changed(*models):
+def _row_changed(*models, instance=None):
     """Rows of `models` saved, deleted or linked: `invalidate_rows` where they all are
-    `row_scoped`, else `invalidate`."""
+    `row_scoped`, else `invalidate`. `instance`: the one row changed, of a model read row by row
+    (`row_read_key`, `dependencies.rows_read`): what read other rows of it one by one stays."""
     if all(row_scoped(model) for model in models):
-        invalidate_rows({table for model in models for table in dependencies.tables_of(model)})
+        tables = {table for model in models for table in dependencies.tables_of(model)}
+        key = getattr(type(instance), "row_read_key", None) if instance is not None else None
+        rows = [str(getattr(instance, key))] if key and getattr(instance, key) else None
+        invalidate_rows(tables, rows=rows)
     else:
         invalidate()
 
@@ -280,7 +296,7 @@ def _on_unpublished(sender, instance=None, **kwargs):
     elif isinstance(instance, Page) or instance is None:
         invalidate()
     else:
-        _row_changed(type(instance))
+        _row_changed(type(instance), instance=instance)
 
 
 def _edited_reads(instance) -> list[str]:
@@ -432,7 +448,7 @@ def _on_save(sender, instance=None, created=False, update_fields=None, raw=False
     elif _is_page_child(instance):
         invalidate_content(instance=instance)
     else:
-        _row_changed(type(instance))
+        _row_changed(type(instance), instance=instance)
 
 
 # The structure columns whose change leaves every address, the tree and the languages as they
@@ -463,7 +479,7 @@ def _on_delete(sender, instance=None, **kwargs):
     elif isinstance(instance, Page):
         invalidate()
     else:
-        _row_changed(type(instance))
+        _row_changed(type(instance), instance=instance)
 
 
 def _on_links(sender, instance=None, reverse=False, model=None, **kwargs):
@@ -500,7 +516,7 @@ def _on_publish(sender, instance=None, **kwargs):
     elif instance is None:
         invalidate()
     else:
-        _row_changed(type(instance))
+        _row_changed(type(instance), instance=instance)
 
 
 def cache_enabled() -> bool:

@@ -38,6 +38,12 @@ whole request, not only the fragment (the view may have loaded what the template
   invalidate_rows`) replaces it. A value kept under the structure version reads its tables only
   (`recording(tables_only=True)`); a value of the request memo (`core.i18n.memoised`) counts
   what it read for every recording that uses it;
+- **rows of such a table, one by one** (`row:<table>:<key>`, with `rows:<table>`): the queries of
+  a `rows_read(model, keys)` block, which name the rows they read by a key that never changes (a
+  product page's shops, by the translation key a shop's translations share): a change of one of
+  those rows replaces its `row:` (`invalidate_rows(..., rows=...)`, a shop saved, published or
+  deleted), a change of rows not known one by one (the sync's bulk writes, links) `rows:`. So
+  a shop renamed re-renders the product pages that list it, not every product page;
 - **the frame's parts** (`core.frame`, `cached(..., aside=True)`): asked for again wherever they
   are used, so once the template is rendered (`RequestMemoMiddleware.process_template_response`,
   `template_rendering`) they count for the fragment they are used in, not for the request: the
@@ -92,6 +98,8 @@ class Reads:
     # Tables of the other models shown on pages (snippets, settings, images, the catalogue)
     # that a query read (`row_tables`).
     tables: set = field(default_factory=set)
+    # Rows of such a table read one by one (`rows_read`): (table, key), key None for none.
+    rows: set = field(default_factory=set)
     whole_request: bool = False
     structure_only: bool = False
     tables_only: bool = False
@@ -111,24 +119,23 @@ class Reads:
             + [f"tk:{key}" for key in sorted(self.translations)]
             + [f"pagetree:{pk}" for pk in sorted(self.page_trees)]
             + [f"table:{table}" for table in sorted(self.tables)]
+            + [f"rows:{table}" for table in sorted({table for table, _key in self.rows})]
+            + [f"row:{table}:{key}" for table, key in sorted(self.rows, key=str) if key is not None]
         )
+
+    # What is kept of a recording with a value (pickled): the sets of what it read.
+    KEPT = ("pages", "types", "trees", "translations", "page_trees", "tables", "rows")
 
     def merged(self, other: "Reads") -> "Reads":
         """What this and `other` read."""
-        return Reads(
-            self.pages | other.pages,
-            self.types | other.types,
-            self.trees | other.trees,
-            self.translations | other.translations,
-            self.page_trees | other.page_trees,
-            self.tables | other.tables,
-        )
+        return Reads(*(getattr(self, name) | getattr(other, name) for name in self.KEPT))
 
     def __getstate__(self):
-        return (self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables)
+        return tuple(getattr(self, name) for name in self.KEPT)
 
     def __setstate__(self, state):
-        self.pages, self.types, self.trees, self.translations, self.page_trees, self.tables = state
+        for name, value in zip(self.KEPT, state, strict=True):
+            setattr(self, name, value)
         self.whole_request, self.structure_only, self.before_first_query = False, False, None
         self.tables_only, self.rendering, self.aside = False, False, False
 
@@ -145,7 +152,9 @@ def request_reads():
     return stack[0] if stack and stack[0].whole_request else None
 
 
-def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(), aside=False):
+def _note(
+    pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(), rows=(), aside=False
+):
     if trees and _trees_quiet.get():
         trees = ()
     stack = _active.get()
@@ -159,12 +168,14 @@ def _note(pages=(), types=(), trees=(), translations=(), page_trees=(), tables=(
         # are read by the recordings around it too.
         for reads in stack:
             reads.tables.update(tables)
+            reads.rows.update(rows)
         return
     # Read while a value of titles and addresses is worked out: what the recordings around it
     # depend on through that value is its structure too.
     structure_only = any(reads.structure_only for reads in stack)
     for reads in stack:
         reads.tables.update(tables)
+        reads.rows.update(rows)
         if structure_only:
             reads.page_trees.update(pages)
         else:
@@ -191,6 +202,7 @@ def note(reads: Reads, aside: bool = False):
         reads.translations,
         reads.page_trees,
         reads.tables,
+        reads.rows,
         aside=aside,
     )
 
@@ -599,11 +611,36 @@ def _note_query(query: _Query, params) -> None:
             types=query.types,
             trees=trees,
             translations=translations,
-            tables=query.tables,
+            tables=query.tables - _by_rows.get(),
         )
 
 
 # ----------------------------------------------------------------- rows of other tables
+
+# Tables whose rows the queries of a `rows_read` block read one by one.
+_by_rows: ContextVar[frozenset] = ContextVar("dependency_rows", default=frozenset())
+
+
+@contextmanager
+def rows_read(model, keys):
+    """The block's queries of `model`'s tables read the rows of these keys only (the values of
+    the model's `row_read_key`, such as a retailer's translation key, which its translations
+    share): a change of one of those rows (saved, deleted, published: `content_version.
+    invalidate_rows(..., rows=...)`) replaces what read it (`row:<table>:<key>`), a change of
+    another row of the table does not. A change of rows not known one by one (the catalogue
+    sync's bulk writes) replaces every reader (`rows:<table>`, read with any row; with no keys,
+    that alone: a join that reads no row's content, only a key that never changes).
+
+    For a value that shows a few rows of a table that many pages show rows of (a product page's
+    shops): a shop renamed re-renders the pages that show it, not every product page."""
+    model_tables = frozenset(tables_of(model))
+    keys = [str(key) for key in keys] or [None]
+    _note(rows=[(table, key) for table in model_tables for key in keys])
+    token = _by_rows.set(_by_rows.get() | model_tables)
+    try:
+        yield
+    finally:
+        _by_rows.reset(token)
 
 
 @cache

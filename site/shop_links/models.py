@@ -61,6 +61,10 @@ class Retailer(ReviewedSnippet):
         CONCEPT_STORE = "concept_store", _("Concept Store")
         ONLINE_SHOP = "online_shop", _("Online-Shop")
 
+    # A product page reads its shops row by row (`core.dependencies.rows_read`), by the key a
+    # shop's translations share: a shop renamed re-renders the product pages that list it only.
+    row_read_key = "translation_key"
+
     ref = models.SlugField(
         _("Kennung im Katalog"),
         max_length=80,

@@ -26,9 +26,10 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale
 
-from core import content_version, fragments
+from core import content_version, dependencies, fragments
 from core.index_pages import index_page_url
 from core.localized import lang_mark, localized_records
+from core.routing import locale_for_language
 from shop_links.models import ClickCount, Retailer, StockistLink
 from shop_links.outbound import LinkAttrs, link_attrs
 
@@ -294,35 +295,45 @@ STOCKIST_FIELDS = (
 _LINK_VALUES = ("id", "retailer_id", "url", "paid", "new_tab")
 
 
-def product_links(record) -> list[StockistLink]:
+def product_links(record) -> tuple[list[StockistLink], dict]:
     """A product's stockist links (its German record's), in the catalogue's order, of every shop
-    (shown or not): what the links say only, kept (`content_version.cached(...,
-    structural=True)`) until the links' table changes. A shop renamed leaves them: the next
-    render reads the shops' rows alone."""
+    (shown or not), and {retailer id: the shop's translation key}: what the links say only, kept
+    (`content_version.cached(..., structural=True)`) until the links' table changes. A shop
+    renamed leaves them: the next render reads the shops' rows alone, by those keys."""
 
     def work_out() -> list[tuple]:
         links = StockistLink.objects.filter(product=record).order_by("position", "pk")
-        return list(links.values_list(*_LINK_VALUES))
+        # The shops' keys, which never change, and nothing of their content.
+        with dependencies.rows_read(Retailer, ()):
+            return list(links.values_list(*_LINK_VALUES, "retailer__translation_key"))
 
     # In the page fragments' cache: one entry per product, like those.
     rows = content_version.cached(
         f"product-links:{record.pk}", work_out, structural=True, alias=fragments.CACHE
     )
-    return [StockistLink(**dict(zip(_LINK_VALUES, row, strict=True))) for row in rows]
+    links = [StockistLink(**dict(zip(_LINK_VALUES, row[:-1], strict=True))) for row in rows]
+    return links, {row[1]: row[-1] for row in rows}
 
 
-def _shops_with_texts(pks, locale: Locale) -> tuple[dict, dict]:
-    """({pk: German row} of the visible shops among `pks`, {translation_key: live row in the
-    visitor's language}) in one query: the German rows and, outside German, their translations
-    (by their German rows' keys, a subquery) — `core.localized.localized_records`' rule, without
-    its second query."""
-    wanted = Q(pk__in=pks, in_feed=True, live=True)
-    if locale.language_code != settings.LANGUAGE_CODE:
-        keys = Retailer.objects.filter(pk__in=pks).values("translation_key")
-        wanted |= Q(translation_key__in=keys, locale=locale, live=True)
+def _shops_with_texts(keys: dict, locale: Locale) -> tuple[dict, dict]:
+    """({pk: German row} of the visible shops among `keys` ({German row's pk: its translation
+    key}), {translation_key: live row in the visitor's language}) in one query, by the shops'
+    translation keys: the German rows and, outside German, their translations —
+    `core.localized.localized_records`' rule, without its second query.
+
+    Read row by row (`dependencies.rows_read`): what shows them is replaced when one of these
+    shops (or a translation of it) changes, not when another one does."""
+    german = locale_for_language(settings.LANGUAGE_CODE)
+    locales = {german.pk, locale.pk} if german is not None else {locale.pk}
     shown, texts = {}, {}
-    for row in Retailer.objects.filter(wanted).order_by().only(*STOCKIST_FIELDS):
-        if row.pk in pks and row.in_feed and row.live:
+    with dependencies.rows_read(Retailer, sorted(set(keys.values()), key=str)):
+        rows = list(
+            Retailer.objects.filter(translation_key__in=set(keys.values()), locale_id__in=locales)
+            .order_by()
+            .only(*STOCKIST_FIELDS)
+        )
+    for row in rows:
+        if row.pk in keys and row.in_feed and row.live:
             shown[row.pk] = row
         if row.locale_id == locale.pk and row.live:
             row.locale = locale  # its language, without a query (`language_of`)
@@ -339,10 +350,10 @@ def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> lis
     production chain (`products.presentation.production_chain`) both show `Stockist.name`, the
     retailer's name in the visitor's language where an editor translated it, else German."""
     locale, code = locale_and_code(locale)
-    links = product_links(record)
+    links, keys = product_links(record)
     if not links:
         return []
-    shown, texts = _shops_with_texts({link.retailer_id for link in links}, locale)
+    shown, texts = _shops_with_texts(keys, locale)
     links = [link for link in links if link.retailer_id in shown]
     by_retailer = {}
     for pk in dict.fromkeys(link.retailer_id for link in links):

@@ -169,6 +169,71 @@ def test_a_shop_renamed_renders_the_chain_and_where_to_buy_again_not_the_product
     assert shown(client, page) == after  # as a render from scratch
 
 
+ONE_SHOP = "MAN-0006"  # stocked by the Depot's shop only (the mug by it and Winkel Wyck)
+
+
+def shop_row(ref: str, code: str) -> Retailer:
+    german = Retailer.objects.get(ref=ref, locale__language_code="de")
+    return Retailer.objects.get(translation_key=german.translation_key, locale__language_code=code)
+
+
+def shops_read(client, url) -> int:
+    """How many queries of the shops' table the render of `url` makes."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum('"shop_links_retailer"' in query["sql"] for query in captured.captured_queries)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_shop_changed_re_renders_the_product_pages_that_list_it_not_the_others(
+    client, demo, tmp_path, code, monkeypatch
+):
+    """A product page reads its shops row by row (`dependencies.rows_read`): after an editor
+    renames, unpublishes or publishes a shop, the product pages that list it show the change on
+    the next request, and a product page that lists other shops only keeps its shops' part (no
+    query of the shops) and is what a render from scratch shows. A sync, whose bulk writes name
+    no row, replaces every product page's shops."""
+    from core import fragments
+
+    sample = copy.deepcopy(SAMPLE)
+    assert run_sync(write_feed(tmp_path, sample)).ok  # the demo as the feed has it
+    mug, other = (product_url(code, in_language(ref, code)) for ref in (MUG, ONE_SHOP))
+    steady(client, mug, other)
+    assert shops_read(client, other) == 0
+    wyck = shop_row("winkel-wyck", code)
+
+    wyck.name = f"Winkel aan de Maas {code}"
+    publish(wyck)
+    assert f"Winkel aan de Maas {code}" in shown(client, mug)
+    assert shops_read(client, other) == 0  # kept: it lists the Depot's shop only
+    kept = shown(client, other)
+    assert "Winkel aan de Maas" not in kept
+
+    german = shop_row("winkel-wyck", "de")
+    german.unpublish()
+    page = shown(client, mug)
+    assert f"Winkel aan de Maas {code}" not in page
+    assert "Laden im Depot" in page.split('id="where-heading"', 1)[1]
+    assert shops_read(client, other) == 0
+    publish(Retailer.objects.get(pk=german.pk))
+    if code == "de":
+        assert f"Winkel aan de Maas {code}" in shown(client, mug)
+    assert shops_read(client, other) == 0
+
+    # The catalogue's sync renames the Depot's shop in bulk: every product page listing it.
+    depot = next(shop for shop in sample["retailers"] if shop["ref"] == "laden-im-depot")
+    depot["name"] = "Depot-Laden am Talbot"
+    assert run_sync(write_feed(tmp_path, sample)).ok
+    assert shops_read(client, other) > 0
+    if code == "de":
+        assert "Depot-Laden am Talbot" in shown(client, other)
+    assert shops_read(client, other) == 0  # kept again
+    page = shown(client, other)
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert shown(client, other) == page  # as a render from scratch
+    assert shown(client, mug) == shown(client, mug)
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_what_the_passport_keeps_apart_from_the_shops_follows_its_own_changes(
     client, demo, code, monkeypatch
