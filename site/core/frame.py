@@ -33,6 +33,7 @@ content version's, importable from here as before.
 import hashlib
 import logging
 from collections.abc import Mapping
+from functools import lru_cache
 from operator import attrgetter
 
 from django.conf import settings
@@ -122,18 +123,7 @@ def _menu(request, site, language) -> dict:
     """The entries of the live main menu in the visitor's language, else of the German one
     (of the first such navigation an editor made): one query, which reads no page (the linked
     pages' addresses are kept apart, `_page_hrefs`: a menu entry renamed leaves them)."""
-    from core.models import NavigationItem
-
-    items = _links(
-        NavigationItem.objects.filter(
-            navigation__live=True,
-            navigation__locale__language_code__in={language, settings.LANGUAGE_CODE},
-        )
-        .annotate(menu_language=F("navigation__locale__language_code"))
-        .order_by("navigation_id", "sort_order"),
-        "navigation_id",
-        "menu_language",
-    )
+    items = list(_menu_query(language).all())
     first_by_language = {}
     for item in items:
         first_by_language.setdefault(item["menu_language"], item["navigation_id"])
@@ -143,6 +133,25 @@ def _menu(request, site, language) -> dict:
             [item for item in items if item["navigation_id"] == shown], request, language
         )
     }
+
+
+@lru_cache(maxsize=32)
+def _menu_query(language):
+    """The query of `_menu`'s entries, built once per language and process: building a query
+    (its joins, filters and columns) costs Django more than running it, and a menu entry renamed
+    runs it at the next request in every language. Each use runs a copy (`.all()`)."""
+    from core.models import NavigationItem
+
+    return _link_values(
+        NavigationItem.objects.filter(
+            navigation__live=True,
+            navigation__locale__language_code__in=sorted({language, settings.LANGUAGE_CODE}),
+        )
+        .annotate(menu_language=F("navigation__locale__language_code"))
+        .order_by("navigation_id", "sort_order"),
+        "navigation_id",
+        "menu_language",
+    )
 
 
 def _footer(request, site, language) -> dict:
@@ -363,11 +372,16 @@ _LINK_FIELDS = ("label", "link_url", "link_page_id")
 _LINKED_PAGE_FIELDS = ("url_path", "translation_key", "locale_id", "live")
 
 
-def _links(items, *fields) -> list[dict]:
+def _link_values(items, *fields):
     """A menu's or footer's links (`LinkFields` rows) as plain values: what `_resolve_links`
     reads of them, and `fields`. Their pages are not read here: the addresses of the pages a
     menu links are kept apart (`_page_hrefs`), so a menu entry renamed reads its entries only."""
-    return list(items.values(*_LINK_FIELDS, *fields))
+    return items.values(*_LINK_FIELDS, *fields)
+
+
+def _links(items, *fields) -> list[dict]:
+    """`_link_values`, read."""
+    return list(_link_values(items, *fields))
 
 
 def _resolve_links(items, request, language) -> list[dict]:
