@@ -44,16 +44,19 @@ def _key(request, name: str) -> str:
     return f"fragment:{name}:{translation.get_language()}:{site.pk if site else '-'}"
 
 
-def fragment_value(request, name: str, compute, page=None):
+def fragment_value(request, name: str, compute, page=None, own=False):
     """`compute()`, kept under `name` in the visitor's language on the request's site until a
     change it could show: a structural change, or a content edit of a page its request read
     (`content_version.kept_with_reads`, `core.dependencies`) — `page`, the page it shows,
-    counts as read. Worked out afresh where `cacheable(request)` says no."""
+    counts as read. Worked out afresh where `cacheable(request)` says no.
+
+    `own=True`: kept with what working it out read only, for a part that shows nothing its
+    request handed it (the search page's suggestions: the search before it reads every page)."""
     if not cacheable(request):
         return compute()
     if getattr(page, "pk", None) is not None and isinstance(page, Page):
         dependencies.note(dependencies.Reads({page.pk}))
-    return content_version.kept_with_reads(_key(request, name), compute, alias=CACHE)
+    return content_version.kept_with_reads(_key(request, name), compute, alias=CACHE, own=own)
 
 
 def fragment_values(request, names, compute_missing) -> dict:

@@ -21,11 +21,13 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.views import static
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
+from core.fragments import fragment_value
 from core.frame import kept_for_error_pages
 from core.i18n import locale_home, translated_view
 from core.search import SiteSearchResults, clean_query, query_notes, search_suggestions
@@ -203,9 +205,28 @@ def search(request):
             # Counted by kind only where there is more than one kind to tell apart.
             "kind_counts": results.kind_counts() if count else [],
             # Something to go on where there is nothing to list: no query yet, or no results.
-            "suggestions": [] if count else search_suggestions(locale, request),
+            "suggestions": "" if count else kept_suggestions(locale, request),
         },
     )
+
+
+def kept_suggestions(locale, request) -> str:
+    """The search page's suggestions (the newest products and designers, every group registered
+    with `register_site_search_suggestions`) as HTML, "" when there are none: kept as a page
+    fragment (`core.fragments`) per language and site, with what working them out read only (a
+    product published, a designer's new portrait replace it; the search before it, which reads
+    every page, does not tie it to every edit)."""
+
+    def render_groups() -> str:
+        groups = search_suggestions(locale, request)
+        if not groups:
+            return ""
+        return loader.render_to_string(
+            "core/includes/search_suggestions.html", {"groups": groups}, request
+        )
+
+    html = fragment_value(request, "search-suggestions", render_groups, own=True)
+    return mark_safe(html)  # noqa: S308 - the template's output, escaped there
 
 
 def serve_media(request, path):

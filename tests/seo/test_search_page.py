@@ -321,3 +321,69 @@ def test_results_keep_the_order_of_kinds(client, demo):
     kinds = [href.startswith("/de/produkte/") for href, _lang, _title in found]
     assert any(kinds) and not all(kinds), found  # both kinds found
     assert kinds == sorted(kinds)
+
+
+# --- The suggestions are kept, and follow what they show ------------------------------------------
+
+
+def queries_asked(client, query, code) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        search(client, query, code)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def suggested_titles(html: str) -> list[list[str]]:
+    return [
+        [card.select_one(".hit__title a").get_text(strip=True) for card in cards]
+        for cards in suggestion_groups(html).values()
+    ]
+
+
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_kept_suggestions_follow_a_new_designer_and_a_featured_product(
+    client, demo, code, monkeypatch
+):
+    """The suggestions are the same for every visitor of a language: kept as a page fragment
+    (`core.views.kept_suggestions`), a search with no result asks for no product and no
+    designer. A designer published in the visitor's language and a product an editor features
+    show among them on the next search, as a render from scratch shows them."""
+    from core import fragments
+    from designers.models import DesignerIndexPage, DesignerPage
+    from tests.factories import translate
+
+    search(client, "Xylophonquartett", code)
+    asked = queries_asked(client, "Xylophonquartett", code)
+    # The search itself only: not the newest designers, not the featured products.
+    assert not [sql for sql in asked if '"designers_designerpage"' in sql or '"featured"' in sql]
+
+    index = DesignerIndexPage.objects.get(locale__language_code="de")
+    designer = DesignerPage(
+        title="Mara Quellen", slug="mara-quellen", lead="Entwirft Leuchten.", city="Aachen"
+    )
+    index.add_child(instance=designer)
+    designer.save_revision().publish()
+    if code != "de":
+        translate(designer, code, title=f"Mara Quellen ({code})")
+    newest = "Mara Quellen" if code == "de" else f"Mara Quellen ({code})"
+    products, designers = suggested_titles(search(client, "", code))
+    assert designers[0] == newest
+
+    german = Product.objects.sources().live().order_by("pk").last()
+    assert german.title not in products
+    german.featured = True
+    german.save()
+    shown = (
+        Product.objects.filter(
+            translation_key=german.translation_key, locale__language_code=code
+        ).first()
+        or german
+    )
+    html = search(client, "Xylophonquartett", code)
+    products, designers = suggested_titles(html)
+    assert shown.title in products and designers[0] == newest
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert search(client, "Xylophonquartett", code) == html  # as a render from scratch
