@@ -87,6 +87,10 @@ class BasePage(Page):
     # The query parameters this page type reads (pagination, filters): the page cache keys on
     # these and ignores every other parameter (`core.pagecache.key_parameters`).
     cache_query_parameters: tuple[str, ...] = ()
+    # True where the page type's templates show its image fields inside page fragments only
+    # (`{% fragment "…" page %}`, the `<head>`'s included): their renditions are then fetched
+    # when such a fragment renders afresh, not for a page whose fragments are all kept.
+    images_in_fragments: bool = False
 
     class Meta:
         abstract = True
@@ -98,7 +102,8 @@ class BasePage(Page):
         from core.i18n import share_locale
 
         share_locale(self)
-        self.prefetch_renditions()
+        if not self.images_in_fragments:
+            self.prefetch_renditions()
         return super().get_context(request, *args, **kwargs)
 
     def get_view_restrictions(self):

@@ -245,6 +245,7 @@ class DesignerPage(BasePage):
         verbose_name_plural = _("Designer:innen")
 
     og_type = "profile"
+    images_in_fragments = True  # the portrait: in the "designer" and `<head>` fragments only
     search_kind = _("Designer:in")
     search_kind_count = ngettext_lazy("%(count)s Designer:in", "%(count)s Designer:innen", "count")
 
@@ -393,6 +394,7 @@ class StoryPage(BasePage):
     body = StreamField(StoryStreamBlock(), verbose_name=_("Geschichte"))
     tags = ParentalManyToManyField(StoryTag, verbose_name=_("Themen"), blank=True)
 
+    images_in_fragments = True  # the hero image: in the "story" and `<head>` fragments only
     base_form_class = TermsPageForm
 
     content_panels = [

@@ -64,6 +64,8 @@ class FragmentNode(template.Node):
         def render():
             if stream:
                 prefetch_renditions(images_in(target))
+            elif getattr(page, "images_in_fragments", False):
+                page.prefetch_renditions()  # its pictures, in one query (`BasePage`)
             return str(self.nodelist.render(context))
 
         query = key_query(request) if not stream and request is not None else ""
