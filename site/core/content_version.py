@@ -267,8 +267,9 @@ def _row_changed(*models, instance=None):
     (`row_read_key`, `dependencies.rows_read`): what read other rows of it one by one stays."""
     if all(row_scoped(model) for model in models):
         tables = {table for model in models for table in dependencies.tables_of(model)}
-        key = getattr(type(instance), "row_read_key", None) if instance is not None else None
-        rows = [str(getattr(instance, key))] if key and getattr(instance, key) else None
+        key = getattr(type(instance), "row_read_key", None)
+        value = getattr(instance, key) if key else None
+        rows = [str(value)] if value else None
         invalidate_rows(tables, rows=rows)
     else:
         invalidate()

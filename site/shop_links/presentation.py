@@ -326,9 +326,10 @@ def _shops_with_texts(keys: dict, locale: Locale) -> tuple[dict, dict]:
     german = locale_for_language(settings.LANGUAGE_CODE)
     locales = {german.pk, locale.pk} if german is not None else {locale.pk}
     shown, texts = {}, {}
-    with dependencies.rows_read(Retailer, sorted(set(keys.values()), key=str)):
+    translation_keys = set(keys.values())
+    with dependencies.rows_read(Retailer, translation_keys):
         rows = list(
-            Retailer.objects.filter(translation_key__in=set(keys.values()), locale_id__in=locales)
+            Retailer.objects.filter(translation_key__in=translation_keys, locale_id__in=locales)
             .order_by()
             .only(*STOCKIST_FIELDS)
         )
