@@ -653,10 +653,12 @@ def prefetch(names, alias=FRAME_CACHE) -> None:
         prefetched[alias, key] = found.get(key)
 
 
-def kept_many(names, compute_missing, alias=FRAME_CACHE) -> dict:
+def kept_many(names, compute_missing, alias=FRAME_CACHE, structure_only=True) -> dict:
     """Many values of `cached(..., reads=True)` kind in two cache round trips (the values, then
     the versions they were kept with): `compute_missing(names)` works out those not kept or
-    outdated (a dict by name, recording what it reads), which are then kept with those reads."""
+    outdated (a dict by name, recording what it reads), which are then kept with those reads:
+    of the pages it reads, their titles and addresses only (`recording(structure_only=True)`),
+    or with `structure_only=False` their content too."""
     names = list(names)
     if not cache_enabled():
         return compute_missing(names)
@@ -677,7 +679,7 @@ def kept_many(names, compute_missing, alias=FRAME_CACHE) -> dict:
             values[name] = entry.value
     missing = [name for name in names if name not in values]
     if missing:
-        with dependencies.recording(structure_only=True) as reads:
+        with dependencies.recording(structure_only=structure_only) as reads:
             computed = compute_missing(missing)
         versions = _versions_to_keep([ALL_READS, *reads.keys()])
         if versions is not None:

@@ -59,12 +59,16 @@ def fragment_value(request, name: str, compute, page=None, own=False):
     return content_version.kept_with_reads(_key(request, name), compute, alias=CACHE, own=own)
 
 
-def fragment_values(request, names, compute_missing) -> dict:
+def fragment_values(request, names, compute_missing, content=False) -> dict:
     """Many fragments that show no page's content (a catalogue product's card: the catalogue,
     images and pages' titles and addresses), read in two cache round trips: `compute_missing(names)`
     works out those not kept (a dict by name; all of them where `cacheable(request)` says no),
     which are then kept under the structure version with what working them out read
     (`content_version.kept_many`): a product page retitled or an index page's new address
+    replaces them.
+
+    `content=True`: fragments that show pages' content too (a page's search hit: its search
+    description, its picture), kept with every page they read as content: that page's edit
     replaces them."""
     names = list(names)
     if not cacheable(request):
@@ -76,7 +80,9 @@ def fragment_values(request, names, compute_missing) -> dict:
         computed = compute_missing([by_key[key] for key in missing_keys])
         return {keys[name]: value for name, value in computed.items()}
 
-    found = content_version.kept_many(keys.values(), compute, alias=CACHE)
+    found = content_version.kept_many(
+        keys.values(), compute, alias=CACHE, structure_only=not content
+    )
     return {name: found[key] for name, key in keys.items()}
 
 

@@ -24,9 +24,15 @@ products (a translatable snippet with `search_fields`), in `catalogue/wagtail_ho
         )
 
 `hits(objs, request)` may replace `hit` to make the hits of one page of results at once (their
-images in one query, not one per hit). A source can also *suggest* a few things (its newest
-products, say) for the search page's empty and no-results states: register a
-`SearchSuggestions` with the hook `register_site_search_suggestions`.
+images in one query, not one per hit): one `SearchHit` per object, in their order, or None for
+one not to show. With `card_name(obj)` (a name unique to the object within its source, e.g. its
+primary key), a hit's card is kept as a page fragment (`core.fragments`) per language and site
+until what making it read changes (the page's edit, a catalogue sync): a search then makes and
+renders only the cards it has not shown before.
+
+A source can also *suggest* a few things (its newest products, say) for the search page's empty
+and no-results states: register a `SearchSuggestions` with the hook
+`register_site_search_suggestions`.
 
 The model needs `index.FilterField("locale")` (and a FilterField for every other field the
 queryset filters on) in its `search_fields`, and `TranslatableMixin`, so that each language is
@@ -40,13 +46,15 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from core import seo
+from core import fragments, seo
 
 MAX_QUERY_LENGTH = 200
 SUMMARY_LENGTH = 240  # characters of a hit's summary (plain text, cut at a word)
@@ -130,26 +138,59 @@ class SearchSource:
     """Something the site search looks through.
 
     `search(query, locale)` returns lazy results (sliceable, with `count()`); `hit(obj, request)`
-    turns one of them into a `SearchHit`, or `hits(objs, request)` a list of them at once.
-    Sources are listed by ascending `order`.
+    turns one of them into a `SearchHit`, or `hits(objs, request)` all of them at once (None for
+    one not to show). Sources are listed by ascending `order`.
 
     The search page counts results per kind: `kind_counts(results)` gives (count label, number)
-    pairs where one source holds several kinds (the pages); else the source's `kind_count`, a
-    lazy ngettext with a `count` placeholder, is used with its number of results.
+    pairs where one source holds several kinds (the pages), the numbers adding up to its count;
+    else the source's `kind_count`, a lazy ngettext with a `count` placeholder, is used with its
+    number of results.
+
+    `card_name(obj)`: the name of the object's card, kept as a page fragment (see the module's
+    docstring); None: its cards are made at every search.
     """
 
     name: str
     search: Callable[[str, Locale], Any]
     hit: Callable[[Any, HttpRequest], SearchHit] | None = None
     order: int = 100
-    hits: Callable[[list, HttpRequest], list[SearchHit]] | None = None
+    hits: Callable[[list, HttpRequest], list[SearchHit | None]] | None = None
     kind_count: Any = None
     kind_counts: Callable[[Any], list[tuple[Any, int]]] | None = None
+    card_name: Callable[[Any], str] | None = None
 
     def make_hits(self, objs, request) -> list[SearchHit]:
+        return [hit for hit in self._hits(list(objs), request) if hit is not None]
+
+    def _hits(self, objs: list, request) -> list[SearchHit | None]:
         if self.hits is not None:
-            return self.hits(list(objs), request)
+            return self.hits(objs, request)
         return [self.hit(obj, request) for obj in objs]
+
+    def cards(self, objs, request) -> list[str]:
+        """The objects' hits as the search page lists them (`hit_card`), in their order."""
+        objs = list(objs)
+        if self.card_name is None:
+            return [hit_card(hit) for hit in self.make_hits(objs, request)]
+        by_name = {f"search-hit:{self.name}:{self.card_name(obj)}": obj for obj in objs}
+
+        def render(names) -> dict:
+            hits = self._hits([by_name[name] for name in names], request)
+            return {
+                name: hit_card(hit) if hit is not None else ""
+                for name, hit in zip(names, hits, strict=True)
+            }
+
+        # Kept with everything making them read (a page's search description and picture are
+        # its content, not only its title and address).
+        cards = fragments.fragment_values(request, by_name, render, content=True)
+        return [cards[name] for name in by_name if cards[name]]
+
+
+def hit_card(hit: SearchHit, heading: str = "h2") -> str:
+    """A hit as the search page lists it: `includes/search_hit.html`, its title a `heading`."""
+    html = render_to_string("includes/search_hit.html", {"hit": hit, "card_heading": heading})
+    return mark_safe(html)  # noqa: S308 - the template's output, escaped there
 
 
 @dataclass(frozen=True)
@@ -175,8 +216,22 @@ def search_suggestions(locale: Locale, request: HttpRequest) -> list[tuple[Any, 
 
 
 def _search_pages(query: str, locale: Locale):
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    # Pages as the tree holds them: their specific rows (a designer's portrait, a story's lead)
+    # are fetched by `page_hits` for the hits whose card is not kept.
+    pages = Page.objects.live().public().filter(locale=locale)
     return search_in_language(pages, query, locale)
+
+
+def specific_pages(pages) -> list:
+    """These pages as their own page types, in their order: those that are plain `Page`
+    instances (a search's results) fetched again, in one query per page type, so that what they
+    show is read where it is kept (`SearchSource.cards`)."""
+    pages = list(pages)
+    plain = [page.pk for page in pages if type(page) is Page]
+    if not plain:
+        return pages
+    found = Page.objects.filter(pk__in=plain).specific().in_bulk()
+    return [found.get(page.pk, page) if type(page) is Page else page for page in pages]
 
 
 def fetch_page_images(pages) -> None:
@@ -206,6 +261,7 @@ def fetch_page_images(pages) -> None:
 def page_hits(pages, request) -> list[SearchHit]:
     """Pages as search results: title, summary, kind (`BasePage.search_kind`) and picture
     (`get_social_image()`: a designer's portrait, a story's hero image, …)."""
+    pages = specific_pages(pages)
     fetch_page_images(pages)
     return [_page_hit(page, request) for page in pages]
 
@@ -247,6 +303,7 @@ PAGES = SearchSource(
     order=10,
     kind_count=PAGE_COUNT,
     kind_counts=_page_kind_counts,
+    card_name=lambda page: str(page.pk),
 )
 
 
@@ -256,10 +313,11 @@ def search_sources() -> list[SearchSource]:
 
 
 class SiteSearchResults(Sequence):
-    """The hits of all sources as one sequence, for Django's paginator.
+    """The hits of all sources as one sequence of their cards (HTML), for Django's paginator.
 
-    Counting asks each source once; a slice fetches only the rows it shows, from the sources it
-    spans. So a page of results costs the same number of queries however many hits there are.
+    Counting asks each source once (a source that counts by kind, once for both); a slice
+    fetches only the rows it shows, from the sources it spans, and makes the hits whose cards are
+    not kept. So a page of results costs the same number of queries however many hits there are.
     """
 
     def __init__(self, query: str, locale: Locale, request: HttpRequest, sources=None):
@@ -268,10 +326,17 @@ class SiteSearchResults(Sequence):
             (source, source.search(query, locale)) for source in (sources or search_sources())
         ]
         self._counts = None
+        self._kinds = {}  # source name: its (label, number) pairs, where it counts by kind
 
     def counts(self) -> list[int]:
         if self._counts is None:
-            self._counts = [results.count() for _source, results in self._results]
+            self._counts = []
+            for source, results in self._results:
+                if source.kind_counts is None:
+                    self._counts.append(results.count())
+                else:
+                    self._kinds[source.name] = source.kind_counts(results)
+                    self._counts.append(sum(number for _label, number in self._kinds[source.name]))
         return self._counts
 
     def __len__(self):
@@ -281,11 +346,11 @@ class SiteSearchResults(Sequence):
         """How many of each kind were found, as the visitor reads it ("3 Produkte", "1 Seite"),
         most first."""
         totals = {}  # id(label): [label, number]; lazy labels are told apart by identity
-        for (source, results), count in zip(self._results, self.counts(), strict=True):
+        for (source, _results), count in zip(self._results, self.counts(), strict=True):
             if not count:
                 continue
-            if source.kind_counts is not None:
-                parts = source.kind_counts(results)
+            if source.name in self._kinds:
+                parts = self._kinds[source.name]
             elif source.kind_count is not None:
                 parts = [(source.kind_count, count)]
             else:
@@ -300,16 +365,16 @@ class SiteSearchResults(Sequence):
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
-            hits = self[index : index + 1]
-            if not hits:
+            cards = self[index : index + 1]
+            if not cards:
                 raise IndexError(index)
-            return hits[0]
+            return cards[0]
         start, stop, _step = index.indices(len(self))
-        hits = []
+        cards = []
         offset = 0
         for (source, results), count in zip(self._results, self.counts(), strict=True):
             lo, hi = max(start - offset, 0), min(stop - offset, count)
             if lo < hi:
-                hits.extend(source.make_hits(results[lo:hi], self.request))
+                cards.extend(source.cards(results[lo:hi], self.request))
             offset += count
-        return hits
+        return cards

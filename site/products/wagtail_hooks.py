@@ -128,9 +128,10 @@ def search_products(query, locale):
 PRODUCT_COUNT = ngettext_lazy("%(count)s Produkt", "%(count)s Produkte", "count")
 
 
-def product_hits(products, request) -> list[SearchHit]:
+def product_hits(products, request) -> list[SearchHit | None]:
     """Products as search results: at their address in the visitor's language (also where their
-    text is the German fallback, then marked as German), with their first photo and category.
+    text is the German fallback, then marked as German), with their first photo and category;
+    None for one no longer live or without a product index to show it on.
 
     `products` are the rows found (the visitor's language or German); photos and variants hang
     on the German rows, fetched for all of them at once (`product_views`).
@@ -149,6 +150,7 @@ def product_hits(products, request) -> list[SearchHit]:
     for product in products:
         view = views.get(product.translation_key)
         if view is None or not view.url:
+            hits.append(None)  # no longer live, or no product index to show it on
             continue
         language = product.locale.language_code
         category = view.category
@@ -178,6 +180,7 @@ def product_search_source():
         search=search_products,
         hits=product_hits,
         kind_count=PRODUCT_COUNT,
+        card_name=lambda product: str(product.pk),
     )
 
 
@@ -200,7 +203,8 @@ def newest_products(locale, request) -> list[SearchHit]:
             locale=locale, translation_key__in=[r.translation_key for r in records]
         ).select_related("locale")
     }
-    return product_hits([shown.get(r.translation_key, r) for r in records], request)
+    hits = product_hits([shown.get(r.translation_key, r) for r in records], request)
+    return [hit for hit in hits if hit is not None]
 
 
 @hooks.register("register_site_search_suggestions")

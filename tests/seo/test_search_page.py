@@ -387,3 +387,75 @@ def test_the_kept_suggestions_follow_a_new_designer_and_a_featured_product(
     assert shown.title in products and designers[0] == newest
     monkeypatch.setattr(fragments, "ENABLED", False)
     assert search(client, "Xylophonquartett", code) == html  # as a render from scratch
+
+
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_kept_result_cards_follow_an_edit_a_new_picture_and_the_catalogue(
+    client, demo, code, monkeypatch
+):
+    """A result's card is kept per page or product and language (`SearchSource.card_name`): a
+    search that lists cards it has shown before asks for no page type's fields, no picture and
+    no product's photos or variants. An editor's draft leaves a card as it is; a publish of a new
+    search description or picture, and a product renamed in the catalogue, show on the next
+    search, as a render from scratch shows them."""
+    from core import fragments
+    from tests.factories import translate
+
+    german = make_page(demo, title="Zauberkessel Werkstatt", search_description="Erster Satz.")
+    page = german
+    if code != "de":
+        page = translate(german, code, title=f"Zauberkessel ({code})")
+    source = Product.objects.sources().live().order_by("pk").first()
+    product = (
+        Product.objects.filter(
+            translation_key=source.translation_key, locale__language_code=code
+        ).first()
+        or source
+    )
+    product.title = "Zauberkessel Leuchte"
+    product.save()
+
+    def card_texts(html):
+        return {
+            card.select_one(".hit__title a").get_text(strip=True): (
+                card.select_one(".hit__text").get_text(strip=True)
+                if card.select_one(".hit__text")
+                else "",
+                card.select_one(".hit__media img") is not None,
+            )
+            for card in result_cards(html)
+        }
+
+    first = card_texts(search(client, "Zauberkessel", code))
+    assert first[page.title] == ("Erster Satz.", False) and "Zauberkessel Leuchte" in first
+
+    def tables_asked(query):
+        asked = " ".join(queries_asked(client, query, code))
+        return {table for table in ('"core_contentpage"', '"catalogue_variant"') if table in asked}
+
+    # Cards shown before: neither the page's own fields nor the product's variants are asked
+    # for; a search with another hit makes its cards.
+    assert tables_asked("Zauberkessel") == set()
+    other = make_page(demo, title="Zaubertrank Werkstatt")
+    if code != "de":
+        translate(other, code)
+    assert tables_asked("Zaubertrank") == {'"core_contentpage"'}
+
+    page.search_description = "Zweiter Satz."
+    page.save_revision()  # a draft: visitors still see what is published
+    assert card_texts(search(client, "Zauberkessel", code))[page.title] == ("Erster Satz.", False)
+    page.save_revision().publish()
+    assert card_texts(search(client, "Zauberkessel", code))[page.title] == ("Zweiter Satz.", False)
+
+    page.social_image = make_image(title="Kessel")
+    page.save_revision().publish()
+    assert card_texts(search(client, "Zauberkessel", code))[page.title] == ("Zweiter Satz.", True)
+
+    product.title = "Zauberkessel Tischleuchte"
+    product.save()
+    html = search(client, "Zauberkessel", code)
+    assert "Zauberkessel Tischleuchte" in card_texts(html)
+    assert "Zauberkessel Leuchte" not in card_texts(html)
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert search(client, "Zauberkessel", code) == html  # as a render from scratch
