@@ -333,6 +333,20 @@ class Product(TranslatableMixin, models.Model):
         return designer_pages_by_ref([self.designer_ref]).get(self.designer_ref)
 
     @classmethod
+    def record_at(cls, slug: str, locale: Locale):
+        """The German row of the product whose row in `locale` has `slug`, in one query, or
+        None (an old slug, a German slug under another language: `resolve_slug`)."""
+        german = Locale.objects.get_for_language(settings.LANGUAGE_CODE)
+        if locale.pk == german.pk:
+            return cls.objects.filter(slug=slug, locale=locale).first()
+        return cls.objects.filter(
+            locale=german,
+            translation_key__in=cls.objects.filter(slug=slug, locale=locale).values(
+                "translation_key"
+            ),
+        ).first()
+
+    @classmethod
     def resolve_slug(cls, slug: str, locale: Locale | None = None):
         """(product, moved): the product at `slug`, or the one that used to live there.
 

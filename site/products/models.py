@@ -143,16 +143,20 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         from catalogue.models import Product
         from products.presentation import ProductPageParts
 
-        product, moved = Product.resolve_slug(slug, self.locale)
-        if product is None:
-            product = Product.objects.filter(
-                slug=slug, locale__language_code=settings.LANGUAGE_CODE
-            ).first()
-        if product is None:
-            raise Http404
-        if moved:
-            return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
-        record = product.record
+        # The product's German row (its variants, photos and links) at once where the slug is
+        # its current one in this language: the address nearly every visitor follows.
+        record = Product.record_at(slug, self.locale)
+        if record is None:
+            product, moved = Product.resolve_slug(slug, self.locale)
+            if product is None:
+                product = Product.objects.filter(
+                    slug=slug, locale__language_code=settings.LANGUAGE_CODE
+                ).first()
+            if product is None:
+                raise Http404
+            if moved:
+                return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
+            record = product.record
         if not record.is_live:
             return self.gone(request, record)
 

@@ -29,12 +29,17 @@ pytestmark = pytest.mark.django_db
         ("/de/produkte/", 8),  # its count is kept with the structure (no query once counted)
         # German partner names: no query; + the events the product is shown at (appearances)
         ("/de/produkte/overhead-line-lamp/", 12),
-        ("/nl/producten/overhead-line-lamp/", 17),  # the shops with their Dutch texts: one query
+        # Its German row found by its Dutch address in one query; the shops with their Dutch
+        # texts: one query
+        ("/nl/producten/overhead-line-lamp/", 16),
         ("/de/geschichten/", 8),
         ("/de/geschichten/arbeit-die-bleibt/", 28),  # so too in its chain block
         ("/de/impressum/", 4),
         ("/de/termine/", 7),  # upcoming, the past count and page, the image of the head
         ("/de/termine/gestaltungsmesse-rhein-ruhr/", 13),  # + designers and product cards
+        # Pages searched, counted by kind; products counted and searched; each found page as
+        # its page type, their pictures, the products' German rows, photos and variants
+        ("/de/suche/?q=hocker", 14),
     ],
 )
 @pytest.mark.usefixtures("uncached_pages")
@@ -59,10 +64,12 @@ def test_queries_of_a_page(client, demo, path, expected):
         ("/de/designerinnen/lena-hoffmann/", 1),
         ("/de/produkte/", 1),  # the listing is a fragment per query: no row asked for
         ("/de/produkte/overhead-line-lamp/", 2),  # the events it is shown at kept for the day
-        ("/nl/producten/overhead-line-lamp/", 3),
+        ("/nl/producten/overhead-line-lamp/", 2),
         ("/de/geschichten/", 1),  # the same
         ("/de/geschichten/arbeit-die-bleibt/", 1),  # its hero image: the same
         ("/de/impressum/", 1),
+        # The search itself only: the result cards are kept (`SearchSource.card_name`)
+        ("/de/suche/?q=hocker", 4),
     ],
 )
 @pytest.mark.usefixtures("uncached_pages_with_fragments")
