@@ -31,6 +31,13 @@ lives in the "pages" cache, beside the pages, so that a page cache hit reads bot
 trip; it has no expiry. With several server processes the
 caches must be shared (`REDIS_URL`) for a change to reach every process at once.
 
+The versions of what kept values read (`page:12`, `table:…`, below) are looked up once per
+request, and a process keeps those it found for its later requests while the content version is
+the one it found them under (`_process_versions`): a steady page asks the cache for none of them.
+That holds because every change replaces the read versions it touches *before* the content
+version (`_replace_reads`): a process that looked up an old read version did so under the old
+content version, and drops it at its next request after the change.
+
 Values other than pages are kept in the "frame" cache (an alias of its own, so that a burst of
 image renditions in the default cache cannot push them out) with `cached(name, compute)`,
 `get_many(names)` and `store(name, value)`, for `FRAME_CACHE_TIMEOUT` seconds (0 turns that
@@ -99,6 +106,7 @@ VERSION_KEY = "generation"
 STRUCTURE_KEY = "generation:structure"
 _MEMO_KEY = "core:content-version"
 _READ_VERSIONS_MEMO = "core:read-versions"
+_VERSIONS_ASKED_MEMO = "core:read-versions-asked"
 # What page fragments depend on (`core.dependencies`): `generation:read:page:<pk>`,
 # `generation:read:type:<table>`, and `generation:read:all` (every fragment).
 READS_PREFIX = "generation:read:"
@@ -316,8 +324,11 @@ def _edited_reads(instance) -> list[str]:
 
 def _replace_reads(keys):
     def replace():
-        _replace_content()
+        # The read keys first, then the content version: a process that looked up a read key's
+        # old version under the old content version uses it no longer than that
+        # (`_process_versions`).
         version_cache().delete_many([READS_PREFIX + key for key in keys])
+        _replace_content()
         forget(_READ_VERSIONS_MEMO)
 
     return replace
@@ -760,27 +771,72 @@ def _kept_entry(name, key, cache, alias):
     return cache.get(key) if entry is _NOT_READ else entry
 
 
+# The versions of read keys this process has looked up, and the content version they were
+# looked up under. Every change of a read key's version replaces the content version after it
+# (`_replace_reads`; a key the cache lost is made again, never replaced), so while the content
+# version is the same a request takes them from here without asking the cache. Keys found
+# missing are not kept here: another process may make them at any time. Replaced as a whole
+# (one assignment) when a request finds a new content version.
+_process_versions: tuple[str | None, dict] = (None, {})
+# More read keys than a site this size has (pages, page types, tables, shops): begin again.
+PROCESS_VERSIONS_LIMIT = 100_000
+
+
+def _known_versions() -> dict:
+    """This request's memo of read versions, begun with the process's where they were looked
+    up under this request's content version."""
+
+    def begin() -> dict:
+        global _process_versions
+        version = current()
+        kept_under, values = _process_versions
+        if version is not None and kept_under == version:
+            return dict(values)
+        _process_versions = (version, {})
+        return {}
+
+    return memoised(_READ_VERSIONS_MEMO, begin, record=False)
+
+
+def _remember_versions(found: dict) -> None:
+    """Keep versions this request found (under the content version it began with) for the
+    process's later requests, unless a newer content version has been seen since."""
+    global _process_versions
+    kept_under, values = _process_versions
+    if kept_under is None or kept_under != current():
+        return
+    if len(values) + len(found) > PROCESS_VERSIONS_LIMIT:
+        _process_versions = (kept_under, dict(found))
+    else:
+        values.update(found)
+
+
 def _read_versions(versions) -> dict:
     """The versions of these read keys now (those there are). Read once per request: the
-    fragments, the frame and the cards of a page share most of them. A request's first look
-    asks for those its address needed the last time too (`_read_keys`): with Redis, one round
-    trip for the versions of a page's kept values, not one for each."""
-    known = memoised(_READ_VERSIONS_MEMO, dict, record=False)
+    fragments, the frame and the cards of a page share most of them, and once per process while
+    the content version is unchanged (`_process_versions`). A request's first look asks for
+    those its address needed the last time too (`_read_keys`): with Redis, one round trip for
+    the versions of a page's kept values, not one for each."""
+    known = _known_versions()
     wanted = [key for key in versions if key not in known]
     ask = wanted
     address = request_address()
+    asked = memoised(_VERSIONS_ASKED_MEMO, list, record=False)  # this request's looks
     if address is not None:
-        if wanted and not known:
-            ask = list(dict.fromkeys([*wanted, *_read_keys.recall(address)]))
+        if wanted and not asked:
+            remembered = (key for key in _read_keys.recall(address) if key not in known)
+            ask = list(dict.fromkeys([*wanted, *remembered]))
         needed = memoised(_READ_KEYS_MEMO, set, record=False)
         if not needed.issuperset(versions):
             needed.update(versions)
             _read_keys.remember(address, needed)
     if ask:
+        asked.append(len(ask))
         keys = {READS_PREFIX + key: key for key in ask}
-        found = version_cache().get_many(list(keys))
+        found = {keys[key]: value for key, value in version_cache().get_many(list(keys)).items()}
         known.update(dict.fromkeys(ask))
-        known.update({keys[key]: value for key, value in found.items()})
+        known.update(found)
+        _remember_versions(found)
     return {key: known[key] for key in versions if known[key] is not None}
 
 
@@ -828,7 +884,12 @@ def _versions_to_keep(keys):
         found.update(cache.get_many(missing))
     if found.get(VERSION_KEY) != current() or any(name not in found for name in names):
         return None
-    return {key: found[READS_PREFIX + key] for key in keys}
+    versions = {key: found[READS_PREFIX + key] for key in keys}
+    # Read in the same round trip as the content version, under which they are current: the
+    # request's later look-ups and the process's next requests take them from here.
+    _known_versions().update(versions)
+    _remember_versions(versions)
+    return versions
 
 
 def get_many(names, structural=False, alias=FRAME_CACHE) -> dict:

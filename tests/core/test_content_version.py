@@ -69,6 +69,50 @@ def test_the_first_render_after_a_content_edit_asks_what_a_steady_render_asks(cl
     assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))  # the edit shows at once
 
 
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_a_request_between_an_edits_two_cache_writes_keeps_no_old_version(
+    client, pages, monkeypatch
+):
+    """A process keeps the versions of what its kept parts read while the content version is
+    the same (`content_version._process_versions`). An edit committed (here: written without
+    signals, as another app server's transaction is, then replaced as its commit replaces it)
+    first replaces what the edited page's parts read, then the content version. A request that
+    comes between the two may still show the page as it was; every request after shows the
+    edit. Were the content version replaced first, the request between would keep the old
+    version under the new content version and show the old page until the next change."""
+    for _ in range(3):
+        assert "Ein ganz neuer Absatz." not in shown(client.get(ABOUT))
+    about = pages.about
+    about.body = paragraph("<p>Ein ganz neuer Absatz.</p>")
+    type(about).objects.filter(pk=about.pk).update(body=about.body)  # committed, no signal yet
+
+    cache = content_version.version_cache()
+    steps, between = [], []
+
+    def then_a_request():
+        steps.append(1)
+        if len(steps) == 1:  # after the first of the two writes, whichever it is
+            between.append(shown(client.get(ABOUT)))
+
+    delete_many, replace_content = cache.delete_many, content_version._replace_content
+
+    def deleting(keys, *args, **kwargs):
+        delete_many(keys, *args, **kwargs)
+        then_a_request()
+
+    def replacing():
+        replace_content()
+        then_a_request()
+
+    monkeypatch.setattr(cache, "delete_many", deleting)
+    monkeypatch.setattr(content_version, "_replace_content", replacing)
+    content_version._replace_reads(content_version._edited_reads(about))()
+    monkeypatch.undo()
+    assert len(steps) == 2 and len(between) == 1
+    for _ in range(2):
+        assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))
+
+
 @pytest.mark.usefixtures("uncached_pages")
 def test_a_new_title_shows_and_leaves_the_frame_and_routes_of_other_pages(client, pages):
     for _ in range(2):
