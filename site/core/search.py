@@ -187,9 +187,9 @@ class SearchSource:
         return [cards[name] for name in by_name if cards[name]]
 
 
-def hit_card(hit: SearchHit, heading: str = "h2") -> str:
-    """A hit as the search page lists it: `includes/search_hit.html`, its title a `heading`."""
-    html = render_to_string("includes/search_hit.html", {"hit": hit, "card_heading": heading})
+def hit_card(hit: SearchHit) -> str:
+    """A hit as the search page lists it: `includes/search_hit.html`, its title an `<h2>`."""
+    html = render_to_string("includes/search_hit.html", {"hit": hit, "card_heading": "h2"})
     return mark_safe(html)  # noqa: S308 - the template's output, escaped there
 
 
