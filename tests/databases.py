@@ -29,10 +29,18 @@ def copy_of_test_database(workdir: Path, site: tuple[str, int] | None = None):
         # that lock forever; serializing reads the pages the connection sees, lock or not.
         image = sqlite3.connect(":memory:")
         image.deserialize(connection.connection.serialize())
-        with sqlite3.connect(path) as copy:
+        with contextlib.closing(sqlite3.connect(path)) as copy:
             image.backup(copy)
             if site:
-                copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", site)
+                with copy:
+                    copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", site)
+            # In write-ahead-log mode already, as the site's own file is from its first
+            # connection on: an in-memory image makes a rollback-journal file, and the server's
+            # first connections, opened at the same instant by a burst of requests, would each
+            # switch it with `PRAGMA journal_mode=WAL` (the site's init command), which needs the
+            # file to itself and fails at once with "database is locked" (503s that were never
+            # the site's: tests/enquiries/test_concurrency.py, once in CI).
+            copy.execute("PRAGMA journal_mode=WAL")
         image.close()
         yield f"sqlite:///{path}"
         return

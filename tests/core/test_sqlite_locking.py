@@ -105,3 +105,19 @@ def test_without_the_sites_transaction_mode_the_same_steps_fail(tmp_path, django
     assert outcome["second"] is None
     assert "database is locked" in str(outcome["first"])
     assert rows == ["pending", "pending"]
+
+
+@pytest.mark.django_db
+def test_a_copy_for_an_app_server_is_in_write_ahead_log_mode_before_its_first_connection(tmp_path):
+    """A server's first requests open their connections at the same instant; had the copy to be
+    switched to the write-ahead log by them, some would fail with "database is locked" (503)."""
+    import sqlite3
+
+    from tests.databases import copy_of_test_database
+
+    with copy_of_test_database(tmp_path) as url:
+        path = url.removeprefix("sqlite:///")
+        with contextlib.closing(sqlite3.connect(path)) as copy:
+            # Asking without setting: the mode the file itself records.
+            assert copy.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            assert copy.execute("SELECT count(*) FROM wagtailcore_page").fetchone()[0] > 10
