@@ -36,7 +36,10 @@ request, and a process keeps those it found for its later requests while the con
 the one it found them under (`_process_versions`): a steady page asks the cache for none of them.
 That holds because every change replaces the read versions it touches *before* the content
 version (`_replace_reads`): a process that looked up an old read version did so under the old
-content version, and drops it at its next request after the change.
+content version, and drops it at its next request after the change. It replaces the content
+version before them too: a request that read the rows before the change and stores what it
+rendered once they are gone makes them anew, but finds a content version it did not begin with
+and keeps nothing.
 
 Values other than pages are kept in the "frame" cache (an alias of its own, so that a burst of
 image renditions in the default cache cannot push them out) with `cached(name, compute)`,
@@ -324,9 +327,13 @@ def _edited_reads(instance) -> list[str]:
 
 def _replace_reads(keys):
     def replace():
-        # The read keys first, then the content version: a process that looked up a read key's
-        # old version under the old content version uses it no longer than that
-        # (`_process_versions`).
+        # A new content version, the read keys removed, and a new content version again. The
+        # one after: a process that looked up a read key's old version under an earlier content
+        # version uses it no longer than that (`_process_versions`). The one before: a request
+        # that read the rows before the change and stores what it rendered after the removal
+        # finds the read keys missing and makes them anew, but under a content version it did
+        # not begin with, so it keeps nothing (`_versions_to_keep`).
+        _replace_content()
         version_cache().delete_many([READS_PREFIX + key for key in keys])
         _replace_content()
         forget(_READ_VERSIONS_MEMO)
@@ -873,8 +880,16 @@ _kept_names = AddressMemory(ADDRESSES)
 
 def _versions_to_keep(keys):
     """The versions of these read keys now (made where missing), or None where the content
-    changed since this request began: what it read may be older than those versions."""
-    names = [VERSION_KEY, *(READS_PREFIX + key for key in keys)]
+    changed since this request began: what it read may be older than those versions.
+
+    Asked for with the content version, in one round trip: those this request knows already
+    are not asked again (while the content version is the one they were found under, they are
+    current: every change replaces them before it)."""
+    known = _known_versions()
+    names = [
+        VERSION_KEY,
+        *(READS_PREFIX + key for key in keys if known.get(key) is None),
+    ]
     cache = version_cache()
     found = cache.get_many(names)
     missing = [name for name in names[1:] if name not in found]
@@ -884,7 +899,7 @@ def _versions_to_keep(keys):
         found.update(cache.get_many(missing))
     if found.get(VERSION_KEY) != current() or any(name not in found for name in names):
         return None
-    versions = {key: found[READS_PREFIX + key] for key in keys}
+    versions = {key: known.get(key) or found[READS_PREFIX + key] for key in keys}
     # Read in the same round trip as the content version, under which they are current: the
     # request's later look-ups and the process's next requests take them from here.
     _known_versions().update(versions)

@@ -100,15 +100,66 @@ def test_a_request_between_an_edits_two_cache_writes_keeps_no_old_version(
         delete_many(keys, *args, **kwargs)
         then_a_request()
 
-    def replacing():
-        replace_content()
+    def replacing(*args):
+        replace_content(*args)
         then_a_request()
 
     monkeypatch.setattr(cache, "delete_many", deleting)
     monkeypatch.setattr(content_version, "_replace_content", replacing)
     content_version._replace_reads(content_version._edited_reads(about))()
     monkeypatch.undo()
-    assert len(steps) == 2 and len(between) == 1
+    assert len(steps) == 3 and len(between) == 1
+    for _ in range(2):
+        assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))
+
+
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_a_part_worked_out_from_rows_read_before_an_edit_is_not_kept_under_it(
+    client, pages, monkeypatch
+):
+    """A visitor's request reads the page's rows, then another process commits an edit and
+    replaces what it touches while the request is storing the parts it rendered: between the
+    edit's removal of the read versions and its next content version, the request finds those
+    versions missing and makes them anew. Were the content version counted up only after the
+    removal, the request would keep its old parts under those new versions, and every later
+    request would show the page as it was. It is counted up before the removal too: the request
+    sees a new content version and keeps nothing."""
+    for _ in range(3):
+        assert "Ein ganz neuer Absatz." not in shown(client.get(ABOUT))
+    about = pages.about
+    content_version.invalidate_content(instance=about)  # its parts are rendered again below
+    cache = content_version.version_cache()
+    delete_many, replace_content = cache.delete_many, content_version._replace_content
+    versions_to_keep = content_version._versions_to_keep
+    removed, held = [], []
+
+    def deleting(keys, *args, **kwargs):
+        delete_many(keys, *args, **kwargs)
+        removed.append(keys)
+
+    def replacing(*args):
+        if removed:  # the edit's steps after its removal: they land once the request is done
+            held.append(args)
+        else:
+            replace_content(*args)
+
+    def storing(keys):
+        if not removed:  # the request has read the old rows and is storing what it rendered
+            about.body = paragraph("<p>Ein ganz neuer Absatz.</p>")
+            type(about).objects.filter(pk=about.pk).update(body=about.body)
+            monkeypatch.setattr(cache, "delete_many", deleting)
+            monkeypatch.setattr(content_version, "_replace_content", replacing)
+            # Another process's: this request's memo of the versions stays as it began.
+            monkeypatch.setattr(content_version, "forget", lambda key: None)
+            content_version._replace_reads(content_version._edited_reads(about))()
+        return versions_to_keep(keys)
+
+    monkeypatch.setattr(content_version, "_versions_to_keep", storing)
+    assert "Ein ganz neuer Absatz." not in shown(client.get(ABOUT))  # as it read the rows
+    monkeypatch.undo()
+    assert removed and held
+    for args in held:
+        replace_content(*args)
     for _ in range(2):
         assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))
 
