@@ -882,14 +882,11 @@ def _versions_to_keep(keys):
     """The versions of these read keys now (made where missing), or None where the content
     changed since this request began: what it read may be older than those versions.
 
-    Asked for with the content version, in one round trip: those this request knows already
-    are not asked again (while the content version is the one they were found under, they are
-    current: every change replaces them before it)."""
-    known = _known_versions()
-    names = [
-        VERSION_KEY,
-        *(READS_PREFIX + key for key in keys if known.get(key) is None),
-    ]
+    Every one asked for again, with the content version in the same round trip, even those the
+    request or its process knows: one the cache lost (evicted) and another process made anew
+    differs from this process's, and the parts this process keeps must carry the cache's, or
+    two processes would each replace what the other kept at every request."""
+    names = [VERSION_KEY, *(READS_PREFIX + key for key in keys)]
     cache = version_cache()
     found = cache.get_many(names)
     missing = [name for name in names[1:] if name not in found]
@@ -899,7 +896,7 @@ def _versions_to_keep(keys):
         found.update(cache.get_many(missing))
     if found.get(VERSION_KEY) != current() or any(name not in found for name in names):
         return None
-    versions = {key: known.get(key) or found[READS_PREFIX + key] for key in keys}
+    versions = {key: found[READS_PREFIX + key] for key in keys}
     # Read in the same round trip as the content version, under which they are current: the
     # request's later look-ups and the process's next requests take them from here.
     _known_versions().update(versions)

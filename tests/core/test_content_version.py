@@ -164,6 +164,40 @@ def test_a_part_worked_out_from_rows_read_before_an_edit_is_not_kept_under_it(
         assert "Ein ganz neuer Absatz." in shown(client.get(ABOUT))
 
 
+@pytest.mark.usefixtures("uncached_pages_with_fragments")
+def test_a_read_version_the_cache_lost_is_made_once_and_then_shared_by_every_process(
+    client, pages, monkeypatch
+):
+    """A read version evicted from the cache (Redis under memory pressure), not replaced by a
+    change: the next process to need it makes it anew, while another still remembers the old
+    one (`content_version._process_versions`). Each renders the page's parts once more; after
+    that both take them from the cache. Had a process kept its parts under the version it
+    remembered rather than the cache's, the two would replace each other's at every request.
+    (The processes here take turns in this one, each with its own remembered versions.)"""
+    for _ in range(3):
+        client.get(ABOUT)
+    steady = queries(client, ABOUT)
+    first = content_version._process_versions
+    content_version.version_cache().delete(f"{content_version.READS_PREFIX}page:{pages.about.pk}")
+
+    second = (None, {})  # a process that has looked nothing up yet
+
+    def in_process(memo):
+        monkeypatch.setattr(content_version, "_process_versions", memo)
+        count = queries(client, ABOUT)
+        return content_version._process_versions, count
+
+    second, count = in_process(second)  # finds it missing, makes it, renders the parts
+    assert count > steady
+    first, count = in_process(first)  # its own version differs from the cache's: renders
+    assert count > steady
+    for _ in range(2):
+        second, count = in_process(second)
+        assert count == steady
+        first, count = in_process(first)
+        assert count == steady
+
+
 @pytest.mark.usefixtures("uncached_pages")
 def test_a_new_title_shows_and_leaves_the_frame_and_routes_of_other_pages(client, pages):
     for _ in range(2):
