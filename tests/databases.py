@@ -34,13 +34,14 @@ def copy_of_test_database(workdir: Path, site: tuple[str, int] | None = None):
             if site:
                 with copy:
                     copy.execute("UPDATE wagtailcore_site SET hostname = ?, port = ?", site)
-            # In write-ahead-log mode already, as the site's own file is from its first
+            # Opened once as the site opens its file (its init command), so that the copy is
+            # in write-ahead-log mode already, as the site's own file is from its first
             # connection on: an in-memory image makes a rollback-journal file, and the server's
             # first connections, opened at the same instant by a burst of requests, would each
-            # switch it with `PRAGMA journal_mode=WAL` (the site's init command), which needs the
-            # file to itself and fails at once with "database is locked" (503s that were never
-            # the site's: tests/enquiries/test_concurrency.py, once in CI).
-            copy.execute("PRAGMA journal_mode=WAL")
+            # switch it (`PRAGMA journal_mode=WAL`), which needs the file to itself and fails at
+            # once with "database is locked" (503s that were never the site's:
+            # tests/enquiries/test_concurrency.py, once in CI).
+            copy.executescript(settings_dict["OPTIONS"]["init_command"])
         image.close()
         yield f"sqlite:///{path}"
         return

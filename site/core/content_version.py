@@ -335,8 +335,7 @@ def _replace_reads(keys):
         # not begin with, so it keeps nothing (`_versions_to_keep`).
         _replace_content()
         version_cache().delete_many([READS_PREFIX + key for key in keys])
-        _replace_content()
-        forget(_READ_VERSIONS_MEMO)
+        _replace_content()  # forgets this request's memo of the versions too
 
     return replace
 

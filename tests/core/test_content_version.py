@@ -76,10 +76,11 @@ def test_a_request_between_an_edits_two_cache_writes_keeps_no_old_version(
     """A process keeps the versions of what its kept parts read while the content version is
     the same (`content_version._process_versions`). An edit committed (here: written without
     signals, as another app server's transaction is, then replaced as its commit replaces it)
-    first replaces what the edited page's parts read, then the content version. A request that
-    comes between the two may still show the page as it was; every request after shows the
-    edit. Were the content version replaced first, the request between would keep the old
-    version under the new content version and show the old page until the next change."""
+    replaces the content version, removes what the edited page's parts read, and replaces the
+    content version again. A request that comes after the first of those writes may still show
+    the page as it was; every request after shows the edit. Were the read versions removed
+    only after the last content version, a request between would keep the old versions under
+    the new content version and show the old page until the next change."""
     for _ in range(3):
         assert "Ein ganz neuer Absatz." not in shown(client.get(ABOUT))
     about = pages.about
@@ -91,7 +92,7 @@ def test_a_request_between_an_edits_two_cache_writes_keeps_no_old_version(
 
     def then_a_request():
         steps.append(1)
-        if len(steps) == 1:  # after the first of the two writes, whichever it is
+        if len(steps) == 1:  # after the first of the writes, whichever it is
             between.append(shown(client.get(ABOUT)))
 
     delete_many, replace_content = cache.delete_many, content_version._replace_content
