@@ -190,7 +190,7 @@ def redis_caches(url: str) -> dict:
 
 def local_caches(page_entries: int) -> dict:
     def local(location, entries=None):
-        cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location}
+        cache = {"BACKEND": "core.cache.LocalMemoryCache", "LOCATION": location}
         if entries is not None:
             cache["OPTIONS"] = {"MAX_ENTRIES": entries}
         return cache
