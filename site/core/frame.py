@@ -41,6 +41,7 @@ from django.db.models import F
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from core.compiled import CompiledValues
 from core.content_version import (  # noqa: F401 - kept here for the frame's callers
     cache_enabled,
     cached,
@@ -123,7 +124,7 @@ def _menu(request, site, language) -> dict:
     """The entries of the live main menu in the visitor's language, else of the German one
     (of the first such navigation an editor made): one query, which reads no page (the linked
     pages' addresses are kept apart, `_page_hrefs`: a menu entry renamed leaves them)."""
-    items = list(_menu_query(language).all())
+    items = _menu_query(language).rows()
     first_by_language = {}
     for item in items:
         first_by_language.setdefault(item["menu_language"], item["navigation_id"])
@@ -136,21 +137,24 @@ def _menu(request, site, language) -> dict:
 
 
 @lru_cache(maxsize=32)
-def _menu_query(language):
-    """The query of `_menu`'s entries, built once per language and process: building a query
-    (its joins, filters and columns) costs Django more than running it, and a menu entry renamed
-    runs it at the next request in every language. Each use runs a copy (`.all()`)."""
+def _menu_query(language) -> CompiledValues:
+    """The query of `_menu`'s entries, built once per language and process and its SQL once per
+    database (`core.compiled`): building a query (its joins, filters and columns) costs Django
+    more than running it, and a menu entry renamed runs it at the next request in every
+    language."""
     from core.models import NavigationItem
 
-    return _link_values(
-        NavigationItem.objects.filter(
-            navigation__live=True,
-            navigation__locale__language_code__in=sorted({language, settings.LANGUAGE_CODE}),
+    return CompiledValues(
+        _link_values(
+            NavigationItem.objects.filter(
+                navigation__live=True,
+                navigation__locale__language_code__in=sorted({language, settings.LANGUAGE_CODE}),
+            )
+            .annotate(menu_language=F("navigation__locale__language_code"))
+            .order_by("navigation_id", "sort_order"),
+            "navigation_id",
+            "menu_language",
         )
-        .annotate(menu_language=F("navigation__locale__language_code"))
-        .order_by("navigation_id", "sort_order"),
-        "navigation_id",
-        "menu_language",
     )
 
 
