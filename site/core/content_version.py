@@ -64,8 +64,11 @@ move no address: the routes, Sites, Locales, private sections and vocabularies s
 types' trees and its translation key (`core.dependencies`), not the structure version. So what
 shows pages' titles and addresses is kept with what it read (`cached(..., reads=True)`: the
 frame, the index pages' addresses; `kept_many`: product cards), like the page fragments, and
-worked out again only where it listed, showed or looked up that page. A move, a new slug or
-address, a home, another language or type and an alias replace everything (`invalidate`).
+worked out again only where it listed, showed or looked up that page. A new slug of a page below
+a language's home moves the addresses of its branch only: `invalidate_addresses` replaces that
+for each page of the branch, and the routes stay (`core.routing` checks a remembered page's
+address when it loads it). A move, a home, another language or type and an alias replace
+everything (`invalidate`).
 
 **Changes of rows.** A row of another model shown on pages saved, deleted, published or linked
 (a snippet, a setting, an image, a vocabulary term; the catalogue sync's bulk writes,
@@ -99,7 +102,14 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from core import dependencies, edge, release
 from core.i18n import forget, in_request, memoised, request_address
@@ -459,6 +469,8 @@ def _on_save(sender, instance=None, created=False, update_fields=None, raw=False
             invalidate_content(instance=instance)
         elif not raw and _tree_change(instance, changed):
             invalidate_tree(instance)
+        elif not raw and _address_change(instance, changed):
+            invalidate_addresses(instance)
         else:
             invalidate()
     elif _is_page_child(instance) and _unseen_page_row(instance):
@@ -472,16 +484,69 @@ def _on_save(sender, instance=None, created=False, update_fields=None, raw=False
 # The structure columns whose change leaves every address, the tree and the languages as they
 # are: a page retitled, published, unpublished or expired is a change of the tree, not of all.
 TREE_FIELDS = frozenset({"title", "live", "expired"})
+# The columns a new slug writes (Wagtail sets the page's `url_path` from it, and its
+# descendants' in one UPDATE that sends no signal): a change of the addresses of one branch.
+ADDRESS_FIELDS = frozenset({"slug", "url_path"})
 
 
 def _tree_change(page, changed) -> bool:
     """Whether a save of `page` that changed the structure columns `changed` (None: a new page)
     is a change of the tree only (`invalidate_tree`): a page below a language's home that was
-    created, retitled, published, unpublished or expired. Anything else (a home, a new slug or
-    address, a move, another language or type, an alias) replaces everything (`invalidate`)."""
+    created, retitled, published, unpublished or expired. A new slug is `_address_change`;
+    anything else (a home, a move, another language or type, an alias) replaces everything
+    (`invalidate`)."""
     if (page.depth or 0) <= 2:
         return False
     return changed is None or changed <= {Page._meta.get_field(n).attname for n in TREE_FIELDS}
+
+
+def _address_change(page, changed) -> bool:
+    """Whether a save of `page` that changed the structure columns `changed` gave a page below a
+    language's home a new slug (perhaps with a new title, or published or unpublished with it):
+    `invalidate_addresses`. A move, a home, another language or type, an alias replace
+    everything."""
+    if (page.depth or 0) <= 2 or not changed:
+        return False
+    address = {Page._meta.get_field(name).attname for name in ADDRESS_FIELDS}
+    tree = {Page._meta.get_field(name).attname for name in TREE_FIELDS}
+    return bool(changed & address) and changed <= address | tree
+
+
+def invalidate_addresses(page, **kwargs):
+    """A page below a language's home given a new slug: its address and the address of every
+    page below it change, nothing else of the tree. Replaces what `invalidate_tree` replaces for
+    each page of that branch (their own, their translation keys', their types' content and tree
+    versions: whatever showed, linked or listed one of them is worked out again), not the
+    structure version: the routes of other pages stay (`core.routing` checks a remembered page's
+    address when it loads it: the old address is walked afresh), and so do the Locales, the
+    sites, the vocabularies and every kept value that read nothing of the branch. A branch with
+    an alias in or of it replaces everything (`invalidate`): an alias shows another page's
+    content at its own address. Purges the edge cache on commit, as always."""
+    from django.contrib.contenttypes.models import ContentType
+
+    branch = list(
+        Page.objects.filter(path__startswith=page.path).values_list(
+            "pk", "translation_key", "content_type_id", "alias_of_id"
+        )
+    )
+    aliased = Page.objects.filter(alias_of__path__startswith=page.path).exists()
+    if aliased or any(alias_of for *_rest, alias_of in branch):
+        invalidate()
+        return
+    reads = dependencies.Reads()
+    for pk, translation_key, content_type_id, _alias_of in branch:
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        tables = dependencies.type_tables(model)
+        reads.pages.add(pk)
+        reads.page_trees.add(pk)
+        reads.types.update(tables)
+        reads.trees.update(tables)
+        if translation_key:
+            reads.translations.add(translation_key.hex)
+    replace = _replace_reads(reads.keys())
+    replace()
+    transaction.on_commit(replace)
+    edge.purge_on_commit()
 
 
 def _on_delete(sender, instance=None, **kwargs):
@@ -526,6 +591,19 @@ def connect_signals():
     for signal in (page_unpublished, unpublished):
         signal.connect(_on_unpublished, dispatch_uid=f"content-version-{id(signal)}")
     post_page_move.connect(invalidate, dispatch_uid=f"content-version-{id(post_page_move)}")
+    page_slug_changed.connect(_on_slug_changed, dispatch_uid="content-version-slug-changed")
+
+
+def _on_slug_changed(sender, instance=None, **kwargs):
+    """Sent by Wagtail once the new slug is committed, after the descendants' addresses were
+    written (in one UPDATE, after the page's own save, which `_on_save` heard): replaces the
+    branch's reads once more, so that a request that read a descendant's old address in between
+    (without a transaction around the save, the commit comes before that UPDATE) keeps
+    nothing."""
+    if (instance.depth or 0) > 2:
+        invalidate_addresses(instance)
+    else:
+        invalidate()
 
 
 def _on_publish(sender, instance=None, **kwargs):

@@ -58,8 +58,9 @@ whole request, not only the fragment (the view may have loaded what the template
 
 A query that names pages (by id, translation key or path) and has no OR or NOT reads those pages,
 not a list. Wagtail's walk down the tree to route a request and its sites' root paths count as
-no list (`trees_not_read`): the routing memo keeps what they found, and only a change of
-address or of a language's home, which replaces everything, alters it.
+no list (`trees_not_read`): the routing memo keeps what they found; a move or a change of a
+language's home replaces everything, and a new slug (`content_version.invalidate_addresses`)
+the reads of the pages of its branch, whose remembered routes `core.routing` no longer takes.
 
 Over-approximation is safe (a fragment rendered once more); missing a read would show a stale
 page, which is why whole-request reads are recorded, and why a request that sees the content

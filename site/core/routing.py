@@ -5,9 +5,11 @@ row), then asks the database for the site, the visitor's Locale and the view res
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
 change between two visits, so each is kept like the page frame, in the "frame" cache under the
 structure version (`core.content_version`), which every Site, Locale and view-restriction change
-replaces, and every change of a page's address or place (a page moved, given another slug or
-address, a language's home changed). A content edit keeps them, and so does a change of the tree
-that moves no address (`content_version.invalidate_tree`: a page created, retitled, published,
+replaces, and every change of a page's place (a page moved, a language's home changed). A content
+edit keeps them, and so does a new slug of a page below a language's home
+(`content_version.invalidate_addresses`: a remembered page is loaded anyway, and one whose
+address is no longer the path it was remembered under is walked to afresh, `_stands_at`), and a
+change of the tree that moves no address (`content_version.invalidate_tree`: a page created, retitled, published,
 unpublished, expired, or deleted without pages below it): a remembered page is loaded as a live
 one or walked to afresh, and a new page's path was never remembered. Wagtail's walk lists the
 pages of a level; what it found is kept here, so its lists count as no read of the request's
@@ -18,7 +20,8 @@ pages of a level; what it found is kept here, so its lists count as no read of t
 - `route_for_request`: the page at a path of a site in a language (the language's home
   included), as (id, content type) — found once by Wagtail's own walk (from the language's home,
   or from the longest remembered part of the path), remembered for every path visited, then
-  loaded in one query of its specific model (a live one: otherwise Wagtail walks again). A path
+  loaded in one query of its specific model (a live one still at that address: otherwise Wagtail
+  walks again). A path
   that is no page (a product under the routable products index, a 404) is handed from its
   longest known page prefix to that page's own `route`, which does the rest the way Wagtail
   would;
@@ -127,8 +130,8 @@ def route_for_request(request, path: str, original):
         page_id, content_type_id = known[key]
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.filter(pk=page_id, live=True).first() if model else None
-        if page is None:
-            break  # gone since it was remembered: walk as Wagtail does
+        if page is None or not _stands_at(page, site, components[:length]):
+            break  # gone or moved since it was remembered: walk as Wagtail does
         try:
             with dependencies.trees_not_read():
                 result = page.route(request, components[length:])
@@ -142,6 +145,18 @@ def route_for_request(request, path: str, original):
         result = original(request, path)
     _remember(site, language, components, result)
     return result
+
+
+def _stands_at(page, site, components) -> bool:
+    """Whether `page` still has the address it was remembered under: its slug and those of the
+    pages above it below the language's home are `components`. A new slug of the page or of a
+    page above it (`content_version.invalidate_addresses`) keeps the routes of every other page;
+    the remembered page, loaded anyway, tells that its own is out of date."""
+    if page.depth - site.root_page.depth != len(components):
+        return False
+    if not components:
+        return True  # a language's home: a change of its address replaces every route
+    return page.url_path.rstrip("/").split("/")[-len(components) :] == components
 
 
 def _remember(site, language, components, result, known=None) -> None:

@@ -1,7 +1,8 @@
-"""A moderator gives a page a new address in the admin (a change of the site's structure, which
-replaces everything the caches kept): in Chromium, each visitor's next page links it at its new
-address, in the menu, on a product page's where-to-buy list and in every language's switcher;
-the old address leads there; and giving the old address back shows the old links again."""
+"""A moderator gives a page a new address in the admin (a new slug: what linked, listed or
+routed to the page is worked out again, `content_version.invalidate_addresses`): in Chromium,
+each visitor's next page links it at its new address, in the menu, on a product page's
+where-to-buy list and in every language's switcher; the old address leads there; and giving the
+old address back shows the old links again."""
 
 import pytest
 from playwright.sync_api import expect

@@ -115,6 +115,25 @@ def test_a_new_slug_serves_at_once_and_the_old_address_no_longer_shows_the_page(
 
 
 @no_demo
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_new_slug_above_a_page_walks_to_it_afresh_and_keeps_other_routes(client, pages):
+    """A new slug of the designer index moves Lena's address too, and only those: the story's
+    remembered route is still used (it asks the pages' table what it asked before), Lena's old
+    address no longer shows her page, her new one does (`content_version.invalidate_addresses`
+    keeps the routes; `routing._stands_at` tells a remembered page that moved)."""
+    story = pages.story.url
+    for path in (story, LENA):
+        client.get(path)
+    before = page_queries(client, story)
+    pages.designers.slug = "gestalterinnen"
+    pages.designers.save_revision().publish()
+    assert page_queries(client, story) == before
+    new = "/de/gestalterinnen/lena-hoffmann/"
+    assert "Lena Hoffmann" in client.get(new).content.decode()
+    assert client.get(LENA).status_code in (301, 302, 404)  # never the page at its old address
+
+
+@no_demo
 @pytest.mark.usefixtures("first_visit")
 def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
