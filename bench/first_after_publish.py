@@ -25,7 +25,11 @@ rendered once right after each of ROUNDS publishes of another page, two kinds:
 - "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
   the frame of every page): the frame and the fragments rendered with it are worked out again,
   the routes, the Locales and the vocabularies are kept;
-- "everything replaced": what a move, a changed slug or address, a Site or a Locale do
+- "page given a new slug": an editor publishes the project page (linked from the menu, with the
+  pages created above and the Depot's below it) under a new slug: the addresses of that branch
+  change (`content_version.invalidate_addresses`); the product page asks for the menu's entries
+  and the addresses of the pages it links again, its route and fragments stay;
+- "everything replaced": what a move, a language's home, a Site or a Locale do
   (`content_version.invalidate()`): everything is worked out again;
 - "draft saved": an editor saves a draft of the German project page with a new title and then
   creates a new page as a draft ("Save draft" in the admin, `Page.save_revision` and `add_child`
@@ -89,7 +93,7 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
     for _ in range(3):
         client.get(url)  # warm-up: renditions, frame, routes
     steady, content, new_page, retitled, structural, draft = [], [], [], [], [], []
-    shop, other_shop, menu = [], [], []
+    shop, other_shop, menu, address = [], [], [], []
     page = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     page = page.specific
     slug = url.rstrip("/").rsplit("/", 1)[-1]
@@ -131,6 +135,11 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         navigation.save_revision().publish()
         menu.append(_render(client, url))
         steady.append(_render(client, url))
+        page.slug = f"projekt-{number}"
+        page.save_revision().publish()
+        page.refresh_from_db()
+        address.append(_render(client, url))
+        steady.append(_render(client, url))
         content_version.invalidate()  # a move, a Site, a Locale: everything is worked out again
         structural.append(_render(client, url))
         steady.append(_render(client, url))
@@ -150,6 +159,7 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         ("after a shop it lists renamed", shop),
         ("after another shop renamed", other_shop),
         ("after a menu entry renamed", menu),
+        ("after a page given a new slug", address),
         ("after everything replaced", structural),
         ("after a draft saved", draft),
     ):
