@@ -101,7 +101,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -521,7 +521,8 @@ def invalidate_addresses(page, **kwargs):
     address when it loads it: the old address is walked afresh), and so do the Locales, the
     sites, the vocabularies and every kept value that read nothing of the branch. A branch with
     an alias in or of it replaces everything (`invalidate`): an alias shows another page's
-    content at its own address. Purges the edge cache on commit, as always."""
+    content at its own address; so does one that holds a Site's root page (the sites' root
+    addresses change with it). Purges the edge cache on commit, as always."""
     from django.contrib.contenttypes.models import ContentType
 
     branch = list(
@@ -530,7 +531,12 @@ def invalidate_addresses(page, **kwargs):
         )
     )
     aliased = Page.objects.filter(alias_of__path__startswith=page.path).exists()
-    if aliased or any(alias_of for *_rest, alias_of in branch):
+    a_site_root = Site.objects.filter(root_page__path__startswith=page.path).exists()
+    if a_site_root:
+        # Wagtail keeps the sites' root addresses, and forgets them only when a root itself is
+        # saved: its address changed with the page above it.
+        Site.clear_site_root_paths_cache()
+    if aliased or a_site_root or any(alias_of for *_rest, alias_of in branch):
         invalidate()
         return
     reads = dependencies.Reads()
@@ -599,7 +605,10 @@ def _on_slug_changed(sender, instance=None, **kwargs):
     written (in one UPDATE, after the page's own save, which `_on_save` heard): replaces the
     branch's reads once more, so that a request that read a descendant's old address in between
     (without a transaction around the save, the commit comes before that UPDATE) keeps
-    nothing."""
+    nothing. A page no visitor can reach (a new page's draft given another slug) moves no
+    address anyone is served: nothing is replaced, as its save replaced nothing (`_unseen`)."""
+    if _unseen_shape(instance):
+        return
     if (instance.depth or 0) > 2:
         invalidate_addresses(instance)
     else:

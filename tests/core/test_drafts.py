@@ -95,16 +95,21 @@ def test_a_draft_of_a_live_page_leaves_what_visitors_are_served(editor, visitor,
     assert "Über das Projekt – Entwurf" in text
 
 
-def test_a_new_page_is_nothing_to_visitors_until_it_is_published(editor, visitor, home, about):
+def test_a_new_page_is_nothing_to_visitors_until_it_is_published(
+    editor, visitor, home, about, django_capture_on_commit_callbacks
+):
     for path in ("/de/", about.url):
         assert kept(visitor, path)
     version = content_version.current()
 
     draft = create_draft(editor, home, "Neue Werkstattgeschichte", "neue-werkstattgeschichte")
     assert not draft.live
-    # Saved again, with another title and address: still nobody's to see.
-    response = edit(editor, draft, title="Werkstattgeschichte", slug="werkstattgeschichte")
+    # Saved again, with another title and address: still nobody's to see. Committed as the
+    # admin's request is (Wagtail tells of a new slug once it is committed).
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = edit(editor, draft, title="Werkstattgeschichte", slug="werkstattgeschichte")
     assert response.status_code == 302
+    assert callbacks  # among them Wagtail's `page_slug_changed`
     draft.refresh_from_db()
     assert draft.slug == "werkstattgeschichte"
 

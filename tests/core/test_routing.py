@@ -134,6 +134,30 @@ def test_a_new_slug_above_a_page_walks_to_it_afresh_and_keeps_other_routes(clien
 
 
 @no_demo
+def test_a_new_slug_above_another_sites_root_keeps_that_site_whole(client, pages, settings):
+    """A second site whose root stands below the page given a new slug: its addresses do not
+    change (they start at its root), but the root's place in the tree does, which Wagtail keeps
+    apart: its pages keep their addresses and their canonical links."""
+    from wagtail.models import Site
+
+    settings.ALLOWED_HOSTS = ["testserver", "werkstatt.example"]
+    root = pages.about.add_child(instance=ContentPage(title="Werkstatt-Website", slug="werkstatt"))
+    offer = root.add_child(instance=ContentPage(title="Angebot", slug="angebot"))
+    Site.objects.create(hostname="werkstatt.example", port=80, root_page=root)
+    canonical = '<link rel="canonical" href="http://werkstatt.example/de/angebot/">'
+    first = client.get("/de/angebot/", HTTP_HOST="werkstatt.example")
+    assert canonical in first.content.decode()
+
+    pages.about.slug = "projekt"
+    pages.about.save_revision().publish()
+    offer.refresh_from_db()
+    assert offer.url_path.endswith("/projekt/werkstatt/angebot/")
+    again = client.get("/de/angebot/", HTTP_HOST="werkstatt.example")
+    assert again.status_code == 200
+    assert canonical in again.content.decode()
+
+
+@no_demo
 @pytest.mark.usefixtures("first_visit")
 def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
