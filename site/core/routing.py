@@ -5,13 +5,13 @@ row), then asks the database for the site, the visitor's Locale and the view res
 the page and its ancestors (twice more for every `.public()` list on the page). None of these
 change between two visits, so each is kept like the page frame, in the "frame" cache under the
 structure version (`core.content_version`), which every Site, Locale and view-restriction change
-replaces, and every change of a page's place (a page moved, a language's home changed). A content
-edit keeps them, and so does a new slug of a page below a language's home
+replaces, and every change of a page's place (a page moved, a language's home changed). A
+content edit keeps them; so does a new slug of a page below a language's home
 (`content_version.invalidate_addresses`: a remembered page is loaded anyway, and one whose
 address is no longer the path it was remembered under is walked to afresh, `_stands_at`), and a
-change of the tree that moves no address (`content_version.invalidate_tree`: a page created, retitled, published,
-unpublished, expired, or deleted without pages below it): a remembered page is loaded as a live
-one or walked to afresh, and a new page's path was never remembered. Wagtail's walk lists the
+change of the tree that moves no address (`content_version.invalidate_tree`: a page created,
+retitled, published, unpublished, expired, or deleted without pages below it): a remembered page
+is loaded as a live one or walked to afresh, and a new page's path was never remembered. Wagtail's walk lists the
 pages of a level; what it found is kept here, so its lists count as no read of the request's
 (`dependencies.trees_not_read`):
 
@@ -21,10 +21,9 @@ pages of a level; what it found is kept here, so its lists count as no read of t
   included), as (id, content type) — found once by Wagtail's own walk (from the language's home,
   or from the longest remembered part of the path), remembered for every path visited, then
   loaded in one query of its specific model (a live one still at that address: otherwise Wagtail
-  walks again). A path
-  that is no page (a product under the routable products index, a 404) is handed from its
-  longest known page prefix to that page's own `route`, which does the rest the way Wagtail
-  would;
+  walks again). A path that is no page (a product under the routable products index, a 404) is
+  handed from its longest known page prefix to that page's own `route`, which does the rest the
+  way Wagtail would;
 - `restricted_sections`: the pages that carry a view restriction (usually none), so that
   Wagtail's private-page check and `.public()` need no query when there are none.
 """
