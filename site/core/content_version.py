@@ -210,10 +210,7 @@ def invalidate_content(instance=None, **kwargs):
     With `instance` (the edited page, or a child row or link of it) only that page's version
     and its types' are replaced for the page fragments (`core.fragments`): fragments whose
     request read neither stay. Without one, every fragment goes."""
-    replace = _replace_reads(_edited_reads(instance))
-    replace()
-    transaction.on_commit(replace)
-    edge.purge_on_commit()
+    _replace_reads_now_and_on_commit(_edited_reads(instance))
 
 
 def invalidate_tree(page, **kwargs):
@@ -225,15 +222,21 @@ def invalidate_tree(page, **kwargs):
     and tree versions: what showed the page, looked up its translations or listed pages of its
     types is worked out again; the routes, Locales, sites, private sections and the catalogue's
     vocabularies (the structure version) stay. Purges the edge cache on commit, as always."""
-    model = page.specific_class or type(page)
+    reads = dependencies.Reads()
+    _add_tree_reads(reads, page.pk, page.specific_class or type(page), page.translation_key)
+    _replace_reads_now_and_on_commit(reads.keys())
+
+
+def _add_tree_reads(reads, pk, model, translation_key) -> None:
+    """Add to `reads` what a change of the tree at page `pk` (of `model`) replaces: the page's
+    own version and its tree's, its translation key's, its types' content and tree versions."""
     tables = dependencies.type_tables(model)
-    reads = dependencies.Reads({page.pk}, set(tables), set(tables), page_trees={page.pk})
-    if page.translation_key:
-        reads.translations.add(page.translation_key.hex)
-    replace = _replace_reads(reads.keys())
-    replace()
-    transaction.on_commit(replace)
-    edge.purge_on_commit()
+    reads.pages.add(pk)
+    reads.page_trees.add(pk)
+    reads.types.update(tables)
+    reads.trees.update(tables)
+    if translation_key:
+        reads.translations.add(translation_key.hex)
 
 
 def invalidate_rows(tables, rows=None, **kwargs):
@@ -251,10 +254,7 @@ def invalidate_rows(tables, rows=None, **kwargs):
         keys += [f"rows:{table}" for table in sorted(tables)]
     else:
         keys += [f"row:{table}:{key}" for table in sorted(tables) for key in rows]
-    replace = _replace_reads(keys)
-    replace()
-    transaction.on_commit(replace)
-    edge.purge_on_commit()
+    _replace_reads_now_and_on_commit(keys)
 
 
 # Models whose rows make the site's structure (its addresses, languages and private sections):
@@ -348,6 +348,15 @@ def _replace_reads(keys):
         _replace_content()  # forgets this request's memo of the versions too
 
     return replace
+
+
+def _replace_reads_now_and_on_commit(keys) -> None:
+    """`_replace_reads(keys)` now and once more when the transaction commits, and the edge cache
+    in front (if any) purged then: what every change short of `invalidate` does."""
+    replace = _replace_reads(keys)
+    replace()
+    transaction.on_commit(replace)
+    edge.purge_on_commit()
 
 
 def reset():
@@ -542,17 +551,8 @@ def invalidate_addresses(page, **kwargs):
     reads = dependencies.Reads()
     for pk, translation_key, content_type_id, _alias_of in branch:
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        tables = dependencies.type_tables(model)
-        reads.pages.add(pk)
-        reads.page_trees.add(pk)
-        reads.types.update(tables)
-        reads.trees.update(tables)
-        if translation_key:
-            reads.translations.add(translation_key.hex)
-    replace = _replace_reads(reads.keys())
-    replace()
-    transaction.on_commit(replace)
-    edge.purge_on_commit()
+        _add_tree_reads(reads, pk, model, translation_key)
+    _replace_reads_now_and_on_commit(reads.keys())
 
 
 def _on_delete(sender, instance=None, **kwargs):
