@@ -24,7 +24,6 @@ which `bench/pages` reads for its "× bakerydemo CPU" column.
 import datetime
 import json
 import os
-import platform
 import signal
 import statistics
 import subprocess
@@ -195,13 +194,6 @@ def load_average():
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def cpu_model():
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor()
-
-
 def test_client_run(ours, bakery):
     """Medians per page of both, renders interleaved in rounds."""
     results = {"ours": {}, "bakerydemo": {}}
@@ -325,6 +317,8 @@ def source_of(path):
 
 
 def main(path, record):
+    from measure import this_machine  # bench/ is the script's folder: first on sys.path
+
     load_before = load_average()
     ours, bakery = Worker("ours"), Worker("bakerydemo", path)
     ours_hello, bakery_hello = ours.hello(), bakery.hello()
@@ -335,7 +329,7 @@ def main(path, record):
     load_after = load_average()
     record_ = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {cpu_model()}",
+        "machine": this_machine(),
         "load_average": f"{load_before} before, {load_after} after",
         "source": source_of(path),
         "versions": bakery_hello["versions"],

@@ -7,6 +7,7 @@ Wagtail's bakerydemo that `bench/bakerydemo.py` records in `bench/reference/bake
 
 import json
 import os
+import platform
 import statistics
 import time
 from pathlib import Path
@@ -72,6 +73,30 @@ def measure(client, url, renders=None, **extra):
     response, queries = warm_up(client, url, **extra)
     times, cpu = samples(client, url, renders or RENDERS, **extra)
     return statistics.median(times), statistics.median(cpu), queries, len(response.content)
+
+
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def this_machine() -> str:
+    """How a reference run names the machine it ran on: architecture, cores, CPU model."""
+    return f"{platform.machine()}, {os.cpu_count()} cores, {cpu_model()}"
+
+
+def other_machine_note(ref) -> str:
+    """A warning when `ref` was recorded on another CPU (the machine an agent runs on can change
+    between sessions): ratios of CPU times from two machines say nothing. Empty when the same."""
+    if not ref or ref.get("machine") == this_machine():
+        return ""
+    return (
+        f"Note: the bakerydemo reference was recorded on {ref.get('machine')}, this machine is "
+        f"{this_machine()}: the ratios mix two CPUs. Record it again here with "
+        '`bench/bakerydemo.py` (docs/performance.md, "The reference run on this machine").'
+    )
 
 
 def reference():

@@ -40,7 +40,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from measure import RENDERS, measure, ratio, reference  # noqa: E402
+from measure import RENDERS, measure, other_machine_note, ratio, reference  # noqa: E402
 
 
 def prepare():
@@ -150,6 +150,8 @@ def main():
             f"{ref['date']} (load {ref['load_average']}; {ref['source']}); target ≤ 0.5. "
             "`bench/bakerydemo.py` measures both in one interleaved run (docs/performance.md)."
         )
+        if note := other_machine_note(ref):
+            print(f"\n{note}")
     print(
         f"\nCSS + JS on first view, gzip: {(css + js) / 1024:.1f} KB (CSS {css / 1024:.1f} KB, JS {js / 1024:.1f} KB)"
     )

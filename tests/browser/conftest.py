@@ -37,6 +37,49 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 START_TIMEOUT = 90  # seconds; migrating a fresh Wagtail database on PostgreSQL takes about 10
+ACCESS_LOG_FORMAT = "%(r)s %(s)s %(M)s ms"
+SERVER_LOG_LINES = 80  # of the site server's log shown with a failed test
+
+
+class _ServerLog:
+    """The running site server's log (set by `site_url`), so that a failed test shows what the
+    server wrote while it ran: which address answered 404, a traceback, a locked database. The
+    server runs in its own process and its log is deleted with the session, so CI's output is
+    the only place a failure that does not repeat can be read."""
+
+    path: Path | None = None
+
+
+def _server_log_size() -> int:
+    try:
+        return _ServerLog.path.stat().st_size if _ServerLog.path else 0
+    except OSError:
+        return 0
+
+
+def pytest_runtest_setup(item):
+    item.stash[_server_log_start] = _server_log_size()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or _ServerLog.path is None:
+        return
+    try:
+        with _ServerLog.path.open("rb") as log:
+            log.seek(item.stash.get(_server_log_start, 0))
+            written = log.read().decode(errors="replace").splitlines()
+    except OSError:
+        return
+    shown = written[-SERVER_LOG_LINES:] or ["(nothing)"]
+    report.sections.append(
+        (f"site server log while the test ran (last {SERVER_LOG_LINES} lines)", "\n".join(shown))
+    )
+
+
+_server_log_start = pytest.StashKey[int]()
 
 
 def _fail(what: str) -> None:
@@ -131,16 +174,20 @@ def site_url(django_db_setup, django_db_blocker):
                         *(sys.executable, "-m", "gunicorn", "config.wsgi"),
                         *("--pythonpath", "site", "--bind", f"127.0.0.1:{port}"),
                         *("--workers", "1", "--threads", "8", "--no-control-socket"),
+                        # Each request's line, shown with a failed test (`_ServerLog`).
+                        *("--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT),
                     ],
                     cwd=REPO,
                     env=env,
                     stdout=log_file,
                     stderr=subprocess.STDOUT,
                 )
+            _ServerLog.path = log
             try:
                 _wait_until_answering(f"{base_url}/de/", server, log, "the site server")
                 yield base_url
             finally:
+                _ServerLog.path = None
                 _stop(server)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

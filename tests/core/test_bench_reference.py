@@ -31,6 +31,17 @@ def test_no_ratio_without_a_reference():
     assert measure.ratio("story page", 30.0, {}) == ""
 
 
+def test_a_reference_from_another_cpu_is_said_to_be_one():
+    """The machine can change between two runs (another CPU behind the same name): the ratios
+    are then printed with a note that they compare two CPUs, and how to record anew."""
+    here = measure.this_machine()
+    assert measure.other_machine_note({**REF, "machine": here}) == ""
+    note = measure.other_machine_note({**REF, "machine": "x86_64, 2 cores, Another CPU"})
+    assert "Another CPU" in note
+    assert here in note
+    assert "bench/bakerydemo.py" in note
+
+
 def test_the_recorded_reference_covers_every_compared_page_and_says_how_it_was_made():
     ref = measure.reference()
     assert ref is not None, "bench/reference/bakerydemo.json is missing: run bench/bakerydemo.py"
