@@ -757,12 +757,18 @@ def prefetch(names, alias=FRAME_CACHE) -> None:
         prefetched[alias, key] = found.get(key)
 
 
-def kept_many(names, compute_missing, alias=FRAME_CACHE, structure_only=True) -> dict:
+def kept_many(names, compute_missing, alias=FRAME_CACHE, structure_only=True, reads_of=None):
     """Many values of `cached(..., reads=True)` kind in two cache round trips (the values, then
     the versions they were kept with): `compute_missing(names)` works out those not kept or
     outdated (a dict by name, recording what it reads), which are then kept with those reads:
     of the pages it reads, their titles and addresses only (`recording(structure_only=True)`),
-    or with `structure_only=False` their content too."""
+    or with `structure_only=False` their content too.
+
+    `reads_of(name, reads)`: what of the reads of the missing values worked out together (in
+    the same queries) the value `name` depends on, for values that a change of one row replaces
+    one by one (the address of each page a menu links: that page and its translations,
+    `Reads.of_pages`). Each is kept with its own: kept with what all of them read, a change of
+    one would replace them all, and they would be worked out together again, for ever."""
     names = list(names)
     if not cache_enabled():
         return compute_missing(names)
@@ -782,16 +788,19 @@ def kept_many(names, compute_missing, alias=FRAME_CACHE, structure_only=True) ->
             dependencies.note(entry.reads)
             values[name] = entry.value
     missing = [name for name in names if name not in values]
-    if missing:
-        with dependencies.recording(structure_only=structure_only) as reads:
-            computed = compute_missing(missing)
-        versions = _versions_to_keep([ALL_READS, *reads.keys()])
-        if versions is not None:
-            cache.set_many(
-                {_key(name, version): _Kept(computed[name], reads, versions) for name in missing},
-                settings.FRAME_CACHE_TIMEOUT,
-            )
-        values.update(computed)
+    if not missing:
+        return values
+    with dependencies.recording(structure_only=structure_only) as reads:
+        computed = compute_missing(missing)
+    versions = _versions_to_keep([ALL_READS, *reads.keys()])
+    if versions is not None:
+        kept = {}
+        for name in missing:
+            own = reads_of(name, reads) if reads_of is not None else reads
+            own_versions = {key: versions[key] for key in (ALL_READS, *own.keys())}
+            kept[_key(name, version)] = _Kept(computed[name], own, own_versions)
+        cache.set_many(kept, settings.FRAME_CACHE_TIMEOUT)
+    values.update(computed)
     return values
 
 

@@ -127,6 +127,24 @@ class Reads:
     # What is kept of a recording with a value (pickled): the sets of what it read.
     KEPT = ("pages", "types", "trees", "translations", "page_trees", "tables", "rows")
 
+    def of_pages(self, pks, translation_keys) -> "Reads":
+        """What of these reads concerns these pages alone: of the pages read (content or
+        tree), these ids; of the translation keys looked up, these (UUIDs, in any form);
+        everything else (types, trees, tables, rows) as read. For values worked out together
+        in one query and kept one by one (`content_version.kept_many`'s `reads_of`): each
+        depends on its own pages, not on the others the same query named."""
+        keys = {key for key in map(_translation_key, translation_keys) if key}
+        pks = set(pks)
+        return Reads(
+            self.pages & pks,
+            self.types,
+            self.trees,
+            self.translations & keys,
+            self.page_trees & pks,
+            self.tables,
+            self.rows,
+        )
+
     def merged(self, other: "Reads") -> "Reads":
         """What this and `other` read."""
         return Reads(*(getattr(self, name) | getattr(other, name) for name in self.KEPT))

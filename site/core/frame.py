@@ -49,6 +49,7 @@ from core.content_version import (  # noqa: F401 - kept here for the frame's cal
     frame_cache,
     get_many,
     invalidate,
+    kept_many,
     prefetch,
     reset,
     store,
@@ -403,18 +404,30 @@ def _resolve_links(items, request, language) -> list[dict]:
 
 
 def _page_hrefs(request, language, page_ids) -> dict[int, str]:
-    """{page id: the address a link to it leads a visitor of `language` to} for these pages, kept
-    (`cached(..., reads=True)`) with what working it out read: the pages and their translations,
-    whose titles, liveness and places replace it, but not the menu or footer that links them (a
-    menu entry renamed keeps it). Kept per site, language and set of pages."""
+    """{page id: the address a link to it leads a visitor of `language` to} for these pages,
+    each kept on its own (`kept_many`, per site, language and page) with what working it out
+    read of that page and its translations (`Reads.of_pages`), whose titles, liveness and
+    places replace it; not the menu or footer that links them (a menu entry renamed keeps them
+    all), nor the other pages linked (a new slug of one works out that one's address again,
+    not the others'). Those not kept are worked out together, in the queries of one."""
     site = Site.find_for_request(request) if request is not None else None
-    ids = ",".join(map(str, page_ids))
-    digest = hashlib.blake2b(ids.encode(), digest_size=8).hexdigest()
-    name = f"{site.pk if site else '-'}:{language}:hrefs:{digest}"
-    return cached(name, _work_out_page_hrefs, request, language, page_ids, reads=True, aside=True)
+    prefix = f"{site.pk if site else '-'}:{language}:href:"
+    concerns = {}
+
+    def work_out(names) -> dict[str, str]:
+        ids = [int(name.removeprefix(prefix)) for name in names]
+        hrefs = _work_out_page_hrefs(request, language, ids, concerns)
+        return {f"{prefix}{pk}": hrefs.get(pk, "") for pk in ids}
+
+    def reads_of(name, reads):
+        pk = int(name.removeprefix(prefix))
+        return reads.of_pages(*concerns.get(pk, ({pk}, ())))  # a page gone: its id, asked
+
+    found = kept_many([f"{prefix}{pk}" for pk in page_ids], work_out, reads_of=reads_of)
+    return {pk: href for pk in page_ids if (href := found[f"{prefix}{pk}"])}
 
 
-def _work_out_page_hrefs(request, language, page_ids) -> dict[int, str]:
+def _work_out_page_hrefs(request, language, page_ids, concerns=None) -> dict[int, str]:
     """The linked page in the visitor's language when it is live there, else the linked page
     itself when it is live, else its German page when that is live (an editor linked the French
     page, which is unpublished now); none (no key) when no such page is live.
@@ -422,6 +435,9 @@ def _work_out_page_hrefs(request, language, page_ids) -> dict[int, str]:
     A link to a live page in the visitor's language already (the German menu's, or a menu
     translated with its links) is that page; the others are looked up in one query for all,
     where asking each page for its translation would take one each.
+
+    `concerns`, a dict, receives for each linked page (page ids, translation keys): the pages
+    read and the translation keys looked up that decide its address (`_page_hrefs`).
     """
     from core.routing import locale_for_language
 
@@ -442,12 +458,16 @@ def _work_out_page_hrefs(request, language, page_ids) -> dict[int, str]:
         ):
             found[page.translation_key, page.locale_id == getattr(locale, "pk", None)] = page
     hrefs = {}
+    concerns = {} if concerns is None else concerns
     for page in linked:
         shown = page
+        concerns[page.pk] = ({page.pk}, ())
         if not at_home(page):
             key = page.translation_key
             shown = found.get((key, True)) or (page if page.live else None)
             shown = shown or found.get((key, False))  # its German page stands in
+            translations = (found.get((key, True)), found.get((key, False)))
+            concerns[page.pk] = ({page.pk, *(t.pk for t in translations if t)}, (key,))
         href = (shown.get_url(request) or "") if shown is not None else ""
         if href:  # a page no visitor can reach (not live, outside the site) has none
             hrefs[page.pk] = href

@@ -107,6 +107,41 @@ def test_a_page_published_under_a_new_slug_is_linked_at_its_new_address(client, 
     assert "/de/ueber-das-projekt/" not in html
 
 
+@pytest.mark.parametrize("code", ["de", "en", "nl", "fr"])
+def test_a_new_slug_of_one_menu_target_works_out_that_address_alone(client, demo, code):
+    """The menu links several pages; the German about page published under a new slug: the next
+    page of every language shows the about page where it now is, every other entry where it
+    was, and asks at most for the address of the page its entry links (the others are kept one
+    by one, each with what decides it: kept together, all of them would be asked for)."""
+    home = f"/{code}/"
+    before = menu(client, home)
+    page = about("de")
+    entries = NavigationItem.objects.filter(
+        navigation__locale__language_code=code, link_page__isnull=False
+    )
+    assert entries.count() > 3
+    entry = entries.get(link_page__translation_key=page.translation_key)
+    page.slug = "projekt"
+    page.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        html = menu(client, home)
+    shown = ProjectPage.objects.get(
+        translation_key=page.translation_key, locale=entry.navigation.locale
+    )
+    assert f'href="{shown.url}"' in html
+    assert "/de/ueber-das-projekt/" not in html
+    assert before.replace("/de/ueber-das-projekt/", "/de/projekt/") == html
+    by_id = [q["sql"] for q in queries if '"wagtailcore_page"."id" IN (' in q["sql"]]
+    named = {
+        int(pk)
+        for sql in by_id
+        for pk in sql.split('"wagtailcore_page"."id" IN (', 1)[1].split(")", 1)[0].split(",")
+    }
+    assert named <= {entry.link_page_id}, by_id
+    if code == "de":
+        assert named == {page.pk}, by_id
+
+
 def test_an_unpublished_menu_target_falls_back_to_german_at_once(client, demo):
     assert 'href="/fr/a-propos/"' in menu(client, "/fr/")
     about("fr").unpublish()
