@@ -596,7 +596,7 @@ def connect_signals():
     published.connect(_on_publish, dispatch_uid="content-version-published")
     for signal in (page_unpublished, unpublished):
         signal.connect(_on_unpublished, dispatch_uid=f"content-version-{id(signal)}")
-    post_page_move.connect(invalidate, dispatch_uid=f"content-version-{id(post_page_move)}")
+    post_page_move.connect(_on_move, dispatch_uid=f"content-version-{id(post_page_move)}")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="content-version-slug-changed")
 
 
@@ -613,6 +613,18 @@ def _on_slug_changed(sender, instance=None, **kwargs):
         invalidate_addresses(instance)
     else:
         invalidate()
+
+
+def _on_move(sender, instance=None, **kwargs):
+    """Sent by Wagtail after a page was moved and the addresses below it written: replaces
+    everything; with a Site's root page in the moved branch, Wagtail's kept root addresses of
+    the sites too, now and once more when the transaction commits (Wagtail forgets them only
+    when a root itself is saved; a request of another process before the commit would keep the
+    old ones)."""
+    invalidate()
+    if Site.objects.filter(root_page__path__startswith=instance.path).exists():
+        Site.clear_site_root_paths_cache()
+        transaction.on_commit(Site.clear_site_root_paths_cache)
 
 
 def _on_publish(sender, instance=None, **kwargs):

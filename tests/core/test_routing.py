@@ -158,6 +158,39 @@ def test_a_new_slug_above_another_sites_root_keeps_that_site_whole(client, pages
 
 
 @no_demo
+def test_a_move_above_another_sites_root_keeps_that_site_whole(
+    client, pages, settings, django_capture_on_commit_callbacks
+):
+    """The same for a page moved with a second site's root below it, in the admin's
+    transaction: Wagtail forgets the sites' root addresses only when a root itself is saved,
+    and a move writes the addresses below the moved page after the moved page's own save. A
+    request of another process between that save and the commit reads the old root addresses
+    and keeps them (here: put back as that request would have); they are forgotten once the
+    move is committed, so that site's pages keep their canonical links."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from wagtail.models import Site
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    settings.ALLOWED_HOSTS = ["testserver", "werkstatt.example"]
+    root = pages.about.add_child(instance=ContentPage(title="Werkstatt-Website", slug="werkstatt"))
+    offer = root.add_child(instance=ContentPage(title="Angebot", slug="angebot"))
+    Site.objects.create(hostname="werkstatt.example", port=80, root_page=root)
+    canonical = '<link rel="canonical" href="http://werkstatt.example/de/angebot/">'
+    assert canonical in client.get("/de/angebot/", HTTP_HOST="werkstatt.example").content.decode()
+    before = Site.get_site_root_paths()
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        pages.about.move(pages.stories, pos="last-child")
+        cache.set(SITE_ROOT_PATHS_CACHE_KEY, before, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    offer.refresh_from_db()
+    assert "/geschichten/ueber-das-projekt/werkstatt/angebot/" in offer.url_path
+    again = client.get("/de/angebot/", HTTP_HOST="werkstatt.example")
+    assert again.status_code == 200
+    assert canonical in again.content.decode()
+
+
+@no_demo
 @pytest.mark.usefixtures("first_visit")
 def test_an_unpublished_page_is_gone_on_the_next_request(client, pages):
     assert client.get(LENA).status_code == 200
