@@ -5,37 +5,27 @@ language, is what a render from scratch shows: the menu, the language links, the
 link the new addresses; the old ones lead there. What read nothing of that branch stays kept:
 other pages' routes and fragments."""
 
-import html
 import re
+from functools import partial
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from core import content_version
-from core.typography import SOFT_HYPHEN
 from project.models import ProjectPage
+from tests import visits
 from tests.factories import publish
+from tests.visits import queries_asked
+
+# Pages read as a visitor reads their texts and addresses (entities decoded).
+shown = partial(visits.shown, unescape=True)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages_with_fragments")]
 
 OLD, NEW = "/de/ueber-das-projekt/", "/de/projekt/"
 PRODUCT = "/de/produkte/overhead-line-lamp/"
-
-
-def shown(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return html.unescape(response.content.decode()).replace(SOFT_HYPHEN, "")
-
-
-def queries(client, url) -> list[str]:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
 
 
 def addresses(client) -> list[str]:
@@ -127,17 +117,17 @@ def test_what_read_nothing_of_the_branch_stays_kept(
     makes it walk and render from scratch."""
     for _ in range(2):
         shown(client, PRODUCT)
-    steady = queries(client, PRODUCT)
+    steady = queries_asked(client, PRODUCT)
 
     page = project()
     page.slug = "projekt"
     with django_capture_on_commit_callbacks(execute=True):  # as the admin's request commits
         publish(page)
-    after = queries(client, PRODUCT)
+    after = queries_asked(client, PRODUCT)
     assert f'href="{NEW}"' in shown(client, PRODUCT)
 
     content_version.invalidate()
-    replaced = queries(client, PRODUCT)
+    replaced = queries_asked(client, PRODUCT)
     # The menu's entries and the addresses of the pages they link, asked again; nothing else.
     added = [sql for sql in after if sql not in steady]
     assert len(after) == len(steady) + 2, after

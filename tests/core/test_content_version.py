@@ -10,8 +10,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.images import ImageFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 
 from core import content_version
@@ -25,6 +23,7 @@ from tests.factories import (
     paragraph,
     publish,
 )
+from tests.visits import queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -43,13 +42,6 @@ def pages():
     DesignerPageFactory(parent=designers, title="Lena Hoffmann", slug="lena-hoffmann")
     about = ContentPageFactory(parent=home, title="Über das Projekt", slug="ueber-das-projekt")
     return SimpleNamespace(home=home, designers=designers, about=about)
-
-
-def queries(client, path) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def shown(response) -> str:

@@ -6,11 +6,8 @@ every change, the fragments are not."""
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core import content_version
-from core.typography import SOFT_HYPHEN
 from designers.models import StoryDesigner
 from tests.factories import (
     ContentPageFactory,
@@ -23,6 +20,7 @@ from tests.factories import (
     paragraph,
     publish,
 )
+from tests.visits import queries, shown
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -61,18 +59,6 @@ def site(page_cache):
         "other": other,
         "about": about,
     }
-
-
-def shown(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode().replace(SOFT_HYPHEN, "")
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def render_all(client, site):

@@ -6,8 +6,8 @@ that read nothing of its table (`content_version.invalidate_rows`, the `table:` 
 still replaces everything."""
 
 import copy
-import html
 import re
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -18,11 +18,15 @@ from catalogue.models import CatalogueTerm, Product
 from catalogue.sync.engine import run_sync
 from core import content_version, dependencies
 from core.models import Navigation
-from core.typography import SOFT_HYPHEN
 from products.models import ProductIndexPage
 from shop_links.models import Retailer, StockistLink
+from tests import visits
 from tests.catalogue.conftest import SAMPLE, product, write_feed
 from tests.factories import publish
+from tests.visits import queries
+
+# Pages read as a visitor reads their texts and addresses (entities decoded).
+shown = partial(visits.shown, unescape=True)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages_with_fragments")]
 
@@ -38,18 +42,6 @@ def tables_read(client, url) -> set[str]:
 
 
 TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
-
-
-def shown(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return html.unescape(response.content.decode()).replace(SOFT_HYPHEN, "")
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def steady(client, *urls):

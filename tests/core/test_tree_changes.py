@@ -24,6 +24,7 @@ from tests.factories import (
     publish,
     translate,
 )
+from tests.visits import queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.no_demo]
 
@@ -33,12 +34,6 @@ page_cache, site = story_site.page_cache, story_site.site
 shown, render_all = story_site.shown, story_site.render_all
 
 LISTS = ("home", "stories", "designer")
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def new_story(site, title="Die Werkbank", day=6):

@@ -11,8 +11,6 @@ cache is off: every request renders its page.
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Product, ProductImage, Variant
 from core import content_version
@@ -32,18 +30,13 @@ from tests.factories import (
     publish,
     translate,
 )
+from tests.visits import queries, shown
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.no_demo,
     pytest.mark.usefixtures("uncached_pages_with_fragments"),
 ]
-
-
-def shown(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode().replace(SOFT_HYPHEN, "")
 
 
 def cards(html: str) -> int:
@@ -66,12 +59,6 @@ def catalogue_of_its_own():
     """Takes every product already there out of the feed, as a sync does when the feed drops it
     (rolled back with the test): for tests that count a whole listing's cards and pages."""
     Product.objects.update(in_feed=False)
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def index_page(home):
