@@ -540,11 +540,7 @@ def invalidate_addresses(page, **kwargs):
         )
     )
     aliased = Page.objects.filter(alias_of__path__startswith=page.path).exists()
-    a_site_root = Site.objects.filter(root_page__path__startswith=page.path).exists()
-    if a_site_root:
-        # Wagtail keeps the sites' root addresses, and forgets them only when a root itself is
-        # saved: its address changed with the page above it.
-        Site.clear_site_root_paths_cache()
+    a_site_root = _forget_site_roots_below(page)
     if aliased or a_site_root or any(alias_of for *_rest, alias_of in branch):
         invalidate()
         return
@@ -553,6 +549,19 @@ def invalidate_addresses(page, **kwargs):
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         _add_tree_reads(reads, pk, model, translation_key)
     _replace_reads_now_and_on_commit(reads.keys())
+
+
+def _forget_site_roots_below(page) -> bool:
+    """Whether a Site's root page stands in `page`'s branch; if so, Wagtail's kept root
+    addresses of the sites are forgotten, now and once more when the transaction commits:
+    Wagtail forgets them only when a root itself is saved, and a root's address changes with a
+    page above it (a new slug, a move); a request of another process before the commit would
+    keep the old ones."""
+    if not Site.objects.filter(root_page__path__startswith=page.path).exists():
+        return False
+    Site.clear_site_root_paths_cache()
+    transaction.on_commit(Site.clear_site_root_paths_cache)
+    return True
 
 
 def _on_delete(sender, instance=None, **kwargs):
@@ -617,14 +626,10 @@ def _on_slug_changed(sender, instance=None, **kwargs):
 
 def _on_move(sender, instance=None, **kwargs):
     """Sent by Wagtail after a page was moved and the addresses below it written: replaces
-    everything; with a Site's root page in the moved branch, Wagtail's kept root addresses of
-    the sites too, now and once more when the transaction commits (Wagtail forgets them only
-    when a root itself is saved; a request of another process before the commit would keep the
-    old ones)."""
+    everything, and with a Site's root page in the moved branch Wagtail's kept root addresses
+    of the sites too (`_forget_site_roots_below`)."""
     invalidate()
-    if Site.objects.filter(root_page__path__startswith=instance.path).exists():
-        Site.clear_site_root_paths_cache()
-        transaction.on_commit(Site.clear_site_root_paths_cache)
+    _forget_site_roots_below(instance)
 
 
 def _on_publish(sender, instance=None, **kwargs):

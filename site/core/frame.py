@@ -460,14 +460,15 @@ def _work_out_page_hrefs(request, language, page_ids, concerns=None) -> dict[int
     hrefs = {}
     concerns = {} if concerns is None else concerns
     for page in linked:
-        shown = page
-        concerns[page.pk] = ({page.pk}, ())
-        if not at_home(page):
+        if at_home(page):
+            shown = page
+            concerns[page.pk] = ({page.pk}, ())
+        else:
             key = page.translation_key
-            shown = found.get((key, True)) or (page if page.live else None)
-            shown = shown or found.get((key, False))  # its German page stands in
-            translations = (found.get((key, True)), found.get((key, False)))
-            concerns[page.pk] = ({page.pk, *(t.pk for t in translations if t)}, (key,))
+            here, german = found.get((key, True)), found.get((key, False))
+            # Its German page stands in where neither it nor its translation here is live.
+            shown = here or (page if page.live else None) or german
+            concerns[page.pk] = ({page.pk, *(t.pk for t in (here, german) if t)}, (key,))
         href = (shown.get_url(request) or "") if shown is not None else ""
         if href:  # a page no visitor can reach (not live, outside the site) has none
             hrefs[page.pk] = href
