@@ -6,10 +6,12 @@ links there are. A designer page is read for its `translation_key` and `catalogu
 this module does not import the designers app (which builds on this one).
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext
 
+from core import dependencies
 from core.localized import lang_mark, localized_records
+from shop_links.models import Retailer, StockistLink
 from shop_links.presentation import (
     PRODUCT_LONG_TEXTS,
     Placement,
@@ -24,8 +26,7 @@ from shop_links.presentation import (
     shop_link,
     split_online,
     stockists,
-    stockists_by_retailer,
-    visible_links,
+    visible_stockists,
     where_to_buy,
 )
 
@@ -56,18 +57,30 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
             product__status=Product.Status.ACTIVE,
             product__in_feed=True,
         )
-    links = sorted(
-        first_per_group(
-            visible_links().filter(wanted).select_related("product").defer(*PRODUCT_LONG_TEXTS),
+    # Every shop's links to the designer's work, shown or not, with the shop's translation key:
+    # which shops have links is read here, what they are (their names, whether they are live) by
+    # `visible_stockists`, shop by shop. A shop renamed, opened or closed replaces the designer
+    # pages that list it (or link it), not every designer page.
+    designer_links = (
+        StockistLink.objects.filter(wanted)
+        .select_related("product")
+        .defer(*PRODUCT_LONG_TEXTS)
+        .annotate(retailer_key=F("retailer__translation_key"))
+    )
+    with dependencies.rows_read(Retailer, ()):  # the shops' keys, which never change
+        links = first_per_group(
+            designer_links,
             "retailer_id",
             # The designer's own link first (no product, no title), then the products A to Z.
             ["product_title", "position", "pk"],
             DESIGNER_PRODUCTS_PER_SHOP + 1,
-        ),
-        key=lambda link: (link.product_title, link.position, link.pk),
+        )
+    by_retailer = visible_stockists(
+        links, {link.retailer_id: link.retailer_key for link in links}, locale, code
     )
-    by_retailer = stockists_by_retailer(
-        {link.retailer_id: link.retailer for link in links}.values(), locale, code
+    links = sorted(
+        (link for link in links if link.retailer_id in by_retailer),
+        key=lambda link: (link.product_title, link.position, link.pk),
     )
     titles = localized_records(Product, [link.product for link in links if link.product], locale)
     own = {link.retailer_id for link in links if link.product_id is None}

@@ -265,12 +265,6 @@ def stockists_by_retailer(retailers, locale: Locale, code: str) -> dict[int, Sto
     }
 
 
-def visible_links():
-    return StockistLink.objects.filter(retailer__in_feed=True, retailer__live=True).select_related(
-        "retailer"
-    )
-
-
 # "Where to buy" --------------------------------------------------------------------------
 
 
@@ -342,6 +336,22 @@ def _shops_with_texts(keys: dict, locale: Locale) -> tuple[dict, dict]:
     return shown, texts
 
 
+def visible_stockists(links, keys: dict, locale: Locale, code: str) -> dict[int, Stockist]:
+    """{German row's pk: `Stockist`} of the visible shops (live, in the feed) that `links` name, in
+    the order they first name them, without links yet. `keys` is {German row's pk: its translation
+    key} of those shops: their rows are read by it, row by row (`_shops_with_texts`), so that what
+    shows them is replaced when one of them changes, not when any shop does."""
+    shown, texts = _shops_with_texts(keys, locale)
+    by_retailer = {}
+    for pk in dict.fromkeys(link.retailer_id for link in links):
+        retailer = shown.get(pk)
+        if retailer is not None:
+            by_retailer[pk] = Stockist(
+                retailer, texts.get(retailer.translation_key, retailer), code
+            )
+    return by_retailer
+
+
 def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> list[Stockist]:
     """The visible retailers that stock a product (its German record), in the catalogue's
     order, with their links: the shops' rows with their translations in one query, however
@@ -354,13 +364,8 @@ def stockists(record, *, placement: str = Placement.PRODUCT, locale=None) -> lis
     links, keys = product_links(record)
     if not links:
         return []
-    shown, texts = _shops_with_texts(keys, locale)
-    links = [link for link in links if link.retailer_id in shown]
-    by_retailer = {}
-    for pk in dict.fromkeys(link.retailer_id for link in links):
-        retailer = shown[pk]
-        text = texts.get(retailer.translation_key, retailer)
-        by_retailer[pk] = Stockist(retailer, text, code)
+    by_retailer = visible_stockists(links, keys, locale, code)
+    links = [link for link in links if link.retailer_id in by_retailer]
     for link in links:
         stockist = by_retailer[link.retailer_id]
         if link.url:

@@ -126,3 +126,28 @@ def test_fragments_of_an_address_with_a_long_query_are_kept_under_a_short_key(
     with CaptureQueriesContext(connection) as without_fragments:
         client.get(address)
     assert len(without_fragments) > len(second_render)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '{% fragment "part" page without_picture %}',  # misspelt
+        '{% fragment "part" page without_pictures as %}',
+        '{% fragment "part" %}',
+    ],
+)
+def test_a_fragment_tag_written_wrong_says_what_it_takes(tag):
+    """A template with a mistyped `{% fragment %}` fails when it is loaded, saying what the tag
+    takes, instead of keeping a part under a name nobody meant."""
+    from django.template import Engine, TemplateSyntaxError
+
+    engine = Engine(libraries={"fragment_tags": "core.templatetags.fragment_tags"})
+    with pytest.raises(TemplateSyntaxError, match="without_pictures"):
+        engine.from_string("{% load fragment_tags %}" + tag + "x{% endfragment %}")
+    for good in (
+        '{% fragment "part" page %}',
+        '{% fragment "part" page without_pictures %}',
+        '{% fragment "part" page without_pictures as html %}',
+        '{% fragment "part" page as html %}',
+    ):
+        engine.from_string("{% load fragment_tags %}" + good + "x{% endfragment %}")

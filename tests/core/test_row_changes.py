@@ -18,6 +18,7 @@ from catalogue.models import CatalogueTerm, Product
 from catalogue.sync.engine import run_sync
 from core import content_version, dependencies
 from core.models import Navigation
+from designers.models import DesignerPage
 from products.models import ProductIndexPage
 from shop_links.models import Retailer, StockistLink
 from tests import visits
@@ -176,6 +177,14 @@ def shops_read(client, url) -> int:
     return sum('"shop_links_retailer"' in query["sql"] for query in captured.captured_queries)
 
 
+def sync_renames_the_depots_shop(tmp_path, sample) -> None:
+    """The catalogue's sync renames the Depot's shop "Depot-Laden am Talbot", in bulk writes that
+    name no row."""
+    depot = next(shop for shop in sample["retailers"] if shop["ref"] == "laden-im-depot")
+    depot["name"] = "Depot-Laden am Talbot"
+    assert run_sync(write_feed(tmp_path, sample)).ok
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_a_shop_changed_re_renders_the_product_pages_that_list_it_not_the_others(
     client, demo, tmp_path, code, monkeypatch
@@ -212,10 +221,8 @@ def test_a_shop_changed_re_renders_the_product_pages_that_list_it_not_the_others
         assert f"Winkel aan de Maas {code}" in shown(client, mug)
     assert shops_read(client, other) == 0
 
-    # The catalogue's sync renames the Depot's shop in bulk: every product page listing it.
-    depot = next(shop for shop in sample["retailers"] if shop["ref"] == "laden-im-depot")
-    depot["name"] = "Depot-Laden am Talbot"
-    assert run_sync(write_feed(tmp_path, sample)).ok
+    # The catalogue's sync renames the Depot's shop: every product page listing it.
+    sync_renames_the_depots_shop(tmp_path, sample)
     assert shops_read(client, other) > 0
     if code == "de":
         assert "Depot-Laden am Talbot" in shown(client, other)
@@ -224,6 +231,76 @@ def test_a_shop_changed_re_renders_the_product_pages_that_list_it_not_the_others
     monkeypatch.setattr(fragments, "ENABLED", False)
     assert shown(client, other) == page  # as a render from scratch
     assert shown(client, mug) == shown(client, mug)
+
+
+def designer_url(code: str, ref: str) -> str:
+    german = DesignerPage.objects.get(catalogue_ref=ref, locale__language_code="de")
+    return DesignerPage.objects.get(
+        translation_key=german.translation_key, locale__language_code=code
+    ).url
+
+
+def where_section(page: str) -> str:
+    return page.split('id="where-heading"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_shop_changed_re_renders_the_designer_pages_that_list_it_not_the_others(
+    client, demo, tmp_path, code, monkeypatch
+):
+    """A designer page's where-to-buy list reads its shops row by row, as a product page does:
+    after an editor renames, unpublishes or publishes a shop, the designer pages that list it (or
+    would, once it is live) show the change on the next request; a designer page whose work that
+    shop does not stock asks nothing of the shops and stays what a render from scratch shows.
+    Before, it read the shops' table as a whole, and any shop's change rendered every designer
+    page again (four times the steady render). A sync, whose bulk writes name no row, replaces
+    every designer page's shops."""
+    from core import fragments
+
+    sample = copy.deepcopy(SAMPLE)
+    assert run_sync(write_feed(tmp_path, sample)).ok  # the demo as the feed has it
+    # Aylin Kaya's work is stocked by Winkel Wyck and not by the fair-trade online shop; Tom
+    # Becker's the other way round.
+    kaya, becker = designer_url(code, "aylin-kaya"), designer_url(code, "tom-becker")
+    steady(client, kaya, becker)
+    assert shops_read(client, becker) == 0
+    wyck, online = shop_row("winkel-wyck", code), shop_row("fair-handeln-nrw", code)
+    assert wyck.name in where_section(shown(client, kaya))
+    assert wyck.name not in shown(client, becker)
+    assert online.name in where_section(shown(client, becker))
+    assert online.name not in shown(client, kaya)
+
+    wyck.name = f"Winkel aan de Maas {code}"
+    publish(wyck)
+    # Only the where-to-buy part is rendered again: the portrait, the product cards and the
+    # stories (worked out before it, placed after it) are kept.
+    read = tables_read(client, kaya)
+    assert {"shop_links_retailer", "shop_links_stockistlink"} <= read
+    assert read.isdisjoint(
+        {"wagtailimages_image", "wagtailimages_rendition", "designers_storypage"}
+    ), read
+    assert f"Winkel aan de Maas {code}" in where_section(shown(client, kaya))
+    assert shops_read(client, becker) == 0  # kept: no shop it lists changed
+    assert "Winkel aan de Maas" not in shown(client, becker)
+
+    # A shop the designer's work has links in, closed and opened again.
+    german = shop_row("fair-handeln-nrw", "de")
+    german.unpublish()
+    assert online.name not in shown(client, becker)
+    assert shops_read(client, kaya) == 0
+    publish(Retailer.objects.get(pk=german.pk))
+    assert online.name in where_section(shown(client, becker))
+    assert shops_read(client, kaya) == 0
+
+    # The catalogue's sync renames the Depot's shop: every designer page listing it.
+    sync_renames_the_depots_shop(tmp_path, sample)
+    assert shops_read(client, kaya) > 0
+    if code == "de":
+        assert "Depot-Laden am Talbot" in where_section(shown(client, kaya))
+    assert shops_read(client, kaya) == 0  # kept again
+    pages = [shown(client, kaya), shown(client, becker)]
+    monkeypatch.setattr(fragments, "ENABLED", False)
+    assert [shown(client, kaya), shown(client, becker)] == pages  # as a render from scratch
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

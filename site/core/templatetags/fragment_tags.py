@@ -4,7 +4,9 @@ page, language and site, then read from the cache.
 
 `{% fragment "name" page as variable %}…` keeps it the same way but shows nothing there: the HTML
 (without leading and trailing white space) is put in `variable` for the template to place, as in
-the middle of another fragment. A fragment within a fragment depends on what its own parts read;
+the middle of another fragment, or further down the page than where it was worked out.
+`{% fragment "name" page without_pictures %}…` is a part of the page that shows none of the page's
+own pictures (a where-to-buy list): rendered afresh, it does not fetch their renditions first. A fragment within a fragment depends on what its own parts read;
 the enclosing one on that too (`core.content_version.kept_with_reads`), and on what the enclosing
 one read before it: whatever one of them reads that a change replaces should be read after the
 kept parts within it.
@@ -44,9 +46,9 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, target, variable=None):
+    def __init__(self, nodelist, name, target, variable=None, pictures=True):
         self.nodelist, self.name, self.target = nodelist, name, target
-        self.variable = variable
+        self.variable, self.pictures = variable, pictures
 
     def render(self, context):
         html = self.fragment(context)
@@ -64,7 +66,7 @@ class FragmentNode(template.Node):
         def render():
             if stream:
                 prefetch_renditions(images_in(target))
-            elif getattr(page, "images_in_fragments", False):
+            elif self.pictures and getattr(page, "images_in_fragments", False):
                 page.prefetch_renditions()  # its pictures, in one query (`BasePage`)
             return str(self.nodelist.render(context))
 
@@ -80,15 +82,21 @@ class FragmentNode(template.Node):
 def fragment(parser, token):
     bits = token.split_contents()
     variable = None
-    if len(bits) == 5 and bits[3] == "as":
+    if len(bits) >= 5 and bits[-2] == "as":
         variable = bits.pop()
         bits.pop()
-    if len(bits) != 3:
+    pictures = not (len(bits) == 4 and bits[3] == "without_pictures")
+    if len(bits) != (3 if pictures else 4):
         raise template.TemplateSyntaxError(
-            f"{bits[0]} takes a name and a stream or a page, then optionally `as` and a name"
+            f"{bits[0]} takes a name and a stream or a page, then optionally `without_pictures`, "
+            "then optionally `as` and a name"
         )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(
-        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), variable
+        nodelist,
+        parser.compile_filter(bits[1]),
+        parser.compile_filter(bits[2]),
+        variable,
+        pictures,
     )
