@@ -16,8 +16,10 @@ from core.blocks import (
     PARAGRAPH_FEATURES,
     GalleryBlock,
     HeadingBlock,
+    PageLinkBlock,
     PageTeasersBlock,
     ParagraphBlock,
+    link_target,
 )
 from designers.blocks import DesignerTeasersBlock
 
@@ -40,7 +42,7 @@ def _campaign_link(page, parent_context) -> str:
     rendered; the visit's UTM parameters are added in the browser (see `campaigns.tracking`)."""
     if page is None:
         return ""
-    target = page.localized
+    target = link_target(page)
     if not target.live:
         return ""
     context = parent_context or {}
@@ -56,7 +58,7 @@ class CampaignHeroBlock(blocks.StructBlock):
     button_label = blocks.CharBlock(
         label=_("Beschriftung des Knopfs"), required=False, max_length=60
     )
-    page = blocks.PageChooserBlock(
+    page = PageLinkBlock(
         label=_("Ziel-Seite"),
         required=False,
         help_text=_(
@@ -467,7 +469,7 @@ class EnquiryCallToActionBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
-    page = blocks.PageChooserBlock(
+    page = PageLinkBlock(
         label=_("Anfrage-Seite"),
         required=False,
         help_text=_("Die Seite mit dem Anfrageformular. Ohne Seite erscheint kein Knopf."),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from core import registry
+from core import dependencies, registry
 from core.i18n import localized_live_pages
 
 # What a paragraph offers editors everywhere (content pages add subheadings, `h3`).
@@ -74,10 +74,36 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class PageLinkBlock(blocks.PageChooserBlock):
+    """A page a block links to, by its address and title and nothing of its content (a button's
+    target, a card's link): read by its tree alone (`core.dependencies.recording(
+    structure_only=True)`), so that an editor's edit of the linked page's text leaves the parts
+    of other pages that link it in place, where a new title, slug, publish or unpublish replaces
+    them. Templates show it through `link_target` (the `link_target` filter of `core_tags`)."""
+
+    def bulk_to_python(self, values):
+        with dependencies.recording(structure_only=True):
+            return super().bulk_to_python(values)
+
+    def to_python(self, value):
+        with dependencies.recording(structure_only=True):
+            return super().to_python(value)
+
+
+def link_target(page):
+    """The page a link to `page` leads a visitor to: its translation in the active language where
+    that is live, else `page` itself (`Page.localized`), read by its tree alone like the
+    `PageLinkBlock` that chose it. None for none."""
+    if page is None:
+        return None
+    with dependencies.recording(structure_only=True):
+        return page.localized
+
+
 class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
-    page = blocks.PageChooserBlock(label=_("Ziel-Seite"))
+    page = PageLinkBlock(label=_("Ziel-Seite"))
     button_label = blocks.CharBlock(label=_("Beschriftung des Knopfs"), max_length=60)
 
     class Meta:

@@ -14,6 +14,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.blocks import PageLinkBlock
+
 # A sentence of Leichte Sprache is short: about 15 words. The field stops at this many
 # characters (a long sentence is the first sign of standard German).
 SENTENCE_MAX_LENGTH = 160
@@ -84,7 +86,7 @@ class WordBlock(blocks.StructBlock):
 
 
 class LinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Seite"))
+    page = PageLinkBlock(label=_("Seite"))
     label = blocks.CharBlock(
         label=_("Beschriftung"),
         max_length=80,

@@ -6,7 +6,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale
 
 from core import frame
-from core.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock, PageLinkBlock
 from designers.blocks import DesignerTeasersBlock, ProductTeasersBlock
 from designers.models import StoryPage
 
@@ -15,7 +15,7 @@ class FeatureCardBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Bild"), required=False)
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=80)
     text = blocks.TextBlock(label=_("Text"), max_length=300)
-    page = blocks.PageChooserBlock(label=_("Verlinkte Seite"), required=False)
+    page = PageLinkBlock(label=_("Verlinkte Seite"), required=False)
 
     class Meta:
         icon = "doc-full"

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from core.blocks import BodyStreamBlock
+from core.blocks import BodyStreamBlock, PageLinkBlock
 
 
 class AimsBlock(blocks.StructBlock):
@@ -22,7 +22,7 @@ class AimsBlock(blocks.StructBlock):
 class ApproachStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Baustein"), max_length=120)
     text = blocks.TextBlock(label=_("Beschreibung"), max_length=600)
-    page = blocks.PageChooserBlock(
+    page = PageLinkBlock(
         label=_("Mehr dazu auf der Seite"),
         required=False,
         help_text=_(

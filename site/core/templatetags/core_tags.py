@@ -7,6 +7,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from core import seo
+from core.blocks import link_target as _link_target
 from core.fragments import fragment_value
 from core.frame import frame
 from core.i18n import language_links, switcher_links
@@ -123,3 +124,10 @@ def page_query(context, number):
 @register.simple_tag(takes_context=True)
 def locale_home_url(context):
     return frame(context.get("request"))["home_url"]
+
+
+@register.filter
+def link_target(page):
+    """`{% with target=value.page|link_target %}`: where a link to the page (a `PageLinkBlock`'s
+    value) leads a visitor of this language, read by its tree alone (`core.blocks.link_target`)."""
+    return _link_target(page)

@@ -1,0 +1,85 @@
+"""A page another page only links (a call to action's button, a card, a step of the project's
+approach: `core.blocks.PageLinkBlock`) is read by its address and title, not its content: an
+editor's edit of its text leaves the linking page's parts in place (the home page was rendered
+again, whole, after every edit of the project page its button links), and a new address or
+title shows there on the very next request, in every language."""
+
+from functools import partial
+
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from core.typography import SOFT_HYPHEN
+from tests import visits
+from tests.factories import publish
+from tests.visits import queries_asked
+
+shown = partial(visits.shown, unescape=True)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages_with_fragments")]
+
+LANGUAGES = ("de", "en", "nl", "fr")
+
+
+def project_page(code: str):
+    """The project page in `code`: the page the home page's call to action links there."""
+    german = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
+    return german.get_translation(Locale.objects.get(language_code=code)).specific
+
+
+def button(page: str) -> str:
+    """The home page's call to action, as a visitor's browser reads it."""
+    return page.split('<aside class="cta">', 1)[1].split("</aside>", 1)[0]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_edit_of_a_linked_page_leaves_the_page_that_links_it_and_a_new_address_shows(
+    client, demo, code
+):
+    home = f"/{code}/"
+    about = project_page(code)
+    assert f'href="{about.url}"' in button(shown(client, home))
+    shown(client, home)
+    before, asked = shown(client, home), queries_asked(client, home)
+
+    # An editor rewrites the linked page's text: nothing of it shows on the home page.
+    about.body = [("paragraph", f"<p>Neu geschrieben ({code}).</p>")]
+    publish(about)
+    assert f"Neu geschrieben ({code})" in shown(client, about.url)
+    assert queries_asked(client, home) == asked  # its parts kept: no query more
+    assert shown(client, home) == before
+
+    # A new slug: the button leads to the new address at once.
+    old_url = about.url
+    about.slug = f"projekt-{code}"
+    about = publish(about)
+    assert about.url != old_url
+    page = shown(client, home)
+    assert f'href="{about.url}"' in button(page)
+    assert old_url not in page.replace(SOFT_HYPHEN, "")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_step_of_the_approach_shows_the_new_title_of_the_page_it_links(client, demo, code):
+    """The project page's approach links the Depot's resources page by its title: an edit of
+    that page's text leaves the project page's parts; its new title shows there at once."""
+    about = project_page(code)
+    linked = None
+    for block in about.body:
+        if block.block_type == "approach":
+            linked = next(step["page"] for step in block.value["steps"] if step["page"])
+    assert linked is not None, "the demo's approach links no page"
+    with translation.override(code):
+        target = linked.localized.specific  # what the step links in this language
+    page = shown(client, about.url)
+    assert target.title in page
+    asked = queries_asked(client, about.url)
+
+    target.body = [("paragraph", "<p>Ein neuer Absatz.</p>")]
+    publish(target)
+    assert queries_asked(client, about.url) == asked
+
+    target.title = f"Ressourcen des Depots ({code})"
+    publish(target)
+    assert f"Ressourcen des Depots ({code})" in shown(client, about.url)
