@@ -49,7 +49,8 @@ adds to the steady render and its ratio to it, in three groups:
 
 And last, "everything replaced", the structural changes that are worked out from scratch. A
 second table gives a designer page after an edit of another page and after a shop it does not
-list and one it lists renamed.
+list and one it lists renamed, a third the home page after an edit of the page its call to action
+links and of a story it shows.
 """
 
 import os
@@ -66,6 +67,7 @@ PRODUCT_URL = "/de/produkte/overhead-line-lamp/"
 EDITED_PAGE = "/de/ueber-das-projekt/"
 # A designer whose work three of the demo's six shops stock: the others are shops it does not list.
 DESIGNER_URL = "/de/designerinnen/aylin-kaya/"
+HOME_URL = "/de/"
 
 
 def _render(client, url) -> tuple[float, float, int]:
@@ -229,6 +231,26 @@ def measure_designer(client, url=DESIGNER_URL, rounds=ROUNDS) -> list[tuple]:
     return _rows(client, url, changes, rounds)
 
 
+def measure_home(client, url=HOME_URL, rounds=ROUNDS) -> list[tuple]:
+    """The same rows for the home page after an edit of the project page, which its call to
+    action only links (by address: `core.blocks.PageLinkBlock`), and of a story it shows (the
+    lead of one of its latest stories' cards)."""
+    from designers.models import StoryPage
+
+    page = _project_page()
+    story = StoryPage.objects.live().filter(locale__language_code="de").order_by("-date")[0]
+
+    def story_lead(number):
+        story.lead = f"Neu erzählt, Runde {number}."
+        story.save_revision().publish()
+
+    changes = [
+        (LEAVES_IT, "an edit of the page its button links", lambda n: _edit(page, n)),
+        (CHANGES_IT, "a story it shows edited", story_lead),
+    ]
+    return _rows(client, url, changes, rounds)
+
+
 # The groups of `measure`'s rows.
 LEAVES_IT = "leaves what the page shows (target ≤ 1.3×)"
 CHANGES_IT = "changes what the page shows (those parts rendered again)"
@@ -257,6 +279,7 @@ def run(client) -> None:
 
     print_table(measure(client), connection.vendor, load())
     print_table(measure_designer(client), connection.vendor, load(), DESIGNER_URL)
+    print_table(measure_home(client), connection.vendor, load(), HOME_URL)
 
 
 def main():
