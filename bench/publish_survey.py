@@ -15,8 +15,8 @@ It prints the ratio of each first render's median CPU time to the steady one and
 asked (steady → after). A ratio well over 1.3 with more queries means the page read more than it
 shows (a table as a whole, a page's content where it links the page): what
 `bench/first_after_publish.py` then measures in detail. "n/a": the page names every shop or
-product. A page's own text is compared without soft hyphens and entities; a name it shows in
-another language still counts as not shown (compare in German).
+product. A page's own text is compared without soft hyphens and entities, with the names of
+every translation of a shop or product (a French page shows the French title).
 """
 
 import html
@@ -72,21 +72,21 @@ def survey(client, url, rounds=ROUNDS) -> dict[str, str]:
     for _ in range(3):
         client.get(url)
     text = html.unescape(client.get(url).content.decode()).replace("\xad", "")
-    shop = next(
-        (
-            shop
-            for shop in Retailer.objects.filter(locale__language_code="de", live=True)
-            if shop.name not in text
-        ),
-        None,
+
+    def not_shown(model, field: str, rows):
+        """The first German row none of whose translations' `field` the page shows."""
+        names = {}
+        for key, name in model.objects.values_list("translation_key", field):
+            names.setdefault(key, []).append(name)
+        return next(
+            (row for row in rows if not any(n in text for n in names[row.translation_key])), None
+        )
+
+    shop = not_shown(
+        Retailer, "name", Retailer.objects.filter(locale__language_code="de", live=True)
     )
-    product = next(
-        (
-            product
-            for product in Product.objects.filter(locale__language_code="de", in_feed=True)
-            if product.title not in text
-        ),
-        None,
+    product = not_shown(
+        Product, "title", Product.objects.filter(locale__language_code="de", in_feed=True)
     )
     about = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
     about = about.specific
