@@ -53,6 +53,7 @@ list and one it lists renamed, a third the home page after an edit of the page i
 links and of a story it shows.
 """
 
+import html
 import os
 import statistics
 import time
@@ -141,6 +142,18 @@ def _rename(shop, name):
     shop.save_revision().publish()
 
 
+def _text(client, url) -> str:
+    """The page at `url` as a visitor reads its text: entities decoded, no soft hyphens."""
+    return html.unescape(client.get(url).content.decode()).replace("\xad", "")
+
+
+def _names(text, model, field: str, row) -> bool:
+    """Whether `text` names `row` (a German row of `model`) by the `field` of any of its
+    translations (a French page shows a product's French title)."""
+    names = model.objects.filter(translation_key=row.translation_key).values_list(field, flat=True)
+    return any(name in text for name in names)
+
+
 def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
     """Rows (group, case, wall ms, CPU ms, queries, ratio of CPU to steady) for `url`."""
     from catalogue.models import Product
@@ -213,15 +226,13 @@ def measure_designer(client, url=DESIGNER_URL, rounds=ROUNDS) -> list[tuple]:
     """The same rows for a designer page after a shop it does not list, and one it lists, renamed
     (and an edit of another page, for comparison): its where-to-buy list reads its shops one by
     one, as the product page's does."""
-    import html
-
     from shop_links.models import Retailer
 
     client.get(url)
-    shown = html.unescape(client.get(url).content.decode()).replace("\xad", "")
+    shown = _text(client, url)
     shops = Retailer.objects.filter(locale__language_code="de", live=True, in_feed=True)
-    listed = next(shop for shop in shops if shop.name in shown)
-    other = next(shop for shop in shops if shop.name not in shown)
+    listed = next(shop for shop in shops if _names(shown, Retailer, "name", shop))
+    other = next(shop for shop in shops if not _names(shown, Retailer, "name", shop))
     page = _project_page()
     changes = [
         (LEAVES_IT, "a content edit", lambda number: _edit(page, number)),

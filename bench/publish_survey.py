@@ -19,16 +19,17 @@ product. A page's own text is compared without soft hyphens and entities, with t
 every translation of a shop or product (a French page shows the French title).
 """
 
-import html
 import os
 import statistics
 import sys
-import time
 
 if __name__ == "__main__":
     import demo_site
 
     LOAD_DEMO = demo_site.setup(PAGE_CACHE_TIMEOUT="0")
+
+# How `first_after_publish.py` renders, edits, renames and reads a page (bench/ is on sys.path).
+from first_after_publish import _edit, _names, _project_page, _rename, _render, _text
 
 ROUNDS = int(os.environ.get("ROUNDS", "8"))
 PAGES = [
@@ -46,59 +47,24 @@ PAGES = [
 ]
 
 
-def _render(client, url) -> tuple[float, int]:
-    from django.db import connection
-
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        start = time.process_time()
-        response = client.get(url)
-        cpu = (time.process_time() - start) * 1000
-    assert response.status_code == 200, (url, response.status_code)
-    return cpu, len(queries)
-
-
 def survey(client, url, rounds=ROUNDS) -> dict[str, str]:
-    from wagtail.models import Page
-
     from catalogue.models import Product
     from shop_links.models import Retailer
 
     for _ in range(3):
         client.get(url)
-    text = html.unescape(client.get(url).content.decode()).replace("\xad", "")
+    text = _text(client, url)
 
-    def not_shown(model, field: str, rows):
-        """The first German row none of whose translations' `field` the page shows."""
-        names = {}
-        for key, name in model.objects.values_list("translation_key", field):
-            names.setdefault(key, []).append(name)
-        return next(
-            (row for row in rows if not any(n in text for n in names[row.translation_key])), None
-        )
+    def not_named(model, field: str, rows):
+        return next((row for row in rows if not _names(text, model, field, row)), None)
 
-    shop = not_shown(
+    shop = not_named(
         Retailer, "name", Retailer.objects.filter(locale__language_code="de", live=True)
     )
-    product = not_shown(
+    product = not_named(
         Product, "title", Product.objects.filter(locale__language_code="de", in_feed=True)
     )
-    about = Page.objects.get(url_path__endswith="/ueber-das-projekt/", locale__language_code="de")
-    about = about.specific
-
-    def edit(number):
-        about.body = [("paragraph", f"<p>Umfrage, Runde {number}.</p>")]
-        about.save_revision().publish()
-        about.refresh_from_db()
-
-    def rename(number):
-        shop.name = f"Umfrageladen {number}"
-        shop.save_revision().publish()
+    about = _project_page()
 
     def material(number):
         product.material = f"Umfragestoff {number}"
@@ -106,8 +72,8 @@ def survey(client, url, rounds=ROUNDS) -> dict[str, str]:
 
     row = {}
     for name, change, target in (
-        ("edit", edit, about),
-        ("shop", rename, shop),
+        ("edit", lambda number: _edit(about, number), about),
+        ("shop", lambda number: _rename(shop, f"Umfrageladen {shop.pk}.{number}"), shop),
         ("product", material, product),
     ):
         if target is None or (name == "edit" and url == about.url):
@@ -118,8 +84,8 @@ def survey(client, url, rounds=ROUNDS) -> dict[str, str]:
             steady.append(_render(client, url))
             change(number)
             first.append(_render(client, url))
-        ratio = statistics.median(f[0] for f in first) / statistics.median(s[0] for s in steady)
-        row[name] = f"{ratio:.2f} ({steady[0][1]} → {max(f[1] for f in first)})"
+        ratio = statistics.median(f[1] for f in first) / statistics.median(s[1] for s in steady)
+        row[name] = f"{ratio:.2f} ({steady[0][2]} → {max(f[2] for f in first)})"
     return row
 
 
