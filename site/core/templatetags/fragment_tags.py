@@ -6,10 +6,11 @@ page, language and site, then read from the cache.
 (without leading and trailing white space) is put in `variable` for the template to place, as in
 the middle of another fragment, or further down the page than where it was worked out.
 `{% fragment "name" page without_pictures %}…` is a part of the page that shows none of the page's
-own pictures (a where-to-buy list): rendered afresh, it does not fetch their renditions first. A fragment within a fragment depends on what its own parts read;
-the enclosing one on that too (`core.content_version.kept_with_reads`), and on what the enclosing
-one read before it: whatever one of them reads that a change replaces should be read after the
-kept parts within it.
+own pictures (a where-to-buy list): rendered afresh, it does not fetch their renditions first.
+
+A fragment within a fragment depends on what its own parts read; the enclosing one on that too
+(`core.content_version.kept_with_reads`), and on what the enclosing one read before it: whatever
+one of them reads that a change replaces should be read after the kept parts within it.
 
 For the parts of a page that cost the most and change only with content: a page's streams of blocks
 (product cards, production chains, where-to-buy lists, galleries) and its `<head>` (description,
