@@ -273,6 +273,24 @@ class Product(TranslatableMixin, models.Model):
     ]
     objects = ProductQuerySet.as_manager()
 
+    # Pages read products row by row (`core.dependencies.rows_read`), by the key a product's
+    # translations share: an editor's save of one product re-renders the pages that show it,
+    # not every page with products. The lists of products (which are featured, a designer's) are
+    # read as rows too: a save that changes a column other than these (which no list picks or
+    # orders by) re-renders every page that lists products (`content_version._note_row_lists`).
+    row_read_key = "translation_key"
+    row_content_fields = frozenset(
+        {
+            "description",
+            "material",
+            "teaser",
+            "material_origin",
+            "care_advice",
+            "repair_advice",
+            "step_notes",
+        }
+    )
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("Produkt")
         verbose_name_plural = _("Produkte")

@@ -79,7 +79,11 @@ vocabularies, the counts of `cached_for_query`) are kept with the tables they re
 frame and the fragments, so what never read the changed table stays. What reads a few rows of
 a table by a key that never changes (`dependencies.rows_read`: a product page's shops) is kept
 with those rows, not the table: one row saved, published or deleted (a model's `row_read_key`)
-replaces what read it, bulk writes everything that read any row of the table. What makes the structure
+replaces what read it, bulk writes everything that read any row of the table. Where lists of
+such rows are read that way too (which products are featured, a designer's products: `rows_read(
+model, ())`, `list:<table>`), the model names the columns no list picks or orders by
+(`row_content_fields`): a save that changes another column, a new row and a delete replace the
+lists too (`_note_row_lists`). What makes the structure
 (`STRUCTURE_MODELS`: Sites, Locales, private sections) replaces everything.
 
 **Page fragments** (`core.fragments`) are kept under the structure version with the versions of the
@@ -239,7 +243,7 @@ def _add_tree_reads(reads, pk, model, translation_key) -> None:
         reads.translations.add(translation_key.hex)
 
 
-def invalidate_rows(tables, rows=None, **kwargs):
+def invalidate_rows(tables, rows=None, lists=False, **kwargs):
     """A change of rows of other tables shown on pages (`dependencies.row_tables`: a snippet, a
     setting, an image, a catalogue row): replaces the content version (every whole page) and the
     reads of those tables (`table:<name>`), now and on commit, and purges the edge cache on
@@ -248,11 +252,15 @@ def invalidate_rows(tables, rows=None, **kwargs):
 
     What read rows of them one by one (`dependencies.rows_read`) is replaced where it read one
     of `rows` (the changed rows' `row_read_key`s: one row saved, deleted or published), or
-    wherever it read any where they are not known (None: bulk writes, links)."""
+    wherever it read any where they are not known (None: bulk writes, links); `lists=True`: and
+    the lists of rows read that way (`list:<table>`: a row new, gone, or changed in a column a
+    list may pick or order by)."""
     keys = [f"table:{table}" for table in sorted(tables)]
     if rows is None:
         keys += [f"rows:{table}" for table in sorted(tables)]
     else:
+        if lists:
+            keys += [f"list:{table}" for table in sorted(tables)]
         keys += [f"row:{table}:{key}" for table in sorted(tables) for key in rows]
     _replace_reads_now_and_on_commit(keys)
 
@@ -290,8 +298,13 @@ def _row_changed(*models, instance=None):
         tables = {table for model in models for table in dependencies.tables_of(model)}
         key = getattr(type(instance), "row_read_key", None)
         value = getattr(instance, key) if key else None
-        rows = [str(value)] if value else None
-        invalidate_rows(tables, rows=rows)
+        # A model whose lists are read as rows (`row_content_fields`): those lists too, unless
+        # `_note_row_lists` found that the save leaves every list as it was.
+        lists = getattr(type(instance), "row_content_fields", None) is not None and not (
+            instance.__dict__.pop("_lists_unchanged", False)
+        )
+        rows = [dependencies.row_key(value)] if value else None
+        invalidate_rows(tables, rows=rows, lists=lists)
     else:
         invalidate()
 
@@ -400,6 +413,36 @@ def _structure_columns(update_fields) -> list[str]:
         if update_fields is None or name in update_fields or field.attname in update_fields:
             columns.append(field.attname)
     return columns
+
+
+def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwargs):
+    """Before a row of a model with `row_content_fields` is saved: whether the save leaves every
+    list of its rows as it was (`_lists_unchanged`, read by `_row_changed`): an existing row
+    whose other columns (those a list may pick or order by: a product's status, title, designer,
+    "featured") the save does not change from what the database has (one query). A new row or a
+    raw load may join any list."""
+    content = getattr(type(instance), "row_content_fields", None)
+    if content is None:
+        return
+    unchanged = False
+    if instance.pk is not None and not raw:
+        columns = [
+            field.attname
+            for field in type(instance)._meta.concrete_fields
+            if not field.primary_key
+            and field.name not in content
+            and (update_fields is None or {field.name, field.attname} & set(update_fields))
+        ]
+        before = (
+            type(instance)._base_manager.filter(pk=instance.pk).values_list(*columns).first()
+            if columns
+            else ()
+        )
+        unchanged = before is not None and all(
+            getattr(instance, column) == value
+            for column, value in zip(columns, before, strict=True)
+        )
+    instance._lists_unchanged = unchanged
 
 
 def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwargs):
@@ -567,6 +610,7 @@ def _forget_site_roots_below(page) -> bool:
 def _on_delete(sender, instance=None, **kwargs):
     if not counts_as_content(type(instance)):
         return
+    instance.__dict__.pop("_lists_unchanged", None)  # of an earlier save: a row gone leaves lists
     if isinstance(instance, Page) and _unseen_shape(instance):
         return  # a draft no visitor could reach deleted (as the database had it)
     if not isinstance(instance, Page) and _is_page_child(instance):
@@ -595,6 +639,7 @@ def _on_links(sender, instance=None, reverse=False, model=None, **kwargs):
 def connect_signals():
     dependencies.connect_signals()
     pre_save.connect(_note_structure, dispatch_uid="content-version-structure")
+    pre_save.connect(_note_row_lists, dispatch_uid="content-version-row-lists")
     post_save.connect(_on_save, dispatch_uid="content-version-save")
     post_delete.connect(_on_delete, dispatch_uid="content-version-delete")
     m2m_changed.connect(_on_links, dispatch_uid="content-version-links")

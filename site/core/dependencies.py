@@ -121,6 +121,7 @@ class Reads:
             + [f"pagetree:{pk}" for pk in sorted(self.page_trees)]
             + [f"table:{table}" for table in sorted(self.tables)]
             + [f"rows:{table}" for table in sorted({table for table, _key in self.rows})]
+            + [f"list:{table}" for table in sorted({t for t, key in self.rows if key is None})]
             + [f"row:{table}:{key}" for table, key in sorted(self.rows, key=str) if key is not None]
         )
 
@@ -143,6 +144,23 @@ class Reads:
             self.page_trees & pks,
             self.tables,
             self.rows,
+        )
+
+    def of_rows(self, table: str, keys) -> "Reads":
+        """What of these reads concerns these rows of `table` alone (read one by one,
+        `rows_read`): of that table's rows, these keys (and the rows not named, `rows:<table>`);
+        everything else as read. For values worked out together and kept one by one (a product's
+        card, `products.presentation.product_cards`): each depends on its own row, not on the
+        others the same queries read."""
+        keys = {row_key(key) for key in keys} | {None}
+        return Reads(
+            self.pages,
+            self.types,
+            self.trees,
+            self.translations,
+            self.page_trees,
+            self.tables,
+            {(name, key) for name, key in self.rows if name != table or key in keys},
         )
 
     def merged(self, other: "Reads") -> "Reads":
@@ -647,19 +665,50 @@ def rows_read(model, keys):
     share): a change of one of those rows (saved, deleted, published: `content_version.
     invalidate_rows(..., rows=...)`) replaces what read it (`row:<table>:<key>`), a change of
     another row of the table does not. A change of rows not known one by one (the catalogue
-    sync's bulk writes) replaces every reader (`rows:<table>`, read with any row; with no keys,
-    that alone: a join that reads no row's content, only a key that never changes).
+    sync's bulk writes) replaces every reader (`rows:<table>`, read with any row). With no keys,
+    a list of rows (`list:<table>`): which rows a query picks, by columns a change of one row
+    replaces the lists for (a model's `row_content_fields`: the others), or a join that reads
+    only keys that never change.
 
     For a value that shows a few rows of a table that many pages show rows of (a product page's
     shops): a shop renamed re-renders the pages that show it, not every product page."""
     model_tables = frozenset(tables_of(model))
-    keys = [str(key) for key in keys] or [None]
-    _note(rows=[(table, key) for table in model_tables for key in keys])
+    note_rows(model, keys)
     token = _by_rows.set(_by_rows.get() | model_tables)
     try:
         yield
     finally:
         _by_rows.reset(token)
+
+
+def note_rows(model, keys) -> None:
+    """Count these rows of `model` as read one by one (`rows_read`); no keys: a list of its rows
+    (which rows it holds, `list:<table>`)."""
+    keys = [row_key(key) for key in keys] or [None]
+    _note(rows=[(table, key) for table in tables_of(model) for key in keys])
+
+
+@contextmanager
+def looked_up(model):
+    """The block's queries of `model`'s tables find one row that the caller then reads as its
+    row (`note_rows` with its key) and keep nothing of the lookup itself: a row chosen by its id
+    (never reused), a product found by its slug on every request (unique in its language; a new
+    slug replaces the row it was read as). Nothing is counted as read in the block."""
+    token = _by_rows.set(_by_rows.get() | frozenset(tables_of(model)))
+    try:
+        yield
+    finally:
+        _by_rows.reset(token)
+
+
+def row_key(value) -> str:
+    """A `row_read_key` value as `row:<table>:<key>` names it: a UUID (a translation key) in its
+    one written form, whether it comes as a UUID, with dashes or without (as
+    `content_version._row_changed` names a changed row's); anything else as text."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        return str(value)
 
 
 @cache

@@ -59,7 +59,7 @@ def fragment_value(request, name: str, compute, page=None, own=False):
     return content_version.kept_with_reads(_key(request, name), compute, alias=CACHE, own=own)
 
 
-def fragment_values(request, names, compute_missing, content=False) -> dict:
+def fragment_values(request, names, compute_missing, content=False, reads_of=None) -> dict:
     """Many fragments that show no page's content (a catalogue product's card: the catalogue,
     images and pages' titles and addresses), read in two cache round trips: `compute_missing(names)`
     works out those not kept (a dict by name; all of them where `cacheable(request)` says no),
@@ -69,7 +69,10 @@ def fragment_values(request, names, compute_missing, content=False) -> dict:
 
     `content=True`: fragments that show pages' content too (a page's search hit: its search
     description, its picture), kept with every page they read as content: that page's edit
-    replaces them."""
+    replaces them.
+
+    `reads_of(name, reads)`: what of the reads of those worked out together each one depends on
+    (`content_version.kept_many`; a product card on its own product's row, `Reads.of_rows`)."""
     names = list(names)
     if not cacheable(request):
         return compute_missing(names)
@@ -80,8 +83,15 @@ def fragment_values(request, names, compute_missing, content=False) -> dict:
         computed = compute_missing([by_key[key] for key in missing_keys])
         return {keys[name]: value for name, value in computed.items()}
 
+    def own_reads(key, reads):
+        return reads_of(by_key[key], reads)
+
     found = content_version.kept_many(
-        keys.values(), compute, alias=CACHE, structure_only=not content
+        keys.values(),
+        compute,
+        alias=CACHE,
+        structure_only=not content,
+        reads_of=own_reads if reads_of is not None else None,
     )
     return {name: found[key] for name, key in keys.items()}
 

@@ -5,12 +5,15 @@ the row of their language, else the German one, and a German text on a page in a
 is marked `lang="de"`. The rule is written here once.
 """
 
+from contextlib import nullcontext
 from operator import attrgetter
 
 from django import forms
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale
+
+from core import dependencies
 
 
 def in_language_else_german(
@@ -41,14 +44,21 @@ def localized_records(model, records, locale: Locale | None = None) -> dict:
     drafts) is not shown: the German record stands in."""
     records = list(records)
     found = {record.translation_key: record for record in records}
-    locale = locale or Locale.get_active()
-    if locale.language_code == settings.LANGUAGE_CODE or not records:
+    if not records:
         return found
-    rows = model.objects.filter(translation_key__in=list(found), locale=locale)
-    if issubclass(model, DraftStateMixin):
-        rows = rows.filter(live=True)
-    for row in rows.select_related("locale"):
-        found[row.translation_key] = row
+    locale = locale or Locale.get_active()
+    # A model read row by row by its translation key (`row_read_key`: products, shops): what
+    # shows these rows depends on these rows and their translations only, whether they were
+    # read here or by the caller (`dependencies.rows_read`).
+    by_rows = getattr(model, "row_read_key", None) == "translation_key"
+    with dependencies.rows_read(model, list(found)) if by_rows else nullcontext():
+        if locale.language_code == settings.LANGUAGE_CODE:
+            return found
+        rows = model.objects.filter(translation_key__in=list(found), locale=locale)
+        if issubclass(model, DraftStateMixin):
+            rows = rows.filter(live=True)
+        for row in rows.select_related("locale"):
+            found[row.translation_key] = row
     return found
 
 
