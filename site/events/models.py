@@ -28,7 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import freshness
+from core import dependencies, freshness
 from core.index_pages import IndexPage, index_page_url
 from core.models import BasePage
 from designers.models import TermsPageForm, listing_query, paginate
@@ -337,15 +337,19 @@ class EventPage(RoutablePageMixin, BasePage):
     def product_records(self):
         """The German catalogue rows of the products at the event that are live, in the order
         the editors gave."""
+        from catalogue.models import Product
         from products.presentation import live_records
 
         ids = [link.external_id for link in self.products.all()]
         if not ids:
             return []
-        by_id = {
-            record.external_id: record
-            for record in live_records().filter(external_id__in=ids).select_related("locale")
-        }
+        # Picked by catalogue id and liveness, which an editor's save of a product changes only
+        # with every list (`Product.row_content_fields`); the cards read their rows one by one.
+        with dependencies.rows_read(Product, ()):
+            by_id = {
+                record.external_id: record
+                for record in live_records().filter(external_id__in=ids).select_related("locale")
+            }
         return [by_id[external_id] for external_id in ids if external_id in by_id]
 
     def get_context(self, request, *args, **kwargs):

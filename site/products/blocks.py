@@ -6,7 +6,31 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core import dependencies
 from core.localized import lang_mark
+
+
+class ProductChooserBlock(SnippetChooserBlock):
+    """A catalogue product chosen by an editor, read as that row alone: found by its id
+    (`dependencies.looked_up`; ids are never reused), then noted by its translation key
+    (`dependencies.note_rows`), so another product saved leaves the parts of a page that show
+    this one in place, and this one's save replaces them."""
+
+    def __init__(self, **kwargs):
+        super().__init__("catalogue.Product", **kwargs)
+
+    def bulk_to_python(self, values):
+        with dependencies.looked_up(self.model_class):
+            found = super().bulk_to_python(values)
+        dependencies.note_rows(self.model_class, [p.translation_key for p in found if p])
+        return found
+
+    def to_python(self, value):
+        with dependencies.looked_up(self.model_class):
+            found = super().to_python(value)
+        if found is not None:
+            dependencies.note_rows(self.model_class, [found.translation_key])
+        return found
 
 
 class WhereToBuyBlock(blocks.StructBlock):
@@ -22,8 +46,7 @@ class WhereToBuyBlock(blocks.StructBlock):
         max_length=120,
         help_text=_("Leer lassen: „Wo kaufen“."),
     )
-    product = SnippetChooserBlock(
-        "catalogue.Product",
+    product = ProductChooserBlock(
         label=_("Produkt"),
         required=False,
         help_text=_("Ein Produkt aus dem Katalog – oder unten eine Designer:in."),
@@ -53,9 +76,6 @@ class WhereToBuyBlock(blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        from django.conf import settings
-
-        from catalogue.models import Product
         from products import where_to_buy
         from shop_links import presentation
 
@@ -64,13 +84,9 @@ class WhereToBuyBlock(blocks.StructBlock):
         where, subject, section_id = None, None, ""
         product, designer = value.get("product"), value.get("designer")
         if product is not None:
-            from products.presentation import product_views
+            from products.presentation import live_records_by_key, product_views
 
-            records = Product.objects.live().filter(
-                translation_key=product.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            views = product_views(records)
+            views = product_views(live_records_by_key([product.translation_key]))
             if views:
                 where = where_to_buy.for_product(views[0].record, placement=placement)
                 view = views[0]
@@ -95,7 +111,7 @@ class ProductTeasersBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Überschrift"), max_length=120)
     products = blocks.ListBlock(
-        SnippetChooserBlock("catalogue.Product", label=_("Produkt")),
+        ProductChooserBlock(label=_("Produkt")),
         label=_("Produkte"),
         required=False,
         max_num=8,
@@ -103,19 +119,23 @@ class ProductTeasersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from products.presentation import live_records, product_cards
+        from catalogue.models import Product
+        from products.presentation import live_records, live_records_by_key, product_cards
 
         context = super().get_context(value, parent_context=parent_context)
         chosen = [product.translation_key for product in value["products"] if product is not None]
-        records = live_records().select_related("locale")
         if chosen:
-            by_key = {
-                record.translation_key: record
-                for record in records.filter(translation_key__in=chosen)
-            }
-            records = [by_key[key] for key in chosen if key in by_key]
+            records = live_records_by_key(chosen)
         else:
-            records = records.filter(featured=True).order_by("title")[:8]
+            # Which products are featured, A to Z: a list only a save of a column it picks or
+            # orders by changes (`Product.row_content_fields`); the cards are read row by row.
+            with dependencies.rows_read(Product, ()):
+                records = list(
+                    live_records()
+                    .select_related("locale")
+                    .filter(featured=True)
+                    .order_by("title")[:8]
+                )
         # The cards, shared with the product index and designer pages (`product_cards`).
         request = parent_context.get("request") if parent_context else None
         context["products"] = product_cards(request, records)
@@ -133,19 +153,15 @@ class ProductTeasersBlock(blocks.StructBlock):
 class ProductionChainBlock(blocks.StructBlock):
     """The steps from design to shop for one product, drawn inside a story."""
 
-    product = SnippetChooserBlock("catalogue.Product", label=_("Produkt"))
+    product = ProductChooserBlock(label=_("Produkt"))
     heading = blocks.CharBlock(label=_("Überschrift"), required=False, max_length=120)
 
     def get_context(self, value, parent_context=None):
-        from products.presentation import live_records, product_views, production_chain
+        from products.presentation import live_records_by_key, product_views, production_chain
 
         context = super().get_context(value, parent_context=parent_context)
         product = value["product"]
-        views = (
-            product_views(live_records().filter(translation_key=product.translation_key))
-            if product
-            else []
-        )
+        views = product_views(live_records_by_key([product.translation_key])) if product else []
         view = views[0] if views else None
         designer = view.record.designer() if view else None
         designer = designer.localized.specific if designer else None
@@ -199,7 +215,10 @@ class LineSheetBlock(blocks.StructBlock):
             context["line_sheet"] = None  # a designer without products in the catalogue
             return context
         url = line_sheet_url(translation.get_language(), ref)
-        count = live_selection(ref).count() if url else 0
+        # How many: a count an editor's save changes only with every list of products
+        # (`Product.row_content_fields`): a product's new teaser leaves the block in place.
+        with dependencies.rows_read(live_selection().model, ()):
+            count = live_selection(ref).count() if url else 0
         context["line_sheet"] = (
             {
                 "url": url,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from core import content_version, fragments, registry
+from core import content_version, dependencies, fragments, registry
 from core.fragments import fragment_value
 from core.index_pages import IndexPage
 from core.localized import localized_records
@@ -82,6 +82,7 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         return self.render(request, context_overrides=context)
 
     def _listing(self, request) -> dict:
+        from catalogue.models import Product
         from products.presentation import live_records, product_cards
 
         records = live_records().order_by("title", "pk")
@@ -97,9 +98,14 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
             filters["retailer"] = retailer.list_key
             context["filter_retailer"] = retailer
         # Django's get_page: a page number that is not one shows the first page, one past the end
-        # the last (as `designers.models.paginate`, which this app cannot import).
-        page = KeptCountPaginator(records, self.per_page).get_page(request.GET.get("page", 1))
-        products = product_cards(request, page.object_list, heading="h2")
+        # the last (as `designers.models.paginate`, which this app cannot import). Which products
+        # a page of the listing holds: a list picked and ordered by columns an editor's save
+        # changes only with a save that replaces every list (`Product.row_content_fields`); its
+        # cards read their products row by row.
+        with dependencies.rows_read(Product, ()):
+            page = KeptCountPaginator(records, self.per_page).get_page(request.GET.get("page", 1))
+            listed = list(page.object_list.select_related("locale"))
+        products = product_cards(request, listed, heading="h2")
         query = {**filters, **({"page": page.number} if page.number > 1 else {})}
         context.update(
             products=products, page_obj=page, listing_filters=filters, listing_query=query
@@ -144,19 +150,23 @@ class ProductIndexPage(RoutablePageMixin, IndexPage):
         from products.presentation import ProductPageParts
 
         # The product's German row (its variants, photos and links) at once where the slug is
-        # its current one in this language: the address nearly every visitor follows.
-        record = Product.record_at(slug, self.locale)
-        if record is None:
-            product, moved = Product.resolve_slug(slug, self.locale)
-            if product is None:
-                product = Product.objects.filter(
-                    slug=slug, locale__language_code=settings.LANGUAGE_CODE
-                ).first()
-            if product is None:
-                raise Http404
-            if moved:
-                return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
-            record = product.record
+        # its current one in this language: the address nearly every visitor follows. Found on
+        # every request (nothing keeps which row a slug names), then read as that row alone
+        # (`dependencies.note_rows`): another product saved leaves this page's parts in place.
+        with dependencies.looked_up(Product):
+            record = Product.record_at(slug, self.locale)
+            if record is None:
+                product, moved = Product.resolve_slug(slug, self.locale)
+                if product is None:
+                    product = Product.objects.filter(
+                        slug=slug, locale__language_code=settings.LANGUAGE_CODE
+                    ).first()
+                if product is None:
+                    raise Http404
+                if moved:
+                    return HttpResponsePermanentRedirect(f"{self.url}{product.slug}/")
+                record = product.record
+        dependencies.note_rows(Product, [record.translation_key])
         if not record.is_live:
             return self.gone(request, record)
 

@@ -26,7 +26,7 @@ from catalogue.models import (
     ShownText,
     Variant,
 )
-from core import registry
+from core import dependencies, registry
 from core.formats import format_price, format_price_range, plain_price
 from core.fragments import fragment_values
 from core.i18n import LanguageLink, share_locale
@@ -159,22 +159,27 @@ def product_index_url(locale: Locale | None = None) -> str:
 
 def product_views(records, locale: Locale | None = None) -> list[ProductView]:
     """ProductViews for German product rows (a queryset, or rows fetched with their `locale`), in
-    the order given, in a fixed number of queries."""
+    the order given, in a fixed number of queries. Their photos, variants and translations are
+    read as those products' rows (`dependencies.rows_read`): a view shows its own product only
+    (the rows themselves are read as the caller reads them)."""
     locale = locale or Locale.get_active()
     if isinstance(records, QuerySet):
         records = records.select_related("locale")
     records = list(records)
-    prefetch_related_objects(
-        records,
-        Prefetch(
-            "images",
-            queryset=ProductImage.objects.select_related("image").prefetch_related(
-                "image__renditions"
+    with dependencies.rows_read(Product, [record.translation_key for record in records]):
+        prefetch_related_objects(
+            records,
+            # In the product's order, not the models' (which sorts by the product's title: a
+            # join of the products' table).
+            Prefetch(
+                "images",
+                queryset=ProductImage.objects.select_related("image")
+                .prefetch_related("image__renditions")
+                .order_by("product_id", "position"),
             ),
-        ),
-        "variants",
-    )
-    texts = localized_records(Product, records, locale)
+            Prefetch("variants", queryset=Variant.objects.order_by("product_id", "position")),
+        )
+        texts = localized_records(Product, records, locale)
     base = product_index_url(locale)
     views = [
         ProductView(
@@ -212,12 +217,32 @@ def product_cards(request, records, heading: str = "h3") -> list[str]:
             for view in views
         }
 
-    cards = fragment_values(request, dict.fromkeys(name(record) for record in records), render)
+    keys = {name(record): {record.translation_key} for record in records}
+    cards = fragment_values(
+        request,
+        keys,
+        render,
+        # Each card with its own product's row: another's save leaves it.
+        reads_of=lambda card, reads: reads.of_rows(Product._meta.db_table, keys[card]),
+    )
     return [mark_safe(cards[name(record)]) for record in records]  # noqa: S308 - escaped there
 
 
 def live_records():
     return Product.objects.live().sources()
+
+
+def live_records_by_key(translation_keys) -> list[Product]:
+    """The German rows of the live products with these translation keys (with their `locale`),
+    in that order, read as those rows alone (`dependencies.rows_read`): for products an editor
+    chose (a block's), whose page parts another product's save leaves in place."""
+    keys = list(translation_keys)
+    with dependencies.rows_read(Product, keys):
+        found = {
+            record.translation_key: record
+            for record in live_records().filter(translation_key__in=keys).select_related("locale")
+        }
+    return [found[key] for key in keys if key in found]
 
 
 # A designer page shows this many of the designer's products as cards (A to Z), then links to
@@ -250,15 +275,18 @@ def designer_products(
     if not designer.catalogue_ref:
         return ProductSample([], 0)
     theirs = live_records().filter(designer_ref=designer.catalogue_ref)
-    records = list(
-        theirs.annotate(
-            list_total=Subquery(
-                theirs.order_by().values("designer_ref").annotate(n=Count("pk")).values("n")
+    # A list an editor's save changes only through a column it picks or orders by
+    # (`Product.row_content_fields`); the cards read their products row by row.
+    with dependencies.rows_read(Product, ()):
+        records = list(
+            theirs.annotate(
+                list_total=Subquery(
+                    theirs.order_by().values("designer_ref").annotate(n=Count("pk")).values("n")
+                )
             )
+            .select_related("locale")
+            .order_by("title", "pk")[:limit]
         )
-        .select_related("locale")
-        .order_by("title", "pk")[:limit]
-    )
     total = records[0].list_total if records else 0
     url = ""
     if total > len(records):
@@ -515,7 +543,9 @@ class ProductPageParts:
 
     @cached_property
     def product(self) -> ProductView:
-        return product_views(Product.objects.filter(pk=self.record.pk), self.locale)[0]
+        with dependencies.rows_read(Product, [self.record.translation_key]):
+            record = Product.objects.select_related("locale").get(pk=self.record.pk)
+        return product_views([record], self.locale)[0]
 
     @cached_property
     def texts(self) -> ProductView:

@@ -479,20 +479,24 @@ def directory(locale=None) -> Directory:
     locale, code = locale_and_code(locale)
     retailers = list(Retailer.shown())
     by_retailer = stockists_by_retailer(retailers, locale, code)
-    links = list(
-        first_per_group(
-            StockistLink.objects.filter(
-                retailer__in=retailers,
-                product__status=Product.Status.ACTIVE,
-                product__in_feed=True,
+    # The live products each shop stocks, by their links' titles: a list an editor's save of a
+    # product changes only with every list (`Product.row_content_fields`); the titles shown are
+    # read row by row (`localized_records`).
+    with dependencies.rows_read(Product, ()):
+        links = list(
+            first_per_group(
+                StockistLink.objects.filter(
+                    retailer__in=retailers,
+                    product__status=Product.Status.ACTIVE,
+                    product__in_feed=True,
+                )
+                .select_related("product")
+                .defer(*PRODUCT_LONG_TEXTS),
+                "retailer_id",
+                ["product_title", "pk"],
+                RETAILER_PRODUCTS_SHOWN,
             )
-            .select_related("product")
-            .defer(*PRODUCT_LONG_TEXTS),
-            "retailer_id",
-            ["product_title", "pk"],
-            RETAILER_PRODUCTS_SHOWN,
         )
-    )
     titles = localized_records(Product, [link.product for link in links], locale)
     base = product_index_url(locale) if links else ""
     for retailer in retailers:

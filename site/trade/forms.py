@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Product
+from core import dependencies
 from enquiries.forms import EnquiryForm
 
 SHOP_KINDS = [
@@ -116,10 +117,13 @@ class TradeEnquiryForm(EnquiryForm):
 
 
 def live_products(page) -> list[tuple[str, str]]:
-    """(catalogue ID, title) of the products visitors see, in the page's language (else German)."""
+    """(catalogue ID, title) of the products visitors see, in the page's language (else German):
+    columns whose change replaces every list of products (`Product.row_content_fields`), so an
+    editor's save of a product's texts leaves the form where it is kept."""
     products = Product.objects.live().order_by("title")
-    if page is not None:
-        local = products.filter(locale_id=page.locale_id)
-        if local.exists():
-            return list(local.values_list("external_id", "title"))
-    return list(products.sources().values_list("external_id", "title"))
+    with dependencies.rows_read(Product, ()):
+        if page is not None:
+            local = products.filter(locale_id=page.locale_id)
+            if local.exists():
+                return list(local.values_list("external_id", "title"))
+        return list(products.sources().values_list("external_id", "title"))

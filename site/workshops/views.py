@@ -18,7 +18,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from catalogue.models import ProductionPartner
+from catalogue.models import Product, ProductionPartner
+from core import dependencies
 from core.i18n import LanguageLink, memoised
 from core.localized import in_language_else_german, lang_mark, localized_records
 from workshops.models import District, Skill, Workshop, products_route
@@ -346,18 +347,21 @@ def workshop_products(view: WorkshopView, request, limit=WORKSHOP_PRODUCTS_SHOWN
     theirs = _made_there(view)
     if theirs is None:
         return ProductSample([], 0)
-    records = list(
-        theirs.annotate(
-            list_total=Subquery(
-                theirs.order_by()
-                .values("partner_links__partner")
-                .annotate(n=Count("pk"))
-                .values("n")
+    # A list an editor's save changes only with every list (`Product.row_content_fields`); its
+    # cards read their products row by row (`product_cards`).
+    with dependencies.rows_read(Product, ()):
+        records = list(
+            theirs.annotate(
+                list_total=Subquery(
+                    theirs.order_by()
+                    .values("partner_links__partner")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                )
             )
+            .select_related("locale")
+            .order_by("title", "pk")[:limit]
         )
-        .select_related("locale")
-        .order_by("title", "pk")[:limit]
-    )
     total = records[0].list_total if records else 0
     url = f"{view.url}{products_route(translation.get_language())}/" if total > len(records) else ""
     return ProductSample(product_cards(request, records), total, url)

@@ -28,8 +28,10 @@ def _language_links(context):
         return language_links(page, site, frame(request)["homes"], request)
 
     if getattr(page, "pk", None) is not None:
-        # A page's links depend on content only: kept as its fragments are (`core.fragments`).
-        links = fragment_value(request, f"language-links:{page.pk}", links_of_page)
+        # A page's links depend on content only: kept as its fragments are (`core.fragments`),
+        # with what working them out read (the page's translations), not what the request that
+        # first asked had read before (a listing's products): they show nothing it hands them.
+        links = fragment_value(request, f"language-links:{page.pk}", links_of_page, own=True)
     else:
         links = links_of_page()
     if request is not None:
