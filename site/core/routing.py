@@ -29,6 +29,7 @@ pages of a level; what it found is kept here, so its lists count as no read of t
 """
 
 import hashlib
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -132,18 +133,36 @@ def route_for_request(request, path: str, original):
         if page is None or not _stands_at(page, site, components[:length]):
             break  # gone or moved since it was remembered: walk as Wagtail does
         try:
-            with dependencies.trees_not_read():
+            with _walking():
                 result = page.route(request, components[length:])
         except Http404:
             result = None
+        _served(result)
         if length < len(components):
             _remember(site, language, components, result, known=length)
         request._wagtail_route_for_request = result
         return result
-    with dependencies.trees_not_read():
+    with _walking():
         result = original(request, path)
+    _served(result)
     _remember(site, language, components, result)
     return result
+
+
+@contextmanager
+def _walking():
+    """Wagtail's walk down the tree: the pages it passes are read by their slugs alone, no list
+    (`dependencies.trees_not_read`) and no page's content (`recording(structure_only=True)`): an
+    edit of a parent's text leaves what its children's first render kept."""
+    with dependencies.trees_not_read(), dependencies.recording(structure_only=True):
+        yield
+
+
+def _served(result) -> None:
+    """The page the walk found is the one the request shows: read as content."""
+    page = result[0] if result else None
+    if getattr(page, "pk", None) is not None:
+        dependencies.note(dependencies.Reads({page.pk}))
 
 
 def _stands_at(page, site, components) -> bool:

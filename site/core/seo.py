@@ -24,6 +24,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
+from core import dependencies
+
 SITE_NAME = settings.WAGTAIL_SITE_NAME
 SCHEMA_ORG = "https://schema.org"
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
@@ -207,14 +209,17 @@ def image_object(
 
 
 def breadcrumb_list(page, request) -> dict:
-    """`BreadcrumbList` from the page's home (its language's root) down to the page itself."""
+    """`BreadcrumbList` from the page's home (its language's root) down to the page itself. The
+    ancestors are read by their titles and addresses alone (`dependencies.recording(
+    structure_only=True)`): an edit of the parent's text leaves the child's parts in place."""
     trail = []
     if page.depth is None or page.depth > 2:  # a language's home is its own trail: no query
-        trail = [
-            ancestor
-            for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2)
-            if ancestor.pk != page.pk
-        ]
+        with dependencies.recording(structure_only=True):
+            trail = [
+                ancestor
+                for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2)
+                if ancestor.pk != page.pk
+            ]
     trail.append(page)
     items = []
     for crumb in trail:

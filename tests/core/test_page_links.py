@@ -83,3 +83,47 @@ def test_a_step_of_the_approach_shows_the_new_title_of_the_page_it_links(client,
     target.title = f"Ressourcen des Depots ({code})"
     publish(target)
     assert f"Ressourcen des Depots ({code})" in shown(client, about.url)
+
+
+def depot_page(code: str):
+    """The Depot's page in `code`: a page below the project page."""
+    german = Page.objects.get(url_path__endswith="/das-depot/", locale__language_code="de")
+    return german.get_translation(Locale.objects.get(language_code=code)).specific
+
+
+def breadcrumb_names(page: str) -> list[str]:
+    """The names of the page's breadcrumb trail, as its structured data gives them to search
+    engines."""
+    import json
+    import re
+
+    for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S):
+        data = json.loads(block)
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if item.get("@type") == "BreadcrumbList":
+                return [crumb["name"] for crumb in item["itemListElement"]]
+    raise AssertionError("no breadcrumb trail")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_edit_of_a_parent_page_leaves_its_child_pages_from_their_first_render_on(
+    client, demo, code
+):
+    """The Depot's page sits below the project page: the first request for it walks the tree
+    through the project page, and its breadcrumb names it. Neither shows its text: after an
+    editor rewrites the project page's text, the Depot's page (first rendered before) asks what
+    it asked before and shows what it showed. A new title of the project page shows in its
+    breadcrumb on the next request."""
+    about, depot = project_page(code), depot_page(code)
+    first = shown(client, depot.url)  # the walk down the tree, its parts kept as they render
+    assert about.title in breadcrumb_names(first)
+    asked = queries_asked(client, depot.url)
+
+    about.body = [("paragraph", f"<p>Neu geschrieben ({code}).</p>")]
+    publish(about)
+    assert queries_asked(client, depot.url) == asked
+    assert shown(client, depot.url) == first
+
+    about.title = f"Das Projekt ({code})"
+    publish(about)
+    assert breadcrumb_names(shown(client, depot.url))[-2] == f"Das Projekt ({code})"
