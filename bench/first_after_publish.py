@@ -22,6 +22,12 @@ rendered once right after each of these changes, ROUNDS times each:
 - "another shop renamed": the same for a shop the page does not list: the product page reads
   its shops row by row (`core.dependencies.rows_read`), so it keeps everything (the case of
   most product pages after a shop's change);
+- "another product saved": an editor gives a product none of the measured pages shows a new
+  teaser in the admin (`Product.save`): pages read products row by row
+  (`Product.row_read_key`), so the pages that do not show it keep everything;
+- "another product featured": the editor ticks or unticks "featured" on it, a column lists of
+  products pick by: the lists are read again (the home page's cards, a designer's products: a
+  designer page's row "may change a list it shows"), a page that lists no products keeps all;
 - "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
   the frame of every page): the frame and the fragments rendered with it are worked out again,
   the routes, the Locales and the vocabularies are kept;
@@ -44,6 +50,8 @@ adds to the steady render and its ratio to it, in three groups:
 - publishes that leave what the product page shows as it was (the content edit, the new page, the
   new title, another shop, a draft): what a publish costs the pages it does not touch, most pages
   after most publishes. Target: at most 1.3× the steady render;
+- publishes that may change a list it shows (another product featured, on a designer page): the
+  list is read again, its cards kept;
 - publishes that change what it shows (its menu, an address it links, a shop it lists, its own
   product): the page renders those parts again, at what they cost (`docs/performance.md`).
 
@@ -113,7 +121,7 @@ def _rows(client, url, changes, rounds) -> list[tuple]:
             samples[name].append(_render(client, url))
     base = _median(steady)
     rows = [("", "steady", *base, 1.0)]
-    for group in (LEAVES_IT, CHANGES_IT, FROM_SCRATCH):
+    for group in (LEAVES_IT, LISTS_IT, CHANGES_IT, FROM_SCRATCH):
         for in_group, name, _change in changes:
             if in_group == group:
                 median = _median(samples[name])
@@ -135,6 +143,32 @@ def _edit(page, number):
     page.body = [("paragraph", f"<p>Geändert, Runde {number}.</p>")]
     page.save_revision().publish()
     page.refresh_from_db()
+
+
+# Products none of the measured pages shows (not featured, not Aylin Kaya's, not the lamp): one
+# given a new teaser, the other featured and unfeatured (the home page shows it while featured).
+SAVED_PRODUCT, FEATURED_PRODUCT = "quarter-notebook", "aachen-nord-postcard-set"
+
+
+def _product(slug):
+    from catalogue.models import Product
+
+    return Product.objects.get(slug=slug, locale__language_code="de")
+
+
+def _product_saved(number):
+    """An editor's save of another product's teaser in the admin (`Product.save`)."""
+    product = _product(SAVED_PRODUCT)
+    product.teaser = f"Ein Heft, Runde {number}."
+    product.save()
+
+
+def _product_featured(number):
+    """An editor ticks or unticks "featured" on another product: a column the featured list
+    picks by (`Product.row_content_fields`), so every list of products is read again."""
+    product = _product(FEATURED_PRODUCT)
+    product.featured = not product.featured
+    product.save()
 
 
 def _rename(shop, name):
@@ -212,6 +246,8 @@ def measure(client, url=PRODUCT_URL, rounds=ROUNDS) -> list[tuple]:
         (LEAVES_IT, "a page retitled", retitle),
         (CHANGES_IT, "a shop it lists renamed", lambda n: _rename(retailer, f"Laden {n}")),
         (LEAVES_IT, "another shop renamed", lambda n: _rename(other, f"Anderer Laden {n}")),
+        (LEAVES_IT, "another product saved", _product_saved),
+        (LEAVES_IT, "another product featured", _product_featured),
         (CHANGES_IT, "a menu entry renamed", menu_entry),
         (CHANGES_IT, "a page it links given a new slug", new_slug),
         (CHANGES_IT, "its own product changed", own_product),
@@ -237,6 +273,8 @@ def measure_designer(client, url=DESIGNER_URL, rounds=ROUNDS) -> list[tuple]:
     changes = [
         (LEAVES_IT, "a content edit", lambda number: _edit(page, number)),
         (LEAVES_IT, "a shop it does not list renamed", lambda n: _rename(other, f"Anderer {n}")),
+        (LEAVES_IT, "another designer's product saved", _product_saved),
+        (LISTS_IT, "another product featured", _product_featured),
         (CHANGES_IT, "a shop it lists renamed", lambda n: _rename(listed, f"Laden {n}")),
     ]
     return _rows(client, url, changes, rounds)
@@ -257,6 +295,8 @@ def measure_home(client, url=HOME_URL, rounds=ROUNDS) -> list[tuple]:
 
     changes = [
         (LEAVES_IT, "an edit of the page its button links", lambda n: _edit(page, n)),
+        (LEAVES_IT, "a product it does not show saved", _product_saved),
+        (CHANGES_IT, "a product featured or no longer", _product_featured),
         (CHANGES_IT, "a story it shows edited", story_lead),
     ]
     return _rows(client, url, changes, rounds)
@@ -264,6 +304,7 @@ def measure_home(client, url=HOME_URL, rounds=ROUNDS) -> list[tuple]:
 
 # The groups of `measure`'s rows.
 LEAVES_IT = "leaves what the page shows (target ≤ 1.3×)"
+LISTS_IT = "may change a list the page shows (the list read again)"
 CHANGES_IT = "changes what the page shows (those parts rendered again)"
 FROM_SCRATCH = "a move, a language's home, a Site, a Locale"
 

@@ -32,17 +32,33 @@ if __name__ == "__main__":
 from first_after_publish import _edit, _names, _project_page, _rename, _render, _text
 
 ROUNDS = int(os.environ.get("ROUNDS", "8"))
-PAGES = [
+PAGES = [  # one page of every type (and the product index filtered)
     "/de/",
     "/de/ueber-das-projekt/",
+    "/de/ueber-das-projekt/das-depot/",
+    "/de/ueber-das-projekt/depot-ressourcen/",
     "/de/designerinnen/",
     "/de/designerinnen/aylin-kaya/",
     "/de/produkte/",
+    "/de/produkte/?designer=aylin-kaya",
     "/de/produkte/overhead-line-lamp/",
     "/de/geschichten/",
     "/de/geschichten/arbeit-die-bleibt/",
+    "/de/wo-kaufen/",
+    "/de/werkstaetten/",
+    "/de/werkstaetten/depot-holzwerkstatt/",
     "/de/termine/",
     "/de/termine/gestaltungsmesse-rhein-ruhr/",
+    "/de/kampagnen/",
+    "/de/kampagnen/kreativstandort-aachen-nord/",
+    "/de/fuer-haendler/",
+    "/de/presse-und-handel/",
+    "/de/wirkung/",
+    "/de/anfrage/",
+    "/de/entwurf-einreichen/",
+    "/de/leichte-sprache/",
+    "/de/leichte-sprache/was-ist-made-in-aachen-nord/",
+    "/de/barrierefreiheit/",
     "/de/impressum/",
 ]
 
