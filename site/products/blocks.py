@@ -22,7 +22,9 @@ class ProductChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         with dependencies.looked_up(self.model_class):
             found = super().bulk_to_python(values)
-        dependencies.note_rows(self.model_class, [p.translation_key for p in found if p])
+        keys = [product.translation_key for product in found if product is not None]
+        if keys:  # none found (all removed): nothing of the table shown
+            dependencies.note_rows(self.model_class, keys)
         return found
 
     def to_python(self, value):

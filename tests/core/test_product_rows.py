@@ -359,6 +359,9 @@ def test_a_chosen_product_is_read_as_its_row(demo):
         str(apron.translation_key),
     }
     with dependencies.recording() as reads:
+        assert block.bulk_to_python([10**9]) == [None]  # a product gone: nothing of it shown
+    assert reads.keys() == []
+    with dependencies.recording() as reads:
         assert block.to_python(mug.pk) == mug
     assert reads.keys() == [
         "rows:catalogue_product",
