@@ -23,9 +23,9 @@ whole request, not only the fragment (the view may have loaded what the template
   depends on every content edit of that type. The search index and revisions count as every
   page type;
 - **a page type's tree** (`tree:<table>`): every query that picks, orders or shows pages by a
-  structure column (`content_version.STRUCTURE_FIELDS`: live, title, path, locale, …) without
-  naming them one by one: a list a new, retitled or unpublished page of that type could join,
-  leave or move in. A page's table joined to the tables of the types it extends counts as its
+  structure column (`content_version.STRUCTURE_FIELDS`: live, title, path, locale, …, and
+  `first_published_at`, which only a first publish sets) without naming them one by one: a list
+  a new, retitled or unpublished page of that type could join, leave or move in. A page's table joined to the tables of the types it extends counts as its
   most specific type (legal pages filtered by `wagtailcore_page.live` are a list of legal pages);
   pages of any type picked by content type count as those types; pages of any type as the tree
   of every page (`tree:wagtailcore_page`, replaced by every change of the tree);
@@ -409,6 +409,9 @@ def _tables() -> dict[str, _Table]:
     from core.content_version import STRUCTURE_FIELDS
 
     structure = frozenset(Page._meta.get_field(name).attname for name in STRUCTURE_FIELDS)
+    # Set once, by a page's first publish (a change of the tree, which `live` makes): a list of
+    # pages "newest first" is a list of the tree, not of their content.
+    structure |= {"first_published_at"}
     found = {}
     for model in _page_models():
         links = {f.column for f in model._meta.parents.values() if f is not None}

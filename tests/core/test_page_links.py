@@ -127,3 +127,38 @@ def test_an_edit_of_a_parent_page_leaves_its_child_pages_from_their_first_render
     about.title = f"Das Projekt ({code})"
     publish(about)
     assert breadcrumb_names(shown(client, depot.url))[-2] == f"Das Projekt ({code})"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_campaigns_newest_first_stay_kept_after_another_page_s_edit_and_a_new_one_shows(
+    client, demo, code
+):
+    """The campaign index lists its campaigns newest first (by their first publish, which only
+    a page's first publish sets, a change of the tree): an edit of the project page's text
+    leaves it asking what it asked before; a new campaign's publish puts it first at once."""
+    from campaigns.models import CampaignIndexPage, CampaignPage
+
+    index = CampaignIndexPage.objects.live().get(locale__language_code=code)
+    shown(client, index.url)
+    before, asked = shown(client, index.url), queries_asked(client, index.url)
+
+    about = project_page(code)
+    about.body = [("paragraph", f"<p>Neu geschrieben ({code}).</p>")]
+    publish(about)
+    assert queries_asked(client, index.url) == asked
+    assert shown(client, index.url) == before
+
+    new = CampaignPage(
+        title=f"Sommer im Quartier {code}",
+        slug=f"sommer-{code}",
+        campaign_code=f"sommer-{code}",
+        lead="Neu.",
+        live=False,
+    )
+    index.add_child(instance=new)
+    publish(new)
+    page = shown(client, index.url)
+    main = page.split("<main", 1)[1]
+    assert f"Sommer im Quartier {code}" in main
+    first_card = main.split('class="card', 1)[1]
+    assert f"Sommer im Quartier {code}" in first_card.split("</li>", 1)[0]
