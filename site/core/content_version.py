@@ -405,14 +405,28 @@ def counts_as_content(model) -> bool:
     return issubclass(model, Page) or shown_on_pages(model)
 
 
-def _structure_columns(update_fields) -> list[str]:
-    """The structure columns a save writes (all of them without `update_fields`)."""
-    columns = []
-    for name in STRUCTURE_FIELDS:
-        field = Page._meta.get_field(name)
-        if update_fields is None or name in update_fields or field.attname in update_fields:
-            columns.append(field.attname)
-    return columns
+def _columns_written(fields, update_fields) -> list[str]:
+    """The columns (attnames) of `fields` a save writes (all of them without `update_fields`)."""
+    return [
+        field.attname
+        for field in fields
+        if update_fields is None or field.name in update_fields or field.attname in update_fields
+    ]
+
+
+def _columns_changed(instance, columns, model) -> set | None:
+    """Which of `columns` (of `model`'s table) a save of `instance` changes from what the
+    database has (one query, none without columns); None where the database has no such row."""
+    if not columns:
+        return set()
+    before = model._base_manager.filter(pk=instance.pk).values_list(*columns).first()
+    if before is None:
+        return None
+    return {
+        column
+        for column, value in zip(columns, before, strict=True)
+        if getattr(instance, column) != value
+    }
 
 
 def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwargs):
@@ -426,22 +440,13 @@ def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwar
         return
     unchanged = False
     if instance.pk is not None and not raw:
-        columns = [
-            field.attname
+        fields = [
+            field
             for field in type(instance)._meta.concrete_fields
-            if not field.primary_key
-            and field.name not in content
-            and (update_fields is None or {field.name, field.attname} & set(update_fields))
+            if not field.primary_key and field.name not in content
         ]
-        before = (
-            type(instance)._base_manager.filter(pk=instance.pk).values_list(*columns).first()
-            if columns
-            else ()
-        )
-        unchanged = before is not None and all(
-            getattr(instance, column) == value
-            for column, value in zip(columns, before, strict=True)
-        )
+        written = _columns_written(fields, update_fields)
+        unchanged = _columns_changed(instance, written, type(instance)) == set()
     instance._lists_unchanged = unchanged
 
 
@@ -453,18 +458,8 @@ def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwar
         return
     changed = None
     if instance.pk is not None and not raw:
-        columns = _structure_columns(update_fields)
-        changed = set()
-        if columns:
-            before = Page.objects.filter(pk=instance.pk).values_list(*columns).first()
-            if before is None:
-                changed = None
-            else:
-                changed = {
-                    column
-                    for column, value in zip(columns, before, strict=True)
-                    if getattr(instance, column) != value
-                }
+        structure = [Page._meta.get_field(name) for name in STRUCTURE_FIELDS]
+        changed = _columns_changed(instance, _columns_written(structure, update_fields), Page)
     instance._structure_changed = changed
     instance._unseen = not raw and _unseen(instance)
 

@@ -207,6 +207,7 @@ class LineSheetBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         from django.utils import translation
 
+        from catalogue.models import Product
         from products.line_sheet import live_selection, max_products
         from products.line_sheet_download import line_sheet_url
 
@@ -219,7 +220,7 @@ class LineSheetBlock(blocks.StructBlock):
         url = line_sheet_url(translation.get_language(), ref)
         # How many: a count an editor's save changes only with every list of products
         # (`Product.row_content_fields`): a product's new teaser leaves the block in place.
-        with dependencies.rows_read(live_selection().model, ()):
+        with dependencies.rows_read(Product, ()):
             count = live_selection(ref).count() if url else 0
         context["line_sheet"] = (
             {

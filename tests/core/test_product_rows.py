@@ -27,6 +27,7 @@ from products.models import ProductIndexPage
 from shop_links.models import Retailer
 from tests import visits
 from tests.catalogue.conftest import SAMPLE, product, write_feed
+from tests.core.test_row_changes import TABLE, in_language, product_url, steady
 
 shown = partial(visits.shown, unescape=True)
 
@@ -39,12 +40,6 @@ EARRINGS = "MAN-0012"  # one of Aylin Kaya's two products, stocked by Winkel Wyc
 NOTEBOOK = "MAN-0016"  # Sofia Rossi's, not featured: none of the pages below shows it
 
 CATALOGUE_DETAIL = {"catalogue_variant", "catalogue_productimage"}
-TABLE = re.compile(r'(?:FROM|JOIN) "(\w+)"')
-
-
-def in_language(external_id: str, code: str) -> Product:
-    german = Product.objects.sources().get(external_id=external_id)
-    return Product.objects.get(translation_key=german.translation_key, locale__language_code=code)
 
 
 def row_shown(external_id: str, code: str) -> Product:
@@ -60,10 +55,9 @@ def translation_url(model, code: str, **german) -> str:
 
 def pages(code: str) -> dict[str, str]:
     """A page of every type that shows chosen products, in `code`: none shows the notebook."""
-    index = ProductIndexPage.objects.live().get(locale__language_code=code)
     return {
         "home": Page.objects.get(depth=2, locale__language_code=code).url,
-        "product": f"{index.url}{in_language(MUG, code).slug}/",
+        "product": product_url(code, in_language(MUG, code)),
         "designer": translation_url(DesignerPage, code, catalogue_ref="aylin-kaya"),
         "story": translation_url(StoryPage, code, slug="arbeit-die-bleibt"),
     }
@@ -75,12 +69,6 @@ def asked(client, url) -> tuple[int, set[str]]:
         assert client.get(url).status_code == 200, url
     sql = [query["sql"] for query in captured.captured_queries]
     return len(sql), {table for query in sql for table in TABLE.findall(query)}
-
-
-def steady(client, *urls):
-    for _ in range(2):
-        for url in urls:
-            shown(client, url)
 
 
 @pytest.fixture
