@@ -300,8 +300,10 @@ def _row_changed(*models, instance=None):
         value = getattr(instance, key) if key else None
         # A model whose lists are read as rows (`row_content_fields`): those lists too, unless
         # `_note_row_lists` found that the save leaves every list as it was.
+        # Read, not taken: a publish saves the row, then sends `published` (`_on_publish`), and
+        # both follow that one save's decision; every save decides anew.
         lists = getattr(type(instance), "row_content_fields", None) is not None and not (
-            instance.__dict__.pop("_lists_unchanged", False)
+            instance.__dict__.get("_lists_unchanged", False)
         )
         rows = [dependencies.row_key(value)] if value else None
         invalidate_rows(tables, rows=rows, lists=lists)
@@ -386,6 +388,17 @@ DRAFT_BOOKKEEPING = frozenset(
 )
 
 
+# Columns Wagtail writes on a reviewed snippet's row when a revision is saved or published:
+# which revision is the latest or the live one and when it was published (the first publish of
+# a row the catalogue sync made live sets `first_published_at`). No list of rows that are no
+# pages picks or orders by them (`_note_row_lists`); which rows are live is `live`.
+REVISION_BOOKKEEPING = DRAFT_BOOKKEEPING | {
+    "live_revision",
+    "last_published_at",
+    "first_published_at",
+}
+
+
 # Columns `Page.save_revision` writes when an editor saves a draft of a page (the draft's
 # content lives in the revision; the live row visitors are served from keeps its content and its
 # dates): nothing of them is shown on the site.
@@ -433,8 +446,9 @@ def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwar
     """Before a row of a model with `row_content_fields` is saved: whether the save leaves every
     list of its rows as it was (`_lists_unchanged`, read by `_row_changed`): an existing row
     whose other columns (those a list may pick or order by: a product's status, title, designer,
-    "featured") the save does not change from what the database has (one query). A new row or a
-    raw load may join any list."""
+    "featured"; a shop's liveness; not a reviewed snippet's `REVISION_BOOKKEEPING`) the save
+    does not change from what the database has (one query). A new row or a raw load may join
+    any list. A publish saves the row: its `published` signal follows the save's decision."""
     content = getattr(type(instance), "row_content_fields", None)
     if content is None:
         return
@@ -443,7 +457,9 @@ def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwar
         fields = [
             field
             for field in type(instance)._meta.concrete_fields
-            if not field.primary_key and field.name not in content
+            if not field.primary_key
+            and field.name not in content
+            and field.name not in REVISION_BOOKKEEPING
         ]
         written = _columns_written(fields, update_fields)
         unchanged = _columns_changed(instance, written, type(instance)) == set()

@@ -670,8 +670,8 @@ def rows_read(model, keys):
     another row of the table does not. A change of rows not known one by one (the catalogue
     sync's bulk writes) replaces every reader (`rows:<table>`, read with any row). With no keys,
     a list of rows (`list:<table>`): which rows a query picks, by columns a change of one row
-    replaces the lists for (a model's `row_content_fields`: the others), or a join that reads
-    only keys that never change.
+    replaces the lists for (a model's `row_content_fields`: the others). A join that reads only
+    keys, which never change, reads no rows: `keys_joined`.
 
     For a value that shows a few rows of a table that many pages show rows of (a product page's
     shops): a shop renamed re-renders the pages that show it, not every product page."""
@@ -702,6 +702,18 @@ def looked_up(model):
         yield
     finally:
         _by_rows.reset(token)
+
+
+@contextmanager
+def keys_joined(model):
+    """The block's queries join rows of `model` for their `row_read_key`s alone, which never
+    change (a product's links with their shops' translation keys): nothing of `model` is counted
+    as read, as in `looked_up`. What those rows say (a shop's name, whether it is live) is read
+    afterwards by their keys (`rows_read`), so a shop opened, closed or renamed replaces the
+    readers of that shop only. A row deleted deletes the rows that joined it (a shop's links:
+    `on_delete=CASCADE`), whose own table's readers are replaced."""
+    with looked_up(model):
+        yield
 
 
 def row_key(value) -> str:

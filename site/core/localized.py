@@ -54,7 +54,9 @@ def localized_records(model, records, locale: Locale | None = None) -> dict:
     with dependencies.rows_read(model, list(found)) if by_rows else nullcontext():
         if locale.language_code == settings.LANGUAGE_CODE:
             return found
-        rows = model.objects.filter(translation_key__in=list(found), locale=locale)
+        # Unordered: found by key, not listed (a shop's default order is its name, which a
+        # rename changes without changing what this reads).
+        rows = model.objects.filter(translation_key__in=list(found), locale=locale).order_by()
         if issubclass(model, DraftStateMixin):
             rows = rows.filter(live=True)
         for row in rows.select_related("locale"):

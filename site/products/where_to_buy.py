@@ -70,7 +70,7 @@ def for_designer(page, *, placement: str = Placement.DESIGNER, locale=None) -> W
     # The shops' keys, which never change; which of the designer's products they stock, a list
     # an editor's save changes only through a column it picks or orders by (`Product.
     # row_content_fields`): the products shown are read row by row (their titles below).
-    with dependencies.rows_read(Retailer, ()), dependencies.rows_read(Product, ()):
+    with dependencies.keys_joined(Retailer), dependencies.rows_read(Product, ()):
         links = first_per_group(
             designer_links,
             "retailer_id",

@@ -64,6 +64,17 @@ class Retailer(ReviewedSnippet):
     # A product page reads its shops row by row (`core.dependencies.rows_read`), by the key a
     # shop's translations share: a shop renamed re-renders the product pages that list it only.
     row_read_key = "translation_key"
+    # What a shop's own entries show (a where-to-buy line, the retailers page, a map): the
+    # catalogue's facts but its key and the feed flag, and the editors' texts. A save that
+    # changes only these re-renders the pages that show this shop and leaves the lists of shops
+    # read as rows (`dependencies.rows_read(Retailer, ())`: which shops are shown, as the
+    # results page counts them; `core.content_version._note_row_lists`); liveness, the feed
+    # and a new or deleted shop replace those lists too. Pages that show every shop (the
+    # retailers page, the workshops' map) read the shops' table as a whole.
+    row_content_fields = (frozenset(CATALOGUE_FIELDS) - {"ref", "in_feed"}) | {
+        "description",
+        "opening_hours",
+    }
 
     ref = models.SlugField(
         _("Kennung im Katalog"),

@@ -298,7 +298,7 @@ def product_links(record) -> tuple[list[StockistLink], dict]:
     def work_out() -> list[tuple]:
         links = StockistLink.objects.filter(product=record).order_by("position", "pk")
         # The shops' keys, which never change, and nothing of their content.
-        with dependencies.rows_read(Retailer, ()):
+        with dependencies.keys_joined(Retailer):
             return list(links.values_list(*_LINK_VALUES, "retailer__translation_key"))
 
     # In the page fragments' cache: one entry per product, like those.

@@ -386,25 +386,41 @@ def picked_by(sql: str, columns) -> set[str]:
     return found
 
 
-def test_no_list_read_as_product_rows_picks_or_orders_by_what_a_save_changes_alone(client, demo):
-    """The guard's premise (`Product.row_content_fields`): a save that changes only those columns
-    replaces the readers of that product's row, not the lists read as rows, so no query of a
-    `rows_read(Product, ...)` block may pick or order products by one of them. Every live page and
-    every product page of the demo, in four languages, is rendered and each such query checked."""
-    content = {Product._meta.get_field(name).column for name in Product.row_content_fields}
-    checked, wrong = [], []
+def test_no_list_read_as_rows_picks_or_orders_by_what_a_save_changes_alone(client, demo):
+    """The guard's premise (`Product.row_content_fields`, `Retailer.row_content_fields`): a save
+    that changes only those columns replaces the readers of that row, not the lists read as rows,
+    so no query of a `rows_read(Product, ...)` or `rows_read(Retailer, ...)` block may pick or
+    order rows by one of them. Every live page and every product page of the demo, in four
+    languages, is rendered and each such query checked."""
+    content = {
+        model._meta.db_table: {
+            model._meta.get_field(name).column for name in model.row_content_fields
+        }
+        for model in (Product, Retailer)
+    }
+    checked, wrong = {table: [] for table in content}, []
 
     def check(execute, sql, params, many, context):
-        if Product._meta.db_table in dependencies._by_rows.get():
-            checked.append(sql)
-            if picked_by(sql, content):
+        for table in content.keys() & dependencies._by_rows.get():
+            checked[table].append(sql)
+            if picked_by(sql, content[table]):
                 wrong.append(sql)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(check):
-        with dependencies.rows_read(Product, ()):  # the check itself sees a list by a teaser
+        # The check itself sees a list by a teaser, and one of shops by their names.
+        with dependencies.rows_read(Product, ()):
             list(Product.objects.filter(teaser="x").order_by("material").values("title"))
-        assert len(wrong) == 1 and picked_by(wrong.pop(), content) == {"teaser", "material"}
+        with dependencies.rows_read(Retailer, ()):
+            Retailer.objects.filter(live=True).order_by("name").count()
+            list(Retailer.objects.filter(live=True).order_by("name").values("pk"))
+        assert [
+            picked_by(sql, content[table])
+            for sql, table in zip(
+                wrong, (Product._meta.db_table, Retailer._meta.db_table), strict=True
+            )
+        ] == [{"teaser", "material"}, {"name"}]
+        wrong.clear()
         urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
         for index in ProductIndexPage.objects.live():
             products = Product.objects.live().filter(locale=index.locale)
@@ -416,7 +432,9 @@ def test_no_list_read_as_product_rows_picks_or_orders_by_what_a_save_changes_alo
             ]
         for url in urls:
             assert client.get(url).status_code == 200, url
-    assert len(checked) > len(urls) / 2  # product pages, stories, designer pages, home pages
+    # Product pages, stories, designer pages, home pages; the shops of where-to-buy lists.
+    assert len(checked["catalogue_product"]) > len(urls) / 2
+    assert len(checked["shop_links_retailer"]) > len(urls) / 2
     assert not wrong, wrong
 
 
