@@ -279,6 +279,10 @@ class Product(TranslatableMixin, models.Model):
     # read as rows too: a save that changes a column other than these (which no list picks or
     # orders by) re-renders every page that lists products (`content_version._note_row_lists`).
     row_read_key = "translation_key"
+    # Which products are featured is a list of its own (`rows_read(Product, (), flags=
+    # {"featured"})`, the featured products' cards): a product featured or no longer re-renders
+    # those lists, not a designer's or the index's, which do not pick by it.
+    row_list_flags = frozenset({"featured"})
     row_content_fields = frozenset(
         {
             "description",

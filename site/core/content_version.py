@@ -243,7 +243,7 @@ def _add_tree_reads(reads, pk, model, translation_key) -> None:
         reads.translations.add(translation_key.hex)
 
 
-def invalidate_rows(tables, rows=None, lists=False, **kwargs):
+def invalidate_rows(tables, rows=None, lists=False, flags=(), **kwargs):
     """A change of rows of other tables shown on pages (`dependencies.row_tables`: a snippet, a
     setting, an image, a catalogue row): replaces the content version (every whole page) and the
     reads of those tables (`table:<name>`), now and on commit, and purges the edge cache on
@@ -254,13 +254,15 @@ def invalidate_rows(tables, rows=None, lists=False, **kwargs):
     of `rows` (the changed rows' `row_read_key`s: one row saved, deleted or published), or
     wherever it read any where they are not known (None: bulk writes, links); `lists=True`: and
     the lists of rows read that way (`list:<table>`: a row new, gone, or changed in a column a
-    list may pick or order by)."""
+    list may pick or order by); `flags`: the lists picked by these of the model's
+    `row_list_flags` (`list:<table>:<column>`: a row changed in those columns alone)."""
     keys = [f"table:{table}" for table in sorted(tables)]
     if rows is None:
         keys += [f"rows:{table}" for table in sorted(tables)]
     else:
         if lists:
             keys += [f"list:{table}" for table in sorted(tables)]
+        keys += [f"list:{table}:{column}" for table in sorted(tables) for column in sorted(flags)]
         keys += [f"row:{table}:{key}" for table in sorted(tables) for key in rows]
     _replace_reads_now_and_on_commit(keys)
 
@@ -298,17 +300,30 @@ def _row_changed(*models, instance=None):
         tables = {table for model in models for table in dependencies.tables_of(model)}
         key = getattr(type(instance), "row_read_key", None)
         value = getattr(instance, key) if key else None
-        # A model whose lists are read as rows (`row_content_fields`): those lists too, unless
-        # `_note_row_lists` found that the save leaves every list as it was.
-        # Read, not taken: a publish saves the row, then sends `published` (`_on_publish`), and
-        # both follow that one save's decision; every save decides anew.
-        lists = getattr(type(instance), "row_content_fields", None) is not None and not (
-            instance.__dict__.get("_lists_unchanged", False)
-        )
-        rows = [dependencies.row_key(value)] if value else None
-        invalidate_rows(tables, rows=rows, lists=lists)
+        lists, flags, row = _lists_replaced(instance)
+        rows = ([dependencies.row_key(value)] if row else []) if value else None
+        invalidate_rows(tables, rows=rows, lists=lists, flags=flags)
     else:
         invalidate()
+
+
+def _lists_replaced(instance) -> tuple[bool, frozenset, bool]:
+    """What of its model's lists and of its own row a change of `instance` replaces, for a model
+    whose lists are read as rows (`row_content_fields`): (every list, the flag columns' lists,
+    its row). What `_note_row_lists` found the save changed: texts only, its row alone; flags
+    only (`row_list_flags`, a product's "featured", which no page shows), the lists picked by
+    them alone; any other column, a new row, a raw load, a delete or a change it did not see,
+    every list and its row. Read, not taken: a publish saves the row, then sends `published`
+    (`_on_publish`), and both follow that one save's decision; every save decides anew."""
+    model = type(instance)
+    content = getattr(model, "row_content_fields", None)
+    if content is None:  # None too: no row
+        return False, frozenset(), True
+    changed = instance.__dict__.get("_columns_saved")
+    if changed is None:
+        return True, frozenset(), True
+    flags = changed & getattr(model, "row_list_flags", frozenset())
+    return bool(changed - content - flags), flags, not (changed and changed <= flags)
 
 
 def invalidate_written(tables):
@@ -443,27 +458,26 @@ def _columns_changed(instance, columns, model) -> set | None:
 
 
 def _note_row_lists(sender, instance=None, raw=False, update_fields=None, **kwargs):
-    """Before a row of a model with `row_content_fields` is saved: whether the save leaves every
-    list of its rows as it was (`_lists_unchanged`, read by `_row_changed`): an existing row
-    whose other columns (those a list may pick or order by: a product's status, title, designer,
-    "featured"; a shop's liveness; not a reviewed snippet's `REVISION_BOOKKEEPING`) the save
-    does not change from what the database has (one query). A new row or a raw load may join
-    any list. A publish saves the row: its `published` signal follows the save's decision."""
-    content = getattr(type(instance), "row_content_fields", None)
-    if content is None:
+    """Before a row of a model with `row_content_fields` is saved: which of its columns the save
+    changes from what the database has (one query), as `_columns_saved` on the row (read by
+    `_lists_replaced`): its texts (`row_content_fields`), the columns a list may pick or order by
+    (a product's status, title, designer, "featured"; a shop's liveness), not a reviewed
+    snippet's `REVISION_BOOKKEEPING`. None for a new row or a raw load, which may join any list.
+    A publish saves the row: its `published` signal follows the save's decision."""
+    model = type(instance)
+    if getattr(model, "row_content_fields", None) is None:
         return
-    unchanged = False
+    changed = None
     if instance.pk is not None and not raw:
-        fields = [
-            field
-            for field in type(instance)._meta.concrete_fields
-            if not field.primary_key
-            and field.name not in content
-            and field.name not in REVISION_BOOKKEEPING
-        ]
-        written = _columns_written(fields, update_fields)
-        unchanged = _columns_changed(instance, written, type(instance)) == set()
-    instance._lists_unchanged = unchanged
+        fields = {
+            field.attname: field
+            for field in model._meta.concrete_fields
+            if not field.primary_key and field.name not in REVISION_BOOKKEEPING
+        }
+        written = _columns_written(fields.values(), update_fields)
+        columns = _columns_changed(instance, written, model)
+        changed = None if columns is None else frozenset(fields[c].name for c in columns)
+    instance._columns_saved = changed
 
 
 def _note_structure(sender, instance=None, raw=False, update_fields=None, **kwargs):
@@ -621,7 +635,7 @@ def _forget_site_roots_below(page) -> bool:
 def _on_delete(sender, instance=None, **kwargs):
     if not counts_as_content(type(instance)):
         return
-    instance.__dict__.pop("_lists_unchanged", None)  # of an earlier save: a row gone leaves lists
+    instance.__dict__.pop("_columns_saved", None)  # of an earlier save: a row gone leaves lists
     if isinstance(instance, Page) and _unseen_shape(instance):
         return  # a draft no visitor could reach deleted (as the database had it)
     if not isinstance(instance, Page) and _is_page_child(instance):

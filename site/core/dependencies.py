@@ -99,7 +99,8 @@ class Reads:
     # Tables of the other models shown on pages (snippets, settings, images, the catalogue)
     # that a query read (`row_tables`).
     tables: set = field(default_factory=set)
-    # Rows of such a table read one by one (`rows_read`): (table, key), key None for none.
+    # Rows of such a table read one by one (`rows_read`): (table, key), key None for a list of
+    # its rows, `list_by(column)` for a list picked by one of the model's `row_list_flags`.
     rows: set = field(default_factory=set)
     whole_request: bool = False
     structure_only: bool = False
@@ -122,7 +123,16 @@ class Reads:
             + [f"table:{table}" for table in sorted(self.tables)]
             + [f"rows:{table}" for table in sorted({table for table, _key in self.rows})]
             + [f"list:{table}" for table in sorted({t for t, key in self.rows if key is None})]
-            + [f"row:{table}:{key}" for table, key in sorted(self.rows, key=str) if key is not None]
+            + [
+                f"list:{table}:{key[1]}"
+                for table, key in sorted(self.rows, key=str)
+                if isinstance(key, tuple)
+            ]
+            + [
+                f"row:{table}:{key}"
+                for table, key in sorted(self.rows, key=str)
+                if key is not None and not isinstance(key, tuple)
+            ]
         )
 
     # What is kept of a recording with a value (pickled): the sets of what it read.
@@ -160,7 +170,11 @@ class Reads:
             self.translations,
             self.page_trees,
             self.tables,
-            {(name, key) for name, key in self.rows if name != table or key in keys},
+            {
+                (name, key)
+                for name, key in self.rows
+                if name != table or key in keys or isinstance(key, tuple)
+            },
         )
 
     def merged(self, other: "Reads") -> "Reads":
@@ -661,8 +675,18 @@ def _note_query(query: _Query, params) -> None:
 _by_rows: ContextVar[frozenset] = ContextVar("dependency_rows", default=frozenset())
 
 
+# The (table, column) lists picked by a flag column that the current block reads (`rows_read`'s
+# `flags`): what the tests check a query that picks by such a column against.
+_by_flags: ContextVar[frozenset] = ContextVar("dependency_flags", default=frozenset())
+
+
+def list_by(column: str) -> tuple:
+    """The row key (in `Reads.rows`) of a list picked by one of a model's `row_list_flags`."""
+    return ("list-by", column)
+
+
 @contextmanager
-def rows_read(model, keys):
+def rows_read(model, keys, flags=()):
     """The block's queries of `model`'s tables read the rows of these keys only (the values of
     the model's `row_read_key`, such as a retailer's translation key, which its translations
     share): a change of one of those rows (saved, deleted, published: `content_version.
@@ -671,23 +695,32 @@ def rows_read(model, keys):
     sync's bulk writes) replaces every reader (`rows:<table>`, read with any row). With no keys,
     a list of rows (`list:<table>`): which rows a query picks, by columns a change of one row
     replaces the lists for (a model's `row_content_fields`: the others). A join that reads only
-    keys, which never change, reads no rows: `keys_joined`.
+    keys, which never change, reads no rows: `keys_joined`. `flags`: the columns of the model's
+    `row_list_flags` the list picks by (`list:<table>:<column>`, the featured products): a save
+    that changes one of them alone replaces the lists that say so, and no other list.
 
     For a value that shows a few rows of a table that many pages show rows of (a product page's
     shops): a shop renamed re-renders the pages that show it, not every product page."""
+    if not set(flags) <= getattr(model, "row_list_flags", frozenset()):
+        raise ValueError(f"{model.__name__}.row_list_flags does not name {sorted(flags)}")
     model_tables = frozenset(tables_of(model))
-    note_rows(model, keys)
+    note_rows(model, keys, flags)
     token = _by_rows.set(_by_rows.get() | model_tables)
+    flags_token = _by_flags.set(
+        _by_flags.get() | {(table, column) for table in model_tables for column in flags}
+    )
     try:
         yield
     finally:
+        _by_flags.reset(flags_token)
         _by_rows.reset(token)
 
 
-def note_rows(model, keys) -> None:
+def note_rows(model, keys, flags=()) -> None:
     """Count these rows of `model` as read one by one (`rows_read`); no keys: a list of its rows
-    (which rows it holds, `list:<table>`)."""
+    (which rows it holds, `list:<table>`), picked by `flags` too (`list:<table>:<column>`)."""
     keys = [row_key(key) for key in keys] or [None]
+    keys += [list_by(column) for column in sorted(flags)]
     _note(rows=[(table, key) for table in tables_of(model) for key in keys])
 
 

@@ -130,8 +130,9 @@ class ProductTeasersBlock(blocks.StructBlock):
             records = live_records_by_key(chosen)
         else:
             # Which products are featured, A to Z: a list only a save of a column it picks or
-            # orders by changes (`Product.row_content_fields`); the cards are read row by row.
-            with dependencies.rows_read(Product, ()):
+            # orders by changes (`Product.row_content_fields`), "featured" among them (a flag
+            # no other list picks by: `Product.row_list_flags`); the cards are read row by row.
+            with dependencies.rows_read(Product, (), flags={"featured"}):
                 records = list(
                     live_records()
                     .select_related("locale")

@@ -124,9 +124,9 @@ def test_an_editors_save_of_a_product_leaves_the_pages_that_do_not_show_it(
     a product page, a designer page and a story, none of which shows the notebook, ask the
     database what they asked before the save (their parts are kept: no product's photos or
     variants are read again), show what they showed, and are what a render from scratch shows.
-    Then the editor features the notebook: a column the featured list picks by, so the home page
-    (and every list of products) is worked out again, and shows it; the product page and the
-    story, which list no products, are still kept."""
+    Then the editor features the notebook: the home page's featured cards are worked out again,
+    and show it; the product page, the story and the designer page, which do not pick products by
+    "featured", are still kept."""
     urls = pages(code)
     steady(client, *urls.values())
     before = {name: shown(client, url) for name, url in urls.items()}
@@ -160,8 +160,8 @@ def test_an_editors_save_of_a_product_leaves_the_pages_that_do_not_show_it(
     home = shown(client, urls["home"])
     assert in_language(NOTEBOOK, code).title in card_titles(home)
     assert from_scratch(client, monkeypatch, [urls["home"]]) == [home]
-    # The pages that list no products are kept: a product's page, a story's chosen product.
-    for name in ("product", "story"):
+    # The pages whose lists do not pick by "featured" are kept.
+    for name in ("product", "story", "designer"):
         assert (name, asked(client, urls[name])[0]) == (name, counts[name])
 
 
@@ -299,6 +299,16 @@ def test_a_save_names_the_product_by_the_key_its_readers_note(demo):
         "rows:catalogue_product",
         f"row:catalogue_product:{mug.translation_key}",
     ]
+    with dependencies.recording() as reads, dependencies.rows_read(Product, (), flags={"featured"}):
+        pass
+    assert reads.keys() == [
+        "rows:catalogue_product",
+        "list:catalogue_product",
+        "list:catalogue_product:featured",
+    ]
+    teaser = dependencies.rows_read(Product, (), flags={"teaser"})  # a flag no save replaces
+    with pytest.raises(ValueError, match="row_list_flags"), teaser:
+        pass
 
     replaced = []
 
@@ -313,11 +323,17 @@ def test_a_save_names_the_product_by_the_key_its_readers_note(demo):
             f"row:catalogue_product:{mug.translation_key}",
         ]
         replaced.clear()
-        mug.featured = not mug.featured  # a column the featured list picks by
+        mug.featured = not mug.featured  # a flag only the featured lists pick by, none shows
+        mug.save()
+        assert replaced == ["table:catalogue_product", "list:catalogue_product:featured"]
+        replaced.clear()
+        mug.title = "Becher Nord"  # a column every list of products may order by
+        mug.featured = not mug.featured
         mug.save()
         assert replaced == [
             "table:catalogue_product",
             "list:catalogue_product",
+            "list:catalogue_product:featured",
             f"row:catalogue_product:{mug.translation_key}",
         ]
         replaced.clear()
@@ -398,13 +414,23 @@ def test_no_list_read_as_rows_picks_or_orders_by_what_a_save_changes_alone(clien
         }
         for model in (Product, Retailer)
     }
-    checked, wrong = {table: [] for table in content}, []
+    # A flag (`row_list_flags`) only where the block says it picks by it.
+    flags = {
+        model._meta.db_table: {model._meta.get_field(name).column for name in model.row_list_flags}
+        for model in (Product,)
+    }
+    checked, wrong, by_flag = {table: [] for table in content}, [], []
 
     def check(execute, sql, params, many, context):
         for table in content.keys() & dependencies._by_rows.get():
             checked[table].append(sql)
             if picked_by(sql, content[table]):
                 wrong.append(sql)
+            declared = {column for name, column in dependencies._by_flags.get() if name == table}
+            if picked_by(sql, flags.get(table, set()) - declared):
+                wrong.append(sql)
+            elif picked_by(sql, flags.get(table, set())):
+                by_flag.append(sql)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(check):
@@ -414,12 +440,16 @@ def test_no_list_read_as_rows_picks_or_orders_by_what_a_save_changes_alone(clien
         with dependencies.rows_read(Retailer, ()):
             Retailer.objects.filter(live=True).order_by("name").count()
             list(Retailer.objects.filter(live=True).order_by("name").values("pk"))
+        with dependencies.rows_read(Product, ()):  # featured, but the block does not say so
+            list(Product.objects.filter(featured=True).values("pk"))
         assert [
-            picked_by(sql, content[table])
+            picked_by(sql, content[table] | flags.get(table, set()))
             for sql, table in zip(
-                wrong, (Product._meta.db_table, Retailer._meta.db_table), strict=True
+                wrong,
+                (Product._meta.db_table, Retailer._meta.db_table, Product._meta.db_table),
+                strict=True,
             )
-        ] == [{"teaser", "material"}, {"name"}]
+        ] == [{"teaser", "material"}, {"name"}, {"featured"}]
         wrong.clear()
         urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
         for index in ProductIndexPage.objects.live():
@@ -435,6 +465,7 @@ def test_no_list_read_as_rows_picks_or_orders_by_what_a_save_changes_alone(clien
     # Product pages, stories, designer pages, home pages; the shops of where-to-buy lists.
     assert len(checked["catalogue_product"]) > len(urls) / 2
     assert len(checked["shop_links_retailer"]) > len(urls) / 2
+    assert by_flag  # the home pages' featured products
     assert not wrong, wrong
 
 
@@ -491,3 +522,31 @@ def test_an_editors_save_of_a_product_no_page_shows_leaves_every_list_of_product
     )
     after = {url: asked(client, url)[0] for url in urls}
     assert {url: (counts[url], n) for url, n in after.items() if n != counts[url]} == {}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_product_featured_or_not_leaves_every_list_that_does_not_pick_by_it(
+    client, demo, editor, code, monkeypatch
+):
+    """Only the featured products' cards pick by "featured" (`Product.row_list_flags`): after
+    the editor features the notebook, and again after unfeaturing it, the home page shows the
+    change, and every other page that lists, counts or shows products (the notebook's designer's
+    page among them, which shows its card) asks the database what it asked before and is what a
+    render from scratch shows. Before, each such page was worked out again (a designer page's
+    portrait and cards: 4.1 times the steady render)."""
+    home = pages(code)["home"]
+    rossi = translation_url(DesignerPage, code, catalogue_ref="sofia-rossi")
+    urls = [url for url in product_list_pages(code) if url != home] + [rossi]
+    steady(client, home, *urls)
+    counts = {url: asked(client, url)[0] for url in urls}
+    before = {url: shown(client, url) for url in (rossi, urls[0])}
+    title = in_language(NOTEBOOK, code).title
+    assert title in card_titles(before[rossi])
+
+    for featured in (True, False):
+        admin_edit(editor, in_language(NOTEBOOK, "de"), featured=featured)
+        assert (title in card_titles(shown(client, home))) is featured
+        after = {url: asked(client, url)[0] for url in urls}
+        assert {url: (counts[url], n) for url, n in after.items() if n != counts[url]} == {}
+        assert {url: shown(client, url) for url in before} == before
+    assert from_scratch(client, monkeypatch, list(before)) == list(before.values())
