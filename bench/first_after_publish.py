@@ -25,9 +25,9 @@ rendered once right after each of these changes, ROUNDS times each:
 - "another product saved": an editor gives a product none of the measured pages shows a new
   teaser in the admin (`Product.save`): pages read products row by row
   (`Product.row_read_key`), so the pages that do not show it keep everything;
-- "another product featured": the editor ticks or unticks "featured" on it, a column lists of
-  products pick by: the lists are read again (the home page's cards, a designer's products: a
-  designer page's row "may change a list it shows"), a page that lists no products keeps all;
+- "another product featured": the editor ticks or unticks "featured" on it, a flag only the
+  featured products' cards pick by (`Product.row_list_flags`): the home page's cards are read
+  again, every other page (a designer's products, a product page) keeps all;
 - "menu entry renamed": an editor publishes the main menu with an entry renamed (a snippet in
   the frame of every page): the frame and the fragments rendered with it are worked out again,
   the routes, the Locales and the vocabularies are kept;
@@ -45,13 +45,11 @@ rendered once right after each of these changes, ROUNDS times each:
   of a page that is not live): nothing visitors see changes, so nothing kept is replaced.
 
 It prints the median wall and CPU time of each, the queries of one render, the CPU time it
-adds to the steady render and its ratio to it, in three groups:
+adds to the steady render and its ratio to it, in two groups:
 
 - publishes that leave what the product page shows as it was (the content edit, the new page, the
-  new title, another shop, a draft): what a publish costs the pages it does not touch, most pages
+  new title, another shop, another product saved or featured, a draft): what a publish costs the pages it does not touch, most pages
   after most publishes. Target: at most 1.3× the steady render;
-- publishes that may change a list it shows (another product featured, on a designer page): the
-  list is read again, its cards kept;
 - publishes that change what it shows (its menu, an address it links, a shop it lists, its own
   product): the page renders those parts again, at what they cost (`docs/performance.md`).
 
@@ -121,7 +119,7 @@ def _rows(client, url, changes, rounds) -> list[tuple]:
             samples[name].append(_render(client, url))
     base = _median(steady)
     rows = [("", "steady", *base, 1.0)]
-    for group in (LEAVES_IT, LISTS_IT, CHANGES_IT, FROM_SCRATCH):
+    for group in (LEAVES_IT, CHANGES_IT, FROM_SCRATCH):
         for in_group, name, _change in changes:
             if in_group == group:
                 median = _median(samples[name])
@@ -274,7 +272,7 @@ def measure_designer(client, url=DESIGNER_URL, rounds=ROUNDS) -> list[tuple]:
         (LEAVES_IT, "a content edit", lambda number: _edit(page, number)),
         (LEAVES_IT, "a shop it does not list renamed", lambda n: _rename(other, f"Anderer {n}")),
         (LEAVES_IT, "another designer's product saved", _product_saved),
-        (LISTS_IT, "another product featured", _product_featured),
+        (LEAVES_IT, "another product featured", _product_featured),
         (CHANGES_IT, "a shop it lists renamed", lambda n: _rename(listed, f"Laden {n}")),
     ]
     return _rows(client, url, changes, rounds)
@@ -304,7 +302,6 @@ def measure_home(client, url=HOME_URL, rounds=ROUNDS) -> list[tuple]:
 
 # The groups of `measure`'s rows.
 LEAVES_IT = "leaves what the page shows (target ≤ 1.3×)"
-LISTS_IT = "may change a list the page shows (the list read again)"
 CHANGES_IT = "changes what the page shows (those parts rendered again)"
 FROM_SCRATCH = "a move, a language's home, a Site, a Locale"
 
