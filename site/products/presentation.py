@@ -166,6 +166,8 @@ def product_views(records, locale: Locale | None = None) -> list[ProductView]:
     if isinstance(records, QuerySet):
         records = records.select_related("locale")
     records = list(records)
+    if not records:
+        return []  # no product: nothing read (no keys would read the list of products)
     with dependencies.rows_read(Product, [record.translation_key for record in records]):
         prefetch_related_objects(
             records,

@@ -24,6 +24,7 @@ from core import content_version, dependencies, fragments
 from designers.models import DesignerPage, StoryPage
 from products.blocks import ProductChooserBlock
 from products.models import ProductIndexPage
+from products.presentation import product_views
 from shop_links.models import Retailer
 from tests import visits
 from tests.catalogue.conftest import SAMPLE, product, write_feed
@@ -364,6 +365,7 @@ def test_a_chosen_product_is_read_as_its_row(demo):
     }
     with dependencies.recording() as reads:
         assert block.bulk_to_python([10**9]) == [None]  # a product gone: nothing of it shown
+        assert product_views([]) == []  # and no views of it, nor a list of products read
     assert reads.keys() == []
     with dependencies.recording() as reads:
         assert block.to_python(mug.pk) == mug
