@@ -48,8 +48,9 @@ It prints the median wall and CPU time of each, the queries of one render, the C
 adds to the steady render and its ratio to it, in two groups:
 
 - publishes that leave what the product page shows as it was (the content edit, the new page, the
-  new title, another shop, another product saved or featured, a draft): what a publish costs the pages it does not touch, most pages
-  after most publishes. Target: at most 1.3× the steady render;
+  new title, another shop, another product saved or featured, a draft): what a publish costs the
+  pages it does not touch, most pages after most publishes. Target: at most 1.3× the steady
+  render;
 - publishes that change what it shows (its menu, an address it links, a shop it lists, its own
   product): the page renders those parts again, at what they cost (`docs/performance.md`).
 
@@ -162,8 +163,8 @@ def _product_saved(number):
 
 
 def _product_featured(number):
-    """An editor ticks or unticks "featured" on another product: a column the featured list
-    picks by (`Product.row_content_fields`), so every list of products is read again."""
+    """An editor ticks or unticks "featured" on another product: a flag only the featured
+    products' cards pick by (`Product.row_list_flags`), so only those lists are read again."""
     product = _product(FEATURED_PRODUCT)
     product.featured = not product.featured
     product.save()

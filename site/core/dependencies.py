@@ -25,8 +25,8 @@ whole request, not only the fragment (the view may have loaded what the template
 - **a page type's tree** (`tree:<table>`): every query that picks, orders or shows pages by a
   structure column (`content_version.STRUCTURE_FIELDS`: live, title, path, locale, …, and
   `first_published_at`, which only a first publish sets) without naming them one by one: a list
-  a new, retitled or unpublished page of that type could join, leave or move in. A page's table joined to the tables of the types it extends counts as its
-  most specific type (legal pages filtered by `wagtailcore_page.live` are a list of legal pages);
+  a new, retitled or unpublished page of that type could join, leave or move in. A page's table
+  joined to the tables of the types it extends counts as its most specific type (legal pages filtered by `wagtailcore_page.live` are a list of legal pages);
   pages of any type picked by content type count as those types; pages of any type as the tree
   of every page (`tree:wagtailcore_page`, replaced by every change of the tree);
 - **a translation key** (`tk:<key>`): a query naming pages by translation key (a page's

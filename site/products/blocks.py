@@ -21,17 +21,17 @@ class ProductChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         with dependencies.looked_up(self.model_class):
-            found = super().bulk_to_python(values)
-        keys = [product.translation_key for product in found if product is not None]
-        if keys:  # none found (all removed): nothing of the table shown
-            dependencies.note_rows(self.model_class, keys)
-        return found
+            return self._read_as_rows(super().bulk_to_python(values))
 
     def to_python(self, value):
         with dependencies.looked_up(self.model_class):
-            found = super().to_python(value)
-        if found is not None:
-            dependencies.note_rows(self.model_class, [found.translation_key])
+            return self._read_as_rows([super().to_python(value)])[0]
+
+    def _read_as_rows(self, found: list) -> list:
+        """`found` (products, None where one is gone), noted as read by their keys alone."""
+        keys = [product.translation_key for product in found if product is not None]
+        if keys:  # none found (all removed): nothing of the table shown
+            dependencies.note_rows(self.model_class, keys)
         return found
 
 
