@@ -179,6 +179,29 @@ def shared_rows(django_db_blocker, build):
             outer.__exit__(None, None, None)
 
 
+# The password of the users `login` makes.
+PASSWORD = "role-password-for-tests"
+
+
+@pytest.fixture
+def login(demo):
+    """`login("Editors")`: a client logged in as a new user whose only group is that role."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    def _login(group_name: str) -> Client:
+        username = "user-" + group_name.lower().replace(" ", "-").replace("(", "").replace(")", "")
+        user = get_user_model().objects.create_user(username, password=PASSWORD)
+        user.groups.add(Group.objects.get(name=group_name))
+        client = Client()
+        assert client.login(username=username, password=PASSWORD)
+        client.user = user
+        return client
+
+    return _login
+
+
 @pytest.fixture
 def admin_client(client, demo):
     """A client logged in as the demo's administrator."""

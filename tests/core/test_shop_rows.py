@@ -10,8 +10,6 @@ import re
 from functools import partial
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from wagtail.models import Locale
 
 from catalogue.sync.engine import run_sync
@@ -119,21 +117,13 @@ def test_the_count_of_shops_follows_a_shop_unpublished_published_or_dropped_at_o
     assert shops_counted(shown(client, results)) == str(total - 1)
 
 
-@pytest.fixture
-def moderator(django_user_model) -> Client:
-    user = django_user_model.objects.create_user("moderator", password="x")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    moderator = Client()
-    moderator.force_login(user)
-    return moderator
-
-
 def test_a_moderators_publish_in_the_admin_keeps_the_count_or_changes_it_as_it_should(
-    client, demo, moderator
+    client, demo, login
 ):
     """As a moderator meets it: new opening hours of a catalogue shop published in the admin
     show on the product page at once and leave the results page kept; the editors' own shop,
     a draft until now, published in the admin, is counted on the next request."""
+    moderator = login(MODERATORS)
     results = page_url(ResultsPage, "de")
     product = product_url("de", in_language(MUG, "de"))
     steady(client, results, product)

@@ -9,7 +9,6 @@ from wagtail.models import Locale
 from core.typography import SOFT_HYPHEN
 from results.models import Indicator, IndicatorValue
 from tests.admin_forms import form_data
-from tests.workplace.conftest import login  # noqa: F401 - the fixture
 from tests.workplace.test_snippet_review import post_form, snippet_url
 from workplace.roles import EDITORS, MODERATORS, TRANSLATORS
 
@@ -45,7 +44,7 @@ def with_new_value(client, indicator, date="2026-12-31", value="61", **actions):
     return client.post(url, data)
 
 
-def test_an_editors_value_waits_for_the_moderator_then_shows_at_once(demo, login):  # noqa: F811
+def test_an_editors_value_waits_for_the_moderator_then_shows_at_once(demo, login):
     indicator = qualified()
     before = indicator.values.count()
     assert ">52</span>" in visitor_sees(PAGE)  # now cached
@@ -64,7 +63,7 @@ def test_an_editors_value_waits_for_the_moderator_then_shows_at_once(demo, login
     assert "2026-12-31" in Client().get(PAGE + "csv/").content.decode()
 
 
-def test_the_same_date_twice_is_refused_with_a_message(demo, login):  # noqa: F811
+def test_the_same_date_twice_is_refused_with_a_message(demo, login):
     indicator = qualified()
     last = indicator.values.order_by("date").last()
     editor = login(EDITORS)
@@ -77,7 +76,7 @@ def test_the_same_date_twice_is_refused_with_a_message(demo, login):  # noqa: F8
     assert IndicatorValue.objects.get(pk=last.pk).value == last.value
 
 
-def test_translating_an_indicator_creates_an_unpublished_draft(demo, login):  # noqa: F811
+def test_translating_an_indicator_creates_an_unpublished_draft(demo, login):
     german = qualified()
     nl = Locale.objects.get(language_code="nl")
     german.get_translation(nl).delete()  # the German indicator stands in, marked lang="de"

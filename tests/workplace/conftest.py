@@ -1,30 +1,10 @@
-"""Users in each role, and a helper that posts an admin form back as the browser would."""
+"""Helpers that post an admin form back as the browser would, and tell a refusal."""
 
-import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from tests.admin_forms import form_data
 
-PASSWORD = "role-password-for-tests"
-
-
-@pytest.fixture
-def login(demo):
-    """`login("Editors")`: a client logged in as a new user whose only group is that role."""
-
-    def _login(group_name: str) -> Client:
-        username = "user-" + group_name.lower().replace(" ", "-").replace("(", "").replace(")", "")
-        user = get_user_model().objects.create_user(username, password=PASSWORD)
-        user.groups.add(Group.objects.get(name=group_name))
-        client = Client()
-        assert client.login(username=username, password=PASSWORD)
-        client.user = user
-        return client
-
-    return _login
+# Users in each role: the `login` fixture (tests/conftest.py), shared with other areas' tests.
 
 
 def refused(response) -> bool:

@@ -21,7 +21,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from core.models import ContentPage, Footer, SiteSettings
 from project.models import ProjectPage
-from tests.workplace.conftest import PASSWORD
+from tests.conftest import PASSWORD
 from tests.workplace.test_translation_flow import (
     new_german_page,
     start_translation,
